@@ -1,0 +1,81 @@
+"""A grade as data: checks, score and verdict, rendered to JSON (CONTRACT.md section 4) and Rich."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    ERROR = "error"  # the solution raised, or returned something unusable
+    TIMEOUT = "timeout"
+    MEMORY = "memory"  # it went over the memory limit
+
+
+class Category(str, Enum):
+    CORRECTNESS = "correctness"
+    EDGE_CASE = "edge-case"
+    STABILITY = "stability"
+    PERFORMANCE = "performance"
+    STYLE = "style"
+    RUBRIC = "rubric"
+
+
+# A coding answer passes when every check in these categories passed (CONTRACT.md section 4).
+GATING = frozenset({Category.CORRECTNESS, Category.EDGE_CASE, Category.STABILITY})
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    category: Category
+    status: Status
+    points: float
+    max_points: float
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "category": self.category.value,
+            "status": self.status.value,
+            "points": self.points,
+            "max_points": self.max_points,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class GradeReport:
+    """The outcome of grading one answer. `score` is 0-100; graders compute score and passed."""
+
+    question: str
+    kind: str  # "coding" or "written"
+    score: float
+    passed: bool
+    checks: tuple[CheckResult, ...]
+    extra: dict[str, Any] = field(default_factory=dict)  # further JSON keys, e.g. misconceptions
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "question": self.question,
+            "kind": self.kind,
+            "score": round(self.score, 1),
+            "passed": self.passed,
+            "checks": [c.to_json() for c in self.checks],
+        }
+        for key, value in self.extra.items():
+            out.setdefault(key, value)
+        return out
+
+
+def coding_report(question: str, checks: list[CheckResult], extra: dict[str, Any] | None = None) -> GradeReport:
+    """Score a coding answer by points; it passes only if every gating check passed."""
+    total = sum(c.max_points for c in checks)
+    got = sum(c.points for c in checks)
+    score = 100.0 * got / total if total else 0.0
+    passed = bool(checks) and all(c.status is Status.PASS for c in checks if c.category in GATING)
+    return GradeReport(question, "coding", score, passed, tuple(checks), dict(extra or {}))

@@ -1,0 +1,71 @@
+"""The question bank as frozen dataclasses: what bank.py builds from the YAML files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Kind = Literal["coding", "written"]
+
+
+@dataclass(frozen=True)
+class FunctionSpec:
+    """A function a coding answer must define, as the contract states it."""
+
+    name: str
+    signature: str  # e.g. "def kmeans(X, k, max_iters=100, tol=1e-4, seed=None)"
+    docstring: str
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One thing a good written answer says, with the phrases that show it was said."""
+
+    id: str
+    description: str  # one line, shown to the user
+    weight: float
+    phrases: tuple[str, ...]  # phrases and paraphrases that evidence the point
+    hint: str = ""  # what to add when the point is missed
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A wrong statement that costs points when an answer makes it."""
+
+    id: str
+    description: str
+    phrases: tuple[str, ...]
+    penalty: float  # points (out of 100) taken off the score
+
+
+@dataclass(frozen=True)
+class Rubric:
+    key_points: tuple[KeyPoint, ...]
+    misconceptions: tuple[Misconception, ...]
+    pass_mark: float  # 0-100
+    min_words: int
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    number: int
+    title: str
+    category: str
+    difficulty: str
+    time_limit_minutes: int
+    prompt: str
+    how_to_answer: str
+    what_they_look_for: str
+    kind: Kind
+    source: Path  # the YAML file it came from
+    functions: tuple[FunctionSpec, ...] = ()  # coding only
+    starter: str = ""  # coding only: the stub a session writes into the workspace
+    suite: str = ""  # coding only: module name under interview_prep.grading.suites
+    rubric: Rubric | None = None  # written only
+    hints: tuple[str, ...] = field(default=())
+
+    @property
+    def is_coding(self) -> bool:
+        return self.kind == "coding"

@@ -1,0 +1,44 @@
+"""Where the built-in bank, the reference solutions and the user's data live."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+APP_NAME = "prep"
+
+
+def _packaged_or_source(name: str) -> Path:
+    # In a wheel the top-level folders are force-included into the package; in a source
+    # checkout (editable install, or tests run from the repo) they sit beside the package.
+    packaged = Path(str(resources.files("interview_prep"))) / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / name
+
+
+def builtin_bank_dir() -> Path:
+    return _packaged_or_source("questions")
+
+
+def solutions_dir() -> Path:
+    return _packaged_or_source("solutions")
+
+
+def user_bank_dirs(extra: list[Path] | None = None) -> list[Path]:
+    """Folders of the user's own questions: `--bank DIR` options, then `$PREP_BANK` (os.pathsep-separated)."""
+    dirs = list(extra or [])
+    env = os.environ.get("PREP_BANK", "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    return dirs
+
+
+def data_dir() -> Path:
+    """The user's data folder: `$PREP_HOME`, else the platform's user data dir."""
+    home = os.environ.get("PREP_HOME")
+    if home:
+        return Path(home).expanduser()
+    import platformdirs  # lazily: only commands that touch history need it
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
