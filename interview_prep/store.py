@@ -1,0 +1,463 @@
+"""The user's practice history: one SQLite file of attempts and scheduling cards."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from interview_prep import paths
+from interview_prep.errors import StoreError
+
+DB_NAME = "history.sqlite3"
+# Long enough that a second `prep` finishing its own write never makes this one fail;
+# writes are a handful of rows, so real waits are milliseconds.
+BUSY_TIMEOUT_S = 30.0
+
+# Attempt statuses. "in-progress" is what a crash (not a Ctrl-C) leaves behind.
+IN_PROGRESS = "in-progress"
+GRADED = "graded"
+ABANDONED = "abandoned"
+
+
+# --- migrations: append-only; never edit one that has shipped, add the next -------------
+
+
+def m001_attempts(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            question TEXT NOT NULL,
+            kind TEXT NOT NULL,              -- coding | written
+            mode TEXT NOT NULL,              -- practice | mock | grade
+            started_at TEXT NOT NULL,        -- ISO 8601, UTC
+            ended_at TEXT,
+            time_used_s REAL,
+            time_limit_s REAL,
+            over_time INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL,            -- in-progress | graded | abandoned
+            answer TEXT,                     -- the written answer or the solution source
+            answer_path TEXT,
+            score REAL,
+            passed INTEGER,
+            grade_json TEXT,
+            self_rating TEXT,                -- again | hard | good | easy, as the user said
+            rating TEXT,                     -- the rating the scheduler was given
+            grader_version TEXT
+        )
+        """
+    )
+    conn.execute("CREATE INDEX attempts_question ON attempts(question, started_at)")
+
+
+def m002_cards(conn: sqlite3.Connection) -> None:
+    # One fsrs card per question; `due` is copied out of the JSON so that `prep list`
+    # can show it without importing fsrs.
+    conn.execute(
+        """
+        CREATE TABLE cards (
+            question TEXT PRIMARY KEY,
+            card_json TEXT NOT NULL,
+            due TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+def m003_mock_rounds(conn: sqlite3.Connection) -> None:
+    # Rounds of one `prep mock` share an id so that the loop can be summarised later.
+    conn.execute("ALTER TABLE attempts ADD COLUMN mock_id TEXT")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_attempts, m002_cards, m003_mock_rounds)
+
+
+# --- data ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    question: str
+    kind: str
+    mode: str
+    started_at: datetime
+    ended_at: datetime | None
+    time_used_s: float | None
+    time_limit_s: float | None
+    over_time: bool
+    status: str
+    answer: str | None
+    answer_path: str | None
+    score: float | None
+    passed: bool | None
+    grade: dict[str, Any] | None
+    self_rating: str | None
+    rating: str | None
+    grader_version: str | None
+    mock_id: str | None
+
+
+@dataclass(frozen=True)
+class QuestionHistory:
+    """What `prep list` shows beside a question."""
+
+    attempts: int
+    best_score: float | None
+    due: datetime | None
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(t: datetime | None) -> str | None:
+    return None if t is None else t.astimezone(timezone.utc).isoformat()
+
+
+def _dt(s: str | None) -> datetime | None:
+    return None if s is None else datetime.fromisoformat(s)
+
+
+def _attempt(row: sqlite3.Row) -> Attempt:
+    started = _dt(row["started_at"])
+    assert started is not None  # NOT NULL in the schema
+    return Attempt(
+        id=row["id"],
+        question=row["question"],
+        kind=row["kind"],
+        mode=row["mode"],
+        started_at=started,
+        ended_at=_dt(row["ended_at"]),
+        time_used_s=row["time_used_s"],
+        time_limit_s=row["time_limit_s"],
+        over_time=bool(row["over_time"]),
+        status=row["status"],
+        answer=row["answer"],
+        answer_path=row["answer_path"],
+        score=row["score"],
+        passed=None if row["passed"] is None else bool(row["passed"]),
+        grade=None if row["grade_json"] is None else json.loads(row["grade_json"]),
+        self_rating=row["self_rating"],
+        rating=row["rating"],
+        grader_version=row["grader_version"],
+        mock_id=row["mock_id"],
+    )
+
+
+# --- the store ----------------------------------------------------------------------------
+
+
+class Store:
+    """All reads and writes of the history go through here; every write is one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, *, path: Path | None = None, recovered: str | None = None):
+        self.conn = conn
+        self.path = path
+        # Set when a damaged file was moved aside on open: the message to show the user.
+        self.recovered = recovered
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that takes the lock up front, so two writers queue, never fail."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:  # KeyboardInterrupt too: leave no half-written attempt
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # attempts
+
+    def start_attempt(
+        self,
+        *,
+        question: str,
+        kind: str,
+        mode: str,
+        started_at: datetime,
+        time_limit_s: float | None,
+        mock_id: str | None = None,
+    ) -> int:
+        with self.write() as c:
+            cur = c.execute(
+                "INSERT INTO attempts (question, kind, mode, started_at, time_limit_s, status, mock_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (question, kind, mode, _iso(started_at), time_limit_s, IN_PROGRESS, mock_id),
+            )
+            assert cur.lastrowid is not None
+            return cur.lastrowid
+
+    def finish_attempt(
+        self,
+        attempt_id: int,
+        *,
+        ended_at: datetime,
+        time_used_s: float | None,
+        over_time: bool,
+        answer: str | None,
+        answer_path: str | None,
+        grade: dict[str, Any] | None,
+        grader_version: str | None,
+        status: str = GRADED,
+    ) -> None:
+        score = None if grade is None else grade.get("score")
+        passed = None if grade is None else grade.get("passed")
+        with self.write() as c:
+            c.execute(
+                "UPDATE attempts SET ended_at=?, time_used_s=?, over_time=?, answer=?, answer_path=?,"
+                " score=?, passed=?, grade_json=?, grader_version=?, status=? WHERE id=?",
+                (
+                    _iso(ended_at),
+                    time_used_s,
+                    int(over_time),
+                    answer,
+                    answer_path,
+                    score,
+                    None if passed is None else int(passed),
+                    None if grade is None else json.dumps(grade),
+                    grader_version,
+                    status,
+                    attempt_id,
+                ),
+            )
+
+    def abandon_attempt(
+        self, attempt_id: int, *, ended_at: datetime, time_used_s: float | None, answer: str | None
+    ) -> None:
+        """Mark an attempt abandoned, keeping whatever answer (and grade) it already has."""
+        with self.write() as c:
+            c.execute(
+                "UPDATE attempts SET status=?, ended_at=?, time_used_s=?, answer=COALESCE(?, answer)"
+                " WHERE id=?",
+                (ABANDONED, _iso(ended_at), time_used_s, answer, attempt_id),
+            )
+
+    def record_attempt(
+        self,
+        *,
+        question: str,
+        kind: str,
+        mode: str,
+        started_at: datetime,
+        ended_at: datetime,
+        answer: str | None,
+        answer_path: str | None,
+        grade: dict[str, Any],
+        grader_version: str | None,
+    ) -> int:
+        """One finished, untimed attempt in one transaction (what `prep grade` keeps)."""
+        with self.write() as c:
+            cur = c.execute(
+                "INSERT INTO attempts (question, kind, mode, started_at, ended_at, time_used_s, status,"
+                " answer, answer_path, score, passed, grade_json, grader_version)"
+                " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    question,
+                    kind,
+                    mode,
+                    _iso(started_at),
+                    _iso(ended_at),
+                    GRADED,
+                    answer,
+                    answer_path,
+                    grade.get("score"),
+                    int(bool(grade.get("passed"))),
+                    json.dumps(grade),
+                    grader_version,
+                ),
+            )
+            assert cur.lastrowid is not None
+            return cur.lastrowid
+
+    def rate_attempt(
+        self, attempt_id: int, *, self_rating: str, rating: str, card_json: str, due: datetime, now: datetime
+    ) -> None:
+        """Keep the self-rating and the question's new card together, or neither."""
+        with self.write() as c:
+            row = c.execute("SELECT question FROM attempts WHERE id=?", (attempt_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"No attempt #{attempt_id} in the history.")
+            c.execute(
+                "UPDATE attempts SET self_rating=?, rating=? WHERE id=?", (self_rating, rating, attempt_id)
+            )
+            c.execute(
+                "INSERT INTO cards (question, card_json, due, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(question) DO UPDATE SET card_json=excluded.card_json, due=excluded.due,"
+                " updated_at=excluded.updated_at",
+                (row["question"], card_json, _iso(due), _iso(now)),
+            )
+
+    def attempt(self, attempt_id: int) -> Attempt:
+        row = self.conn.execute("SELECT * FROM attempts WHERE id=?", (attempt_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"No attempt #{attempt_id} in the history; `prep history` lists them.")
+        return _attempt(row)
+
+    def attempts(self, question: str | None = None, *, mock_id: str | None = None) -> list[Attempt]:
+        """Attempts oldest first, optionally of one question or one mock loop."""
+        sql, args = "SELECT * FROM attempts", []
+        where = []
+        if question is not None:
+            where.append("question=?")
+            args.append(question)
+        if mock_id is not None:
+            where.append("mock_id=?")
+            args.append(mock_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self.conn.execute(sql + " ORDER BY started_at, id", args).fetchall()
+        return [_attempt(r) for r in rows]
+
+    # scheduling cards
+
+    def card(self, question: str) -> str | None:
+        row = self.conn.execute("SELECT card_json FROM cards WHERE question=?", (question,)).fetchone()
+        return None if row is None else str(row["card_json"])
+
+    def due_dates(self) -> dict[str, datetime]:
+        rows = self.conn.execute("SELECT question, due FROM cards").fetchall()
+        return {r["question"]: datetime.fromisoformat(r["due"]) for r in rows}
+
+    def question_history(self) -> dict[str, QuestionHistory]:
+        """Per question: graded attempts, best score, next due date."""
+        out: dict[str, QuestionHistory] = {}
+        rows = self.conn.execute(
+            "SELECT question, COUNT(score) AS n, MAX(score) AS best FROM attempts"
+            " WHERE status != ? GROUP BY question",
+            (IN_PROGRESS,),
+        ).fetchall()
+        due = self.due_dates()
+        for r in rows:
+            out[r["question"]] = QuestionHistory(r["n"], r["best"], due.get(r["question"]))
+        for q, d in due.items():
+            if q not in out:
+                out[q] = QuestionHistory(0, None, d)
+        return out
+
+
+# --- opening ------------------------------------------------------------------------------
+
+
+class _Damaged(Exception):
+    pass
+
+
+def default_path() -> Path:
+    return paths.data_dir() / DB_NAME
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: we issue BEGIN IMMEDIATE ourselves rather than let the
+        # module open deferred transactions that fail with "locked" on upgrade to a write.
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as e:
+        raise StoreError(f"Cannot open the history at {path}: {e}.") from e
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        if [tuple(r) for r in rows] != [("ok",)]:
+            conn.close()
+            raise _Damaged("; ".join(str(r[0]) for r in rows[:3]))
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+    except sqlite3.OperationalError as e:
+        # Locked, read-only, disk full: a problem of the moment, not of the file.
+        conn.close()
+        raise StoreError(f"Cannot use the history at {path}: {e}.") from e
+    except sqlite3.DatabaseError as e:  # "file is not a database", "malformed"
+        conn.close()
+        raise _Damaged(str(e)) from e
+    return conn
+
+
+def _set_aside(path: Path, stamp: str) -> Path:
+    """Rename the damaged file (and its WAL companions) aside; never delete anything."""
+    n = 0
+    while True:
+        aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{n}" if n else ""))
+        if not aside.exists():
+            break
+        n += 1
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    known = [m.__name__ for m in MIGRATIONS]
+    done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+    unknown = done - set(known)
+    if unknown:
+        raise StoreError(
+            f"The history at {path} was written by a newer prep (migration {sorted(unknown)[-1]});"
+            " upgrade prep to use it."
+        )
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have run it while we waited for the lock.
+            ran = conn.execute("SELECT 1 FROM migrations WHERE name=?", (migration.__name__,)).fetchone()
+            if not ran:
+                migration(conn)
+                conn.execute(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                    (migration.__name__, _iso(utcnow())),
+                )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def open_store(path: Path | None = None) -> Store:
+    """Open (creating and migrating) the history; a damaged file is moved aside, not overwritten."""
+    path = path or default_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"Cannot create the data folder {path.parent}: {e.strerror}.") from e
+    recovered = None
+    try:
+        conn = _connect(path)
+    except _Damaged as e:
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        try:
+            aside = _set_aside(path, stamp)
+        except FileNotFoundError:
+            # Another prep moved it aside first; its fresh file is ours too.
+            conn = _connect(path)
+        else:
+            recovered = (
+                f"The history file {path} was damaged ({e}); it was moved to {aside.name}"
+                " and a fresh history was started."
+            )
+            conn = _connect(path)
+    try:
+        _migrate(conn, path)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise StoreError(f"Cannot update the history at {path}: {e}.") from e
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, path=path, recovered=recovered)
