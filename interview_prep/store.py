@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -372,8 +373,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         if [tuple(r) for r in rows] != [("ok",)]:
             conn.close()
             raise _Damaged("; ".join(str(r[0]) for r in rows[:3]))
-        conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        _use_wal(conn)
     except sqlite3.OperationalError as e:
         # Locked, read-only, disk full: a problem of the moment, not of the file.
         conn.close()
@@ -382,6 +383,26 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise _Damaged(str(e)) from e
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL (persistent, so once per file), retrying while another process holds a lock.
+
+    Changing the journal mode does not wait on the busy handler: when two new `prep`s
+    create the file at once, one of them gets "database is locked" straight away.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    delay = 0.005
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 def _set_aside(path: Path, stamp: str) -> Path:
