@@ -1,0 +1,458 @@
+"""The timed practice session and the mock loop, with the clock, the UI and the grader injected."""
+
+from __future__ import annotations
+
+import hashlib
+import shlex
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal, Protocol
+
+from interview_prep import __version__, schedule
+from interview_prep.errors import PrepError
+from interview_prep.grading.report import GradeReport, Status
+from interview_prep.models import Question
+from interview_prep.schedule import RatingName
+from interview_prep.store import GRADED, Store
+
+# What the mock loop asks, in order (issue 5; the seed's loop without the project round,
+# which `prep practice -q project-deep-dive` covers on its own).
+MOCK_ROUNDS: tuple[str, ...] = ("coding", "fundamentals", "depth", "system-design", "behavioral")
+UNGRADED = "ungraded"  # time ran out on an answer the grader could not read
+
+WaitOutcome = Literal["submit", "timeout", "edit"]
+
+
+# --- time ---------------------------------------------------------------------------------
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+    def monotonic(self) -> float: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+def format_duration(seconds: float) -> str:
+    """4:05, 1:02:03; whole seconds, rounded up while counting down so 0:00 means done."""
+    s = max(0, int(seconds))
+    h, rest = divmod(s, 3600)
+    m, sec = divmod(rest, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+class Countdown:
+    """Time left on one question; the UI reads it to draw, the session to decide over-time."""
+
+    def __init__(self, clock: Clock, limit_s: float) -> None:
+        self.clock = clock
+        self.limit_s = limit_s
+        self.started = clock.monotonic()
+
+    def elapsed(self) -> float:
+        return self.clock.monotonic() - self.started
+
+    def remaining(self) -> float:
+        return self.limit_s - self.elapsed()
+
+    def expired(self) -> bool:
+        return self.remaining() <= 0
+
+    def label(self) -> str:
+        left = self.remaining()
+        if left > 0:
+            # Round up: a display that reads 0:00 while time is left would mislead.
+            return f"{format_duration(-(-left // 1))} left"
+        return f"time is up ({format_duration(-left)} over)"
+
+
+# --- grading ------------------------------------------------------------------------------
+
+
+class Grader(Protocol):
+    def grade_file(self, question: Question, path: Path) -> GradeReport: ...
+
+    def grade_text(self, question: Question, text: str) -> GradeReport: ...
+
+
+class DispatchGrader:
+    """The real graders, through interview_prep.grade (imported late: it pulls in NumPy)."""
+
+    def grade_file(self, question: Question, path: Path) -> GradeReport:
+        from interview_prep.grade import grade_file
+
+        return grade_file(question, path)
+
+    def grade_text(self, question: Question, text: str) -> GradeReport:
+        from interview_prep.grade import grade_text
+
+        return grade_text(question, text)
+
+
+def grader_version(report: GradeReport | None) -> str:
+    """The version recorded with an attempt: the grader's own if it reports one, else prep's."""
+    if report is not None:
+        own = report.extra.get("grader_version")
+        if own:
+            return str(own)
+    return f"prep {__version__}"
+
+
+def short_grade_line(report: GradeReport, *, limit: int = 3) -> str:
+    """One line after a save: the score, and the checks still failing."""
+    failing = [c.name for c in report.checks if c.status is not Status.PASS]
+    line = f"score {report.score:.0f}/100"
+    if not failing:
+        return line + ", every check passes"
+    shown = ", ".join(failing[:limit])
+    more = f" (+{len(failing) - limit} more)" if len(failing) > limit else ""
+    return f"{line}, failing: {shown}{more}"
+
+
+class SolutionWatcher:
+    """Grades the solution file again each time it is saved; the UI polls it while it waits."""
+
+    def __init__(self, question: Question, path: Path, grader: Grader, clock: Clock) -> None:
+        self.question = question
+        self.path = path
+        self.grader = grader
+        self.clock = clock
+        self._seen: tuple[int, int] | None = self._stamp()  # the starter is not a save
+        self._cache: dict[str, GradeReport] = {}
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def grade(self) -> GradeReport:
+        """Grade the file as it is now, reusing the grade of identical source."""
+        source = self.path.read_bytes()
+        key = hashlib.sha256(source).hexdigest()
+        if key not in self._cache:
+            self._cache[key] = self.grader.grade_file(self.question, self.path)
+        return self._cache[key]
+
+    def poll(self) -> str | None:
+        """A short line if the file was saved since the last poll, else None."""
+        stamp = self._stamp()
+        if stamp is None or stamp == self._seen:
+            return None
+        self._seen = stamp
+        when = self.clock.now().astimezone().strftime("%H:%M:%S")
+        try:
+            return f"[{when}] saved: {short_grade_line(self.grade())}"
+        except PrepError as e:
+            return f"[{when}] saved: cannot grade yet: {e.message}"
+
+
+# --- the UI the session talks to -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WrittenAnswer:
+    text: str
+    timed_out: bool
+
+
+class SessionUI(Protocol):
+    """What a session needs from a terminal; practice_ui.py has the real ones, tests a fake."""
+
+    def show_question(self, question: Question, countdown: Countdown) -> None: ...
+
+    def message(self, text: str) -> None: ...
+
+    def confirm(self, text: str, *, default: bool) -> bool: ...
+
+    def run_editor(self, argv: list[str]) -> None: ...
+
+    def wait_for_submit(
+        self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
+    ) -> WaitOutcome: ...
+
+    def read_written(self, countdown: Countdown) -> WrittenAnswer: ...
+
+    def show_report(self, report: GradeReport | None, question: Question, result: SessionResult) -> None: ...
+
+    def ask_rating(self, implied: RatingName) -> RatingName | None: ...
+
+    def round_intro(self, number: int, total: int, category: str, question: Question) -> None: ...
+
+
+# --- the session --------------------------------------------------------------------------
+
+
+@dataclass
+class SessionResult:
+    attempt_id: int
+    question: Question
+    time_limit_s: float
+    time_used_s: float = 0.0
+    over_time: bool = False
+    status: str = GRADED
+    report: GradeReport | None = None
+    answer_path: Path | None = None
+    self_rating: RatingName | None = None
+    rating: RatingName | None = None
+    due: datetime | None = None
+
+
+@dataclass
+class SessionContext:
+    """Everything a session needs besides the question."""
+
+    store: Store
+    ui: SessionUI
+    clock: Clock
+    grader: Grader
+    workspace: Path
+    editor: str | None = None  # $VISUAL or $EDITOR
+    mode: str = "practice"
+    mock_id: str | None = None
+    minutes: float | None = None  # overrides every question's limit
+    results: list[SessionResult] = field(default_factory=list)
+
+
+class SessionInterrupted(KeyboardInterrupt):
+    """Ctrl-C: the attempt in progress was saved as abandoned; `results` are the finished ones."""
+
+    def __init__(self, results: Sequence[SessionResult]) -> None:
+        super().__init__()
+        self.results = list(results)
+
+
+def solution_path(question: Question, workspace: Path) -> Path:
+    # An importable module name: ids have hyphens (stratified-split).
+    return workspace / (question.id.replace("-", "_") + ".py")
+
+
+def written_path(question: Question, workspace: Path) -> Path:
+    return workspace / f"{question.id}.md"
+
+
+def starter_source(question: Question) -> str:
+    """The question's stub, marked with `# prep: ID` so that `prep grade` knows the question."""
+    body = question.starter
+    if f"# prep: {question.id}" in body:
+        return body if body.endswith("\n") else body + "\n"
+    return f"# prep: {question.id}\n" + body + ("" if body.endswith("\n") else "\n")
+
+
+def prepare_file(path: Path, content: str, ui: SessionUI, clock: Clock) -> None:
+    """Write the starter, unless the user's own work is there: then keep it, or move it aside."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            existing = path.read_text(encoding="utf-8", errors="replace")
+            if existing == content or not existing.strip():
+                if existing != content:
+                    path.write_text(content, encoding="utf-8")
+                return
+            if ui.confirm(f"{path} already holds your earlier work. Keep working on it?", default=True):
+                return
+            stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+            aside = path.with_name(f"{path.name}.{stamp}.bak")
+            path.rename(aside)
+            ui.message(f"Your earlier work was moved to {aside}.")
+        path.write_text(content, encoding="utf-8")
+    except OSError as e:
+        raise PrepError(f"Cannot write {path}: {e.strerror}.") from e
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _open_editor(ctx: SessionContext, path: Path) -> None:
+    assert ctx.editor
+    try:
+        ctx.ui.run_editor([*shlex.split(ctx.editor), str(path)])
+    except OSError as e:
+        ctx.ui.message(f"Could not start the editor '{ctx.editor}' ({e.strerror}); edit {path} yourself.")
+
+
+def _coding(
+    question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult
+) -> str | None:
+    """Write the starter, wait for Enter or the clock, grade the file. Returns the source."""
+    path = solution_path(question, ctx.workspace)
+    result.answer_path = path
+    prepare_file(path, starter_source(question), ctx.ui, ctx.clock)
+    watcher = SolutionWatcher(question, path, ctx.grader, ctx.clock)
+    if ctx.editor:
+        _open_editor(ctx, path)
+    else:
+        ctx.ui.message(f"Write your solution in {path}; each save is graded. Enter submits.")
+    while True:
+        outcome = ctx.ui.wait_for_submit(countdown, watcher, can_edit=bool(ctx.editor))
+        if outcome == "edit":
+            _open_editor(ctx, path)
+            continue
+        try:
+            result.report = watcher.grade()
+        except PrepError as e:
+            if outcome == "timeout" or countdown.expired():
+                ctx.ui.message(f"Time is up and the solution cannot be graded: {e.message}")
+                result.status = UNGRADED
+                return _read(path)
+            ctx.ui.message(f"Cannot grade it yet: {e.message} Fix it and press Enter again.")
+            continue
+        except OSError as e:
+            raise PrepError(f"Cannot read {path}: {e.strerror}.") from e
+        return _read(path)
+
+
+def _written(
+    question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult
+) -> str | None:
+    """Take the answer typed in the terminal, or written in the editor; grade it."""
+    while True:
+        if ctx.editor:
+            path = written_path(question, ctx.workspace)
+            result.answer_path = path
+            prepare_file(path, "", ctx.ui, ctx.clock)
+            _open_editor(ctx, path)
+            outcome = ctx.ui.wait_for_submit(countdown, None, can_edit=True)
+            while outcome == "edit":
+                _open_editor(ctx, path)
+                outcome = ctx.ui.wait_for_submit(countdown, None, can_edit=True)
+            text = _read(path) or ""
+            timed_out = outcome == "timeout"
+        else:
+            answer = ctx.ui.read_written(countdown)
+            text, timed_out = answer.text, answer.timed_out
+        try:
+            result.report = ctx.grader.grade_text(question, text)
+            return text
+        except PrepError as e:
+            if timed_out or countdown.expired():
+                ctx.ui.message(f"Time is up and the answer cannot be graded: {e.message}")
+                result.status = UNGRADED
+                return text
+            ctx.ui.message(f"Cannot grade it yet: {e.message}")
+
+
+def run_session(question: Question, ctx: SessionContext) -> SessionResult:
+    """One timed attempt, start to schedule. Ctrl-C saves it as abandoned and raises SessionInterrupted."""
+    minutes = ctx.minutes if ctx.minutes is not None else question.time_limit_minutes
+    limit_s = float(minutes) * 60.0
+    countdown = Countdown(ctx.clock, limit_s)
+    attempt_id = ctx.store.start_attempt(
+        question=question.id,
+        kind=question.kind,
+        mode=ctx.mode,
+        started_at=ctx.clock.now(),
+        time_limit_s=limit_s,
+        mock_id=ctx.mock_id,
+    )
+    result = SessionResult(attempt_id, question, limit_s)
+    answer: str | None = None
+    try:
+        ctx.ui.show_question(question, countdown)
+        if question.is_coding:
+            answer = _coding(question, ctx, countdown, result)
+        else:
+            answer = _written(question, ctx, countdown, result)
+        result.time_used_s = countdown.elapsed()
+        result.over_time = result.time_used_s > limit_s
+        report_json = None if result.report is None else result.report.to_json()
+        ctx.store.finish_attempt(
+            attempt_id,
+            ended_at=ctx.clock.now(),
+            time_used_s=result.time_used_s,
+            over_time=result.over_time,
+            answer=answer,
+            answer_path=None if result.answer_path is None else str(result.answer_path),
+            grade=report_json,
+            grader_version=grader_version(result.report),
+            status=result.status,
+        )
+        ctx.ui.show_report(result.report, question, result)
+        report = result.report
+        implied = schedule.grade_rating(
+            None if report is None else report.score,
+            None if report is None else report.passed,
+            over_time=result.over_time,
+        )
+        result.self_rating = ctx.ui.ask_rating(implied)
+        # No answer to the question (stdin closed): the grade alone decides.
+        result.rating = schedule.combined_rating(result.self_rating or implied, implied)
+        now = ctx.clock.now()
+        card_json, result.due = schedule.review(ctx.store.card(question.id), result.rating, now)
+        ctx.store.rate_attempt(
+            attempt_id,
+            self_rating=result.self_rating or "",
+            rating=result.rating,
+            card_json=card_json,
+            due=result.due,
+            now=now,
+        )
+    except KeyboardInterrupt:
+        if answer is None and result.answer_path is not None:
+            answer = _read(result.answer_path)
+        ctx.store.abandon_attempt(
+            attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer
+        )
+        raise SessionInterrupted(ctx.results) from None
+    ctx.results.append(result)
+    return result
+
+
+def pick_question(
+    questions: Sequence[Question],
+    store: Store,
+    now: datetime,
+    *,
+    category: str | None = None,
+) -> Question:
+    """The most due question (of a category), else one never practised."""
+    pool = [q for q in questions if category is None or q.category == category]
+    if not pool:
+        known = sorted({q.category for q in questions})
+        raise PrepError(f"No question in category '{category}'. Categories: {', '.join(known)}.")
+    chosen = schedule.most_due(pool, store.due_dates(), now)
+    assert chosen is not None  # pool is not empty
+    return chosen
+
+
+def run_mock(questions: Sequence[Question], ctx: SessionContext) -> list[SessionResult]:
+    """One round per MOCK_ROUNDS category, each under its own clock; the results for a summary."""
+    ctx.mode = "mock"
+    ctx.mock_id = ctx.mock_id or uuid.uuid4().hex[:12]
+    rounds = [c for c in MOCK_ROUNDS if any(q.category == c for q in questions)]
+    if not rounds:
+        raise PrepError("The bank has none of the mock loop's categories: " + ", ".join(MOCK_ROUNDS) + ".")
+    for number, category in enumerate(rounds, start=1):
+        question = pick_question(questions, ctx.store, ctx.clock.now(), category=category)
+        try:
+            ctx.ui.round_intro(number, len(rounds), category, question)
+        except KeyboardInterrupt:
+            raise SessionInterrupted(ctx.results) from None
+        run_session(question, ctx)
+    return ctx.results
+
+
+def default_editor(env: dict[str, str] | Callable[[str], str | None]) -> str | None:
+    """$VISUAL, else $EDITOR, else None (then the session prints the path)."""
+    get = env.get if isinstance(env, dict) else env
+    for name in ("VISUAL", "EDITOR"):
+        value = get(name)
+        if value and value.strip():
+            return value
+    return None
