@@ -1,4 +1,4 @@
-"""Load and validate the question bank: YAML files into frozen dataclasses, with errors that name file, line and field."""
+"""Load and validate the question bank: YAML into frozen dataclasses; errors name file, line and field."""
 
 from __future__ import annotations
 
@@ -65,6 +65,15 @@ KINDS = ("coding", "written")
 DIFFICULTIES = ("easy", "medium", "hard")
 CATEGORIES = ("coding", "fundamentals", "depth", "project", "system-design", "behavioral", "drill")
 
+QUESTION_FIELDS = frozenset(
+    "id number title category kind difficulty time_limit_minutes prompt how_to_answer what_they_look_for "
+    "hints functions starter suite rubric".split()
+)
+FUNCTION_FIELDS = frozenset({"name", "signature", "docstring"})
+RUBRIC_FIELDS = frozenset({"pass_mark", "min_words", "key_points", "misconceptions"})
+KEY_POINT_FIELDS = frozenset({"id", "description", "weight", "phrases", "hint"})
+MISCONCEPTION_FIELDS = frozenset({"id", "description", "phrases", "penalty"})
+
 # Suites are looked up by file, not imported, so validating the bank stays cheap.
 SUITES_DIR = Path(__file__).resolve().parent / "grading" / "suites"
 
@@ -100,7 +109,9 @@ class Bank:
 class _Fields:
     """Reads typed fields out of one YAML mapping, raising BankError that points at the line."""
 
-    def __init__(self, path: str, data: Any, where: str = "", line: int | None = None) -> None:
+    def __init__(
+        self, path: str, data: Any, known: frozenset[str], where: str = "", line: int | None = None
+    ) -> None:
         self.path = path
         self.where = where
         if not isinstance(data, dict):
@@ -108,7 +119,12 @@ class _Fields:
         self.data: dict[str, Any] = data
         self.line: int | None = getattr(data, "line", line)
         self.key_lines: dict[str, int] = getattr(data, "key_lines", {})
-        self.used: set[str] = set()
+        # Unknown fields first: a misspelt field is the likeliest cause of a "missing" one.
+        for key in self.data:
+            if key not in known:
+                close = difflib.get_close_matches(key, sorted(known), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(sorted(known))}"
+                raise self.fail(key, f"is not a known field{hint}")
 
     def name(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
@@ -120,7 +136,6 @@ class _Fields:
         return BankError(self.path, self.line_of(key), self.name(key), problem)
 
     def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = True, default: Any = None) -> Any:
-        self.used.add(key)
         if key not in self.data or self.data[key] is None:
             if required:
                 return self._missing(key)
@@ -149,26 +164,23 @@ class _Fields:
             raise self.fail(key, "must list at least one entry")
         return tuple(items)
 
-    def mappings(self, key: str, build: Callable[[_Fields], Any], *, required: bool = True) -> tuple[Any, ...]:
+    def mappings(
+        self, key: str, build: Callable[[_Fields], Any], known: frozenset[str], *, required: bool = True
+    ) -> tuple[Any, ...]:
         items = self.get(key, list, required=required, default=[])
         lines = getattr(items, "item_lines", [])
         out = []
         for i, item in enumerate(items):
             line = lines[i] if i < len(lines) else self.line_of(key)
-            out.append(build(_Fields(self.path, item, f"{self.name(key)}[{i}]", line)))
+            out.append(build(_Fields(self.path, item, known, f"{self.name(key)}[{i}]", line)))
         return tuple(out)
 
-    def no_unknown(self) -> None:
-        for key in self.data:
-            if key not in self.used:
-                known = sorted(self.used)
-                close = difflib.get_close_matches(key, known, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(known)}"
-                raise self.fail(key, f"is not a known field{hint}")
 
 
 def _type_words(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a mapping", bool: "true/false"}
+    names = {
+        str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a mapping", bool: "true/false"
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
@@ -197,7 +209,6 @@ def _function(f: _Fields) -> FunctionSpec:
         raise f.fail("name", f"'{spec.name}' is not a Python function name")
     if not spec.signature.startswith(f"def {spec.name}("):
         raise f.fail("signature", f"must start with 'def {spec.name}('")
-    f.no_unknown()
     return spec
 
 
@@ -212,7 +223,6 @@ def _key_point(f: _Fields) -> KeyPoint:
         phrases=f.text_list("phrases"),
         hint=f.get("hint", str, required=False, default=""),
     )
-    f.no_unknown()
     return point
 
 
@@ -223,7 +233,6 @@ def _misconception(f: _Fields) -> Misconception:
     item = Misconception(
         id=f.get("id", str), description=f.get("description", str), phrases=f.text_list("phrases"), penalty=penalty
     )
-    f.no_unknown()
     return item
 
 
@@ -234,13 +243,12 @@ def _rubric(f: _Fields) -> Rubric:
     min_words = f.get("min_words", int)
     if min_words < 0:
         raise f.fail("min_words", "must not be negative")
-    key_points = f.mappings("key_points", _key_point)
+    key_points = f.mappings("key_points", _key_point, KEY_POINT_FIELDS)
     if not key_points:
         raise f.fail("key_points", "must list at least one key point")
     _unique_ids(f, "key_points", key_points)
-    misconceptions = f.mappings("misconceptions", _misconception, required=False)
+    misconceptions = f.mappings("misconceptions", _misconception, MISCONCEPTION_FIELDS, required=False)
     _unique_ids(f, "misconceptions", misconceptions)
-    f.no_unknown()
     return Rubric(key_points=key_points, misconceptions=misconceptions, pass_mark=pass_mark, min_words=min_words)
 
 
@@ -253,7 +261,7 @@ def _unique_ids(f: _Fields, key: str, items: tuple[Any, ...]) -> None:
 
 
 def _question(path: Path, data: Any) -> Question:
-    f = _Fields(str(path), data)
+    f = _Fields(str(path), data, QUESTION_FIELDS)
     qid: str = f.get("id", str)
     if not qid.replace("-", "").isalnum() or qid != qid.lower():
         raise f.fail("id", f"'{qid}' must be a lower-case slug such as 'kmeans' or 'bias-variance'")
@@ -279,22 +287,22 @@ def _question(path: Path, data: Any) -> Question:
         hints=f.text_list("hints", required=False),
     )
     if kind == "coding":
-        functions = f.mappings("functions", _function)
+        functions = f.mappings("functions", _function, FUNCTION_FIELDS)
         if not functions:
             raise f.fail("functions", "a coding question must name at least one function")
         suite = f.get("suite", str)
         # "once suites exist": a bank without the grading package installed only checks the name
         if SUITES_DIR.is_dir() and not (SUITES_DIR / f"{suite}.py").is_file():
-            raise f.fail("suite", f"no hidden test suite named '{suite}' (expected interview_prep/grading/suites/{suite}.py)")
+            expected = f"interview_prep/grading/suites/{suite}.py"
+            raise f.fail("suite", f"no hidden test suite named '{suite}' (expected {expected})")
         question = Question(**common, functions=functions, starter=f.get("starter", str), suite=suite)
     else:
         for key in ("functions", "starter", "suite"):
             if key in f.data:
                 raise f.fail(key, "only coding questions have this field (this one is kind: written)")
         rubric_data = f.get("rubric", dict)
-        rubric = _rubric(_Fields(str(path), rubric_data, "rubric"))
+        rubric = _rubric(_Fields(str(path), rubric_data, RUBRIC_FIELDS, "rubric"))
         question = Question(**common, rubric=rubric)
-    f.no_unknown()
     return question
 
 
