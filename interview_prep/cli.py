@@ -61,19 +61,21 @@ def _root(
 def list_questions(
     category: Annotated[Optional[str], typer.Option("--category", "-c", help="Only this category.")] = None,  # noqa: UP045
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    due: Annotated[bool, typer.Option("--due", help="Only what is due for practice (and never tried).")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Browse the question bank."""
-    from interview_prep import console
+    """Browse the question bank, with your best score, attempts and when each is next due."""
+    from interview_prep import console, practice_cmd
     from interview_prep.bank import load_bank
 
     with user_errors():
         bank = load_bank(bank_dirs)
         questions = _filter_category(bank.questions, category, bank.categories)
+        history = practice_cmd.list_history(questions, due_only=due)
         if as_json:
-            console.print_json([_question_json(q) for q in questions])
+            console.print_json([_question_json(q) | history.json.get(q.id, {}) for q in history.questions])
         else:
-            console.out.print(console.bank_table(questions))
+            console.out.print(console.bank_table(history.questions, history.columns))
 
 
 def _filter_category(questions: tuple, category: str | None, categories: tuple[str, ...]) -> tuple:  # type: ignore[type-arg]
@@ -128,14 +130,18 @@ def grade(
         Optional[float],  # noqa: UP045
         typer.Option("--timeout", min=0.1, help="Seconds a coding solution may run per check (default: the suite's)."),
     ] = None,
+    no_save: Annotated[bool, typer.Option("--no-save", help="Do not record this grade in your history.")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Grade one answer file: exit 0 if it passed, 1 if not, 2 for bad input."""
+    from datetime import datetime, timezone
+
     from interview_prep import console
     from interview_prep.bank import load_bank
     from interview_prep.grade import grade_answer, identify, read_source
 
     with user_errors():
+        started = datetime.now(timezone.utc)
         source = read_source(file)
         q = identify(load_bank(bank_dirs), file, source, question)
         report = grade_answer(q, file, source, timeout=timeout)
@@ -143,7 +149,94 @@ def grade(
             console.print_json(report.to_json())
         else:
             console.render_report(report, q)
+        if not no_save:
+            from interview_prep import practice_cmd
+
+            practice_cmd.record_grade(q, file, source, report, started)
     raise typer.Exit(ExitCode.OK if report.passed else ExitCode.NOT_PASSED)
+
+
+# --- practice, history and scheduling (issue 5) ---
+
+WorkspaceOption = Annotated[
+    Path, typer.Option("--workspace", "-w", help="Where solution files are written.", file_okay=False)
+]
+MinutesOption = Annotated[
+    Optional[float],  # noqa: UP045
+    typer.Option("--minutes", "-m", min=0.01, help="The time limit in minutes (default: the question's own)."),
+]
+
+
+@app.command("practice")
+def practice(
+    question: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--question", "-q", help="The question id or number (default: the one most due)."),
+    ] = None,
+    category: Annotated[Optional[str], typer.Option("--category", "-c", help="Pick from this category.")] = None,  # noqa: UP045
+    minutes: MinutesOption = None,
+    workspace: WorkspaceOption = Path("prep-work"),
+    bank_dirs: BankOption = None,
+) -> None:
+    """Answer one question under a visible clock; get a grade, the rubric, and rate yourself."""
+    from interview_prep import practice_cmd
+    from interview_prep.bank import load_bank
+
+    with user_errors():
+        bank = load_bank(bank_dirs)
+        _filter_category(bank.questions, category, bank.categories)  # a clear error for a wrong one
+        code = practice_cmd.practice(bank, question, category=category, minutes=minutes, workspace=workspace)
+    raise typer.Exit(code)
+
+
+@app.command("mock")
+def mock(
+    minutes: MinutesOption = None,
+    workspace: WorkspaceOption = Path("prep-work"),
+    bank_dirs: BankOption = None,
+) -> None:
+    """A mock loop: coding, fundamentals, depth, system design, behavioral, each on its own clock."""
+    from interview_prep import practice_cmd
+    from interview_prep.bank import load_bank
+
+    with user_errors():
+        code = practice_cmd.mock(load_bank(bank_dirs).questions, minutes=minutes, workspace=workspace)
+    raise typer.Exit(code)
+
+
+@app.command("stats")
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    bank_dirs: BankOption = None,
+) -> None:
+    """Per question and category: attempts, best and last score, time used, the trend."""
+    from interview_prep import practice_cmd
+    from interview_prep.bank import load_bank
+
+    with user_errors():
+        code = practice_cmd.stats(load_bank(bank_dirs).questions, as_json=as_json)
+    raise typer.Exit(code)
+
+
+@app.command("history")
+def history(
+    question: Annotated[Optional[str], typer.Argument(help="Only this question (id or number).")] = None,  # noqa: UP045
+    show: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--show", help="Print attempt N in full: its answer and its grade.", min=1),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many recent attempts to list.")] = 50,
+    bank_dirs: BankOption = None,
+) -> None:
+    """Your past attempts; --show N prints one with its answer and grade."""
+    from interview_prep import practice_cmd
+    from interview_prep.bank import load_bank
+
+    with user_errors():
+        bank = load_bank(bank_dirs)
+        qid = bank.get(question).id if question is not None else None
+        code = practice_cmd.history(bank.questions, qid, show=show, limit=limit)
+    raise typer.Exit(code)
 
 
 def main() -> None:

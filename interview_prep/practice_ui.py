@@ -57,7 +57,9 @@ class LineReader:
         return line.decode("utf-8", errors="replace").rstrip("\r")
 
 
-class _BaseUI:
+class SessionUIBase:
+    """What both UIs share: rendering through injected functions, and the editor."""
+
     def __init__(self, console: Console, render_question: QuestionRenderer, render_report: ReportRenderer):
         self.console = console
         self._render_question = render_question
@@ -77,7 +79,7 @@ class _BaseUI:
         subprocess.run(argv, check=False)
 
 
-class PlainUI(_BaseUI):
+class PlainUI(SessionUIBase):
     """Prompts for when stdin is not a terminal: lines in, lines out, still timed."""
 
     def __init__(
@@ -151,7 +153,7 @@ class PlainUI(_BaseUI):
         self._ask(f"Round {number} of {total}: {category}. Press Enter to start.")
 
 
-class TerminalUI(_BaseUI):
+class TerminalUI(SessionUIBase):
     """prompt_toolkit prompts whose bottom toolbar shows the countdown, redrawn every half second."""
 
     def _session(self) -> PromptSession[str]:
@@ -268,7 +270,9 @@ class TerminalUI(_BaseUI):
         self._session().prompt(f"Round {number} of {total}: {category}. Press Enter to start. ")
 
 
-def make_ui(console: Console, render_question: QuestionRenderer, render_report: ReportRenderer) -> _BaseUI:
+def make_ui(
+    console: Console, render_question: QuestionRenderer, render_report: ReportRenderer
+) -> PlainUI | TerminalUI:
     """The live prompt when both ends are a terminal; plain prompts otherwise (pipes, CI)."""
     if sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
         return TerminalUI(console, render_question, render_report)

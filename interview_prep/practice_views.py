@@ -39,8 +39,14 @@ def score_text(score: float | None) -> str:
     return "" if score is None else f"{score:.0f}"
 
 
+def reflow(text: str) -> str:
+    """Join the YAML's hard-wrapped lines so that Rich wraps to the terminal's width."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def question_panel(question: Question, countdown: Countdown) -> Panel:
-    body: list[RenderableType] = [Text(question.prompt.strip())]
+    body: list[RenderableType] = [Text(reflow(question.prompt))]
     if question.is_coding and question.functions:
         names = ", ".join(f.name for f in question.functions)
         body.append(
@@ -63,10 +69,10 @@ def rubric_panel(question: Question) -> Panel:
     return Panel(
         Group(
             Text("How to answer", style="bold"),
-            Text(question.how_to_answer.strip()),
+            Text(reflow(question.how_to_answer)),
             Text(""),
             Text("What they look for", style="bold"),
-            Text(question.what_they_look_for.strip()),
+            Text(reflow(question.what_they_look_for)),
         ),
         title="The rubric",
         border_style="magenta",

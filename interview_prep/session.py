@@ -86,20 +86,6 @@ class Grader(Protocol):
     def grade_text(self, question: Question, text: str) -> GradeReport: ...
 
 
-class DispatchGrader:
-    """The real graders, through interview_prep.grade (imported late: it pulls in NumPy)."""
-
-    def grade_file(self, question: Question, path: Path) -> GradeReport:
-        from interview_prep.grade import grade_file
-
-        return grade_file(question, path)
-
-    def grade_text(self, question: Question, text: str) -> GradeReport:
-        from interview_prep.grade import grade_text
-
-        return grade_text(question, text)
-
-
 def grader_version(report: GradeReport | None) -> str:
     """The version recorded with an attempt: the grader's own if it reports one, else prep's."""
     if report is not None:
@@ -410,6 +396,12 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
             attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer
         )
         raise SessionInterrupted(ctx.results) from None
+    except BaseException:
+        # A crash is not Ctrl-C, but the attempt still should not stay "in progress" forever.
+        ctx.store.abandon_attempt(
+            attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer
+        )
+        raise
     ctx.results.append(result)
     return result
 
