@@ -50,8 +50,9 @@ def _scheduler() -> fsrs.Scheduler:
     import fsrs
 
     # No fuzzing: with twelve questions, spreading due dates buys nothing and makes
-    # the schedule harder to reason about (and to test).
-    return fsrs.Scheduler(enable_fuzzing=False)
+    # the schedule harder to reason about (and to test). No learning steps: they are
+    # minutes long, made for flashcards; a 20-minute question comes back the next day at the soonest.
+    return fsrs.Scheduler(enable_fuzzing=False, learning_steps=(), relearning_steps=())
 
 
 def review(card_json: str | None, rating: RatingName, when: datetime) -> tuple[str, datetime]:
