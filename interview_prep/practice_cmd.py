@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -35,7 +36,8 @@ def open_history() -> Store:
 
     store = open_store()
     if store.recovered:
-        console.err.print(f"Warning: {store.recovered}", markup=False, highlight=False)
+        # One unwrapped line, like console.error: it names paths the user will want to copy.
+        print(f"Warning: {store.recovered}", file=sys.stderr)
     return store
 
 
@@ -96,7 +98,7 @@ def _interrupted(results: Sequence[SessionResult], mock: bool) -> ExitCode:
 
     if mock and results:
         console.out.print(practice_views.mock_summary(results))
-    console.err.print("Interrupted: the attempt in progress was saved as abandoned.", highlight=False)
+    print("Interrupted: the attempt in progress was saved as abandoned.", file=sys.stderr)
     return ExitCode.INTERRUPTED
 
 

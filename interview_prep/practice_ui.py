@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
 
@@ -57,6 +57,24 @@ class LineReader:
         return line.decode("utf-8", errors="replace").rstrip("\r")
 
 
+class StreamLineReader:
+    """Lines from a stream without a file descriptor (an in-memory stdin): no timeout possible."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def readline(self, timeout: float | None = None) -> str | None:
+        line = self.stream.readline()
+        return line.rstrip("\r\n") if line else None
+
+
+def stdin_reader() -> LineReader | StreamLineReader:
+    try:
+        return LineReader(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+        return StreamLineReader(sys.stdin)
+
+
 class SessionUIBase:
     """What both UIs share: rendering through injected functions, and the editor."""
 
@@ -87,10 +105,10 @@ class PlainUI(SessionUIBase):
         console: Console,
         render_question: QuestionRenderer,
         render_report: ReportRenderer,
-        reader: LineReader | None = None,
+        reader: LineReader | StreamLineReader | None = None,
     ) -> None:
         super().__init__(console, render_question, render_report)
-        self.reader = reader or LineReader(sys.stdin.fileno())
+        self.reader = reader or stdin_reader()
 
     def _ask(self, text: str, timeout: float | None = None) -> str | None:
         self.console.print(text, markup=False, highlight=False, end=" ")
