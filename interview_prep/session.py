@@ -290,6 +290,7 @@ def _coding(
         if outcome == "edit":
             _open_editor(ctx, path)
             continue
+        result.time_used_s = countdown.elapsed()  # grading time is not the user's time
         try:
             result.report = watcher.grade()
         except PrepError as e:
@@ -323,6 +324,7 @@ def _written(
         else:
             answer = ctx.ui.read_written(countdown)
             text, timed_out = answer.text, answer.timed_out
+        result.time_used_s = countdown.elapsed()  # grading time is not the user's time
         try:
             result.report = ctx.grader.grade_text(question, text)
             return text
@@ -355,8 +357,7 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
             answer = _coding(question, ctx, countdown, result)
         else:
             answer = _written(question, ctx, countdown, result)
-        result.time_used_s = countdown.elapsed()
-        result.over_time = result.time_used_s > limit_s
+        result.over_time = result.time_used_s >= limit_s
         report_json = None if result.report is None else result.report.to_json()
         ctx.store.finish_attempt(
             attempt_id,

@@ -342,3 +342,20 @@ def test_plain_ui_stops_waiting_when_the_time_is_up(clock: Any) -> None:
     clock.advance(1)
     assert ui.wait_for_submit(countdown, None, can_edit=False) == "timeout"
     os.close(w)
+
+
+def test_grading_time_is_not_charged_to_the_user(bank: Bank, make_ctx: Any, clock: Any, store: Store) -> None:
+    ctx, ui, grader = make_ctx(minutes=1)
+    q = bank.get("bce")
+    slow_grade = grader.grade_file
+
+    def slow(question: Any, path: Path) -> Any:
+        clock.advance(30)  # the sandbox is slow today
+        return slow_grade(question, path)
+
+    grader.grade_file = slow
+    ui.waits.append(
+        lambda ui, c, w: (save(solution_path(q, ctx.workspace), "SOLVED"), clock.advance(50), "submit")[2]
+    )
+    result = run_session(q, ctx)
+    assert result.time_used_s == 50.0 and not result.over_time
