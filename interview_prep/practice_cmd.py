@@ -219,13 +219,14 @@ def list_history(questions: Sequence[Question], *, due_only: bool) -> ListHistor
         store.close()
     if due_only:
         questions = due_questions(questions, {q: h.due for q, h in hist.items() if h.due is not None}, now)
-    columns: dict[str, dict[str, str]] = {"best": {}, "tries": {}, "due": {}}
+    # Narrow columns, short values: on an 80-column terminal the title column needs the rest.
+    columns: dict[str, dict[str, str]] = {"best": {}, "n": {}, "due": {}}
     as_json: dict[str, dict[str, object]] = {}
     for q in questions:
         h = hist.get(q.id)
         best, tries, due = (h.best_score, h.attempts, h.due) if h else (None, 0, None)
-        columns["best"][q.id] = score_text(best)
-        columns["tries"][q.id] = str(tries)
+        columns["best"][q.id] = score_text(best) or "-"
+        columns["n"][q.id] = str(tries)
         columns["due"][q.id] = due_text(due, now)
         as_json[q.id] = {
             "best_score": best,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.syntax import Syntax
@@ -21,18 +22,17 @@ ReportPrinter = Callable[[GradeReport, Question], None]
 
 
 def when(t: datetime | None) -> str:
-    return "" if t is None else t.astimezone().strftime("%Y-%m-%d %H:%M")
+    return "" if t is None else t.astimezone().strftime("%Y-%m-%d %H:%M")  # local time, as the user lives it
 
 
 def due_text(due: datetime | None, now: datetime) -> str:
+    """Compact, for a table column: new, now, 5h, 3d."""
     if due is None:
         return "new"
     if due <= now:
         return "now"
-    days = (due - now).total_seconds() / 86400
-    if days < 1:
-        return f"in {max(1, round(days * 24))}h"
-    return f"in {round(days)}d"
+    hours = (due - now).total_seconds() / 3600
+    return f"{max(1, round(hours))}h" if hours < 24 else f"{round(hours / 24)}d"
 
 
 def score_text(score: float | None) -> str:
@@ -123,18 +123,15 @@ def make_report_renderer(
 
 
 def history_table(attempts: Sequence[Attempt]) -> Table:
-    table = Table(title="Attempts", title_justify="left")
-    for col, kw in (
-        ("#", {"justify": "right"}),
-        ("when", {}),
-        ("question", {}),
-        ("mode", {}),
-        ("status", {}),
-        ("score", {"justify": "right"}),
-        ("time", {"justify": "right"}),
-        ("rating", {}),
-    ):
-        table.add_column(col, **kw)  # type: ignore[arg-type]
+    table = Table(title="Attempts", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("#", justify="right", style="bold")
+    table.add_column("when", no_wrap=True)
+    table.add_column("question", style="cyan", no_wrap=True)
+    table.add_column("mode", no_wrap=True)
+    table.add_column("status")
+    table.add_column("score", justify="right")
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("rating")
     for a in attempts:
         time = ""
         if a.time_used_s is not None and a.time_limit_s:
@@ -146,7 +143,7 @@ def history_table(attempts: Sequence[Attempt]) -> Table:
             status = a.status
         table.add_row(
             str(a.id),
-            when(a.started_at),
+            a.started_at.astimezone().strftime("%b %d %H:%M"),  # the year is in --show
             a.question,
             a.mode,
             status,
@@ -195,8 +192,8 @@ def render_attempt(
 
 
 def _stats_table(title: str, rows: Sequence[Stats]) -> Table:
-    table = Table(title=title, title_justify="left")
-    table.add_column("name")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("name", style="cyan", no_wrap=True)
     for col in ("attempts", "best", "last", "avg time", "of limit"):
         table.add_column(col, justify="right")
     table.add_column("trend")
@@ -225,7 +222,7 @@ def render_stats(console: Console, report: StatsReport) -> None:
 
 
 def mock_summary(results: Sequence[SessionResult]) -> Table:
-    table = Table(title="Mock interview loop", title_justify="left")
+    table = Table(title="Mock interview loop", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for col in ("round", "question", "score", "verdict", "time", "rating"):
         table.add_column(col)
     for r in results:

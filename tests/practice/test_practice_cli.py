@@ -143,7 +143,10 @@ def test_list_gains_best_attempts_and_due_and_list_due_filters() -> None:
     due = [d["id"] for d in json.loads(runner.invoke(app, ["list", "--due", "--json"]).stdout)]
     assert "batchnorm" not in due and "bce" in due and "kmeans" in due  # due, or never tried
     table = runner.invoke(app, ["list"], env={"COLUMNS": "140"}).stdout
-    assert "best" in table and "due" in table and "in 3d" in table
+    rows = {line.split()[1]: line for line in table.splitlines() if line.split()[:1] in (["2"], ["7"], ["1"])}
+    assert rows["batchnorm"].split()[-3:] == ["85", "1", "3d"]
+    assert rows["bce"].split()[-3:] == ["70", "1", "now"]
+    assert rows["kmeans"].split()[-3:] == ["-", "0", "new"]
 
 
 def test_list_without_history_creates_no_history_file(prep_home: Path) -> None:
