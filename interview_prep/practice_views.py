@@ -122,35 +122,42 @@ def make_report_renderer(
 # --- history ------------------------------------------------------------------------------
 
 
+def attempt_status(a: Attempt) -> str:
+    if a.status != "graded" or a.passed is None:
+        return a.status
+    return "passed" if a.passed else "failed"
+
+
 def history_table(attempts: Sequence[Attempt]) -> Table:
+    # The mode column only when there is more than plain practice: 80 columns are few.
+    show_mode = any(a.mode != "practice" for a in attempts)
     table = Table(title="Attempts", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("#", justify="right", style="bold")
     table.add_column("when", no_wrap=True)
     table.add_column("question", style="cyan", no_wrap=True)
-    table.add_column("mode", no_wrap=True)
-    table.add_column("status")
+    if show_mode:
+        table.add_column("mode", no_wrap=True)
+    table.add_column("status", min_width=8)
     table.add_column("score", justify="right")
     table.add_column("time", justify="right", no_wrap=True)
-    table.add_column("rating")
+    table.add_column("rating", min_width=6)
     for a in attempts:
         time = ""
         if a.time_used_s is not None and a.time_limit_s:
             time = f"{format_duration(a.time_used_s)}/{format_duration(a.time_limit_s)}"
             if a.over_time:
                 time += " over"
-        status = a.status if a.passed is None else ("passed" if a.passed else "not passed")
-        if a.status != "graded":
-            status = a.status
-        table.add_row(
+        cells = [
             str(a.id),
             a.started_at.astimezone().strftime("%b %d %H:%M"),  # the year is in --show
             a.question,
-            a.mode,
-            status,
+            *([a.mode] if show_mode else []),
+            attempt_status(a),
             score_text(a.score),
             time,
             a.self_rating or "",
-        )
+        ]
+        table.add_row(*cells)
     return table
 
 
