@@ -20,8 +20,8 @@ from interview_prep.models import Question, Rubric
 # two of them: "memorizes the whole training set" still shows "memorizes the training set".
 MAX_GAP = 3
 # A negation cue this many tokens (or fewer) before a match, in the same clause, voids it:
-# "does not reduce variance", "it is a myth that batch norm ...".
-NEGATION_WINDOW = 6
+# "does not reduce variance", "I don't go back to verify that the fix worked".
+NEGATION_WINDOW = 12
 # Only stems at least this long are fuzzy-matched; shorter ones collide too easily
 # ("batch" vs "match"). The ratio threshold admits typos and British spellings
 # ("varience", "regularisation") but not different words.
@@ -50,14 +50,33 @@ STOPWORDS = frozenset(
     can could should may might must shall what when where how why if s t""".split()
 )
 # Cues that flip what follows in the same clause.
-NEGATION_CUES = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "myth", "hardly"})
+NEGATION_CUES = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "myth", "hardly",
+                           "rarely", "seldom", "skip", "ignore"})
+# After the match, these deny it: "spot-checking labels is a waste of time".
+DENIAL_AFTER = frozenset({"waste", "pointless", "useless", "unnecessary", "overrated", "irrelevant"})
 # "not only X but also Y" and "no matter" affirm rather than deny.
 NEGATION_EXCEPTIONS = frozenset({("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"),
                                  ("no", "doubt"), ("not", "necessarily")})
 NEGATION_BIGRAMS = frozenset({("rather", "than"), ("instead", "of"), ("wrong", "to"), ("wrong", "that"),
-                              ("false", "that"), ("untrue", "that")})
+                              ("false", "that"), ("untrue", "that"),
+                              ("even", "if")})  # "even if X" does not claim X
 # Words that start a new clause, so a negation before them does not reach past them.
-CLAUSE_BREAK_WORDS = frozenset({"but", "whereas", "although", "though", "however", "yet", "instead"})
+CLAUSE_BREAK_WORDS = frozenset(
+    "but whereas although though however yet instead so because since while which when unless until "
+    "then otherwise therefore thus hence unlike".split()
+)
+# After a comma, these start a new clause; anything else continues a list or a phrase.
+COMMA_CLAUSE_STARTS = CLAUSE_BREAK_WORDS | frozenset(
+    "it this that these those i we you he she they and not rather there my our its".split()
+)
+# "AUC is not useful", "the confusion matrix would not add anything": a negated predicate after the
+# match denies it too. Only an auxiliary followed by not/never counts, so "running averages, not
+# batch statistics" keeps its credit.
+AUXILIARIES = frozenset("is are was were be do does did would will can could should has have had may might "
+                        "must matter matters".split())
+NEGATION_AFTER_WINDOW = 8
+# A relative clause after the match describes it rather than denying it.
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "where", "when", "whose"})
 # Auxiliaries, modals and common verbs: a segment with none of these (and no -ed/-es verb form
 # after a function word) is a fragment, not a claim.
 VERB_WORDS = frozenset(
@@ -73,6 +92,8 @@ FUNCTION_WORDS = STOPWORDS | VERB_WORDS | NEGATION_CUES | frozenset(
 )
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "cf.", "fig.")
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_NUMBER_RE = re.compile(r"^\d[\d.]*(?:k|m|x|ms|s|h|pp)?$")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|%")
 _CLAUSE_RE = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s|--")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]?\s+")
@@ -231,8 +252,9 @@ def _stemmer() -> Callable[[list[str]], list[str]]:
 
 def _stem_all(words: Sequence[str]) -> list[str]:
     stems = _stemmer()(list(words))
-    # Every number is the same "number" stem, so a "{number} %" phrase matches "82 %" and "0.91 %".
-    return [_NUMBER_STEM if any(ch.isdigit() for ch in w) else s for w, s in zip(words, stems)]
+    # Every number is the same "number" stem, so a "{number} %" phrase matches "82 %" and "0.91 %";
+    # names with digits ("f1", "l2", "bert-base") stay words.
+    return [_NUMBER_STEM if _NUMBER_RE.match(w) else s for w, s in zip(words, stems)]
 
 
 def tokenize(segment: str) -> tuple[list[str], list[int]]:
@@ -240,10 +262,16 @@ def tokenize(segment: str) -> tuple[list[str], list[int]]:
     words: list[str] = []
     clauses: list[int] = []
     clause = 0
-    for piece in _CLAUSE_RE.split(segment.lower()):
+    # "9,400 clips" is one number, not a list of two.
+    for piece in _CLAUSE_RE.split(_THOUSANDS_RE.sub("", segment.lower())):
         clause += 1
-        for raw in _TOKEN_RE.findall(piece):
-            for word in _expand(raw.strip(".")):
+        for n, part in enumerate(piece.split(",")):
+            tokens = [w for raw in _TOKEN_RE.findall(part) for w in _expand(raw.strip("."))]
+            # A comma ends a clause only when a new one visibly starts ("..., it uses", "..., not X");
+            # in a list ("no need for precision, recall or F1") the negation carries on.
+            if n and tokens and tokens[0] in COMMA_CLAUSE_STARTS:
+                clause += 1
+            for word in tokens:
                 if word in CLAUSE_BREAK_WORDS:
                     clause += 1
                 words.append(word)
@@ -298,6 +326,7 @@ def compile_phrase(text: str) -> Phrase:
 
 @dataclass(frozen=True)
 class Match:
+    phrase: str
     segment: Segment
     start: int  # word index of the first matched word
     end: int  # word index of the last matched word
@@ -355,22 +384,32 @@ class _Matcher:
                 cursor = nxt
             if len(picked) == len(allowed):
                 positions = frozenset(picked)
-                matches.append(Match(segment, picked[0], picked[-1], positions,
+                matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions,
                                      _negated(segment, picked[0], picked[-1], positions)))
         return matches
 
 
 def _negated(segment: Segment, start: int, end: int, own: frozenset[int]) -> bool:
-    """True when a negation cue not part of the phrase itself sits just before or inside the match."""
+    """True when a negation cue, not part of the phrase itself, denies the match in its clause."""
     words, clauses = segment.words, segment.clauses
+    clause = clauses[start]
     for i in range(max(0, start - NEGATION_WINDOW), end + 1):
-        if i in own or clauses[i] != clauses[start]:
+        if i in own or clauses[i] != clause:
             continue
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in NEGATION_CUES and (word, following) not in NEGATION_EXCEPTIONS:
             return True
         if (word, following) in NEGATION_BIGRAMS and i + 1 < start:
+            return True
+    for i in range(end + 1, min(len(words), end + 1 + NEGATION_AFTER_WINDOW)):
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if clauses[i] != clause or word in RELATIVE_WORDS:
+            break  # "assumptions that don't match the data" does not deny the assumptions
+        if word == "and" and (following in AUXILIARIES or following in VERB_WORDS or following in {"it", "i", "we"}):
+            break  # "uses the running average and does not need a batch": a second predicate
+        if (word in AUXILIARIES and following in {"not", "never"}) or word in DENIAL_AFTER:
             return True
     return False
 
@@ -431,6 +470,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
         max_points = 100.0 * kp.weight / total_weight
         # Evidence must come from real sentences; a contradiction counts wherever it is written.
         ev = _evidence(matcher, kp.phrases, sentences)
+        found = (ev.positive or ev.negated or [None])[0]
         if ev.positive:
             where = quote(ev.positive[0].segment)
             status, points, message = Status.PASS, max_points * factor, f'Covered: "{where}"'
@@ -447,7 +487,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
                                   round(max_points, 2), message))
         key_points.append({"id": kp.id, "covered": status is Status.PASS,
                            "contradicted": bool(contradictions and contradictions[-1]["id"] == kp.id),
-                           "quote": where or None})
+                           "quote": where or None, "phrase": found.phrase if found else None})
 
     misconceptions: list[dict[str, str]] = []
     penalty = 0.0
@@ -455,7 +495,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
         ev = _evidence(matcher, mc.phrases, segments)
         if ev.positive:
             misconceptions.append({"id": mc.id, "description": mc.description,
-                                   "quote": quote(ev.positive[0].segment)})
+                                   "quote": quote(ev.positive[0].segment), "phrase": ev.positive[0].phrase})
             penalty += mc.penalty
     penalty += CONTRADICTION_PENALTY * len(contradictions)
 
