@@ -42,10 +42,11 @@ QUOTE_MAX_CHARS = 220
 NUMBER_PLACEHOLDER = "{number}"
 _NUMBER_STEM = "\x00num"
 
-# Words that carry no content for matching. Negation words are deliberately absent: they matter.
+# Words that carry no content for matching. Negation words are deliberately absent: they matter;
+# so are "i", "we", "my", "our": "I suspected" is a claim about the candidate's own work.
 STOPWORDS = frozenset(
     """a an the of to in on for and or is are was were be been being it its this that these those
-    with as by at from which who whom we i you he she they our my your their me us them so then
+    with as by at from which who whom you he she they your their me us them so then
     there here very really just also about into onto over than do does did has have had will would
     can could should may might must shall what when where how why if s t""".split()
 )
@@ -88,7 +89,7 @@ VERB_WORDS = frozenset(
     thought fix fixed changed change tells tell shows show wrote write read put set""".split()
 )
 FUNCTION_WORDS = STOPWORDS | VERB_WORDS | NEGATION_CUES | frozenset(
-    "because since while after before but not each every all some any more most less other".split()
+    "i we my our because since while after before but not each every all some any more most less other".split()
 )
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "cf.", "fig.")
@@ -271,8 +272,10 @@ def tokenize(segment: str) -> tuple[list[str], list[int]]:
             # in a list ("no need for precision, recall or F1") the negation carries on.
             if n and tokens and tokens[0] in COMMA_CLAUSE_STARTS:
                 clause += 1
-            for word in tokens:
-                if word in CLAUSE_BREAK_WORDS:
+            for k, word in enumerate(tokens):
+                following = tokens[k + 1] if k + 1 < len(tokens) else ""
+                # "never settles and can diverge": "and" before a second verb starts a new clause.
+                if word in CLAUSE_BREAK_WORDS or (word == "and" and following in AUXILIARIES | VERB_WORDS):
                     clause += 1
                 words.append(word)
                 clauses.append(clause)
