@@ -31,6 +31,7 @@ FUZZY_MIN_RATIO = 85.0
 # words, a verb-like word, and this share of function words. Buzzword lists fail the last two.
 SENTENCE_MIN_WORDS = 5
 SENTENCE_MIN_FUNCTION_SHARE = 0.2
+IMPERATIVE_MIN_FUNCTION_SHARE = 0.3
 # Below this share of words in real sentences the score is scaled down, and the answer cannot pass.
 PROSE_SHARE_FULL_CREDIT = 0.7
 PROSE_SHARE_TO_PASS = 0.5
@@ -96,7 +97,8 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "cf.", "fig.")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _NUMBER_RE = re.compile(r"^\d[\d.]*(?:k|m|x|ms|s|h|pp)?$")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|%")
-_CLAUSE_RE = re.compile(r"[,;:()\[\]\u2014\u2013]|\s-\s|--")
+# Hard clause boundaries; a phrase never matches across one. Commas are judged in tokenize().
+_CLAUSE_RE = re.compile(r"[;:()\[\]\u2014\u2013]|\s-\s|--")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]?\s+")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
 _HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
@@ -184,6 +186,7 @@ class Segment:
     words: tuple[str, ...]  # lower-cased tokens, contractions expanded ("isn't" -> "is", "not")
     stems: tuple[str, ...]  # one stem per word
     clauses: tuple[int, ...]  # clause number of each word; negation does not cross clauses
+    parts: tuple[int, ...]  # part number of each word; a phrase does not match across ";", ":" or a dash
     is_sentence: bool  # a real sentence, not a fragment: may evidence a key point
 
 
@@ -258,13 +261,14 @@ def _stem_all(words: Sequence[str]) -> list[str]:
     return [_NUMBER_STEM if _NUMBER_RE.match(w) else s for w, s in zip(words, stems)]
 
 
-def tokenize(segment: str) -> tuple[list[str], list[int]]:
-    """Lower-cased words of a segment with the clause each belongs to."""
+def tokenize(segment: str) -> tuple[list[str], list[int], list[int]]:
+    """Lower-cased words of a segment, with the clause and the hard-bounded part each belongs to."""
     words: list[str] = []
     clauses: list[int] = []
+    parts: list[int] = []
     clause = 0
     # "9,400 clips" is one number, not a list of two.
-    for piece in _CLAUSE_RE.split(_THOUSANDS_RE.sub("", segment.lower())):
+    for part_no, piece in enumerate(_CLAUSE_RE.split(_THOUSANDS_RE.sub("", segment.lower()))):
         clause += 1
         for n, part in enumerate(piece.split(",")):
             tokens = [w for raw in _TOKEN_RE.findall(part) for w in _expand(raw.strip("."))]
@@ -279,10 +283,11 @@ def tokenize(segment: str) -> tuple[list[str], list[int]]:
                     clause += 1
                 words.append(word)
                 clauses.append(clause)
-    return words, clauses
+                parts.append(part_no)
+    return words, clauses, parts
 
 
-def _is_sentence(words: Sequence[str]) -> bool:
+def _is_sentence(words: Sequence[str], ends_like_sentence: bool) -> bool:
     if len(words) < SENTENCE_MIN_WORDS:
         return False
     function = sum(1 for w in words if w in FUNCTION_WORDS)
@@ -292,17 +297,21 @@ def _is_sentence(words: Sequence[str]) -> bool:
         w in VERB_WORDS or (i > 0 and words[i - 1] in FUNCTION_WORDS and re.search(r"(ed|es)$", w))
         for i, w in enumerate(words)
     )
-    return verb_like
+    # An imperative ("Score emails in real time with a model server.") has no verb we can spot, but
+    # it ends like a sentence and reads like one; a list of terms has far fewer function words.
+    return verb_like or (ends_like_sentence and function / len(words) >= IMPERATIVE_MIN_FUNCTION_SHARE)
 
 
 def analyse(text: str) -> list[Segment]:
     """The answer as segments ready for matching."""
     out: list[Segment] = []
     for seg in split_segments(text):
-        words, clauses = tokenize(seg)
+        words, clauses, parts = tokenize(seg)
         if not words:
             continue
-        out.append(Segment(seg, tuple(words), tuple(_stem_all(words)), tuple(clauses), _is_sentence(words)))
+        ends_like_sentence = seg.rstrip("*_`)\"'").endswith((".", "!", "?"))
+        out.append(Segment(seg, tuple(words), tuple(_stem_all(words)), tuple(clauses), tuple(parts),
+                           _is_sentence(words, ends_like_sentence)))
     return out
 
 
@@ -322,7 +331,7 @@ class Phrase:
 def compile_phrase(text: str) -> Phrase:
     """Content stems of a rubric phrase; "{number}" stands for any number."""
     marked = text.lower().replace(NUMBER_PLACEHOLDER, " 0 ")
-    words, _ = tokenize(marked)
+    words, _, _ = tokenize(marked)
     content = [w for w in words if w not in STOPWORDS]
     return Phrase(text, tuple(_stem_all(content)))
 
@@ -385,7 +394,7 @@ class _Matcher:
                     break
                 picked.append(content[nxt])
                 cursor = nxt
-            if len(picked) == len(allowed):
+            if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
                 positions = frozenset(picked)
                 matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions,
                                      _negated(segment, picked[0], picked[-1], positions)))
