@@ -29,9 +29,15 @@ FUZZY_MIN_LEN = 6
 FUZZY_MIN_RATIO = 85.0
 # A segment counts as a real sentence (and so may evidence a key point) when it has this many
 # words, a verb-like word, and this share of function words. Buzzword lists fail the last two.
-SENTENCE_MIN_WORDS = 5
-SENTENCE_MIN_FUNCTION_SHARE = 0.2
-IMPERATIVE_MIN_FUNCTION_SHARE = 0.3
+SENTENCE_MIN_WORDS = 4
+SENTENCE_MIN_FUNCTION_SHARE = 0.15
+# "a, b, c and d" with short items is a list of terms, not a sentence.
+TERM_LIST_MIN_ITEMS = 3
+TERM_LIST_MAX_MEAN_WORDS = 3.5
+TERM_LIST_MAX_ITEM_WORDS = 6
+# "fix: verified, went from 0.9 to 0.6": a short label before a colon is not part of a sentence.
+LABEL_MAX_WORDS = 3
+IMPERATIVE_MIN_FUNCTION_SHARE = 0.2
 # Below this share of words in real sentences the score is scaled down, and the answer cannot pass.
 PROSE_SHARE_FULL_CREDIT = 0.7
 PROSE_SHARE_TO_PASS = 0.5
@@ -79,18 +85,19 @@ AUXILIARIES = frozenset("is are was were be do does did would will can could sho
 NEGATION_AFTER_WINDOW = 8
 # A relative clause after the match describes it rather than denying it.
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "where", "when", "whose"})
-# Auxiliaries, modals and common verbs: a segment with none of these (and no -ed/-es verb form
-# after a function word) is a fragment, not a claim.
+# Auxiliaries, modals and common verbs that are rarely nouns ("mean", "use", "fix" are left out:
+# "zero mean, unit variance" is a list of terms). A segment with none of these, and no -ed/-es
+# form after a function word, is a fragment, not a claim.
 VERB_WORDS = frozenset(
     """is are was were be been being am has have had do does did can could will would should may
-    might must shall use uses used using make makes made get gets got means mean need needs
-    reduce reduces increase increases help helps let lets take takes go goes went keep keeps start
-    started try tried found find finds look looked see saw check checked ran run runs built build
-    learn learned learnt became become gives give gave pick picked want wanted know knew think
-    thought fix fixed changed change tells tell shows show wrote write read put set""".split()
+    might must shall reduces reduced increases increased helps helped lets takes took goes went
+    keeps kept started tried found finds looked saw checked ran built learned learnt became becomes
+    gives gave picked wanted knew thought fixed changed tells told shows showed wrote makes made
+    gets got means meant needs needed uses used""".split()
 )
 FUNCTION_WORDS = STOPWORDS | VERB_WORDS | NEGATION_CUES | frozenset(
-    "i we my our because since while after before but not each every all some any more most less other".split()
+    "i we my our because since while after before but not each every all some any more most less other "
+    "whether like if".split()
 )
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "cf.", "fig.")
@@ -235,12 +242,16 @@ def split_segments(text: str) -> list[str]:
     return segments
 
 
+_CONTRACTIONS = {"d": "would", "ll": "will", "re": "are", "ve": "have", "m": "am"}
+
+
 def _expand(token: str) -> list[str]:
     if token.endswith("n't"):
         base = {"can't": "can", "won't": "will", "shan't": "shall"}.get(token, token[:-3])
         return [base, "not"]
     if "'" in token:
-        return [token.split("'", 1)[0]]
+        head, tail = token.split("'", 1)
+        return [head, _CONTRACTIONS[tail]] if tail in _CONTRACTIONS else [head]  # "'s" may be possessive
     if token == "%":
         return ["percent"]
     return [token]
@@ -287,19 +298,30 @@ def tokenize(segment: str) -> tuple[list[str], list[int], list[int]]:
     return words, clauses, parts
 
 
-def _is_sentence(words: Sequence[str], ends_like_sentence: bool) -> bool:
+def _is_sentence(text: str) -> bool:
+    """A real sentence that makes a claim, as opposed to a heading, a label or a list of terms."""
+    head, colon, rest = text.partition(":")
+    if colon and len(_TOKEN_RE.findall(head.lower())) <= LABEL_MAX_WORDS:
+        text = rest  # judge what follows the label
+    words, _, _ = tokenize(text)
     if len(words) < SENTENCE_MIN_WORDS:
         return False
-    function = sum(1 for w in words if w in FUNCTION_WORDS)
-    if function / len(words) < SENTENCE_MIN_FUNCTION_SHARE:
+    items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(r",|/|=|->", text)]
+    items = [n for n in items if n]
+    if (len(items) >= TERM_LIST_MIN_ITEMS and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS
+            and max(items) <= TERM_LIST_MAX_ITEM_WORDS):
         return False
+    function = sum(1 for w in words if w in FUNCTION_WORDS)
     verb_like = any(
         w in VERB_WORDS or (i > 0 and words[i - 1] in FUNCTION_WORDS and re.search(r"(ed|es)$", w))
         for i, w in enumerate(words)
     )
-    # An imperative ("Score emails in real time with a model server.") has no verb we can spot, but
-    # it ends like a sentence and reads like one; a list of terms has far fewer function words.
-    return verb_like or (ends_like_sentence and function / len(words) >= IMPERATIVE_MIN_FUNCTION_SHARE)
+    if verb_like and function / len(words) >= SENTENCE_MIN_FUNCTION_SHARE:
+        return True
+    # An imperative ("Score emails in real time with a model server.") or a verb we do not list
+    # ("Collecting more data works too.") is still a sentence when it ends like one.
+    ends_like_sentence = text.rstrip("*_`)\"'").endswith((".", "!", "?"))
+    return ends_like_sentence and function / len(words) >= IMPERATIVE_MIN_FUNCTION_SHARE
 
 
 def analyse(text: str) -> list[Segment]:
@@ -309,9 +331,8 @@ def analyse(text: str) -> list[Segment]:
         words, clauses, parts = tokenize(seg)
         if not words:
             continue
-        ends_like_sentence = seg.rstrip("*_`)\"'").endswith((".", "!", "?"))
         out.append(Segment(seg, tuple(words), tuple(_stem_all(words)), tuple(clauses), tuple(parts),
-                           _is_sentence(words, ends_like_sentence)))
+                           _is_sentence(seg)))
     return out
 
 
