@@ -259,17 +259,22 @@ def _expand(token: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Callable[[list[str]], list[str]]:
-    import snowballstemmer  # lazily: `prep list` must not pay for it
+    import snowballstemmer  # type: ignore[import-untyped]  # lazily: `prep list` must not pay for it
 
     stem_words: Callable[[list[str]], list[str]] = snowballstemmer.stemmer("english").stemWords
     return stem_words
 
 
+_BRITISH_RE = re.compile(r"(?<=\w\w)is(e|es|ed|ing|ation|ations|er|ers)$")
+
+
 def _stem_all(words: Sequence[str]) -> list[str]:
-    stems = _stemmer()(list(words))
+    # British -ise spellings become -ize before stemming, on both sides, so "memorises" meets
+    # "memorizes"; the stemmer alone leaves them apart and they are too short to fuzzy-match.
+    stems = _stemmer()([_BRITISH_RE.sub(r"iz\1", w) for w in words])
     # Every number is the same "number" stem, so a "{number} %" phrase matches "82 %" and "0.91 %";
     # names with digits ("f1", "l2", "bert-base") stay words.
-    return [_NUMBER_STEM if _NUMBER_RE.match(w) else s for w, s in zip(words, stems)]
+    return [_NUMBER_STEM if _NUMBER_RE.match(w) else s for w, s in zip(words, stems, strict=True)]
 
 
 def tokenize(segment: str) -> tuple[list[str], list[int], list[int]]:
@@ -503,7 +508,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
         max_points = 100.0 * kp.weight / total_weight
         # Evidence must come from real sentences; a contradiction counts wherever it is written.
         ev = _evidence(matcher, kp.phrases, sentences)
-        found = (ev.positive or ev.negated or [None])[0]
+        found = (ev.positive or ev.negated)[0] if (ev.positive or ev.negated) else None
         if ev.positive:
             where = quote(ev.positive[0].segment)
             status, points, message = Status.PASS, max_points * factor, f'Covered: "{where}"'
