@@ -440,6 +440,13 @@ def _negated(segment: Segment, start: int, end: int, own: frozenset[int]) -> boo
             return True
         if (word, following) in NEGATION_BIGRAMS and i + 1 < start:
             return True
+    # A denied predicate after the match only denies the match when the match is its subject:
+    # "the task depends on context the n-grams can't capture" does not deny "context".
+    clause_start = start
+    while clause_start > 0 and clauses[clause_start - 1] == clause:
+        clause_start -= 1
+    if any(w in AUXILIARIES or w in VERB_WORDS for w in words[clause_start:start]):
+        return False
     for i in range(end + 1, min(len(words), end + 1 + NEGATION_AFTER_WINDOW)):
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""

@@ -123,3 +123,17 @@ def test_misconceptions_are_found_and_quoted(qid: str, name: str, misconception:
 def test_strong_answers_trigger_no_misconception(qid: str) -> None:
     for name in ("strong1", "strong2"):
         assert grade(qid, name).extra["misconceptions"] == [], name
+
+
+ROUND2 = HERE / "round2"
+
+
+@pytest.mark.parametrize("qid", WRITTEN_IDS)
+def test_second_round_answers_rank_and_the_strong_one_passes(qid: str) -> None:
+    def score(name: str) -> GradeReport:
+        return grade_written(question(qid), (ROUND2 / qid / f"{name}.md").read_text(encoding="utf-8"))
+
+    strong, partial, weak = score("strong"), score("partial"), score("weak")
+    assert strong.score > partial.score > weak.score or (partial.score == weak.score == 0), (
+        strong.score, partial.score, weak.score)
+    assert strong.score > partial.score and strong.passed and not weak.passed
