@@ -58,16 +58,40 @@ STOPWORDS = frozenset(
     can could should may might must shall what when where how why if s t""".split()
 )
 # Cues that flip what follows in the same clause.
-NEGATION_CUES = frozenset({"not", "no", "never", "without", "nor", "neither", "cannot", "myth", "hardly",
-                           "rarely", "seldom", "skip", "ignore"})
+NEGATION_CUES = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "without",
+        "nor",
+        "neither",
+        "cannot",
+        "myth",
+        "hardly",
+        "rarely",
+        "seldom",
+        "skip",
+        "ignore",
+    }
+)
 # After the match, these deny it: "spot-checking labels is a waste of time".
 DENIAL_AFTER = frozenset({"waste", "pointless", "useless", "unnecessary", "overrated", "irrelevant"})
 # "not only X but also Y" and "no matter" affirm rather than deny.
-NEGATION_EXCEPTIONS = frozenset({("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"),
-                                 ("no", "doubt"), ("not", "necessarily")})
-NEGATION_BIGRAMS = frozenset({("rather", "than"), ("instead", "of"), ("wrong", "to"), ("wrong", "that"),
-                              ("false", "that"), ("untrue", "that"),
-                              ("even", "if")})  # "even if X" does not claim X
+NEGATION_EXCEPTIONS = frozenset(
+    {("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"), ("no", "doubt"), ("not", "necessarily")}
+)
+NEGATION_BIGRAMS = frozenset(
+    {
+        ("rather", "than"),
+        ("instead", "of"),
+        ("wrong", "to"),
+        ("wrong", "that"),
+        ("false", "that"),
+        ("untrue", "that"),
+        ("even", "if"),
+    }
+)  # "even if X" does not claim X
 # Words that start a new clause, so a negation before them does not reach past them.
 CLAUSE_BREAK_WORDS = frozenset(
     "but whereas although though however yet instead so because since while which when unless until "
@@ -80,8 +104,9 @@ COMMA_CLAUSE_STARTS = CLAUSE_BREAK_WORDS | frozenset(
 # "AUC is not useful", "the confusion matrix would not add anything": a negated predicate after the
 # match denies it too. Only an auxiliary followed by not/never counts, so "running averages, not
 # batch statistics" keeps its credit.
-AUXILIARIES = frozenset("is are was were be do does did would will can could should has have had may might "
-                        "must matter matters".split())
+AUXILIARIES = frozenset(
+    "is are was were be do does did would will can could should has have had may might must matter matters".split()
+)
 NEGATION_AFTER_WINDOW = 8
 # A relative clause after the match describes it rather than denying it.
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "where", "when", "whose"})
@@ -95,9 +120,14 @@ VERB_WORDS = frozenset(
     gives gave picked wanted knew thought fixed changed tells told shows showed wrote makes made
     gets got means meant needs needed uses used""".split()
 )
-FUNCTION_WORDS = STOPWORDS | VERB_WORDS | NEGATION_CUES | frozenset(
-    "i we my our because since while after before but not each every all some any more most less other "
-    "whether like if".split()
+FUNCTION_WORDS = (
+    STOPWORDS
+    | VERB_WORDS
+    | NEGATION_CUES
+    | frozenset(
+        "i we my our because since while after before but not each every all some any more most less other "
+        "whether like if".split()
+    )
 )
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "cf.", "fig.")
@@ -313,8 +343,11 @@ def _is_sentence(text: str) -> bool:
         return False
     items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(r",|/|=|->", text)]
     items = [n for n in items if n]
-    if (len(items) >= TERM_LIST_MIN_ITEMS and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS
-            and max(items) <= TERM_LIST_MAX_ITEM_WORDS):
+    if (
+        len(items) >= TERM_LIST_MIN_ITEMS
+        and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS
+        and max(items) <= TERM_LIST_MAX_ITEM_WORDS
+    ):
         return False
     function = sum(1 for w in words if w in FUNCTION_WORDS)
     verb_like = any(
@@ -336,8 +369,7 @@ def analyse(text: str) -> list[Segment]:
         words, clauses, parts = tokenize(seg)
         if not words:
             continue
-        out.append(Segment(seg, tuple(words), tuple(_stem_all(words)), tuple(clauses), tuple(parts),
-                           _is_sentence(seg)))
+        out.append(Segment(seg, tuple(words), tuple(_stem_all(words)), tuple(clauses), tuple(parts), _is_sentence(seg)))
     return out
 
 
@@ -389,8 +421,10 @@ class _Matcher:
                 from rapidfuzz import fuzz  # lazily, like the stemmer
 
                 found |= {
-                    s for s in self.vocab
-                    if len(s) >= FUZZY_MIN_LEN - 1 and s[0] == phrase_stem[0]
+                    s
+                    for s in self.vocab
+                    if len(s) >= FUZZY_MIN_LEN - 1
+                    and s[0] == phrase_stem[0]
                     and fuzz.ratio(s, phrase_stem) >= FUZZY_MIN_RATIO
                 }
             hit = frozenset(found)
@@ -412,8 +446,11 @@ class _Matcher:
             cursor = k
             for want in allowed[1:]:
                 nxt = next(
-                    (j for j in range(cursor + 1, min(len(content), cursor + 2 + MAX_GAP))
-                     if segment.stems[content[j]] in want),
+                    (
+                        j
+                        for j in range(cursor + 1, min(len(content), cursor + 2 + MAX_GAP))
+                        if segment.stems[content[j]] in want
+                    ),
                     None,
                 )
                 if nxt is None:
@@ -422,8 +459,16 @@ class _Matcher:
                 cursor = nxt
             if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
                 positions = frozenset(picked)
-                matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions,
-                                     _negated(segment, picked[0], picked[-1], positions)))
+                matches.append(
+                    Match(
+                        phrase.text,
+                        segment,
+                        picked[0],
+                        picked[-1],
+                        positions,
+                        _negated(segment, picked[0], picked[-1], positions),
+                    )
+                )
         return matches
 
 
@@ -528,19 +573,32 @@ def grade_written(question: Question, text: str) -> GradeReport:
             where = ""
             status, points = Status.FAIL, 0.0
             message = kp.hint or f"Missing: {kp.description}"
-        checks.append(CheckResult(kp.description, Category.RUBRIC, status, round(points, 2),
-                                  round(max_points, 2), message))
-        key_points.append({"id": kp.id, "covered": status is Status.PASS,
-                           "contradicted": bool(contradictions and contradictions[-1]["id"] == kp.id),
-                           "quote": where or None, "phrase": found.phrase if found else None})
+        checks.append(
+            CheckResult(kp.description, Category.RUBRIC, status, round(points, 2), round(max_points, 2), message)
+        )
+        key_points.append(
+            {
+                "id": kp.id,
+                "covered": status is Status.PASS,
+                "contradicted": bool(contradictions and contradictions[-1]["id"] == kp.id),
+                "quote": where or None,
+                "phrase": found.phrase if found else None,
+            }
+        )
 
     misconceptions: list[dict[str, str]] = []
     penalty = 0.0
     for mc in rubric.misconceptions:
         ev = _evidence(matcher, mc.phrases, segments)
         if ev.positive:
-            misconceptions.append({"id": mc.id, "description": mc.description,
-                                   "quote": quote(ev.positive[0].segment), "phrase": ev.positive[0].phrase})
+            misconceptions.append(
+                {
+                    "id": mc.id,
+                    "description": mc.description,
+                    "quote": quote(ev.positive[0].segment),
+                    "phrase": ev.positive[0].phrase,
+                }
+            )
             penalty += mc.penalty
     penalty += CONTRADICTION_PENALTY * len(contradictions)
 
@@ -549,14 +607,17 @@ def grade_written(question: Question, text: str) -> GradeReport:
 
     notes: list[str] = []
     if length_factor < 1.0:
-        notes.append(f"The answer has {n_words} words; below {rubric.min_words} the score is scaled down "
-                     f"(x{length_factor:.2f}). Develop each point in a sentence or two.")
+        notes.append(
+            f"The answer has {n_words} words; below {rubric.min_words} the score is scaled down "
+            f"(x{length_factor:.2f}). Develop each point in a sentence or two."
+        )
     if prose_factor < 1.0:
-        notes.append(f"Only {prose_share:.0%} of the answer is in full sentences; lists of terms earn no "
-                     f"credit. Explain each point in a sentence that says why.")
+        notes.append(
+            f"Only {prose_share:.0%} of the answer is in full sentences; lists of terms earn no "
+            f"credit. Explain each point in a sentence that says why."
+        )
     if contradictions:
-        notes.append(f"{len(contradictions)} key point(s) stated the wrong way round: "
-                     f"-{CONTRADICTION_PENALTY:g} each.")
+        notes.append(f"{len(contradictions)} key point(s) stated the wrong way round: -{CONTRADICTION_PENALTY:g} each.")
 
     passed = score >= rubric.pass_mark and prose_share >= PROSE_SHARE_TO_PASS
     extra: dict[str, Any] = {

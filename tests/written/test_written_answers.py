@@ -16,8 +16,15 @@ HERE = Path(__file__).parent
 ANSWERS = HERE / "answers"
 EXPECTED: dict[str, dict[str, dict[str, list[str]]]] = yaml.safe_load((HERE / "expected.yaml").read_text())
 WRITTEN_IDS = [
-    "bias-variance", "learning-rate", "beyond-accuracy", "batchnorm", "tfidf-vs-transformer",
-    "project-deep-dive", "spam-pipeline", "debugging-story", "learning-quickly",
+    "bias-variance",
+    "learning-rate",
+    "beyond-accuracy",
+    "batchnorm",
+    "tfidf-vs-transformer",
+    "project-deep-dive",
+    "spam-pipeline",
+    "debugging-story",
+    "learning-quickly",
 ]
 NAMES = ["strong1", "strong2", "partial1", "partial2", "weak1", "weak2", "buzzwords", "negated"]
 
@@ -97,26 +104,27 @@ def test_expected_sidecar_names_only_real_key_points() -> None:
             assert set(want["covered"]) | set(want["missed"]) <= ids, (qid, name)
 
 
-@pytest.mark.parametrize(("qid", "name", "misconception"), [
-    ("batchnorm", "weak1", "bn-batch-stats-at-inference"),
-    ("batchnorm", "negated", "bn-batch-stats-at-inference"),
-    ("bias-variance", "negated", "depth-reduces-variance"),
-    ("bias-variance", "weak1", "bias-is-fairness"),
-    ("learning-rate", "weak1", "large-lr-overfits"),
-    ("learning-rate", "negated", "adam-needs-no-tuning"),
-    ("beyond-accuracy", "weak1", "accuracy-is-enough"),
-    ("tfidf-vs-transformer", "weak1", "always-transformer"),
-    ("spam-pipeline", "weak1", "random-split-fine"),
-    ("debugging-story", "weak1", "googled-it"),
-    ("learning-quickly", "weak1", "youtube-only"),
-    ("project-deep-dive", "weak1", "no-debugging"),
-])
+@pytest.mark.parametrize(
+    ("qid", "name", "misconception"),
+    [
+        ("batchnorm", "weak1", "bn-batch-stats-at-inference"),
+        ("batchnorm", "negated", "bn-batch-stats-at-inference"),
+        ("bias-variance", "negated", "depth-reduces-variance"),
+        ("bias-variance", "weak1", "bias-is-fairness"),
+        ("learning-rate", "weak1", "large-lr-overfits"),
+        ("learning-rate", "negated", "adam-needs-no-tuning"),
+        ("beyond-accuracy", "weak1", "accuracy-is-enough"),
+        ("tfidf-vs-transformer", "weak1", "always-transformer"),
+        ("spam-pipeline", "weak1", "random-split-fine"),
+        ("debugging-story", "weak1", "googled-it"),
+        ("learning-quickly", "weak1", "youtube-only"),
+        ("project-deep-dive", "weak1", "no-debugging"),
+    ],
+)
 def test_misconceptions_are_found_and_quoted(qid: str, name: str, misconception: str) -> None:
     found = {m["id"]: m for m in grade(qid, name).extra["misconceptions"]}
     assert misconception in found
-    assert found[misconception]["quote"] in " ".join(
-        (ANSWERS / qid / f"{name}.md").read_text(encoding="utf-8").split()
-    )
+    assert found[misconception]["quote"] in " ".join((ANSWERS / qid / f"{name}.md").read_text(encoding="utf-8").split())
 
 
 @pytest.mark.parametrize("qid", WRITTEN_IDS)

@@ -18,16 +18,32 @@ from interview_prep.models import KeyPoint, Misconception, Question, Rubric
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def make_question(key_points: list[KeyPoint], misconceptions: list[Misconception] | None = None,
-                  min_words: int = 0, pass_mark: float = 60) -> Question:
+def make_question(
+    key_points: list[KeyPoint],
+    misconceptions: list[Misconception] | None = None,
+    min_words: int = 0,
+    pass_mark: float = 60,
+) -> Question:
     rubric = Rubric(tuple(key_points), tuple(misconceptions or ()), pass_mark, min_words)
-    return Question(id="q", number=99, title="T", category="fundamentals", difficulty="easy",
-                    time_limit_minutes=5, prompt="P", how_to_answer="H", what_they_look_for="W",
-                    kind="written", source=Path("q.yaml"), rubric=rubric)
+    return Question(
+        id="q",
+        number=99,
+        title="T",
+        category="fundamentals",
+        difficulty="easy",
+        time_limit_minutes=5,
+        prompt="P",
+        how_to_answer="H",
+        what_they_look_for="W",
+        kind="written",
+        source=Path("q.yaml"),
+        rubric=rubric,
+    )
 
 
-VARIANCE = KeyPoint("variance", "Defines variance.", 1, ("memorizes the training set", "reduces variance"),
-                    hint="Say what variance is.")
+VARIANCE = KeyPoint(
+    "variance", "Defines variance.", 1, ("memorizes the training set", "reduces variance"), hint="Say what variance is."
+)
 RUNNING = KeyPoint("running", "Running statistics at inference.", 1, ("running average",), hint="Say it.")
 SPECIFICS = KeyPoint("numbers", "Gives numbers.", 1, ("went from {number} to {number}",), hint="Numbers.")
 
@@ -37,22 +53,28 @@ def covered(question: Question, text: str) -> set[str]:
     return {kp["id"] for kp in report.extra["key_points"] if kp["covered"]}
 
 
-@pytest.mark.parametrize("text", [
-    "A fully grown tree basically memorizes the whole training set, so it has high variance.",
-    "At full depth the tree is memorizing its training set and that is what we call variance.",
-    "Bagging really reduces the variance of a deep tree.",
-    "A deep tree memorises the training set, which is the problem.",  # British spelling, via fuzzy match
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fully grown tree basically memorizes the whole training set, so it has high variance.",
+        "At full depth the tree is memorizing its training set and that is what we call variance.",
+        "Bagging really reduces the variance of a deep tree.",
+        "A deep tree memorises the training set, which is the problem.",  # British spelling, via fuzzy match
+    ],
+)
 def test_paraphrases_stems_and_spellings_count_as_evidence(text: str) -> None:
     assert covered(make_question([VARIANCE]), text) == {"variance"}
 
 
-@pytest.mark.parametrize("text", [
-    "Regularization does not reduce variance in a decision tree at all.",
-    "It is a myth that a deep tree memorizes the training set in any way.",
-    "Dropout never reduces variance, it only slows down training for the network.",
-    "People say it reduces variance, but dropout doesn't reduce variance for this model.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regularization does not reduce variance in a decision tree at all.",
+        "It is a myth that a deep tree memorizes the training set in any way.",
+        "Dropout never reduces variance, it only slows down training for the network.",
+        "People say it reduces variance, but dropout doesn't reduce variance for this model.",
+    ],
+)
 def test_negation_near_a_match_voids_it_and_is_reported(text: str) -> None:
     question = make_question([VARIANCE])
     report = grade_written(question, text)
@@ -64,13 +86,16 @@ def test_negation_near_a_match_voids_it_and_is_reported(text: str) -> None:
     assert report.extra["contradictions"][0]["id"] == "variance"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("At inference it uses the running average, not the batch statistics of the test batch.", True),
-    ("Not only does it keep a running average, it also stores the learned gamma and beta.", True),
-    ("It uses the batch statistics rather than a running average at inference time here.", False),
-    ("At inference the running average is not used by the layer at all, which is surprising.", False),
-    ("Instead of a running average, it recomputes the statistics on every test batch.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At inference it uses the running average, not the batch statistics of the test batch.", True),
+        ("Not only does it keep a running average, it also stores the learned gamma and beta.", True),
+        ("It uses the batch statistics rather than a running average at inference time here.", False),
+        ("At inference the running average is not used by the layer at all, which is surprising.", False),
+        ("Instead of a running average, it recomputes the statistics on every test batch.", False),
+    ],
+)
 def test_negation_scope_follows_the_clause(text: str, expected: bool) -> None:
     assert ("running" in covered(make_question([RUNNING]), text)) is expected
 
@@ -82,8 +107,12 @@ def test_number_placeholder_matches_real_numbers_only() -> None:
 
 
 def test_misconception_is_found_quoted_and_costs_its_penalty() -> None:
-    wrong = Misconception("batch-at-inference", "Uses batch statistics at inference.",
-                          ("uses the batch statistics at inference",), penalty=15)
+    wrong = Misconception(
+        "batch-at-inference",
+        "Uses batch statistics at inference.",
+        ("uses the batch statistics at inference",),
+        penalty=15,
+    )
     question = make_question([RUNNING], [wrong])
     text = "It keeps a running average in training. At inference it uses the batch statistics at inference time."
     report = grade_written(question, text)
@@ -166,10 +195,18 @@ def test_every_rubric_phrase_has_content_words() -> None:
 
 
 def test_importing_the_grader_does_not_import_the_stemmer_or_rapidfuzz() -> None:
-    code = ("import sys, interview_prep.grading.written; "
-            "print('snowballstemmer' in sys.modules, 'rapidfuzz' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=ROOT, env={"PYTHONPATH": str(ROOT)})
+    code = (
+        "import sys, interview_prep.grading.written; "
+        "print('snowballstemmer' in sys.modules, 'rapidfuzz' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT)},
+    )
     assert out.stdout.split() == ["False", "False"]
 
 
@@ -183,15 +220,21 @@ def test_reads_markdown_and_text(tmp_path: Path) -> None:
         assert read_answer_text(path).strip() == "Batch norm keeps a running average."
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("empty.md", b"", "empty.md is empty; write your answer in it and grade it again."),
-    ("blank.md", b"  \n\t\n", "blank.md is empty; write your answer in it and grade it again."),
-    ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "image.md is a binary file, not text"),
-    ("latin1.txt", "caf\u00e9 cr\u00e8me".encode("latin-1"), "latin1.txt is not UTF-8 text"),
-    ("solution.py", b"def kmeans(X, k):\n    return X\n", "solution.py looks like Python code; question batchnorm"),
-    ("solution.md", b"import numpy as np\n\ndef kmeans(X, k):\n    x = np.asarray(X)\n    return x\n",
-     "solution.md looks like Python code; question batchnorm"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.md", b"", "empty.md is empty; write your answer in it and grade it again."),
+        ("blank.md", b"  \n\t\n", "blank.md is empty; write your answer in it and grade it again."),
+        ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "image.md is a binary file, not text"),
+        ("latin1.txt", "caf\u00e9 cr\u00e8me".encode("latin-1"), "latin1.txt is not UTF-8 text"),
+        ("solution.py", b"def kmeans(X, k):\n    return X\n", "solution.py looks like Python code; question batchnorm"),
+        (
+            "solution.md",
+            b"import numpy as np\n\ndef kmeans(X, k):\n    x = np.asarray(X)\n    return x\n",
+            "solution.md looks like Python code; question batchnorm",
+        ),
+    ],
+)
 def test_unreadable_answers_get_one_clear_line(tmp_path: Path, name: str, content: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
@@ -208,6 +251,34 @@ def test_a_missing_file(tmp_path: Path) -> None:
 
 def test_markdown_with_a_code_block_is_still_a_written_answer(tmp_path: Path) -> None:
     path = tmp_path / "answer.md"
-    path.write_text("The forward pass normalizes each feature.\n\n```python\nimport numpy as np\n"
-                    "def bn(x):\n    return (x - x.mean(0)) / x.std(0)\n```\n", encoding="utf-8")
+    path.write_text(
+        "The forward pass normalizes each feature.\n\n```python\nimport numpy as np\n"
+        "def bn(x):\n    return (x - x.mean(0)) / x.std(0)\n```\n",
+        encoding="utf-8",
+    )
     assert "normalizes" in read_answer_text(path, question_id="batchnorm")
+
+
+def test_written_view_shows_quotes_hints_misconceptions_notes_and_verdict() -> None:
+    from rich.console import Console
+
+    from interview_prep.grading.written_view import render_written
+
+    wrong = Misconception(
+        "batch-at-inference",
+        "Uses batch statistics at inference.",
+        ("uses the batch statistics at inference",),
+        penalty=15,
+    )
+    question = make_question([RUNNING, VARIANCE], [wrong], min_words=40)
+    report = grade_written(
+        question, "It keeps a running average in training. At inference it uses the batch statistics at inference time."
+    )
+    console = Console(record=True, width=200)
+    render_written(report, console)
+    text = console.export_text()
+    assert 'Covered: "It keeps a running average in training."' in text
+    assert "Say what variance is." in text
+    assert 'Wrong: Uses batch statistics at inference. You wrote: "At inference it uses' in text
+    assert "Note: The answer has 17 words; below 40" in text
+    assert "(pass mark 60)" in text and "NOT PASSED" in text
