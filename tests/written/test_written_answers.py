@@ -144,3 +144,16 @@ def test_second_round_answers_rank_and_the_strong_one_passes(qid: str) -> None:
     strong, partial, weak = score("strong"), score("partial"), score("weak")
     assert strong.score > partial.score > weak.score, (strong.score, partial.score, weak.score)
     assert strong.passed and not weak.passed
+
+
+HOLDOUT = HERE / "holdout"
+
+
+@pytest.mark.parametrize("qid", WRITTEN_IDS)
+def test_held_out_answers_strong_passes_weak_and_negated_do_not(qid: str) -> None:
+    def score(name: str) -> GradeReport:
+        return grade_written(question(qid), (HOLDOUT / qid / f"{name}.md").read_text(encoding="utf-8"))
+
+    strong, partial, weak, negated = score("strong"), score("partial"), score("weak"), score("negated")
+    assert strong.passed and not weak.passed and not negated.passed
+    assert strong.score > partial.score >= max(weak.score, negated.score)
