@@ -45,9 +45,11 @@ PROSE_SHARE_TO_PASS = 0.5
 CONTRADICTION_PENALTY = 5.0
 QUOTE_MAX_CHARS = 220
 
-# The placeholder a rubric phrase may use for any number: "{number} %", "from {number} to {number}".
+# The placeholder a rubric phrase may use for any number: "{number} %", "went from {number} to {number}".
+# Stopwords are dropped from phrases, so "from {number} to {number}" would be just two numbers.
 NUMBER_PLACEHOLDER = "{number}"
 _NUMBER_STEM = "\x00num"
+CODE_MARK = "\x02"  # starts a segment that is a line of a Markdown code block
 
 # Words that carry no content for matching. Negation words are deliberately absent: they matter;
 # so are "i", "we", "my", "our": "I suspected" is a claim about the candidate's own work.
@@ -58,40 +60,17 @@ STOPWORDS = frozenset(
     can could should may might must shall what when where how why if s t""".split()
 )
 # Cues that flip what follows in the same clause.
-NEGATION_CUES = frozenset(
-    {
-        "not",
-        "no",
-        "never",
-        "without",
-        "nor",
-        "neither",
-        "cannot",
-        "myth",
-        "hardly",
-        "rarely",
-        "seldom",
-        "skip",
-        "ignore",
-    }
-)
+NEGATION_CUES = frozenset("not no never without nor neither cannot myth hardly rarely seldom skip ignore".split())
 # After the match, these deny it: "spot-checking labels is a waste of time".
 DENIAL_AFTER = frozenset({"waste", "pointless", "useless", "unnecessary", "overrated", "irrelevant"})
 # "not only X but also Y" and "no matter" affirm rather than deny.
 NEGATION_EXCEPTIONS = frozenset(
     {("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"), ("no", "doubt"), ("not", "necessarily")}
 )
+# Two-word cues; "even if X" does not claim X either.
 NEGATION_BIGRAMS = frozenset(
-    {
-        ("rather", "than"),
-        ("instead", "of"),
-        ("wrong", "to"),
-        ("wrong", "that"),
-        ("false", "that"),
-        ("untrue", "that"),
-        ("even", "if"),
-    }
-)  # "even if X" does not claim X
+    {("rather", "than"), ("instead", "of"), ("wrong", "to"), ("wrong", "that"), ("false", "that"), ("even", "if")}
+)
 # Words that start a new clause, so a negation before them does not reach past them.
 CLAUSE_BREAK_WORDS = frozenset(
     "but whereas although though however yet instead so because since while which when unless until "
@@ -245,8 +224,9 @@ def split_segments(text: str) -> list[str]:
             flush()
             in_fence = not in_fence
             continue
-        if in_fence:  # code is not prose: each line stands alone, and is never a sentence
-            items.append(line)
+        if in_fence:  # code is not prose: each line stands alone, marked so it is never a sentence
+            if line:
+                items.append(CODE_MARK + line)
             continue
         if not line:
             flush()
@@ -262,6 +242,9 @@ def split_segments(text: str) -> list[str]:
 
     segments: list[str] = []
     for item in items:
+        if item.startswith(CODE_MARK):
+            segments.append(item)
+            continue
         protected = item
         for abbr in _ABBREVIATIONS:
             protected = re.sub(re.escape(abbr), abbr.replace(".", "\x01"), protected, flags=re.IGNORECASE)
@@ -369,7 +352,10 @@ def analyse(text: str) -> list[Segment]:
         words, clauses, parts = tokenize(seg)
         if not words:
             continue
-        out.append(Segment(seg, tuple(words), tuple(_stem_all(words)), tuple(clauses), tuple(parts), _is_sentence(seg)))
+        is_code = seg.startswith(CODE_MARK)
+        stems = tuple(_stem_all(words))
+        sentence = not is_code and _is_sentence(seg)
+        out.append(Segment(seg.removeprefix(CODE_MARK), tuple(words), stems, tuple(clauses), tuple(parts), sentence))
     return out
 
 

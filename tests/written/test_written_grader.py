@@ -282,3 +282,10 @@ def test_written_view_shows_quotes_hints_misconceptions_notes_and_verdict() -> N
     assert 'Wrong: Uses batch statistics at inference. You wrote: "At inference it uses' in text
     assert "Note: The answer has 17 words; below 40" in text
     assert "(pass mark 60)" in text and "NOT PASSED" in text
+
+
+def test_code_in_a_fence_is_not_prose_and_earns_nothing() -> None:
+    question = make_question([RUNNING])
+    code = "```python\n# at inference we use the running average of the statistics here\nx = (x - m) / s\n```\n"
+    report = grade_written(question, code)
+    assert report.checks[0].status is Status.FAIL and report.extra["prose_share"] == 0
