@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from interview_prep.bank import load_bank
 from interview_prep.errors import AnswerError
@@ -289,3 +291,41 @@ def test_code_in_a_fence_is_not_prose_and_earns_nothing() -> None:
     code = "```python\n# at inference we use the running average of the statistics here\nx = (x - m) / s\n```\n"
     report = grade_written(question, code)
     assert report.checks[0].status is Status.FAIL and report.extra["prose_share"] == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_grades_without_error_and_within_bounds(text: str) -> None:
+    report = grade_written(load_bank().get("batchnorm"), text)
+    assert 0 <= report.score <= 100
+    assert len(report.checks) == 6
+    assert all(c.points <= c.max_points + 1e-9 for c in report.checks)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "running average",
+                "batch mean",
+                "gamma",
+                "beta",
+                "zero mean",
+                "unit variance",
+                "couples",
+                "moving average",
+                "epsilon",
+                "population statistics",
+                "normalize",
+                "single example",
+            ]
+        ),
+        min_size=3,
+        max_size=30,
+    )
+)
+def test_any_list_of_the_right_terms_fails(terms: list[str]) -> None:
+    for text in ("\n".join(f"- {t}" for t in terms), ", ".join(terms)):
+        report = grade_written(load_bank().get("batchnorm"), text)
+        assert not report.passed and report.score < 20, (text, report.score)
