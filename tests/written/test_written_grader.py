@@ -329,3 +329,14 @@ def test_any_list_of_the_right_terms_fails(terms: list[str]) -> None:
     for text in ("\n".join(f"- {t}" for t in terms), ", ".join(terms)):
         report = grade_written(load_bank().get("batchnorm"), text)
         assert not report.passed and report.score < 20, (text, report.score)
+
+
+def test_written_rubrics_have_four_to_eight_explained_key_points() -> None:
+    written = [q for q in load_bank().questions if not q.is_coding]
+    assert len(written) == 9
+    for question in written:
+        rubric = question.rubric
+        assert rubric is not None and 4 <= len(rubric.key_points) <= 8, question.id
+        for kp in rubric.key_points:
+            assert kp.weight > 0 and kp.hint and "\n" not in kp.description, (question.id, kp.id)
+        assert rubric.misconceptions and all(m.penalty > 0 for m in rubric.misconceptions), question.id
