@@ -96,7 +96,8 @@ def check_history_and_stats(prep_home: Path, question: str, answer_fragment: str
     [attempt] = open_store().attempts()
     listing = prep(prep_home, "history")
     assert listing.returncode == 0, listing.stderr
-    assert question in listing.stdout and "practice" in listing.stdout
+    [row] = [line for line in listing.stdout.splitlines() if question in line]
+    assert row.split()[0] == str(attempt.id) and f"{attempt.score:.0f}" in row.split()
     shown = prep(prep_home, "history", "--show", str(attempt.id))
     assert shown.returncode == 0
     assert answer_fragment in shown.stdout and "Score" in shown.stdout
