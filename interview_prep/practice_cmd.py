@@ -63,19 +63,9 @@ def _report_printer(report: GradeReport, question: Question) -> None:
 
 
 def _ui() -> PlainUI | TerminalUI:
-    from rich.console import Console
-
     from interview_prep import practice_ui, practice_views
 
-    # console.render_report already ends with the rubric text; the session adds the time used.
-    def render(c: Console, report: GradeReport | None, question: Question, result: SessionResult) -> None:
-        if report is None:
-            console.out.print("[yellow]No grade: the answer could not be graded.[/]")
-            console.out.print(practice_views.rubric_panel(question))
-        else:
-            console.render_report(report, question)
-        console.out.print(practice_views.timing_line(result), highlight=False)
-
+    render = practice_views.make_report_renderer(_report_printer)
     return practice_ui.make_ui(console.out, practice_views.render_question, render)
 
 
@@ -125,11 +115,7 @@ def practice(
             result = run_session(question, ctx)
         except SessionInterrupted as e:
             return _interrupted(e.results, mock=False)
-        console.out.print(
-            f"Rated {result.self_rating or '(no rating)'}; scheduled as {result.rating}."
-            f" Next due {practice_views.when(result.due)}. Attempt #{result.attempt_id} is in `prep history`.",
-            highlight=False,
-        )
+        console.out.print(practice_views.schedule_line(result), highlight=False)
         return ExitCode.OK
     finally:
         store.close()

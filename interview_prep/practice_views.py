@@ -99,22 +99,40 @@ def timing_line(result: SessionResult) -> str:
     return f"Time used {used} of {limit}{over}."
 
 
+def schedule_line(result: SessionResult) -> str:
+    """What the self-rating did to the schedule, and where to find the attempt again."""
+    if result.self_rating is None:
+        head = f"No self-rating; scheduled as {result.rating}, as the grade says."
+    elif result.self_rating != result.rating:
+        head = (
+            f"Rated {result.self_rating}; scheduled as {result.rating}, the lower of yours and the grade's."
+        )
+    else:
+        head = f"Rated {result.self_rating}; scheduled as {result.rating}."
+    due = f" Next due {when(result.due)}." if result.due else ""
+    return f"{head}{due} Attempt #{result.attempt_id} is in `prep history`."
+
+
 def make_report_renderer(
     print_report: ReportPrinter | None,
 ) -> Callable[[Console, GradeReport | None, Question, SessionResult], None]:
-    """What a session shows after grading: the grade, the time, then the rubric text."""
+    """What a session shows after grading: the grade and the rubric text, then the time used.
+
+    `print_report` is console.render_report, which ends with the rubric text itself.
+    """
 
     def render(
         console: Console, report: GradeReport | None, question: Question, result: SessionResult
     ) -> None:
         if report is None:
             console.print("[yellow]No grade: the answer could not be graded.[/]")
+            console.print(rubric_panel(question))
         elif print_report is not None:
             print_report(report, question)
         else:
             console.print(basic_report(report))
+            console.print(rubric_panel(question))
         console.print(timing_line(result), highlight=False)
-        console.print(rubric_panel(question))
 
     return render
 

@@ -359,3 +359,35 @@ def test_grading_time_is_not_charged_to_the_user(bank: Bank, make_ctx: Any, cloc
     )
     result = run_session(q, ctx)
     assert result.time_used_s == 50.0 and not result.over_time
+
+
+def test_coding_with_an_editor_opens_it_on_the_file_and_e_reopens_it(bank: Bank, make_ctx: Any) -> None:
+    ctx, ui, _ = make_ctx(editor="vim -p")
+    q = bank.get("kmeans")
+    path = solution_path(q, ctx.workspace)
+    ui.waits.append(lambda ui, c, w: "edit")
+    ui.waits.append(lambda ui, c, w: (save(path, "SOLVED"), "submit")[1])
+    result = run_session(q, ctx)
+    assert ui.editor_runs == [["vim", "-p", str(path)]] * 2
+    assert result.report is not None and result.report.passed
+
+
+def test_an_editor_that_cannot_start_is_reported_and_the_session_goes_on(bank: Bank, make_ctx: Any) -> None:
+    ctx, ui, _ = make_ctx(editor="no-such-editor-anywhere")
+    q = bank.get("kmeans")
+
+    def missing(argv: list[str]) -> None:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    ui.run_editor = missing  # type: ignore[method-assign]
+    ui.waits.append(lambda ui, c, w: "submit")
+    run_session(q, ctx)
+    assert any(m.startswith("Could not start the editor 'no-such-editor-anywhere'") for m in ui.messages)
+
+
+def test_default_editor_prefers_visual_then_editor() -> None:
+    from interview_prep.session import default_editor
+
+    assert default_editor({"VISUAL": "code --wait", "EDITOR": "vi"}) == "code --wait"
+    assert default_editor({"VISUAL": " ", "EDITOR": "vi"}) == "vi"
+    assert default_editor({}) is None
