@@ -247,7 +247,19 @@ def render_stats(console: Console, report: StatsReport) -> None:
 
 
 def mock_summary(results: Sequence[SessionResult]) -> Table:
-    table = Table(title="Mock interview loop", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    scores = [r.report.score for r in results if r.report is not None]
+    passed = sum(1 for r in results if r.report is not None and r.report.passed)
+    caption = f"{passed} of {len(results)} rounds passed"
+    if scores:
+        caption += f"; mean score {sum(scores) / len(scores):.0f}"
+    table = Table(
+        title="Mock interview loop",
+        title_justify="left",
+        caption=caption,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
     for col in ("round", "question", "score", "verdict", "time", "rating"):
         table.add_column(col)
     for r in results:

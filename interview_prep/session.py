@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shlex
+import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -116,6 +117,9 @@ class SolutionWatcher:
         self.clock = clock
         self._seen: tuple[int, int] | None = self._stamp()  # the starter is not a save
         self._cache: dict[str, GradeReport] = {}
+        # The UI polls from a background thread; a submit that arrives while that grade runs
+        # waits for it and reuses it rather than starting a second sandbox on the same source.
+        self._lock = threading.Lock()
 
     def _stamp(self) -> tuple[int, int] | None:
         try:
@@ -126,11 +130,12 @@ class SolutionWatcher:
 
     def grade(self) -> GradeReport:
         """Grade the file as it is now, reusing the grade of identical source."""
-        source = self.path.read_bytes()
-        key = hashlib.sha256(source).hexdigest()
-        if key not in self._cache:
-            self._cache[key] = self.grader.grade_file(self.question, self.path)
-        return self._cache[key]
+        with self._lock:
+            source = self.path.read_bytes()
+            key = hashlib.sha256(source).hexdigest()
+            if key not in self._cache:
+                self._cache[key] = self.grader.grade_file(self.question, self.path)
+            return self._cache[key]
 
     def poll(self) -> str | None:
         """A short line if the file was saved since the last poll, else None."""

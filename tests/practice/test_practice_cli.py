@@ -223,6 +223,7 @@ def test_mock_runs_five_rounds_and_prints_a_summary(
     )
     assert result.exit_code == 0, result.output
     assert "Mock interview loop" in result.stdout
+    assert "4 of 5 rounds passed; mean score 76" in result.stdout  # the bare starter fails
     attempts = open_store().attempts()
     assert [a.question for a in attempts] == [
         "kmeans",
