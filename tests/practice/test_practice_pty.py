@@ -185,3 +185,18 @@ def test_when_time_runs_out_the_answer_so_far_is_graded_and_marked_over_time(
     assert term.finish() == 0
     [attempt] = open_store().attempts()
     assert attempt.over_time and attempt.answer == "A learning rate that is too large overshoots the minimum"
+
+
+def test_ctrl_c_at_the_rating_keeps_the_grade_but_not_the_schedule(prep_home: Path, tmp_path: Path) -> None:
+    term = Terminal(["practice", "-q", "batchnorm", "--minutes", "5"], prep_home, tmp_path)
+    term.countdown_seconds()
+    term.child.send("Batch norm uses running statistics at inference.")
+    term.child.sendcontrol("d")
+    term.expect(r"How did it go\?")
+    term.child.send("\x03")
+    term.expect("Interrupted: the attempt in progress was saved as abandoned.")
+    assert term.finish() == 130
+    assert "Traceback" not in term.output
+    [attempt] = open_store().attempts()
+    assert attempt.status == "abandoned" and attempt.grade is not None and attempt.self_rating is None
+    assert open_store().card("batchnorm") is None
