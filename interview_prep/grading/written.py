@@ -143,28 +143,22 @@ class RubricGrader:
 
 def read_answer_text(path: Path, question_id: str | None = None) -> str:
     """The text of a written answer file, or AnswerError with a one-line message saying what is wrong."""
-    name = path.name
-    if not path.exists():
-        raise AnswerError(f"No such file: {path}")
-    if path.is_dir():
-        raise AnswerError(f"{path} is a folder; give the answer file (.md or .txt) inside it.")
+    from interview_prep.grade import read_source  # the one reader of answer files
+
+    if path.suffix.lower() in {".py", ".ipynb"}:
+        ensure_prose(path, "", question_id)
+    text = read_source(path)
+    ensure_prose(path, text, question_id)
+    return text
+
+
+def ensure_prose(path: Path, text: str, question_id: str | None = None) -> None:
+    """Refuse code given to a written question: a .py/.ipynb file, or a text file that is mostly Python."""
     which = f"question {question_id}" if question_id else "this question"
     if path.suffix.lower() in {".py", ".ipynb"}:
-        raise AnswerError(f"{name} looks like Python code; {which} is answered in writing (a .md or .txt file).")
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise AnswerError(f"{name} is a binary file, not text; save your answer as plain UTF-8 .md or .txt.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise AnswerError(
-            f"{name} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8 .md or .txt."
-        ) from None
-    if not text.strip():
-        raise AnswerError(f"{name} is empty; write your answer in it and grade it again.")
+        raise AnswerError(f"{path.name} looks like Python code; {which} is answered in writing (a .md or .txt file).")
     if looks_like_python(text):
-        raise AnswerError(f"{name} looks like Python code; {which} is answered in writing, in sentences.")
-    return text
+        raise AnswerError(f"{path.name} looks like Python code; {which} is answered in writing, in sentences.")
 
 
 _PY_LINE_RE = re.compile(
