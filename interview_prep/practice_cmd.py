@@ -222,11 +222,22 @@ def list_history(questions: Sequence[Question], *, due_only: bool) -> ListHistor
     return ListHistory(questions, columns, as_json)
 
 
-def record_grade(question: Question, path: Path, source: str, report: GradeReport, started: datetime) -> int:
-    """Keep a `prep grade` in the history, as an untimed attempt."""
+def record_grade(
+    question: Question, path: Path, source: str, report: GradeReport, started: datetime
+) -> int | None:
+    """Keep a `prep grade` in the history, as an untimed attempt.
+
+    A history that cannot be written is a warning here, not an error: the grade was given,
+    and `prep grade`'s exit code belongs to the grade (CONTRACT.md).
+    """
+    from interview_prep.errors import StoreError
     from interview_prep.session import grader_version
 
-    store = open_history()
+    try:
+        store = open_history()
+    except StoreError as e:
+        print(f"Warning: the grade was not saved in your history: {e.message}", file=sys.stderr)
+        return None
     try:
         return store.record_attempt(
             question=question.id,

@@ -233,3 +233,18 @@ def test_mock_runs_five_rounds_and_prints_a_summary(
         "debugging-story",
     ]
     assert len({a.mock_id for a in attempts}) == 1
+
+
+def test_grade_still_exits_by_the_grade_when_the_history_cannot_be_saved(
+    fake_graders: None, tmp_path: Path, prep_home: Path
+) -> None:
+    prep_home.mkdir(parents=True, exist_ok=True)
+    (prep_home / "history.sqlite3").mkdir()  # a folder where the file should be: SQLite cannot open it
+    answer = tmp_path / "bn.md"
+    answer.write_text("a good answer about batch norm")
+    result = runner.invoke(app, ["grade", str(answer), "-q", "batchnorm", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["score"] == 90.0
+    assert result.stderr.startswith(
+        "Warning: the grade was not saved in your history: Cannot open the history"
+    )
