@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-import pexpect
+import pexpect  # type: ignore[import-untyped]  # no stubs published
 import pytest
 
 from interview_prep import paths
@@ -69,8 +69,9 @@ class Terminal:
     def finish(self) -> int:
         self.child.expect(pexpect.EOF)
         self.child.close()
-        assert self.child.exitstatus is not None, f"killed by signal {self.child.signalstatus}"
-        return self.child.exitstatus
+        status = self.child.exitstatus
+        assert isinstance(status, int), f"killed by signal {self.child.signalstatus}"
+        return status
 
     @property
     def output(self) -> str:

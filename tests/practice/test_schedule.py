@@ -69,11 +69,11 @@ def test_most_due_prefers_overdue_then_unseen_then_soonest(bank: Bank) -> None:
     everything_later = {q.id: NOW + timedelta(days=q.number) for q in qs}
     assert most_due(qs, everything_later, NOW) == qs[0]  # all seen, none due: the soonest
     some_seen = {"kmeans": NOW + timedelta(days=3), "bce": NOW - timedelta(days=1)}
-    assert most_due(qs, some_seen, NOW).id == "bce"  # overdue beats unseen
+    assert most_due(qs, some_seen, NOW) == bank.get("bce")  # overdue beats unseen
     some_seen["bce"] = NOW + timedelta(days=1)
-    assert most_due(qs, some_seen, NOW).id == "stratified-split"  # then the first unseen
+    assert most_due(qs, some_seen, NOW) == bank.get("stratified-split")  # then the first unseen
     overdue = {"batchnorm": NOW - timedelta(days=1), "bce": NOW - timedelta(days=5)}
-    assert most_due(qs, overdue, NOW).id == "bce"  # the most overdue first
+    assert most_due(qs, overdue, NOW) == bank.get("bce")  # the most overdue first
     assert most_due((), {}, NOW) is None
 
 

@@ -30,6 +30,18 @@ def save(path: Path, text: str) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
 
 
+def saving(path: Path, text: str, outcome: str, clock: Any = None, after: float = 0.0) -> Any:
+    """A scripted wait: the user saves `text`, `after` seconds pass, then `outcome` (submit, timeout)."""
+
+    def step(ui: Any, countdown: Countdown, watcher: Any) -> str:
+        save(path, text)
+        if after:
+            clock.advance(after)
+        return outcome
+
+    return step
+
+
 def test_countdown_label_counts_down_then_reports_over_time(clock: Any) -> None:
     c = Countdown(clock, 90)
     assert c.label() == "1:30 left"
@@ -114,7 +126,7 @@ def test_time_running_out_grades_the_current_file_and_marks_over_time(
 def test_a_self_rating_lower_than_the_grade_wins(bank: Bank, make_ctx: Any, store: Store) -> None:
     ctx, ui, _ = make_ctx()
     q = bank.get("bce")
-    ui.waits.append(lambda ui, c, w: (save(solution_path(q, ctx.workspace), "SOLVED"), "submit")[1])
+    ui.waits.append(saving(solution_path(q, ctx.workspace), "SOLVED", "submit"))
     ui.rating = "again"
     result = run_session(q, ctx)
     assert result.rating == "again"
@@ -163,8 +175,8 @@ def test_an_ungradable_file_with_time_left_lets_the_user_fix_it(
     ctx, ui, _ = make_ctx()
     q = bank.get("bce")
     path = solution_path(q, ctx.workspace)
-    ui.waits.append(lambda ui, c, w: (save(path, "SYNTAX ERROR"), "submit")[1])
-    ui.waits.append(lambda ui, c, w: (save(path, "SOLVED"), "submit")[1])
+    ui.waits.append(saving(path, "SYNTAX ERROR", "submit"))
+    ui.waits.append(saving(path, "SOLVED", "submit"))
     result = run_session(q, ctx)
     assert any("Cannot grade it yet" in m and "invalid syntax" in m for m in ui.messages)
     assert result.report is not None and result.report.passed
@@ -176,7 +188,7 @@ def test_an_ungradable_file_when_time_is_up_is_kept_ungraded(
     ctx, ui, _ = make_ctx(minutes=1)
     q = bank.get("bce")
     path = solution_path(q, ctx.workspace)
-    ui.waits.append(lambda ui, c, w: (save(path, "SYNTAX ERROR"), clock.advance(61), "timeout")[2])
+    ui.waits.append(saving(path, "SYNTAX ERROR", "timeout", clock, after=61))
     result = run_session(q, ctx)
     assert result.status == "ungraded" and result.report is None
     [a] = store.attempts()
@@ -275,8 +287,12 @@ def test_mock_runs_one_round_per_category_under_one_mock_id(
         return "submit"
 
     ui.waits.append(code)
-    for _ in range(4):
-        ui.written.append(lambda c: (clock.advance(60), WrittenAnswer("a fine answer " * 5, False))[1])
+
+    def answer(countdown: Countdown) -> WrittenAnswer:
+        clock.advance(60)
+        return WrittenAnswer("a fine answer " * 5, False)
+
+    ui.written += [answer] * 4
     results = run_mock(bank.questions, ctx)
     assert ui.intros == ["coding", "fundamentals", "depth", "system-design", "behavioral"]
     assert [r.question.category for r in results] == ui.intros
@@ -354,9 +370,7 @@ def test_grading_time_is_not_charged_to_the_user(bank: Bank, make_ctx: Any, cloc
         return slow_grade(question, path)
 
     grader.grade_file = slow
-    ui.waits.append(
-        lambda ui, c, w: (save(solution_path(q, ctx.workspace), "SOLVED"), clock.advance(50), "submit")[2]
-    )
+    ui.waits.append(saving(solution_path(q, ctx.workspace), "SOLVED", "submit", clock, after=50))
     result = run_session(q, ctx)
     assert result.time_used_s == 50.0 and not result.over_time
 
@@ -366,7 +380,7 @@ def test_coding_with_an_editor_opens_it_on_the_file_and_e_reopens_it(bank: Bank,
     q = bank.get("kmeans")
     path = solution_path(q, ctx.workspace)
     ui.waits.append(lambda ui, c, w: "edit")
-    ui.waits.append(lambda ui, c, w: (save(path, "SOLVED"), "submit")[1])
+    ui.waits.append(saving(path, "SOLVED", "submit"))
     result = run_session(q, ctx)
     assert ui.editor_runs == [["vim", "-p", str(path)]] * 2
     assert result.report is not None and result.report.passed
@@ -379,7 +393,7 @@ def test_an_editor_that_cannot_start_is_reported_and_the_session_goes_on(bank: B
     def missing(argv: list[str]) -> None:
         raise FileNotFoundError(2, "No such file or directory")
 
-    ui.run_editor = missing  # type: ignore[method-assign]
+    ui.run_editor = missing
     ui.waits.append(lambda ui, c, w: "submit")
     run_session(q, ctx)
     assert any(m.startswith("Could not start the editor 'no-such-editor-anywhere'") for m in ui.messages)
