@@ -183,7 +183,10 @@ class TerminalUI(SessionUIBase):
         return lambda: f" {countdown.label()}  |  {hint} "
 
     def confirm(self, text: str, *, default: bool) -> bool:
-        answer = self._session().prompt(text + (" [Y/n] " if default else " [y/N] "))
+        try:
+            answer = self._session().prompt(text + (" [Y/n] " if default else " [y/N] "))
+        except EOFError:  # Ctrl-D: take the default, which never loses work
+            return default
         if not answer.strip():
             return default
         return answer.strip().lower().startswith("y")
@@ -285,7 +288,10 @@ class TerminalUI(SessionUIBase):
             self.message("Please answer " + ", ".join(r[0] for r in RATINGS) + ".")
 
     def round_intro(self, number: int, total: int, category: str, question: Question) -> None:
-        self._session().prompt(f"Round {number} of {total}: {category}. Press Enter to start. ")
+        try:
+            self._session().prompt(f"Round {number} of {total}: {category}. Press Enter to start. ")
+        except EOFError:
+            pass  # Ctrl-D starts the round as Enter would; Ctrl-C is the way out
 
 
 def make_ui(
