@@ -141,9 +141,10 @@ class PlainUI(SessionUIBase):
                 return "edit"
             return "submit"  # Enter, or end of input
 
-    def read_written(self, countdown: Countdown) -> WrittenAnswer:
+    def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
+        again = " again" if draft else ""  # a line prompt cannot offer the draft for editing
         self.console.print(
-            f"[{countdown.label()}] Type your answer; a line with a single '.' (or end of input) submits.",
+            f"[{countdown.label()}] Type your answer{again}; a line with a single '.' (or end of input) submits.",
             markup=False,
             highlight=False,
         )
@@ -253,7 +254,7 @@ class TerminalUI(SessionUIBase):
             return "edit"
         return "submit"
 
-    def read_written(self, countdown: Countdown) -> WrittenAnswer:
+    def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
         from prompt_toolkit.key_binding import KeyBindings
 
         bindings = KeyBindings()
@@ -268,6 +269,7 @@ class TerminalUI(SessionUIBase):
             lambda s: s.default_buffer.text,
             None,
             message="",
+            default=draft,
             multiline=True,
             key_bindings=bindings,
             prompt_continuation="",

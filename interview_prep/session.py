@@ -174,7 +174,7 @@ class SessionUI(Protocol):
         self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
     ) -> WaitOutcome: ...
 
-    def read_written(self, countdown: Countdown) -> WrittenAnswer: ...
+    def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer: ...
 
     def show_report(self, report: GradeReport | None, question: Question, result: SessionResult) -> None: ...
 
@@ -314,11 +314,13 @@ def _written(
     question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult
 ) -> str | None:
     """Take the answer typed in the terminal, or written in the editor; grade it."""
+    text = ""
+    if ctx.editor:
+        path = written_path(question, ctx.workspace)
+        result.answer_path = path
+        prepare_file(path, "", ctx.ui, ctx.clock)
     while True:
         if ctx.editor:
-            path = written_path(question, ctx.workspace)
-            result.answer_path = path
-            prepare_file(path, "", ctx.ui, ctx.clock)
             _open_editor(ctx, path)
             outcome = ctx.ui.wait_for_submit(countdown, None, can_edit=True)
             while outcome == "edit":
@@ -327,7 +329,8 @@ def _written(
             text = _read(path) or ""
             timed_out = outcome == "timeout"
         else:
-            answer = ctx.ui.read_written(countdown)
+            # After an answer the grader could not take, the user edits it rather than retyping it.
+            answer = ctx.ui.read_written(countdown, text)
             text, timed_out = answer.text, answer.timed_out
         result.time_used_s = countdown.elapsed()  # grading time is not the user's time
         try:
@@ -389,7 +392,7 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
         card_json, result.due = schedule.review(ctx.store.card(question.id), result.rating, now)
         ctx.store.rate_attempt(
             attempt_id,
-            self_rating=result.self_rating or "",
+            self_rating=result.self_rating,
             rating=result.rating,
             card_json=card_json,
             due=result.due,

@@ -284,7 +284,14 @@ class Store:
             return cur.lastrowid
 
     def rate_attempt(
-        self, attempt_id: int, *, self_rating: str, rating: str, card_json: str, due: datetime, now: datetime
+        self,
+        attempt_id: int,
+        *,
+        self_rating: str | None,
+        rating: str,
+        card_json: str,
+        due: datetime,
+        now: datetime,
     ) -> None:
         """Keep the self-rating and the question's new card together, or neither."""
         with self.write() as c:

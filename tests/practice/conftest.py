@@ -105,6 +105,7 @@ class FakeUI:
     editor_runs: list[list[str]] = field(default_factory=list)
     intros: list[str] = field(default_factory=list)
     implied_seen: list[str] = field(default_factory=list)
+    drafts: list[str] = field(default_factory=list)
 
     def show_question(self, question: Question, countdown: Countdown) -> None:
         self.messages.append(f"question {question.id}")
@@ -124,7 +125,8 @@ class FakeUI:
     ) -> WaitOutcome:
         return self.waits.pop(0)(self, countdown, watcher)
 
-    def read_written(self, countdown: Countdown) -> WrittenAnswer:
+    def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
+        self.drafts.append(draft)
         return self.written.pop(0)(countdown)
 
     def show_report(self, report: GradeReport | None, question: Question, result: SessionResult) -> None:

@@ -405,3 +405,29 @@ def test_default_editor_prefers_visual_then_editor() -> None:
     assert default_editor({"VISUAL": "code --wait", "EDITOR": "vi"}) == "code --wait"
     assert default_editor({"VISUAL": " ", "EDITOR": "vi"}) == "vi"
     assert default_editor({}) is None
+
+
+def test_a_typed_answer_the_grader_refuses_comes_back_as_a_draft(bank: Bank, make_ctx: Any) -> None:
+    from interview_prep.session import WrittenAnswer
+
+    ctx, ui, grader = make_ctx()
+    q = bank.get("batchnorm")
+    ui.written.append(lambda c: WrittenAnswer("   ", timed_out=False))  # FakeGrader refuses blank text
+    ui.written.append(lambda c: WrittenAnswer("now a real answer about batch norm", timed_out=False))
+    result = run_session(q, ctx)
+    assert ui.drafts == ["", "   "]
+    assert any(m.startswith("Cannot grade it yet: The answer is empty.") for m in ui.messages)
+    assert result.report is not None and grader.texts[-1] == "now a real answer about batch norm"
+
+
+def test_written_in_the_editor_asks_about_earlier_work_only_once(bank: Bank, make_ctx: Any) -> None:
+    ctx, ui, _ = make_ctx(editor="ed")
+    q = bank.get("batchnorm")
+    path = ctx.workspace / "batchnorm.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("   \n")  # blank: reused without asking, and refused by the grader
+    ui.waits.append(lambda ui, c, w: "submit")
+    ui.waits.append(saving(path, "a real answer this time", "submit"))
+    run_session(q, ctx)
+    assert not any("earlier work" in m for m in ui.messages)
+    assert len(ui.editor_runs) == 2
