@@ -248,3 +248,20 @@ def test_grade_still_exits_by_the_grade_when_the_history_cannot_be_saved(
     assert result.stderr.startswith(
         "Warning: the grade was not saved in your history: Cannot open the history"
     )
+
+
+def test_list_with_history_still_imports_neither_fsrs_nor_prompt_toolkit(prep_home: Path) -> None:
+    import subprocess
+    import sys
+
+    seed("bce", 70, days_ago=2, due_in_days=-1)
+    code = (
+        "import sys\n"
+        "from interview_prep.cli import app\n"
+        "try:\n    app(['list', '--due'])\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "bce" in out  # the history was read
+    loaded = {m.split(".")[0] for m in out.split("MODULES", 1)[1].split()}
+    assert not loaded & {"fsrs", "prompt_toolkit", "numpy"}
