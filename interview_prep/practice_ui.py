@@ -266,7 +266,7 @@ class TerminalUI(SessionUIBase):
         self.message("Type your answer below. Ctrl-D (or Esc then Enter) submits.")
         text, timed_out = self._run_timed(
             countdown,
-            lambda s: s.default_buffer.text,
+            lambda s: s.default_buffer.text or draft,
             None,
             message="",
             default=draft,

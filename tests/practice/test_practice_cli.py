@@ -265,3 +265,12 @@ def test_list_with_history_still_imports_neither_fsrs_nor_prompt_toolkit(prep_ho
     assert "bce" in out  # the history was read
     loaded = {m.split(".")[0] for m in out.split("MODULES", 1)[1].split()}
     assert not loaded & {"fsrs", "prompt_toolkit", "numpy"}
+
+
+def test_list_looks_for_the_file_the_store_writes(prep_home: Path) -> None:
+    from interview_prep import practice_cmd, store
+
+    assert not practice_cmd.history_exists()
+    s = open_store()
+    assert s.path == store.default_path() == prep_home / practice_cmd.HISTORY_FILE
+    assert practice_cmd.history_exists()
