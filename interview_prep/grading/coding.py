@@ -255,7 +255,7 @@ def _execute(suite: Suite, path: Path, budget: float) -> dict[str, Returned]:
 # --- judging ---------------------------------------------------------------------------------
 
 
-def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module) -> CheckResult:
+def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budget: float) -> CheckResult:
     def result(status: Status, message: str) -> CheckResult:
         points = check.points if status is Status.PASS else 0.0
         return CheckResult(check.name, check.category, status, points, check.points, message)
@@ -263,6 +263,9 @@ def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module) -> C
     for cid in check.calls:
         r = results[cid]
         if r.outcome == "timeout":
+            if r.call.id.startswith("perf-") and not r.detail.startswith("not run"):
+                return result(Status.TIMEOUT, f"{r.call.func} did not finish within the time limit ({budget:.1f} s) on "
+                              f"{r.call.about}, where the reference takes milliseconds: it is far too slow. {check.hint}")
             return result(Status.TIMEOUT, r.detail)
         if r.outcome == "memory":
             about = f" on {r.call.about}" if r.call.about else ""
@@ -303,7 +306,7 @@ def run_suite(suite: Suite, path: Path, *, timeout: float | None = None) -> Grad
             CheckResult(c.name, c.category, failure.status, 0.0, c.points, failure.message) for c in suite.checks
         ]
         return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
-    checks = [_judge(c, results, tree) for c in suite.checks]
+    checks = [_judge(c, results, tree, budget) for c in suite.checks]
     return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
 
 

@@ -160,9 +160,13 @@ def _fixed_point(X: np.ndarray, centroids: np.ndarray, labels: np.ndarray, about
         mean = X[members].mean(axis=0)
         if np.max(np.abs(mean - centroids[j])) > rel * scale:
             raise Fail(
-                f"centroid {j} is not the mean of the {int(members.sum())} points labelled {j} on {about}. "
+                f"centroid {j} is not the mean of the {_points(int(members.sum()))} labelled {j} on {about}. "
                 "Each centroid should be the mean over its points, X[labels == j].mean(axis=0) (axis 0: over the points)."
             )
+
+
+def _points(m: int) -> str:
+    return "1 point" if m == 1 else f"{m} points"
 
 
 def _pass_fixed(results: Mapping[str, Returned], ids: list[tuple[str, np.ndarray, int]]) -> str:
