@@ -13,7 +13,7 @@ import numpy as np
 
 from interview_prep import paths
 from interview_prep.errors import AnswerError
-from interview_prep.grading.report import CheckResult, GradeReport, Status, coding_report
+from interview_prep.grading.report import GATING, Category, CheckResult, GradeReport, Status, coding_report
 from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
 from interview_prep.grading.suites import (
     Call,
@@ -274,6 +274,8 @@ def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budg
             return result(Status.ERROR, r.detail)
         if r.outcome == "missing":
             return result(Status.ERROR, f"the file defines no function `{r.call.func}`; the question asks for it.")
+        if r.raised and r.exc_type == "ForbiddenImport":
+            return result(Status.ERROR, f"{r.call.func}: {r.exc_msg}.")
         if r.raised and not check.may_raise:
             where = f" at {r.where}" if r.where else ""
             about = f" on {r.call.about}" if r.call.about else ""
@@ -307,7 +309,22 @@ def run_suite(suite: Suite, path: Path, *, timeout: float | None = None) -> Grad
         ]
         return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
     checks = [_judge(c, results, tree, budget) for c in suite.checks]
-    return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
+    return coding_report(suite.question, _speed_needs_correctness(checks), {"seconds": round(time.monotonic() - start, 3)})
+
+
+def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
+    """A fast wrong answer earns no speed points: performance counts once every gating check passed."""
+    failing = [c.name for c in checks if c.category in GATING and c.status is not Status.PASS]
+    if not failing:
+        return checks
+    return [
+        CheckResult(c.name, c.category, Status.FAIL, 0.0, c.max_points,
+                    f"not scored: speed counts once the solution is correct (first to fix: {failing[0]}).")
+        if c.category is Category.PERFORMANCE and c.status is Status.PASS else c
+        for c in checks
+    ]
+
+
 
 
 def grade_coding(question: Question, path: Path, *, timeout: float | None = None) -> GradeReport:

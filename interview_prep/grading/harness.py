@@ -191,10 +191,14 @@ def main() -> None:
             channel.send(record)
             continue
         record.update(ok=True, seconds=best)
-        if call.get("send", True):
-            record["value"] = encode(value)
-        # Arguments sent back after the call show whether the function modified its input.
-        record["args_after"] = {str(i): encode(args[i]) for i in call.get("return_args", [])}
+        try:
+            if call.get("send", True):
+                record["value"] = encode(value)
+            # Arguments sent back after the call show whether the function modified its input.
+            record["args_after"] = {str(i): encode(args[i]) for i in call.get("return_args", [])}
+        except BaseException as exc:  # noqa: BLE001 - e.g. a returned array too large to copy
+            record = {"event": "call", "id": call["id"], **_exception_record(exc)}
+            record["exc_msg"] = f"its return value could not be sent back: {record['exc_msg']}"
         channel.send(record)
     channel.send({"event": "done"})
 
