@@ -201,7 +201,7 @@ def build() -> Suite:
     ids = [c.id for c in inp.cases]
     checks = [
         Check("returns three 1-D integer arrays", C, 1, ("ints", "all-train"), dtypes,
-              hint="Return (train_idx, val_idx, test_idx) as np.ndarray of ints; np.array([]) is float, "
+              hint="Return (train_idx, val_idx, test_idx) as np.ndarray of ints; an array made from an empty list is float64, "
                    "so build empty ones with dtype=int."),
         Check("partition of range(n)", C, 3, tuple(ids), partition,
               hint="Concatenate each class's pieces; every index must land in exactly one split."),
