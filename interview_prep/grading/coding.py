@@ -140,6 +140,8 @@ def _returned(call: Call, rec: Mapping[str, Any]) -> Returned:
         return Returned(call, "ok", value=value, seconds=float(rec.get("seconds", 0.0)), args_after=after)
     if rec.get("memory"):
         return Returned(call, "memory", exc_type=str(rec.get("exc_type", "")), exc_msg=str(rec.get("exc_msg", "")))
+    if rec.get("exc_type") == "internal":  # prep's own problem (e.g. a broken install), not the user's
+        return Returned(call, "crashed", detail=f"prep could not run this check: {rec.get('exc_msg', '')}")
     if rec.get("exc_type") == "missing":
         return Returned(call, "missing", detail=str(rec.get("exc_msg", "")))
     return Returned(

@@ -157,8 +157,12 @@ def main() -> None:
     arrays = {k: arrays[k] for k in arrays.files}
     _SOLUTION_PATH = job["solution"]
     modules: dict[str, Any] = {}
+    reference_error = ""
     if job.get("reference"):
-        modules["reference"] = _load_module("prep_reference", job["reference"])
+        try:
+            modules["reference"] = _load_module("prep_reference", job["reference"])
+        except Exception as exc:  # noqa: BLE001 - an install problem, reported on the timing calls only
+            reference_error = f"the reference solution could not be loaded ({type(exc).__name__}: {exc})"
     sys.meta_path.insert(0, _RefuseForbidden())
     # The solution runs as __main__'s neighbour, not as __main__: an `if __name__ == "__main__"`
     # demo block in the user's file does not run during grading.
@@ -171,8 +175,12 @@ def main() -> None:
         return
     channel.send({"event": "import", "ok": True})
     for call in job["calls"]:
-        module = modules[call.get("module", "user")]
         record: dict[str, Any] = {"event": "call", "id": call["id"]}
+        module = modules.get(call.get("module", "user"))
+        if module is None:
+            record.update(ok=False, exc_type="internal", exc_msg=reference_error or "no such module")
+            channel.send(record)
+            continue
         func = getattr(module, call["func"], None)
         if not callable(func):
             record.update(ok=False, exc_type="missing", exc_msg=f"no function named {call['func']}")
