@@ -1,0 +1,96 @@
+"""Start-up time of `prep list` and `prep --help` against a minimal one-command Typer app, in one run.
+
+Shell completion and every quick look run the program, so start-up is a feature. The minimal
+app is the floor any Typer CLI pays; the minimal table app does what `prep list` does (a Rich
+table of twelve rows) with the data inline. The target: `prep list` within 1.2x of the latter.
+
+    python benchmarks/startup.py [--runs 21]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+MINIMAL_APP = """
+import typer
+app = typer.Typer()
+@app.command()
+def hello(name: str = "x") -> None:
+    print("hello", name)
+app()
+"""
+
+# The same job as `prep list` with the data inline: a one-command Typer app printing the same
+# Rich table. `prep list` over it is what the bank, the CLI layer and the cache cost.
+MINIMAL_TABLE_APP = """
+import typer
+app = typer.Typer()
+ROWS = [(str(i), f"question-{i}", f"The title of question {i}", "fundamentals", "medium", "15")
+        for i in range(1, 13)]
+@app.command()
+def show(json: bool = False) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich import box
+    table = Table(title="Question bank", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for name in ("#", "id", "title", "category", "level", "min"):
+        table.add_column(name)
+    for row in ROWS:
+        table.add_row(*row)
+    Console().print(table)
+app()
+"""
+
+
+def median_seconds(command: list[str], runs: int, cwd: str) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=cwd)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    py = sys.executable
+    prep = os.path.join(os.path.dirname(py), "prep")
+    prep_cmd = [prep] if os.path.exists(prep) else [py, "-m", "interview_prep"]
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["PREP_HOME"] = home  # no user history: measure the bare command
+        cases = {
+            "python -c pass": [py, "-c", "pass"],
+            "minimal typer app": [py, "-c", MINIMAL_APP, "--name", "y"],
+            "minimal typer --help": [py, "-c", MINIMAL_APP, "--help"],
+            "minimal typer table": [py, "-c", MINIMAL_TABLE_APP],
+            "prep list": [*prep_cmd, "list"],
+            "prep --help": [*prep_cmd, "--help"],
+        }
+        for command in cases.values():  # warm the file cache and .pyc files
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=home)
+        # Interleave the cases so that load on a shared machine hits them all alike.
+        samples: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(args.runs):
+            for name, command in cases.items():
+                samples[name].append(median_seconds(command, 1, home))
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    import typer
+
+    print(f"typer {typer.__version__}, Python {sys.version.split()[0]}, {args.runs} runs each, medians:")
+    for name, value in medians.items():
+        print(f"  {name:<22} {value * 1000:7.1f} ms")
+    print(f"  prep list   / minimal typer table : {medians['prep list'] / medians['minimal typer table']:.2f}x")
+    print(f"  prep list   / minimal typer app   : {medians['prep list'] / medians['minimal typer app']:.2f}x")
+    print(f"  prep --help / minimal typer --help: {medians['prep --help'] / medians['minimal typer --help']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

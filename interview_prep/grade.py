@@ -1,0 +1,82 @@
+"""Grade one answer file: find its question, read it, and route it to the coding or written grader."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from interview_prep.bank import Bank
+from interview_prep.errors import AnswerError
+from interview_prep.grading.report import GradeReport
+from interview_prep.models import Question
+
+_PREP_LINE = re.compile(r"^\s*(?:#|<!--|//)\s*prep:\s*([A-Za-z0-9-]+)", re.MULTILINE)
+WRITTEN_SUFFIXES = (".md", ".txt", ".markdown")
+
+
+def read_source(path: Path) -> str:
+    """The answer file's text, or an AnswerError that says in one line what is wrong with it."""
+    if not path.exists():
+        raise AnswerError(f"{path}: no such file.")
+    if path.is_dir():
+        raise AnswerError(f"{path} is a folder; give the answer file inside it.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AnswerError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if b"\x00" in data:
+        raise AnswerError(f"{path} is a binary file, not an answer; give a .py solution or a .md/.txt answer.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AnswerError(f"{path} is not UTF-8 text; save it as UTF-8 and grade it again.") from None
+    if not text.strip():
+        raise AnswerError(f"{path} is empty: there is nothing to grade.")
+    return text
+
+
+def parse_python(path: Path, source: str) -> ast.Module:
+    try:
+        return ast.parse(source, filename=str(path))
+    except SyntaxError as exc:
+        where = f"{path}:{exc.lineno}:{exc.offset}" if exc.lineno else str(path)
+        raise AnswerError(f"{where}: {exc.msg}. The file does not parse, so it cannot be graded.") from None
+
+
+def identify(bank: Bank, path: Path, source: str, ref: str | None) -> Question:
+    """The question an answer is for: `-q`, else a `# prep: ID` line, else the functions a .py file defines."""
+    if ref:
+        return bank.get(ref)
+    marked = _PREP_LINE.search(source)
+    if marked:
+        return bank.get(marked.group(1))
+    if path.suffix == ".py":
+        tree = parse_python(path, source)
+        defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+        for q in bank.questions:
+            if q.is_coding and {fn.name for fn in q.functions} <= defined:
+                return q
+        raise AnswerError(
+            f"{path} defines none of the functions a coding question asks for. "
+            "Name the question with -q ID or a '# prep: ID' line at the top."
+        )
+    raise AnswerError(f"{path} names no question. Give -q ID (see `prep list`) or put a '# prep: ID' line at the top.")
+
+
+def grade_answer(question: Question, path: Path, source: str, *, timeout: float | None = None) -> GradeReport:
+    if question.is_coding:
+        if path.suffix != ".py":
+            raise AnswerError(f"'{question.id}' is a coding question: grade a .py solution, not {path.name}.")
+        parse_python(path, source)
+        from interview_prep.grading.coding import grade_coding  # lazily: pulls in NumPy
+
+        return grade_coding(question, path, timeout=timeout)
+    if path.suffix == ".py":
+        raise AnswerError(
+            f"'{question.id}' is answered in writing, but {path.name} is Python code; "
+            "write the answer in a .md or .txt file."
+        )
+    from interview_prep.grading.written import grade_written
+
+    return grade_written(question, source)

@@ -1,0 +1,122 @@
+"""`prep list`, `prep show` and `prep --version` through the real entry point, and their start-up cost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from samples import GOOD
+from typer.testing import CliRunner
+
+from interview_prep import __version__
+from interview_prep.cli import app
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"prep {__version__}"
+
+
+def test_list_shows_the_twelve() -> None:
+    result = runner.invoke(app, ["list"], env={"COLUMNS": "140"})
+    assert result.exit_code == 0
+    for qid in ("kmeans", "stratified-split", "tfidf-vs-transformer", "learning-quickly"):
+        assert qid in result.stdout
+    assert "Batch normalization" in result.stdout
+
+
+def test_list_json_has_twelve_entries_with_the_contract_keys() -> None:
+    result = runner.invoke(app, ["list", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert len(data) == 12
+    assert [d["number"] for d in data] == list(range(1, 13))
+    for entry in data:
+        assert {"id", "number", "title", "category"} <= entry.keys()
+
+
+def test_list_category_filter() -> None:
+    data = json.loads(runner.invoke(app, ["list", "--category", "behavioral", "--json"]).stdout)
+    assert [d["id"] for d in data] == ["debugging-story", "learning-quickly"]
+
+
+def test_list_unknown_category_exits_2_with_the_choices() -> None:
+    result = runner.invoke(app, ["list", "--category", "maths"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: no category 'maths'. Categories: coding, fundamentals, depth, project, system-design, behavioral."
+    )
+
+
+def test_show_by_id_and_by_number_hides_the_rubric_unless_asked() -> None:
+    by_id = runner.invoke(app, ["show", "batchnorm"], env={"COLUMNS": "100"})
+    by_number = runner.invoke(app, ["show", "7"], env={"COLUMNS": "100"})
+    assert by_id.exit_code == by_number.exit_code == 0
+    assert by_id.stdout == by_number.stdout
+    assert "batch normalization layer" in by_id.stdout
+    assert "running" not in by_id.stdout  # the answer is hidden
+    with_rubric = runner.invoke(app, ["show", "batchnorm", "--rubric"], env={"COLUMNS": "100"})
+    assert "How to answer" in with_rubric.stdout and "What they look for" in with_rubric.stdout
+    assert "running mean/variance" in " ".join(with_rubric.stdout.split())
+
+
+def test_show_coding_question_lists_the_functions_to_write() -> None:
+    result = runner.invoke(app, ["show", "bce"], env={"COLUMNS": "120"})
+    assert "def bce_loss(y_true, y_pred, eps=1e-12):" in result.stdout
+    assert "def bce_grad(y_true, y_pred, eps=1e-12):" in result.stdout
+
+
+def test_show_unknown_id_exits_2_with_a_suggestion() -> None:
+    result = runner.invoke(app, ["show", "batchnrom"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: no question 'batchnrom'. Did you mean 'batchnorm'? `prep list` shows them all."
+    assert result.stdout == ""
+
+
+def test_broken_user_bank_is_one_line_naming_file_line_field(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("id: mine\nnumber: 50\ntitle: [oops\n", encoding="utf-8")
+    result = runner.invoke(app, ["list", "--bank", str(tmp_path)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {tmp_path / 'mine.yaml'}:")
+    assert "Traceback" not in result.output
+
+
+def test_prep_bank_env_adds_questions(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["list", "--json"], env={"PREP_BANK": str(tmp_path)})
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)[-1]["id"] == "my-question"
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    code = (
+        "import sys\n"
+        "from interview_prep.cli import app\n"
+        f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    line = next(line for line in out.splitlines() if line.startswith("MODULES"))
+    return set(line.split()[1:])
+
+
+def test_list_and_help_do_not_import_numpy_or_other_heavy_modules() -> None:
+    for args in (["list"], ["--help"], ["show", "1"]):
+        loaded = _modules_after(args)
+        heavy = {m for m in loaded if m.split(".")[0] in {"numpy", "fsrs", "prompt_toolkit", "sqlite3", "pydantic"}}
+        assert not heavy, f"prep {' '.join(args)} imported {sorted(heavy)}"
+
+
+def test_installed_prep_runs_as_a_subprocess(tmp_path: Path) -> None:
+    # The console script is what users run; run it from a directory outside the repo.
+    prep = Path(sys.executable).with_name("prep")
+    command = [str(prep)] if prep.exists() else [sys.executable, "-m", "interview_prep"]
+    result = subprocess.run([*command, "list", "--json"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 12
