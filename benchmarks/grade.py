@@ -53,8 +53,11 @@ def main() -> None:
             times.append(seconds)
         median = statistics.median(times)
         worst = max(worst, median)
-        print(f"prep grade solutions/{filename:<20} median {median * 1000:7.0f} ms"
-              f"  ({median / floor_median:4.1f}x the NumPy import; min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+        print(
+            f"prep grade solutions/{filename:<20} median {median * 1000:7.0f} ms"
+            f"  ({median / floor_median:4.1f}x the NumPy import; min {min(times) * 1000:.0f}, max "
+            f"{max(times) * 1000:.0f})"
+        )
     verdict = "under" if worst < 2.0 else "OVER"
     print(f"slowest median {worst:.2f} s: {verdict} the 2 s target")
 

@@ -35,6 +35,6 @@ def stratified_split(labels, ratios=(0.7, 0.15, 0.15), seed=None):
         for i in order[: n_c - sum(sizes)]:
             sizes[i] += 1
         cuts = np.cumsum(sizes)[:-1]
-        for part, chunk in zip(parts, np.split(idx, cuts)):
+        for part, chunk in zip(parts, np.split(idx, cuts), strict=True):
             part.append(chunk)
     return tuple(np.concatenate(p).astype(np.int64) if p else np.zeros(0, np.int64) for p in parts)

@@ -45,9 +45,7 @@ def guess_question_id(source: str, candidates: Iterable[Question]) -> str | None
         tree = ast.parse(source)
     except SyntaxError:
         return None
-    defined = {
-        node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-    }
+    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
     best: tuple[int, str] | None = None
     for q in candidates:
         if not q.is_coding or not q.functions:
@@ -85,9 +83,7 @@ def _check_syntax(source: str, path: Path) -> ast.Module:
     except SyntaxError as exc:
         line = exc.lineno or 0
         col = exc.offset or 0
-        raise AnswerError(
-            f"{path.name}:{line}:{col}: {exc.msg} — the file does not parse, so it was not run"
-        ) from None
+        raise AnswerError(f"{path.name}:{line}:{col}: {exc.msg} — the file does not parse, so it was not run") from None
 
 
 # --- running the calls -----------------------------------------------------------------------
@@ -266,12 +262,17 @@ def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budg
         r = results[cid]
         if r.outcome == "timeout":
             if r.call.id.startswith("perf-") and not r.detail.startswith("not run"):
-                return result(Status.TIMEOUT, f"{r.call.func} did not finish within the time limit ({budget:.1f} s) on "
-                              f"{r.call.about}, where the reference takes milliseconds: it is far too slow. {check.hint}")
+                return result(
+                    Status.TIMEOUT,
+                    f"{r.call.func} did not finish within the time limit ({budget:.1f} s) on "
+                    f"{r.call.about}, where the reference takes milliseconds: it is far too slow. {check.hint}",
+                )
             return result(Status.TIMEOUT, r.detail)
         if r.outcome == "memory":
             about = f" on {r.call.about}" if r.call.about else ""
-            return result(Status.MEMORY, r.detail or f"{r.call.func} ran out of memory{about} (the limit is about 2 GB).")
+            return result(
+                Status.MEMORY, r.detail or f"{r.call.func} ran out of memory{about} (the limit is about 2 GB)."
+            )
         if r.outcome in ("crashed", "not-run"):
             return result(Status.ERROR, r.detail)
         if r.outcome == "missing":
@@ -306,12 +307,12 @@ def run_suite(suite: Suite, path: Path, *, timeout: float | None = None) -> Grad
     try:
         results = _execute(suite, path, budget)
     except _ImportFailure as failure:
-        checks = [
-            CheckResult(c.name, c.category, failure.status, 0.0, c.points, failure.message) for c in suite.checks
-        ]
+        checks = [CheckResult(c.name, c.category, failure.status, 0.0, c.points, failure.message) for c in suite.checks]
         return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
     checks = [_judge(c, results, tree, budget) for c in suite.checks]
-    return coding_report(suite.question, _speed_needs_correctness(checks), {"seconds": round(time.monotonic() - start, 3)})
+    return coding_report(
+        suite.question, _speed_needs_correctness(checks), {"seconds": round(time.monotonic() - start, 3)}
+    )
 
 
 def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
@@ -320,13 +321,18 @@ def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
     if not failing:
         return checks
     return [
-        CheckResult(c.name, c.category, Status.FAIL, 0.0, c.max_points,
-                    f"not scored: speed counts once the solution is correct (first to fix: {failing[0]}).")
-        if c.category is Category.PERFORMANCE and c.status is Status.PASS else c
+        CheckResult(
+            c.name,
+            c.category,
+            Status.FAIL,
+            0.0,
+            c.max_points,
+            f"not scored: speed counts once the solution is correct (first to fix: {failing[0]}).",
+        )
+        if c.category is Category.PERFORMANCE and c.status is Status.PASS
+        else c
         for c in checks
     ]
-
-
 
 
 def grade_coding(question: Question, path: Path, *, timeout: float | None = None) -> GradeReport:

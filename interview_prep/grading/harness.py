@@ -132,9 +132,7 @@ def _load_module(name: str, path: str) -> Any:
 def _exception_record(exc: BaseException) -> dict[str, Any]:
     tb = traceback.extract_tb(exc.__traceback__)
     # The innermost frame in the solution file says where it went wrong, for the user's message.
-    where = next(
-        (f"line {f.lineno}" for f in reversed(tb) if f.filename == _SOLUTION_PATH), None
-    )
+    where = next((f"line {f.lineno}" for f in reversed(tb) if f.filename == _SOLUTION_PATH), None)
     return {
         "ok": False,
         "exc_type": type(exc).__name__,
@@ -169,9 +167,9 @@ def main() -> None:
     try:
         modules["user"] = _load_module("solution", job["solution"])
     except BaseException as exc:  # noqa: BLE001 - SystemExit and friends at import are verdicts too
-        record = _exception_record(exc)
-        record.update(event="import", forbidden=isinstance(exc, ForbiddenImport))
-        channel.send(record)
+        failure = _exception_record(exc)
+        failure.update(event="import", forbidden=isinstance(exc, ForbiddenImport))
+        channel.send(failure)
         return
     channel.send({"event": "import", "ok": True})
     for call in job["calls"]:
@@ -205,8 +203,9 @@ def main() -> None:
             # Arguments sent back after the call show whether the function modified its input.
             record["args_after"] = {str(i): encode(args[i]) for i in call.get("return_args", [])}
         except BaseException as exc:  # noqa: BLE001 - e.g. a returned array too large to copy
-            record = {"event": "call", "id": call["id"], **_exception_record(exc)}
-            record["exc_msg"] = f"its return value could not be sent back: {record['exc_msg']}"
+            failed = _exception_record(exc)
+            failed["exc_msg"] = f"its return value could not be sent back: {failed['exc_msg']}"
+            record = {"event": "call", "id": call["id"], **failed}
         channel.send(record)
     channel.send({"event": "done"})
 

@@ -165,12 +165,14 @@ def run_harness(
     hash_seed: int | None = None,
 ) -> ChildRun:
     """Run the harness on `job` (solution path, calls) with input `arrays`; never raises for user code."""
-    with tempfile.TemporaryDirectory(prefix="prep-job-") as job_dir, tempfile.TemporaryDirectory(
-        prefix="prep-run-"
-    ) as work_dir:
+    with (
+        tempfile.TemporaryDirectory(prefix="prep-job-") as job_dir,
+        tempfile.TemporaryDirectory(prefix="prep-run-") as work_dir,
+    ):
         with open(os.path.join(job_dir, "job.json"), "w", encoding="utf-8") as f:
             json.dump(job, f)
-        np.savez(os.path.join(job_dir, "inputs.npz"), **dict(arrays))
+        save: Any = np.savez  # numpy's stub types **kwds as bool; they are the arrays to save
+        save(os.path.join(job_dir, "inputs.npz"), **dict(arrays))
         read_fd, write_fd = os.pipe()
         start = time.monotonic()
         try:

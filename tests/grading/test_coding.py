@@ -80,7 +80,9 @@ def test_a_solution_that_raises_at_import_gets_every_check_as_error(tmp_path: Pa
     report = grade_coding(coding_question("bce"), path)
     assert {c.status for c in report.checks} == {Status.ERROR}
     assert report.score == 0 and not report.passed
-    assert "importing bce.py raised NameError: name 'undefined_name' is not defined (line 3)" in report.checks[0].message
+    assert (
+        "importing bce.py raised NameError: name 'undefined_name' is not defined (line 3)" in report.checks[0].message
+    )
 
 
 @pytest.mark.slow

@@ -14,13 +14,21 @@ from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
 from interview_prep.grading.suites import decode_value
 
 
-def _run(tmp_path: Path, source: str, calls: list[dict[str, Any]], *, wall: float = 5.0,
-         hash_seed: int | None = None, **limits: Any) -> ChildRun:
+def _run(
+    tmp_path: Path,
+    source: str,
+    calls: list[dict[str, Any]],
+    *,
+    wall: float = 5.0,
+    hash_seed: int | None = None,
+    **limits: Any,
+) -> ChildRun:
     solution = tmp_path / "solution.py"
     solution.write_text(source)
     job = {"solution": str(solution), "reference": "", "calls": calls}
-    return run_harness(job, {"x": np.arange(6.0).reshape(2, 3)}, Limits(wall_seconds=wall, **limits),
-                       hash_seed=hash_seed)
+    return run_harness(
+        job, {"x": np.arange(6.0).reshape(2, 3)}, Limits(wall_seconds=wall, **limits), hash_seed=hash_seed
+    )
 
 
 def _values(run: ChildRun) -> dict[str, Any]:
@@ -33,10 +41,7 @@ def _call(cid: str, func: str, *args: Any) -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_child_is_isolated_in_a_temp_dir_with_a_minimal_environment(tmp_path: Path) -> None:
-    source = (
-        "import os, sys\n"
-        "def flags(): return [sys.flags.isolated, os.getcwd(), sorted(os.environ)]\n"
-    )
+    source = "import os, sys\ndef flags(): return [sys.flags.isolated, os.getcwd(), sorted(os.environ)]\n"
     run = _run(tmp_path, source, [_call("f", "flags")])
     isolated, cwd, env = _values(run)["f"]
     assert isolated == 1

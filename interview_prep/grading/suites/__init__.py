@@ -227,7 +227,7 @@ def same_value(a: Value | None, b: Value | None) -> bool:
     if a is None or b is None or a.kind != b.kind or a.type_name != b.type_name:
         return False
     if a.kind in ("tuple", "list"):
-        return len(a.data) == len(b.data) and all(same_value(x, y) for x, y in zip(a.data, b.data))
+        return len(a.data) == len(b.data) and all(same_value(x, y) for x, y in zip(a.data, b.data, strict=True))
     if a.kind == "ndarray":
         x, y = a.data, b.data
         return bool(x.shape == y.shape and x.dtype == y.dtype and np.array_equal(x, y, equal_nan=x.dtype.kind in "fc"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
@@ -31,7 +32,7 @@ def expected_loss(y: np.ndarray, p: np.ndarray, eps: float = EPS) -> float:
 
 def expected_grad(y: np.ndarray, p: np.ndarray, eps: float = EPS) -> np.ndarray:
     q = np.clip(p.astype(np.float64), eps, 1 - eps)
-    return (q - y) / (q * (1 - q) * y.size)
+    return np.asarray((q - y) / (q * (1 - q) * y.size), dtype=np.float64)
 
 
 def _pair(seed: int, shape: tuple[int, ...], lo: float = 0.01, hi: float = 0.99) -> tuple[np.ndarray, np.ndarray]:
@@ -43,13 +44,17 @@ def _pair(seed: int, shape: tuple[int, ...], lo: float = 0.01, hi: float = 0.99)
 
 class Inputs:
     def __init__(self) -> None:
-        self.values = [(s, shape, *_pair(s, shape)) for s, shape in [(1, (10,)), (2, (4, 5)), (3, (2, 3, 4)), (4, (1,))]]
+        self.values = [
+            (s, shape, *_pair(s, shape)) for s, shape in [(1, (10,)), (2, (4, 5)), (3, (2, 3, 4)), (4, (1,))]
+        ]
         y, p = _pair(5, (7,))
         self.mean_y, self.mean_p = y, p
         self.mean_y2, self.mean_p2 = np.tile(y, 3), np.tile(p, 3)
         self.extreme_y = np.array([1.0, 0.0, 1.0, 0.0, 1.0, 0.0])
         self.extreme_p = np.array([0.0, 1.0, 1.0, 0.0, 0.5, 0.5])
-        self.grads = [(s, shape, *_pair(s, shape, 0.05, 0.95)) for s, shape in [(6, (12,)), (7, (3, 4)), (8, (2, 2, 3))]]
+        self.grads = [
+            (s, shape, *_pair(s, shape, 0.05, 0.95)) for s, shape in [(6, (12,)), (7, (3, 4)), (8, (2, 2, 3))]
+        ]
         self.fd_y, self.fd_p = _pair(9, (2, 3), 0.2, 0.8)
         self.list_y, self.list_p = _pair(10, (9,))
         self.eps_y, self.eps_p = np.array([1.0, 0.0]), np.array([0.0, 1.0])
@@ -65,15 +70,39 @@ PERF_ABOUT = "200000 predictions (bce_loss and bce_grad each timed)"
 def _calls(inp: Inputs) -> list[Call]:
     calls: list[Call] = []
     for s, shape, y, p in inp.values:
-        calls.append(Call(f"loss-{s}", "bce_loss", (y, p), about=f"random labels and predictions in [0.01, 0.99], seed {s}, shape {shape}"))
+        calls.append(
+            Call(
+                f"loss-{s}",
+                "bce_loss",
+                (y, p),
+                about=f"random labels and predictions in [0.01, 0.99], seed {s}, shape {shape}",
+            )
+        )
     calls += [
         Call("mean-1", "bce_loss", (inp.mean_y, inp.mean_p), about="7 random predictions, seed 5"),
         Call("mean-3", "bce_loss", (inp.mean_y2, inp.mean_p2), about="the same 7 predictions repeated 3 times, seed 5"),
-        Call("extreme-loss", "bce_loss", (inp.extreme_y, inp.extreme_p), about="predictions of exactly 0 and 1, shape (6,)"),
-        Call("extreme-grad", "bce_grad", (inp.extreme_y, inp.extreme_p), about="predictions of exactly 0 and 1, shape (6,)"),
+        Call(
+            "extreme-loss",
+            "bce_loss",
+            (inp.extreme_y, inp.extreme_p),
+            about="predictions of exactly 0 and 1, shape (6,)",
+        ),
+        Call(
+            "extreme-grad",
+            "bce_grad",
+            (inp.extreme_y, inp.extreme_p),
+            about="predictions of exactly 0 and 1, shape (6,)",
+        ),
     ]
     for s, shape, y, p in inp.grads:
-        calls.append(Call(f"grad-{s}", "bce_grad", (y, p), about=f"random labels and predictions in [0.05, 0.95], seed {s}, shape {shape}"))
+        calls.append(
+            Call(
+                f"grad-{s}",
+                "bce_grad",
+                (y, p),
+                about=f"random labels and predictions in [0.05, 0.95], seed {s}, shape {shape}",
+            )
+        )
     fd_about = "random predictions in [0.2, 0.8], seed 9, shape (2, 3)"
     calls.append(Call("fd-grad", "bce_grad", (inp.fd_y, inp.fd_p), about=fd_about))
     for i in range(inp.fd_p.size):
@@ -82,30 +111,54 @@ def _calls(inp: Inputs) -> list[Call]:
             p.flat[i] += sign * FD_STEP
             calls.append(Call(f"fd-{tag}-{i}", "bce_loss", (inp.fd_y, p), about=fd_about))
     calls += [
-        Call("list-loss", "bce_loss", (ListArg(inp.list_y), ListArg(inp.list_p)), about="Python lists of 9 labels and predictions, seed 10"),
-        Call("list-grad", "bce_grad", (ListArg(inp.list_y), ListArg(inp.list_p)), about="Python lists of 9 labels and predictions, seed 10"),
+        Call(
+            "list-loss",
+            "bce_loss",
+            (ListArg(inp.list_y), ListArg(inp.list_p)),
+            about="Python lists of 9 labels and predictions, seed 10",
+        ),
+        Call(
+            "list-grad",
+            "bce_grad",
+            (ListArg(inp.list_y), ListArg(inp.list_p)),
+            about="Python lists of 9 labels and predictions, seed 10",
+        ),
         Call("array-loss", "bce_loss", (inp.list_y, inp.list_p), about="arrays of 9 labels and predictions, seed 10"),
         Call("array-grad", "bce_grad", (inp.list_y, inp.list_p), about="arrays of 9 labels and predictions, seed 10"),
         Call("eps-loss", "bce_loss", (inp.eps_y, inp.eps_p), {"eps": 1e-3}, about="y=[1, 0], p=[0, 1], eps=1e-3"),
         Call("eps-grad", "bce_grad", (inp.eps_y, inp.eps_p), {"eps": 1e-3}, about="y=[1, 0], p=[0, 1], eps=1e-3"),
         Call("shape-grad", "bce_grad", (inp.shape_y, inp.shape_p), about="random inputs of shape (2, 3, 4), seed 11"),
-        Call("kept-loss", "bce_loss", (inp.kept_y, inp.kept_p), return_args=(0, 1), about="predictions of exactly 0 and 1, shape (6,)"),
-        Call("kept-grad", "bce_grad", (inp.kept_y, inp.kept_p), return_args=(0, 1), about="predictions of exactly 0 and 1, shape (6,)"),
+        Call(
+            "kept-loss",
+            "bce_loss",
+            (inp.kept_y, inp.kept_p),
+            return_args=(0, 1),
+            about="predictions of exactly 0 and 1, shape (6,)",
+        ),
+        Call(
+            "kept-grad",
+            "bce_grad",
+            (inp.kept_y, inp.kept_p),
+            return_args=(0, 1),
+            about="predictions of exactly 0 and 1, shape (6,)",
+        ),
     ]
     mismatches = [((3,), (4,)), ((3, 1), (1, 3)), ((6,), (2, 3))]
     for i, (a, b) in enumerate(mismatches):
         for func in ("bce_loss", "bce_grad"):
-            calls.append(Call(f"bad-{func}-{i}", func, (np.zeros(a), np.full(b, 0.5)), about=f"y_true of shape {a} and y_pred of shape {b}"))
+            calls.append(
+                Call(
+                    f"bad-{func}-{i}",
+                    func,
+                    (np.zeros(a), np.full(b, 0.5)),
+                    about=f"y_true of shape {a} and y_pred of shape {b}",
+                )
+            )
     big_y, big_p = inp.perf
     for func in ("bce_loss", "bce_grad"):
         user, ref = timing_calls(func, (big_y, big_p), {}, PERF_ABOUT)
-        calls += [Call(f"{user.id}-{func}", **_fields(user)), Call(f"{ref.id}-{func}", **_fields(ref))]
+        calls += [replace(user, id=f"{user.id}-{func}"), replace(ref, id=f"{ref.id}-{func}")]
     return calls
-
-
-def _fields(c: Call) -> dict[str, object]:
-    return {"func": c.func, "args": c.args, "kwargs": c.kwargs, "module": c.module, "repeat": c.repeat,
-            "send": c.send, "about": c.about}
 
 
 def _loss(r: Returned) -> float:
@@ -131,7 +184,9 @@ def build() -> Suite:
             r = results[f"loss-{s}"]
             got, want = _loss(r), expected_loss(y, p)
             if not _close(got, want, 1e-7, 1e-10):
-                raise Fail(f"bce_loss gave {got:.6g}, but -mean(y log p + (1 - y) log(1 - p)) is {want:.6g} on {r.call.about}.")
+                raise Fail(
+                    f"bce_loss gave {got:.6g}, but -mean(y log p + (1 - y) log(1 - p)) is {want:.6g} on {r.call.about}."
+                )
         return "matches the formula on 4 random inputs of shapes (10,), (4, 5), (2, 3, 4), (1,)."
 
     def mean(results: Mapping[str, Returned]) -> str:
@@ -151,7 +206,10 @@ def build() -> Suite:
         if not np.isfinite(got):
             raise Fail(f"bce_loss returned {got} on {r.call.about}. Clip p to [eps, 1 - eps] before taking logs.")
         if not _close(got, want, 1e-3, 1e-9):
-            raise Fail(f"bce_loss gave {got:.6g}, expected about {want:.6g} with p clipped to [eps, 1 - eps], on {r.call.about}.")
+            raise Fail(
+                f"bce_loss gave {got:.6g}, expected about {want:.6g} with p clipped to [eps, 1 - "
+                f"eps], on {r.call.about}."
+            )
         return "finite and right for predictions of exactly 0 and 1."
 
     def extreme_grad(results: Mapping[str, Returned]) -> str:
@@ -169,7 +227,8 @@ def build() -> Suite:
             i = int(np.argmax(np.abs(np.abs(g) - np.abs(want))))
             raise Fail(
                 f"bce_grad is {g.flat[i]:.4g} at element {i} on {r.call.about} (y = {inp.extreme_y[i]:g}, "
-                f"p = {inp.extreme_p[i]:g}); with p clipped to [eps, 1 - eps] its size should be about {abs(want.flat[i]):.4g}."
+                f"p = {inp.extreme_p[i]:g}); with p clipped to [eps, 1 - eps] its size should be "
+                f"about {abs(want.flat[i]):.4g}."
             )
         return "finite for predictions of exactly 0 and 1."
 
@@ -206,11 +265,15 @@ def build() -> Suite:
         r, ref = results["list-loss"], results["array-loss"]
         got, want = _loss(r), _loss(ref)
         if not (got == want or _close(got, want, 1e-9, 1e-12)):
-            raise Fail(f"bce_loss gave {got:.6g} for lists but {want:.6g} for the same data as arrays ({r.call.about}).")
+            raise Fail(
+                f"bce_loss gave {got:.6g} for lists but {want:.6g} for the same data as arrays ({r.call.about})."
+            )
         r, ref = results["list-grad"], results["array-grad"]
         g, want_g = _grad(r, inp.list_p.shape), _grad(ref, inp.list_p.shape)
         if not _close(g, want_g, 1e-9, 1e-12):
-            raise Fail(f"bce_grad gave a different gradient for lists than for the same data as arrays ({r.call.about}).")
+            raise Fail(
+                f"bce_grad gave a different gradient for lists than for the same data as arrays ({r.call.about})."
+            )
         return "Python lists work for both functions."
 
     def returns_float(results: Mapping[str, Returned]) -> str:
@@ -236,10 +299,16 @@ def build() -> Suite:
     def grad_shape(results: Mapping[str, Returned]) -> str:
         r = results["shape-grad"]
         if r.value is None or r.value.kind != "ndarray":
-            raise Fail(f"bce_grad should return an ndarray, got {r.value.type_name if r.value else 'nothing'} on {r.call.about}.")
+            raise Fail(
+                "bce_grad should return an ndarray, got "
+                f"{r.value.type_name if r.value else 'nothing'} on {r.call.about}."
+            )
         g = r.value.data
         if g.shape != (2, 3, 4) or g.dtype.kind != "f":
-            raise Fail(f"bce_grad returned {g.shape} {g.dtype} on {r.call.about}; it should be a float array shaped like y_pred.")
+            raise Fail(
+                f"bce_grad returned {g.shape} {g.dtype} on {r.call.about}; it should be a float array "
+                "shaped like y_pred."
+            )
         return "the gradient is a float array shaped like y_pred."
 
     def kept(results: Mapping[str, Returned]) -> str:
@@ -255,9 +324,15 @@ def build() -> Suite:
         for r in results.values():
             if r.call.id.startswith("bad-"):
                 if r.outcome == "ok":
-                    raise Fail(f"{r.call.func} returned normally for {r.call.about}; it should raise ValueError (broadcasting hides the bug).")
+                    raise Fail(
+                        f"{r.call.func} returned normally for {r.call.about}; it should raise "
+                        "ValueError (broadcasting hides the bug)."
+                    )
                 if r.exc_type != "ValueError":
-                    raise Fail(f"{r.call.func} raised {r.exc_type} ({r.exc_msg}) for {r.call.about}; it should raise ValueError.")
+                    raise Fail(
+                        f"{r.call.func} raised {r.exc_type} ({r.exc_msg}) for {r.call.about}; it "
+                        "should raise ValueError."
+                    )
         return "ValueError when the shapes differ, even when they broadcast or have the same size."
 
     def perf(results: Mapping[str, Returned]) -> str:
@@ -270,33 +345,114 @@ def build() -> Suite:
     C, E, S = Category.CORRECTNESS, Category.EDGE_CASE, Category.STABILITY
     ids = [c.id for c in calls]
     checks = [
-        Check("loss matches the formula", C, 3, tuple(f"loss-{s}" for s, *_r in inp.values), values,
-              hint="Compute -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) over every element."),
-        Check("mean over elements, not sum", C, 1, ("mean-1", "mean-3"), mean,
-              hint="Use np.mean (or divide the sum by y.size), so the loss does not grow with the batch."),
-        Check("loss finite at p = 0 and p = 1", S, 2, ("extreme-loss",), extreme_loss,
-              hint="p = np.clip(y_pred, eps, 1 - eps) before any log."),
+        Check(
+            "loss matches the formula",
+            C,
+            3,
+            tuple(f"loss-{s}" for s, *_r in inp.values),
+            values,
+            hint="Compute -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) over every element.",
+        ),
+        Check(
+            "mean over elements, not sum",
+            C,
+            1,
+            ("mean-1", "mean-3"),
+            mean,
+            hint="Use np.mean (or divide the sum by y.size), so the loss does not grow with the batch.",
+        ),
+        Check(
+            "loss finite at p = 0 and p = 1",
+            S,
+            2,
+            ("extreme-loss",),
+            extreme_loss,
+            hint="p = np.clip(y_pred, eps, 1 - eps) before any log.",
+        ),
         Check("gradient finite at p = 0 and p = 1", S, 1, ("extreme-grad",), extreme_grad),
-        Check("gradient matches the formula", C, 3, tuple(f"grad-{s}" for s, *_r in inp.grads), grads,
-              hint="d/dp of -mean(y log p + (1 - y) log(1 - p)) is (p - y) / (p (1 - p) N); do not forget the 1/N of the mean."),
-        Check("gradient matches finite differences", C, 2, tuple(i for i in ids if i.startswith("fd-")), finite_diff,
-              hint="The gradient must be the derivative of the loss you return: check it with (L(p + h) - L(p - h)) / 2h."),
-        Check("lists accepted", E, 1, ("list-loss", "list-grad", "array-loss", "array-grad"), lists,
-              hint="Convert inputs first: y = np.asarray(y_true, dtype=float)."),
-        Check("returns a float", C, 1, tuple(f"loss-{s}" for s, *_r in inp.values), returns_float,
-              hint="Return float(...) of the mean, not an array."),
-        Check("uses the eps argument", E, 1, ("eps-loss", "eps-grad"), eps_used,
-              hint="Clip with the eps parameter, not a constant of your own."),
-        Check("gradient shaped like y_pred", C, 1, ("shape-grad",), grad_shape,
-              hint="Keep the elementwise shape: no flatten, no sum over an axis."),
-        Check("inputs not modified", C, 1, ("kept-loss", "kept-grad"), kept,
-              hint="np.clip(y_pred, eps, 1 - eps) returns a new array; clipping with out= changes the caller's data."),
-        Check("ValueError on shape mismatch", E, 1, tuple(i for i in ids if i.startswith("bad-")), mismatch,
-              hint="Compare y_true.shape with y_pred.shape and raise ValueError when they differ.", may_raise=True),
-        Check("vectorized: time on a large input", Category.PERFORMANCE, 2,
-              tuple(i for i in ids if i.startswith("perf-")), perf,
-              hint="Use whole-array NumPy operations (np.log, np.clip, np.mean) instead of a Python loop."),
-        loop_style_check(("bce_loss", "bce_grad"), 2, "the elements",
-                         "NumPy applies log and clip to whole arrays at once; a Python loop over elements is slow."),
+        Check(
+            "gradient matches the formula",
+            C,
+            3,
+            tuple(f"grad-{s}" for s, *_r in inp.grads),
+            grads,
+            hint=(
+                "d/dp of -mean(y log p + (1 - y) log(1 - p)) is (p - y) / (p (1 - p) N); do not "
+                "forget the 1/N of the mean."
+            ),
+        ),
+        Check(
+            "gradient matches finite differences",
+            C,
+            2,
+            tuple(i for i in ids if i.startswith("fd-")),
+            finite_diff,
+            hint=(
+                "The gradient must be the derivative of the loss you return: check it with (L(p + h) - L(p - h)) / 2h."
+            ),
+        ),
+        Check(
+            "lists accepted",
+            E,
+            1,
+            ("list-loss", "list-grad", "array-loss", "array-grad"),
+            lists,
+            hint="Convert inputs first: y = np.asarray(y_true, dtype=float).",
+        ),
+        Check(
+            "returns a float",
+            C,
+            1,
+            tuple(f"loss-{s}" for s, *_r in inp.values),
+            returns_float,
+            hint="Return float(...) of the mean, not an array.",
+        ),
+        Check(
+            "uses the eps argument",
+            E,
+            1,
+            ("eps-loss", "eps-grad"),
+            eps_used,
+            hint="Clip with the eps parameter, not a constant of your own.",
+        ),
+        Check(
+            "gradient shaped like y_pred",
+            C,
+            1,
+            ("shape-grad",),
+            grad_shape,
+            hint="Keep the elementwise shape: no flatten, no sum over an axis.",
+        ),
+        Check(
+            "inputs not modified",
+            C,
+            1,
+            ("kept-loss", "kept-grad"),
+            kept,
+            hint="np.clip(y_pred, eps, 1 - eps) returns a new array; clipping with out= changes the caller's data.",
+        ),
+        Check(
+            "ValueError on shape mismatch",
+            E,
+            1,
+            tuple(i for i in ids if i.startswith("bad-")),
+            mismatch,
+            hint="Compare y_true.shape with y_pred.shape and raise ValueError when they differ.",
+            may_raise=True,
+        ),
+        Check(
+            "vectorized: time on a large input",
+            Category.PERFORMANCE,
+            2,
+            tuple(i for i in ids if i.startswith("perf-")),
+            perf,
+            hint="Use whole-array NumPy operations (np.log, np.clip, np.mean) instead of a Python loop.",
+        ),
+        loop_style_check(
+            ("bce_loss", "bce_grad"),
+            2,
+            "the elements",
+            "NumPy applies log and clip to whole arrays at once; a Python loop over elements is slow.",
+        ),
     ]
     return Suite("bce", ("bce_loss", "bce_grad"), tuple(calls), tuple(checks), "bce.py", timeout=6.0)

@@ -29,8 +29,7 @@ def performance_check(func: str, about: str, hint: str, points: float = 2) -> Ch
         ratio = user / ref
         if ratio > SLOW_RATIO and user > SLOW_SECONDS:
             raise Fail(
-                f"{func} took {user * 1000:.0f} ms on {about}, {ratio:.0f}x the reference "
-                f"({ref * 1000:.1f} ms)."
+                f"{func} took {user * 1000:.0f} ms on {about}, {ratio:.0f}x the reference ({ref * 1000:.1f} ms)."
             )
         return f"{func} took {user * 1000:.1f} ms on {about} ({ratio:.1f}x the reference)."
 
@@ -66,13 +65,30 @@ class _SampleLoops(ast.NodeVisitor):
         if isinstance(node, ast.Call):
             func = node.func
             if isinstance(func, ast.Attribute) and func.attr in {
-                "astype", "ravel", "flatten", "reshape", "copy", "tolist", "squeeze",
+                "astype",
+                "ravel",
+                "flatten",
+                "reshape",
+                "copy",
+                "tolist",
+                "squeeze",
             }:
                 return self._is_samples(func.value)
             if node.args and isinstance(func, (ast.Attribute, ast.Name)):
                 name = func.attr if isinstance(func, ast.Attribute) else func.id
-                if name in {"asarray", "array", "asanyarray", "clip", "ravel", "list", "float64",
-                            "atleast_1d", "atleast_2d", "ascontiguousarray", "copy"}:
+                if name in {
+                    "asarray",
+                    "array",
+                    "asanyarray",
+                    "clip",
+                    "ravel",
+                    "list",
+                    "float64",
+                    "atleast_1d",
+                    "atleast_2d",
+                    "ascontiguousarray",
+                    "copy",
+                }:
                     return self._is_samples(node.args[0])
         return False
 
@@ -133,9 +149,7 @@ def sample_loops(tree: ast.Module, sample_params: Iterable[str]) -> list[int]:
     return sorted(set(finder.hits))
 
 
-def loop_style_check(
-    funcs: tuple[str, ...], n_sample_args: int, what: str, hint: str, points: float = 1
-) -> Check:
+def loop_style_check(funcs: tuple[str, ...], n_sample_args: int, what: str, hint: str, points: float = 1) -> Check:
     """Flags loops over the first `n_sample_args` parameters of `funcs` (whatever the user named them)."""
 
     def static(tree: ast.Module) -> str:

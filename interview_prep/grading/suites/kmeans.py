@@ -14,7 +14,6 @@ from interview_prep.grading.suites import (
     ListArg,
     Returned,
     Suite,
-    Unusable,
     as_array,
     as_int_array,
     as_tuple,
@@ -52,11 +51,15 @@ class Inputs:
 
     def __init__(self) -> None:
         self.basic = _random(0, 60, 3)
-        self.fp_random = [(_random(s, n, d), k, s, n, d) for s, n, d, k in [(1, 80, 2, 4), (2, 150, 3, 6), (3, 40, 5, 3)]]
+        self.fp_random = [
+            (_random(s, n, d), k, s, n, d) for s, n, d, k in [(1, 80, 2, 4), (2, 150, 3, 6), (3, 40, 5, 3)]
+        ]
         blobs_a, _ = _blobs(4, [30, 25, 40, 20], 2)
         blobs_b, _ = _blobs(5, [15, 15, 15, 15, 15], 4)
         self.fp_blobs = [(blobs_a, 4, 4, 115, 2), (blobs_b, 5, 5, 75, 4)]
-        self.recover = [(*_blobs(s, sizes, d), s, d) for s, sizes, d in [(6, [30, 30], 2), (7, [50, 10], 3), (8, [20, 40], 6)]]
+        self.recover = [
+            (*_blobs(s, sizes, d), s, d) for s, sizes, d in [(6, [30, 30], 2), (7, [50, 10], 3), (8, [20, 40], 6)]
+        ]
         three = np.array([[0.0, 0.0], [5.0, 5.0], [-4.0, 6.0]])
         self.empty = np.repeat(three, 10, axis=0)[np.random.default_rng(9).permutation(30)]  # 3 distinct points
         self.k1 = _random(10, 25, 3)
@@ -76,29 +79,76 @@ class Inputs:
 def _calls(inp: Inputs) -> list[Call]:
     calls = [Call("basic", "kmeans", (inp.basic, 4), {"seed": 0}, about="random data, n=60, d=3, k=4, seed=0")]
     for i, (X, k, s, n, d) in enumerate(inp.fp_random):
-        calls.append(Call(f"fp-random-{i}", "kmeans", (X, k), {**CONVERGE, "seed": s},
-                          about=f"random normal data, data seed {s}, n={n}, d={d}, k={k}, seed={s}"))
+        calls.append(
+            Call(
+                f"fp-random-{i}",
+                "kmeans",
+                (X, k),
+                {**CONVERGE, "seed": s},
+                about=f"random normal data, data seed {s}, n={n}, d={d}, k={k}, seed={s}",
+            )
+        )
     for i, (X, k, s, n, d) in enumerate(inp.fp_blobs):
-        calls.append(Call(f"fp-blobs-{i}", "kmeans", (X, k), {**CONVERGE, "seed": s},
-                          about=f"{k} separated blobs, data seed {s}, n={n}, d={d}, k={k}, seed={s}"))
+        calls.append(
+            Call(
+                f"fp-blobs-{i}",
+                "kmeans",
+                (X, k),
+                {**CONVERGE, "seed": s},
+                about=f"{k} separated blobs, data seed {s}, n={n}, d={d}, k={k}, seed={s}",
+            )
+        )
     for i, (X, _truth, s, d) in enumerate(inp.recover):
-        calls.append(Call(f"recover-{i}", "kmeans", (X, 2), {"seed": s},
-                          about=f"2 blobs 10+ apart with spread 0.3, data seed {s}, n={len(X)}, d={d}, k=2, seed={s}"))
+        calls.append(
+            Call(
+                f"recover-{i}",
+                "kmeans",
+                (X, 2),
+                {"seed": s},
+                about=f"2 blobs 10+ apart with spread 0.3, data seed {s}, n={len(X)}, d={d}, k=2, seed={s}",
+            )
+        )
     calls += [
-        Call("empty", "kmeans", (inp.empty, 6), {"seed": 3},
-             about="30 points at only 3 distinct locations, n=30, d=2, k=6, seed=3"),
+        Call(
+            "empty",
+            "kmeans",
+            (inp.empty, 6),
+            {"seed": 3},
+            about="30 points at only 3 distinct locations, n=30, d=2, k=6, seed=3",
+        ),
         Call("k1", "kmeans", (inp.k1, 1), {"seed": 0}, about="random data, n=25, d=3, k=1, seed=0"),
         Call("kn", "kmeans", (inp.kn, 12), {"seed": 0}, about="12 distinct random points, n=12, d=2, k=n=12, seed=0"),
-        Call("dup", "kmeans", (inp.dup, 5), {**CONVERGE, "seed": 2},
-             about="20 random points each given twice, n=40, d=2, k=5, seed=2"),
-        Call("float32", "kmeans", (inp.f32, 3), {**CONVERGE, "seed": 1},
-             about="float32 random data, n=50, d=2, k=3, seed=1"),
-        Call("list", "kmeans", (ListArg(inp.lst), 3), {**CONVERGE, "seed": 1},
-             about="X as a list of lists, n=30, d=2, k=3, seed=1"),
+        Call(
+            "dup",
+            "kmeans",
+            (inp.dup, 5),
+            {**CONVERGE, "seed": 2},
+            about="20 random points each given twice, n=40, d=2, k=5, seed=2",
+        ),
+        Call(
+            "float32",
+            "kmeans",
+            (inp.f32, 3),
+            {**CONVERGE, "seed": 1},
+            about="float32 random data, n=50, d=2, k=3, seed=1",
+        ),
+        Call(
+            "list",
+            "kmeans",
+            (ListArg(inp.lst), 3),
+            {**CONVERGE, "seed": 1},
+            about="X as a list of lists, n=30, d=2, k=3, seed=1",
+        ),
         Call("stable-a", "kmeans", (inp.stable, 5), {"seed": 42}, about="random data, n=70, d=2, k=5, seed=42"),
         Call("stable-b", "kmeans", (inp.stable, 5), {"seed": 42}, about="random data, n=70, d=2, k=5, seed=42"),
-        Call("untouched", "kmeans", (inp.untouched, 4), {"seed": 0}, return_args=(0,),
-             about="random float64 data, n=50, d=3, k=4, seed=0"),
+        Call(
+            "untouched",
+            "kmeans",
+            (inp.untouched, 4),
+            {"seed": 0},
+            return_args=(0,),
+            about="random float64 data, n=50, d=3, k=4, seed=0",
+        ),
         Call("bad-1d", "kmeans", (inp.bad_1d, 2), {"seed": 0}, about="a 1-D X of shape (10,), k=2"),
         Call("bad-3d", "kmeans", (inp.bad_3d, 2), {"seed": 0}, about="a 3-D X of shape (4, 3, 2), k=2"),
         Call("bad-k0", "kmeans", (inp.bad_k, 0), {"seed": 0}, about="k=0 with n=8"),
@@ -161,7 +211,8 @@ def _fixed_point(X: np.ndarray, centroids: np.ndarray, labels: np.ndarray, about
         if np.max(np.abs(mean - centroids[j])) > rel * scale:
             raise Fail(
                 f"centroid {j} is not the mean of the {_points(int(members.sum()))} labelled {j} on {about}. "
-                "Each centroid should be the mean over its points, X[labels == j].mean(axis=0) (axis 0: over the points)."
+                "Each centroid should be the mean over its points, X[labels == j].mean(axis=0) (axis "
+                "0: over the points)."
             )
 
 
@@ -179,7 +230,7 @@ def _pass_fixed(results: Mapping[str, Returned], ids: list[tuple[str, np.ndarray
 
 def _same_partition(a: np.ndarray, b: np.ndarray) -> bool:
     """Equal up to renaming the clusters."""
-    pairs = set(zip(a.tolist(), b.tolist()))
+    pairs = set(zip(a.tolist(), b.tolist(), strict=True))
     return len(pairs) == len(set(a.tolist())) == len(set(b.tolist()))
 
 
@@ -193,9 +244,14 @@ def build() -> Suite:
         c = as_array(c_v, "the centroids", numeric=False)
         labels = as_array(l_v, "the labels", numeric=False)
         if c.shape != (4, 3) or c.dtype.kind != "f":
-            raise Fail(f"the centroids should be a (k, d) = (4, 3) float array, but are {c.shape} {c.dtype} on {r.call.about}.")
+            raise Fail(
+                f"the centroids should be a (k, d) = (4, 3) float array, but are {c.shape} {c.dtype} on {r.call.about}."
+            )
         if labels.shape != (60,) or labels.dtype.kind not in "iu":
-            raise Fail(f"the labels should be an (n,) = (60,) int array, but are {labels.shape} {labels.dtype} on {r.call.about}.")
+            raise Fail(
+                f"the labels should be an (n,) = (60,) int array, but are {labels.shape} "
+                f"{labels.dtype} on {r.call.about}."
+            )
         _labels_in_range(labels, 4, r.call.about)
         return "returns ((k, d) float centroids, (n,) int labels in [0, k))."
 
@@ -276,35 +332,81 @@ def build() -> Suite:
                 raise Fail(f"kmeans raised {r.exc_type} ({r.exc_msg}) on {r.call.about}; it should raise ValueError.")
         return "ValueError for a 1-D or 3-D X, k=0 and k>n."
 
-    def check(name: str, cat: Category, pts: float, ids: tuple[str, ...], judge: object, hint: str = "", **kw: object) -> Check:
+    def check(
+        name: str, cat: Category, pts: float, ids: tuple[str, ...], judge: object, hint: str = "", **kw: object
+    ) -> Check:
         return Check(name, cat, pts, ids, judge, hint=hint, **kw)  # type: ignore[arg-type]
 
     C, E, S = Category.CORRECTNESS, Category.EDGE_CASE, Category.STABILITY
     checks = [
-        check("returns (centroids, labels) of the right shapes and dtypes", C, 1, ("basic",), shapes,
-              "Return a tuple (centroids, labels): centroids np.ndarray (k, d) float, labels np.ndarray (n,) int."),
+        check(
+            "returns (centroids, labels) of the right shapes and dtypes",
+            C,
+            1,
+            ("basic",),
+            shapes,
+            "Return a tuple (centroids, labels): centroids np.ndarray (k, d) float, labels np.ndarray (n,) int.",
+        ),
         check("fixed point on random data", C, 3, tuple(f"fp-random-{i}" for i in range(3)), fixed_random),
         check("fixed point on separated blobs", C, 2, tuple(f"fp-blobs-{i}" for i in range(2)), fixed_blobs),
-        check("recovers separated blobs", C, 2, tuple(f"recover-{i}" for i in range(3)), recover,
-              "Alternate assignment (nearest centroid) and update (mean of each cluster) until the centroids stop moving."),
+        check(
+            "recovers separated blobs",
+            C,
+            2,
+            tuple(f"recover-{i}" for i in range(3)),
+            recover,
+            "Alternate assignment (nearest centroid) and update (mean of each cluster) until the "
+            "centroids stop moving.",
+        ),
         check("empty clusters re-seeded, no NaN", S, 2, ("empty",), empty),
         check("k = 1", E, 1, ("k1",), k_one),
         check("k = n", E, 1, ("kn",), k_n),
         check("duplicate points", E, 1, ("dup",), dup),
-        check("float32 and list input", E, 1, ("float32", "list"), inputs,
-              "Convert with X = np.asarray(X, dtype=float) first."),
-        check("same seed, same result", S, 1, ("stable-a", "stable-b"), stable,
-              "Draw every random number from rng = np.random.default_rng(seed), not from np.random.* globals."),
-        check("X not modified", C, 1, ("untouched",), untouched,
-              "Work on a copy (np.array(X, dtype=float) copies; np.asarray does not) or avoid in-place ops on X."),
-        check("ValueError on bad input", E, 1, ("bad-1d", "bad-3d", "bad-k0", "bad-kbig"), value_errors,
-              "Check X.ndim == 2 and 1 <= k <= n at the start and raise ValueError with a clear message.",
-              may_raise=True),
-        performance_check("kmeans", PERF_ABOUT,
-                          "Compute all n x k distances at once by broadcasting, X[:, None, :] - centroids[None, :, :], "
-                          "and argmin over axis 1; loop over iterations, not over points."),
-        loop_style_check(("kmeans",), 1, "the points",
-                         "Loops over iterations or over the k clusters are fine; a loop over the n points is what "
-                         "interviewers look for. Use broadcasting instead."),
+        check(
+            "float32 and list input",
+            E,
+            1,
+            ("float32", "list"),
+            inputs,
+            "Convert with X = np.asarray(X, dtype=float) first.",
+        ),
+        check(
+            "same seed, same result",
+            S,
+            1,
+            ("stable-a", "stable-b"),
+            stable,
+            "Draw every random number from rng = np.random.default_rng(seed), not from np.random.* globals.",
+        ),
+        check(
+            "X not modified",
+            C,
+            1,
+            ("untouched",),
+            untouched,
+            "Work on a copy (np.array(X, dtype=float) copies; np.asarray does not) or avoid in-place ops on X.",
+        ),
+        check(
+            "ValueError on bad input",
+            E,
+            1,
+            ("bad-1d", "bad-3d", "bad-k0", "bad-kbig"),
+            value_errors,
+            "Check X.ndim == 2 and 1 <= k <= n at the start and raise ValueError with a clear message.",
+            may_raise=True,
+        ),
+        performance_check(
+            "kmeans",
+            PERF_ABOUT,
+            "Compute all n x k distances at once by broadcasting, X[:, None, :] - centroids[None, :, :], "
+            "and argmin over axis 1; loop over iterations, not over points.",
+        ),
+        loop_style_check(
+            ("kmeans",),
+            1,
+            "the points",
+            "Loops over iterations or over the k clusters are fine; a loop over the n points is what "
+            "interviewers look for. Use broadcasting instead.",
+        ),
     ]
     return Suite("kmeans", ("kmeans",), tuple(calls), tuple(checks), "kmeans.py", timeout=6.0)

@@ -18,10 +18,10 @@ def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
         d2 = np.min(((X[:, None] - centroids[None, :j]) ** 2).sum(-1), axis=1)
         probs = d2 / d2.sum() if d2.sum() > 0 else np.full(n, 1 / n)
         centroids[j] = X[rng.choice(n, p=probs)]
-    sq = (X ** 2).sum(1)
+    sq = (X**2).sum(1)
     labels = np.full(n, -1, dtype=np.int32)
     for _ in range(max_iters):
-        dist = sq[:, None] - 2 * X @ centroids.T + (centroids ** 2).sum(1)[None, :]
+        dist = sq[:, None] - 2 * X @ centroids.T + (centroids**2).sum(1)[None, :]
         new_labels = dist.argmin(1).astype(np.int32)
         onehot = np.eye(k)[new_labels]
         counts = onehot.sum(0)

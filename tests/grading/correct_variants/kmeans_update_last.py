@@ -13,7 +13,7 @@ def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
     rng = np.random.default_rng(seed)
     C = data[rng.permutation(data.shape[0])[:k]]
     labels = np.zeros(data.shape[0], dtype=np.int64)
-    for it in range(max_iters):
+    for _ in range(max_iters):
         labels = np.argmin(np.linalg.norm(data[:, np.newaxis, :] - C, axis=2), axis=1)
         new_C = C.copy()
         for j in range(k):

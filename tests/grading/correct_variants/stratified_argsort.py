@@ -21,7 +21,7 @@ def stratified_split(labels, ratios=(0.7, 0.15, 0.15), seed=None):
     parts = ([], [], [])
     start = 0
     for n_c in counts.tolist():
-        block = order[start:start + n_c]
+        block = order[start : start + n_c]
         start += n_c
         exact = [Fraction(str(v)) * n_c for v in r]
         sizes = [int(e) for e in exact]
@@ -30,5 +30,5 @@ def stratified_split(labels, ratios=(0.7, 0.15, 0.15), seed=None):
             sizes[i] += 1
         bounds = np.cumsum([0] + sizes)
         for i in range(3):
-            parts[i].append(block[bounds[i]:bounds[i + 1]])
+            parts[i].append(block[bounds[i] : bounds[i + 1]])
     return tuple(np.concatenate(p).astype(np.int32) if p else np.empty(0, np.int32) for p in parts)

@@ -28,6 +28,6 @@ def stratified_split(labels, ratios=(0.7, 0.15, 0.15), seed=None):
                 sizes[s] += 1
         start = 0
         for s in range(3):
-            out[s].extend(idx[start:start + sizes[s]].tolist())
+            out[s].extend(idx[start : start + sizes[s]].tolist())
             start += sizes[s]
     return tuple(np.array(part, dtype=np.int64) for part in out)
