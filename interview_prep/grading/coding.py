@@ -79,6 +79,9 @@ def _read_source(path: Path) -> str:
 
 def _check_syntax(source: str, path: Path) -> ast.Module:
     try:
+        # compile, not only parse: "return outside function" or a late `from __future__` import
+        # parse fine but fail at import, and they deserve the same line:col message.
+        compile(source, str(path), "exec", dont_inherit=True)
         return ast.parse(source, filename=str(path))
     except SyntaxError as exc:
         line = exc.lineno or 0

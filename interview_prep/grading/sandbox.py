@@ -94,19 +94,29 @@ class _Drain(threading.Thread):
             pass
 
 
+def _set(which: int, soft: int, hard: int | None = None) -> None:
+    # Never raise here: an exception in preexec_fn would crash prep. Where a platform refuses a
+    # limit (macOS and RLIMIT_AS, containers and RLIMIT_NPROC), the wall-time kill still holds.
+    try:
+        _, current_hard = resource.getrlimit(which)
+        hard = soft if hard is None else hard
+        if current_hard != resource.RLIM_INFINITY:
+            soft, hard = min(soft, current_hard), min(hard, current_hard)
+        resource.setrlimit(which, (soft, hard))
+    except (ValueError, OSError):
+        pass
+
+
 def _limit_child(limits: Limits) -> Callable[[], None]:
     cpu = limits.cpu_seconds if limits.cpu_seconds is not None else limits.wall_seconds + 1
 
     def apply() -> None:  # runs in the child between fork and exec
         cpu_s = max(1, math.ceil(cpu))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
-        resource.setrlimit(resource.RLIMIT_AS, (limits.address_space_bytes, limits.address_space_bytes))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.max_file_bytes, limits.max_file_bytes))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        try:
-            resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes))
-        except (ValueError, OSError):  # some containers forbid lowering it; the group kill remains
-            pass
+        _set(resource.RLIMIT_CPU, cpu_s, cpu_s + 1)
+        _set(resource.RLIMIT_AS, limits.address_space_bytes)
+        _set(resource.RLIMIT_FSIZE, limits.max_file_bytes)
+        _set(resource.RLIMIT_CORE, 0)
+        _set(resource.RLIMIT_NPROC, limits.max_processes)
 
     return apply
 

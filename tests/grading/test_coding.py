@@ -9,7 +9,7 @@ import pytest
 
 from interview_prep.errors import AnswerError, ExitCode
 from interview_prep.grading.coding import grade_coding, guess_question_id
-from interview_prep.grading.report import Status
+from interview_prep.grading.report import Category, Status
 from interview_prep.grading.suites import REGISTRY, load_suite
 from tests.grading.helpers import ALL_QUESTIONS, SOLUTIONS, coding_question
 
@@ -44,6 +44,13 @@ def test_every_coding_question_has_a_registered_suite() -> None:
         assert len(call_ids) == len(suite.calls)
         for check in suite.checks:
             assert set(check.calls) <= call_ids, check.name
+
+
+def test_a_file_that_parses_but_does_not_compile_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bce.py"
+    path.write_text("import numpy as np\n\n\nreturn 1\n")
+    with pytest.raises(AnswerError, match=r"^bce.py:4:1: 'return' outside function"):
+        grade_coding(coding_question("bce"), path)
 
 
 def test_a_file_that_does_not_parse_names_line_and_column(tmp_path: Path) -> None:
@@ -110,3 +117,40 @@ def test_report_json_follows_the_contract() -> None:
         assert set(check) >= {"name", "category", "status", "points", "max_points", "message"}
         assert check["status"] in statuses and check["category"] in categories
         assert check["points"] == check["max_points"] > 0
+
+
+def _reference_with(tmp_path: Path, guard: str) -> Path:
+    """The reference kmeans with `guard` run first in the function (to break one call only)."""
+    source = (SOLUTIONS / "kmeans.py").read_text()
+    marker = "    X = np.asarray(X, dtype=float)  # a new float array"
+    assert marker in source
+    path = tmp_path / "kmeans.py"
+    source = source.replace("import numpy as np\n", "import os\n\nimport numpy as np\n", 1)
+    path.write_text(source.replace(marker, f"    {guard}\n{marker}"))
+    return path
+
+
+@pytest.mark.slow
+def test_a_crash_in_one_call_restarts_the_child_for_the_others(tmp_path: Path) -> None:
+    path = _reference_with(tmp_path, "if k == 6 and len(X) == 30: os._exit(3)")  # the forced-empty-cluster call
+    report = grade_coding(coding_question("kmeans"), path)
+    by_name = {c.name: c for c in report.checks}
+    crashed = by_name["empty clusters re-seeded, no NaN"]
+    assert crashed.status is Status.ERROR and "exit code 3" in crashed.message
+    others = [c for c in report.checks if c is not crashed and c.category is not Category.PERFORMANCE]
+    assert all(c.status is Status.PASS for c in others), [(c.name, c.message) for c in others]
+    assert not report.passed
+    speed = by_name["vectorized: time on a large input"]  # measured, but not scored for an incorrect solution
+    assert speed.status is Status.FAIL and speed.message.startswith("not scored")
+
+
+@pytest.mark.slow
+def test_a_late_timeout_keeps_the_verdicts_of_earlier_calls(tmp_path: Path) -> None:
+    path = _reference_with(tmp_path, "while k == 12: pass")  # only the k = n call hangs
+    report = grade_coding(coding_question("kmeans"), path, timeout=2.0)
+    by_name = {c.name: c for c in report.checks}
+    assert by_name["fixed point on random data"].status is Status.PASS  # ran before the hang
+    assert by_name["k = n"].status is Status.TIMEOUT
+    assert "did not finish within the time limit (2.0 s)" in by_name["k = n"].message
+    assert by_name["same seed, same result"].status is Status.TIMEOUT  # queued after it: not run
+    assert "not run" in by_name["same seed, same result"].message
