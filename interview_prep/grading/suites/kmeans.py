@@ -60,7 +60,8 @@ class Inputs:
         self.recover = [
             (*_blobs(s, sizes, d), s, d) for s, sizes, d in [(6, [30, 30], 2), (7, [50, 10], 3), (8, [20, 40], 6)]
         ]
-        three = np.array([[0.0, 0.0], [5.0, 5.0], [-4.0, 6.0]])
+        three = np.array([[1.0, 2.0], [5.0, 5.0], [-4.0, 6.0]])  # not the origin: zeros is a classic bad re-seed
+        self.locations = three
         self.empty = np.repeat(three, 10, axis=0)[np.random.default_rng(9).permutation(30)]  # 3 distinct points
         self.k1 = _random(10, 25, 3)
         self.kn = _random(11, 12, 2)
@@ -274,7 +275,18 @@ def build() -> Suite:
         r = results["empty"]
         centroids, labels = _result(r, inp.empty, 6)
         _fixed_point(inp.empty, centroids, labels, r.call.about)
-        return "no NaN with forced empty clusters (k=6 on 3 distinct points)."
+        # Every point sits at one of 3 locations, so any mean is a location too; a centroid anywhere
+        # else was re-seeded to something other than a data point.
+        dist = np.abs(centroids[:, None, :] - inp.locations[None, :, :]).max(axis=2).min(axis=1)
+        off = np.flatnonzero(dist > 1e-9)
+        if off.size:
+            j = int(off[0])
+            where = ", ".join(f"{v:.3g}" for v in centroids[j])
+            raise Fail(
+                f"centroid {j} ended at ({where}), which is neither a data point nor a mean of data points, on "
+                f"{r.call.about}. Re-seed an empty cluster to a randomly chosen data point, X[rng.integers(n)]."
+            )
+        return "no NaN with forced empty clusters (k=6 on 3 distinct points); empty ones re-seeded to data points."
 
     def k_one(results: Mapping[str, Returned]) -> str:
         r = results["k1"]
@@ -283,16 +295,12 @@ def build() -> Suite:
         return "k=1: one centroid at the mean of X."
 
     def k_n(results: Mapping[str, Returned]) -> str:
+        # Only the contract's properties: an implementation whose re-seeded centroid lands on an occupied
+        # point may legally end with an empty cluster, so "every point its own cluster" is not required.
         r = results["kn"]
         centroids, labels = _result(r, inp.kn, 12)
         _fixed_point(inp.kn, centroids, labels, r.call.about)
-        if len(set(labels.tolist())) != 12:
-            raise Fail(
-                f"with k = n every point should end as its own cluster, but only {len(set(labels.tolist()))} of 12 "
-                f"clusters hold a point on {r.call.about}. Initialize from k distinct data points "
-                "(rng.choice(n, k, replace=False))."
-            )
-        return "k=n: every point its own cluster."
+        return "k=n: a valid result, no NaN."
 
     def dup(results: Mapping[str, Returned]) -> str:
         r = results["dup"]

@@ -1,6 +1,6 @@
 # prep: kmeans
-# bug: initial centroids drawn with replacement, and an empty cluster keeps its old centroid
-# expect-fail: k = n
+# bug: an empty cluster is re-seeded to the mean of all the data, not to a data point
+# expect-fail: empty clusters re-seeded, no NaN
 import numpy as np
 
 
@@ -12,17 +12,14 @@ def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
     if not 1 <= k <= n:
         raise ValueError("need 1 <= k <= n")
     rng = np.random.default_rng(seed)
-    centroids = X[rng.choice(n, size=k, replace=True)].copy()
+    centroids = X[rng.choice(n, size=k, replace=False)].copy()
     for _ in range(max_iters):
         dists = np.linalg.norm(X[:, None, :] - centroids[None, :, :], axis=2)
         labels = dists.argmin(axis=1)
         new = np.empty_like(centroids)
         for j in range(k):
             members = X[labels == j]
-            if len(members) == 0:
-                new[j] = centroids[j]
-            else:
-                new[j] = members.mean(axis=0)
+            new[j] = members.mean(axis=0) if len(members) else X.mean(axis=0)
         shift = np.linalg.norm(new - centroids, axis=1).max()
         centroids = new
         if shift <= tol:
