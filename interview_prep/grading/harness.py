@@ -119,12 +119,13 @@ def _decode_arg(spec: Any, arrays: Any) -> Any:
     return spec
 
 
-def _load_module(name: str, path: str) -> Any:
+def _load_module(name: str, path: str, *, register: bool = True) -> Any:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
+    if register:
+        sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
@@ -151,14 +152,20 @@ def main() -> None:
     channel = _Channel(fd)
     with open(os.path.join(job_dir, "job.json"), encoding="utf-8") as f:
         job = json.load(f)
-    arrays = np.load(os.path.join(job_dir, "inputs.npz"), allow_pickle=False)
-    arrays = {k: arrays[k] for k in arrays.files}
+    with np.load(os.path.join(job_dir, "inputs.npz"), allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    # Nothing the solution could read to find the job or the reference: not the files, not argv,
+    # and the reference stays out of sys.modules. (This is a practice tool, not a vault: it only
+    # keeps the shortcut from being obvious.)
+    for name in ("job.json", "inputs.npz"):
+        os.unlink(os.path.join(job_dir, name))
+    del sys.argv[1:]
     _SOLUTION_PATH = job["solution"]
     modules: dict[str, Any] = {}
     reference_error = ""
     if job.get("reference"):
         try:
-            modules["reference"] = _load_module("prep_reference", job["reference"])
+            modules["reference"] = _load_module("prep_reference", job["reference"], register=False)
         except Exception as exc:  # noqa: BLE001 - an install problem, reported on the timing calls only
             reference_error = f"the reference solution could not be loaded ({type(exc).__name__}: {exc})"
     sys.meta_path.insert(0, _RefuseForbidden())

@@ -131,3 +131,13 @@ def test_subclasses_and_strange_objects_come_back_as_their_type_only(tmp_path: P
     record = next(r for r in run.records if r.get("id") == "f")
     kinds = [decode_value(v).kind for v in record["value"]["items"]]
     assert kinds == ["ndarray-subclass", "object", "ndarray-object"]
+
+
+@pytest.mark.slow
+def test_the_solution_cannot_see_the_job_or_the_reference(tmp_path: Path) -> None:
+    solution = tmp_path / "solution.py"
+    solution.write_text("import sys\ndef f(): return [sys.argv[1:], 'prep_reference' in sys.modules]\n")
+    reference = Path(__file__).resolve().parents[2] / "solutions" / "kmeans.py"
+    job = {"solution": str(solution), "reference": str(reference), "calls": [_call("f", "f")]}
+    run = run_harness(job, {}, Limits(wall_seconds=5))
+    assert _values(run) == {"f": [[], False]}
