@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-status: error pass
 # expect-failed: fixed point on random data
 # Returns an ndarray subclass and an object whose == is always True.

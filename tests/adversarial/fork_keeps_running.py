@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-status: pass error
 # expect-passed: any (root: the fork runs and is killed; others: RLIMIT_NPROC refuses it)
 # A fork whose child spins forever: the process group is killed after the run (where forking is allowed at all).

@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-status: error
 # expect-message: scikit-learn
 from sklearn.cluster import KMeans

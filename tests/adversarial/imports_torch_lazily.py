@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-status: error
 # expect-message: PyTorch
 def bce_loss(y_true, y_pred, eps=1e-12):

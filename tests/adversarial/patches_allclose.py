@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-status: fail error pass
 # expect-failed: loss matches the formula
 # Patches every NumPy comparison to "equal" and returns wrong values: the parent judges, not the child.

@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-passed: yes
 # Prints 10 MB at import and a fake result line on every call: output is capped and never read as results.
 import sys

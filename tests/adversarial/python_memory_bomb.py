@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-status: memory
 # Pure-Python allocations far over the limit (no NumPy): MemoryError at once under RLIMIT_AS.
 def bce_loss(y_true, y_pred, eps=1e-12):

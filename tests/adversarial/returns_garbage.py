@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-status: error pass
 # expect-failed: partition of range(n)
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # expect-status: error
 # expect-message: SIGSEGV
 import ctypes

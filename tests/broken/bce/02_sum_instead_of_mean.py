@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: the loss is a sum, not a mean (the gradient still has 1/N)
 # expect-fail: mean over elements, not sum
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: the gradient has the wrong sign
 # expect-fail: gradient matches the formula
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: the gradient forgets the 1/N of the mean
 # expect-fail: gradient matches finite differences
 import numpy as np

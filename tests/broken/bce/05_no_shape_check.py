@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: no shape check: broadcasting hides mismatched shapes
 # expect-fail: ValueError on shape mismatch
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: returns a 1-element array instead of a float
 # expect-fail: returns a float
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: clips with a hard-coded 1e-15 instead of eps
 # expect-fail: uses the eps argument
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: returns the gradient with respect to the logits, (p - y) / N
 # expect-fail: gradient matches the formula
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: clips the caller's y_pred in place (out=p)
 # expect-fail: inputs not modified
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: calls .shape on the raw inputs
 # expect-fail: lists accepted
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: pairs y with log(1 - p) and 1 - y with log(p)
 # expect-fail: loss matches the formula
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: bce
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: loops in Python over the elements: correct but slow
 # expect-fail: vectorized: time on a large input
 # expect-fail: no Python loop over the elements

@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: an empty cluster takes the mean of no points (NaN)
 # expect-fail: empty clusters re-seeded, no NaN
 import numpy as np

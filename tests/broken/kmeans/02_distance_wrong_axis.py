@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: the distance norm is taken over the wrong axis
 # expect-fail: fixed point on random data
 import numpy as np

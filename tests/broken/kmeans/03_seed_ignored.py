@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: the seed is never used: np.random's global state picks the init
 # expect-fail: same seed, same result
 import numpy as np

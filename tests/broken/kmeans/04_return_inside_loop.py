@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: returns after the first iteration
 # expect-fail: fixed point on random data
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: the convergence test is inverted, so it stops at once
 # expect-fail: fixed point on random data
 import numpy as np

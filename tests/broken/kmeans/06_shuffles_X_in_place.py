@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: shuffles the caller's X in place to pick the initial centroids
 # expect-fail: X not modified
 import numpy as np

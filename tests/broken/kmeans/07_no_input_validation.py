@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: never checks X.ndim or k
 # expect-fail: ValueError on bad input
 import numpy as np

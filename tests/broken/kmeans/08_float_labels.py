@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: labels come back as a float array
 # expect-fail: returns (centroids, labels) of the right shapes and dtypes
 import numpy as np

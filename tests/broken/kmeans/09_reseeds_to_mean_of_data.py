@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: an empty cluster is re-seeded to the mean of all the data, not to a data point
 # expect-fail: empty clusters re-seeded, no NaN
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: the update takes the sum of the points, not their mean
 # expect-fail: fixed point on separated blobs
 import numpy as np

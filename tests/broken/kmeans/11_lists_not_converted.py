@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: uses X.shape on a list without converting it
 # expect-fail: float32 and list input
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: the mean is taken over features (axis=1) and broadcast
 # expect-fail: fixed point on separated blobs
 import numpy as np

@@ -1,4 +1,5 @@
 # prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: assigns labels in a Python loop over the points: correct but slow
 # expect-fail: vectorized: time on a large input
 # expect-fail: no Python loop over the points

@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: shuffles all indices together and cuts once: no stratification
 # expect-fail: per-class sizes: floor or ceil of ratio x n_c
 import math

@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: int(r * n_c) for every split; the leftover samples are dropped
 # expect-fail: partition of range(n)
 import math

@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: shuffles with np.random's global state, ignoring seed
 # expect-fail: same seed, same split (in any process)
 import math

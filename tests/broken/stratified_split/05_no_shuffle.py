@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: never shuffles: the first indices of each class always go to train
 # expect-fail: shuffles within classes
 import math

@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: ceil(0.7 * 10) is 8 in floating point: train takes too many
 # expect-fail: per-class sizes: floor or ceil of ratio x n_c
 import math

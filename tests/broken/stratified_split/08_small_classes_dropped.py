@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: skips classes too small to split three ways
 # expect-fail: single-sample classes
 import math

@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: never checks the ratios
 # expect-fail: ValueError on bad ratios or labels
 import math

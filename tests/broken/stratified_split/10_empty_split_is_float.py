@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: np.array([]) of an empty split is float64
 # expect-fail: returns three 1-D integer arrays
 import math

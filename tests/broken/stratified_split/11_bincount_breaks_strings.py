@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: groups with np.bincount, which only takes ints
 # expect-fail: string labels
 import math

@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: seeds np.random once with a constant instead of the seed
 # expect-fail: different seeds, different splits
 import math

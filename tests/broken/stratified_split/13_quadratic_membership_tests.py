@@ -1,4 +1,5 @@
 # prep: stratified-split
+# ruff: noqa  (deliberately broken or hostile test data)
 # bug: builds test with `i not in train` over lists: O(n^2)
 # expect-fail: vectorized: time on a large input
 # still-passes: yes
