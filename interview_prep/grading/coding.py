@@ -319,7 +319,10 @@ def run_suite(suite: Suite, path: Path, *, timeout: float | None = None) -> Grad
 
 
 def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
-    """A fast wrong answer earns no speed points: performance counts once every gating check passed."""
+    """A fast wrong answer earns no speed or style points: they count once every gating check passed.
+
+    Otherwise an empty stub or an infinite loop would collect the "no Python loop" point.
+    """
     failing = [c.name for c in checks if c.category in GATING and c.status is not Status.PASS]
     if not failing:
         return checks
@@ -330,9 +333,10 @@ def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
             Status.FAIL,
             0.0,
             c.max_points,
-            f"not scored: speed counts once the solution is correct (first to fix: {failing[0]}).",
+            f"not scored: {'speed' if c.category is Category.PERFORMANCE else 'style'} counts once "
+            f"the solution is correct (first to fix: {failing[0]}).",
         )
-        if c.category is Category.PERFORMANCE and c.status is Status.PASS
+        if c.category in (Category.PERFORMANCE, Category.STYLE) and c.status is Status.PASS
         else c
         for c in checks
     ]
