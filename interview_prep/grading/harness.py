@@ -148,6 +148,9 @@ _SOLUTION_PATH = ""
 
 def main() -> None:
     global _SOLUTION_PATH
+    # -I ignores PYTHONDONTWRITEBYTECODE: without this, importing the solution would leave a
+    # __pycache__ folder beside the user's file.
+    sys.dont_write_bytecode = True
     job_dir, fd = sys.argv[1], int(sys.argv[2])
     channel = _Channel(fd)
     with open(os.path.join(job_dir, "job.json"), encoding="utf-8") as f:

@@ -141,3 +141,9 @@ def test_the_solution_cannot_see_the_job_or_the_reference(tmp_path: Path) -> Non
     job = {"solution": str(solution), "reference": str(reference), "calls": [_call("f", "f")]}
     run = run_harness(job, {}, Limits(wall_seconds=5))
     assert _values(run) == {"f": [[], False]}
+
+
+@pytest.mark.slow
+def test_grading_leaves_nothing_beside_the_solution(tmp_path: Path) -> None:
+    _run(tmp_path, "def f(): return 1\n", [_call("f", "f")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["solution.py"]
