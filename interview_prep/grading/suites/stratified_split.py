@@ -111,10 +111,10 @@ class Inputs:
             ("bad-negative", _labels(10, [5, 5]), (0.8, 0.4, -0.2), "a negative ratio"),
             ("bad-2d", np.zeros((4, 3), dtype=np.int64), DEFAULT, "2-D labels of shape (4, 3)"),
         ]
-        self.perf = _labels(12, [500] * 10)
+        self.perf = _labels(12, [800] * 10)
 
 
-PERF_ABOUT = "5000 labels in 10 classes"
+PERF_ABOUT = "8000 labels in 10 classes"
 
 
 def _calls(inp: Inputs) -> list[Call]:
