@@ -126,7 +126,7 @@ def grade(
     as_json: Annotated[bool, typer.Option("--json", help="Print the grade as JSON on stdout.")] = False,
     timeout: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--timeout", min=0.1, help="Seconds a coding solution may run per check (default: the suite's)."),
+        typer.Option("--timeout", min=0.1, help="Seconds the whole hidden suite may run (default: its own budget)."),
     ] = None,
     bank_dirs: BankOption = None,
 ) -> None:

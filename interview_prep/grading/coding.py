@@ -13,6 +13,7 @@ import numpy as np
 
 from interview_prep import paths
 from interview_prep.errors import AnswerError
+from interview_prep.grade import parse_python, read_source
 from interview_prep.grading.report import GATING, Category, CheckResult, GradeReport, Status, coding_report
 from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
 from interview_prep.grading.suites import (
@@ -57,36 +58,6 @@ def guess_question_id(source: str, candidates: Iterable[Question]) -> str | None
         if hits == len(names) and (best is None or hits > best[0]):
             best = (hits, q.id)
     return best[1] if best else None
-
-
-def _read_source(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AnswerError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise AnswerError(f"{path}: cannot read it ({exc.strerror})") from None
-    if b"\0" in raw:
-        raise AnswerError(f"{path}: this is a binary file, not a Python solution")
-    try:
-        source = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise AnswerError(f"{path}: not UTF-8 text; save the solution as UTF-8") from None
-    if not source.strip():
-        raise AnswerError(f"{path}: the file is empty; write your solution in it first")
-    return source
-
-
-def _check_syntax(source: str, path: Path) -> ast.Module:
-    try:
-        # compile, not only parse: "return outside function" or a late `from __future__` import
-        # parse fine but fail at import, and they deserve the same line:col message.
-        compile(source, str(path), "exec", dont_inherit=True)
-        return ast.parse(source, filename=str(path))
-    except SyntaxError as exc:
-        line = exc.lineno or 0
-        col = exc.offset or 0
-        raise AnswerError(f"{path.name}:{line}:{col}: {exc.msg} — the file does not parse, so it was not run") from None
 
 
 # --- running the calls -----------------------------------------------------------------------
@@ -303,8 +274,8 @@ def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budg
 
 def run_suite(suite: Suite, path: Path, *, timeout: float | None = None) -> GradeReport:
     """Grade the solution at `path` with `suite` (the file must already parse)."""
-    source = _read_source(path)
-    tree = _check_syntax(source, path)
+    source = read_source(path)
+    tree = parse_python(path, source)
     budget = timeout if timeout is not None else suite.timeout
     start = time.monotonic()
     try:

@@ -65,7 +65,7 @@ def test_a_file_that_does_not_parse_names_line_and_column(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(
     ("content", "needle"),
-    [(None, "no such file"), (b"  \n", "empty"), (b"\x00\x01binary", "binary"), (b"\xff\xfe x = 1", "UTF-8")],
+    [(None, "No such file"), (b"  \n", "empty"), (b"\x00\x01binary", "binary"), (b"\xff\xfe x = 1", "UTF-8")],
 )
 def test_files_that_cannot_be_graded_raise_answer_error(tmp_path: Path, content: bytes | None, needle: str) -> None:
     path = tmp_path / "bce.py"
