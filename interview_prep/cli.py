@@ -128,7 +128,7 @@ def grade(
     as_json: Annotated[bool, typer.Option("--json", help="Print the grade as JSON on stdout.")] = False,
     timeout: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--timeout", min=0.1, help="Seconds a coding solution may run per check (default: the suite's)."),
+        typer.Option("--timeout", min=0.1, help="Seconds the whole hidden suite may run (default: its own budget)."),
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not record this grade in your history.")] = False,
     bank_dirs: BankOption = None,

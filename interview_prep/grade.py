@@ -38,11 +38,15 @@ def read_source(path: Path) -> str:
 
 
 def parse_python(path: Path, source: str) -> ast.Module:
+    """The syntax tree of a solution, or an AnswerError with the line and column of its syntax error."""
     try:
+        # compile, not only parse: "return outside function" or a late `from __future__` import
+        # parse fine but fail at import, and they deserve the same line:col message.
+        compile(source, str(path), "exec", dont_inherit=True)
         return ast.parse(source, filename=str(path))
     except SyntaxError as exc:
-        where = f"{path}:{exc.lineno}:{exc.offset}" if exc.lineno else str(path)
-        raise AnswerError(f"{where}: {exc.msg}. The file does not parse, so it cannot be graded.") from None
+        line, col = exc.lineno or 0, exc.offset or 0
+        raise AnswerError(f"{path.name}:{line}:{col}: {exc.msg} — the file does not parse, so it was not run") from None
 
 
 def identify(bank: Bank, path: Path, source: str, ref: str | None) -> Question:
@@ -53,11 +57,12 @@ def identify(bank: Bank, path: Path, source: str, ref: str | None) -> Question:
     if marked:
         return bank.get(marked.group(1))
     if path.suffix == ".py":
-        tree = parse_python(path, source)
-        defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
-        for q in bank.questions:
-            if q.is_coding and {fn.name for fn in q.functions} <= defined:
-                return q
+        parse_python(path, source)  # a syntax error is what to report first
+        from interview_prep.grading.coding import guess_question_id
+
+        guessed = guess_question_id(source, bank.questions)
+        if guessed:
+            return bank.get(guessed)
         raise AnswerError(
             f"{path} defines none of the functions a coding question asks for. "
             "Name the question with -q ID or a '# prep: ID' line at the top."
@@ -69,7 +74,6 @@ def grade_answer(question: Question, path: Path, source: str, *, timeout: float 
     if question.is_coding:
         if path.suffix != ".py":
             raise AnswerError(f"'{question.id}' is a coding question: grade a .py solution, not {path.name}.")
-        parse_python(path, source)
         from interview_prep.grading.coding import grade_coding  # lazily: pulls in NumPy
 
         return grade_coding(question, path, timeout=timeout)

@@ -1,0 +1,6 @@
+# prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
+# expect-status: timeout
+def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
+    while True:
+        pass

@@ -1,0 +1,10 @@
+# prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
+# expect-status: timeout
+import itertools
+for _ in itertools.count():
+    pass
+
+
+def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
+    return None

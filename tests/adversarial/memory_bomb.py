@@ -1,0 +1,9 @@
+# prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
+# expect-status: memory
+import numpy as np
+
+
+def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
+    big = np.ones(50 * 1024**3 // 8)  # 50 GB
+    return big, big

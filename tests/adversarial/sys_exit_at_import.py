@@ -1,0 +1,11 @@
+# prep: kmeans
+# ruff: noqa  (deliberately broken or hostile test data)
+# expect-status: error
+# expect-message: sys.exit
+import sys
+
+sys.exit(0)
+
+
+def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
+    return None
