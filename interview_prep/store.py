@@ -172,13 +172,19 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction that takes the lock up front, so two writers queue, never fail."""
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.conn
-        except BaseException:  # KeyboardInterrupt too: leave no half-written attempt
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:  # KeyboardInterrupt too: leave no half-written attempt
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            # Disk full, a lock held past the timeout, a file damaged while open: one line
+            # for the user, not a traceback. A damaged file is set aside on the next open.
+            raise StoreError(f"Cannot write the history at {self.path}: {e}.") from e
 
     # attempts
 

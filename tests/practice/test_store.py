@@ -231,3 +231,12 @@ def test_two_processes_creating_the_database_at_once_both_succeed(prep_home: Pat
     s = open_store()
     assert len(s.attempts()) == 40
     assert s.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 3
+
+
+def test_a_write_that_sqlite_refuses_is_a_store_error_and_leaves_no_transaction_open(store: Store) -> None:
+    with pytest.raises(StoreError, match="Cannot write the history at .*no such table"):
+        with store.write() as c:
+            c.execute("INSERT INTO no_such_table VALUES (1)")
+    assert not store.conn.in_transaction
+    store.start_attempt(question="bce", kind="coding", mode="practice", started_at=T0, time_limit_s=60)
+    assert len(store.attempts()) == 1
