@@ -36,7 +36,7 @@ def _yaml_loader() -> Any:
     except AttributeError:  # pragma: no cover - depends on how PyYAML was built
         base = yaml.SafeLoader
 
-    class Loader(base):  # type: ignore[misc, valid-type]
+    class Loader(base):  # type: ignore[misc]
         pass
 
     def construct_mapping(loader: Any, node: Any) -> _LinedDict:
@@ -406,11 +406,11 @@ def load_bank(extra_dirs: list[Path] | None = None) -> Bank:
             raise BankError(str(folder), None, None, "is not a folder of question files")
         for path in question_files(folder):
             q = cache.load(path)
-            for key, seen, label in ((q.id, by_id, "id"), (q.number, by_number, "number")):
-                if key in seen:
-                    other = seen[key].source
+            clash = [("id", q.id, by_id.get(q.id)), ("number", q.number, by_number.get(q.number))]
+            for label, key, other in clash:
+                if other is not None:
                     line = _field_line(path, label)
-                    raise BankError(str(path), line, label, f"'{key}' is already used by {other}")
+                    raise BankError(str(path), line, label, f"'{key}' is already used by {other.source}")
             by_id[q.id] = q
             by_number[q.number] = q
     cache.save()

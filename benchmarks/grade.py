@@ -1,0 +1,66 @@
+"""Wall time of `prep grade` on each reference solution, against `python -c "import numpy"`, in one run.
+
+A grade spawns the sandboxed child (interpreter + NumPy start-up) once, or twice for
+stratified-split (a second hash seed), and runs the whole hidden suite. The target: a correct
+solution grades in under 2 s on a 2-core machine. The NumPy import is the floor every child pays.
+
+    python benchmarks/grade.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+QUESTIONS = [("kmeans", "kmeans.py"), ("bce", "bce.py"), ("stratified-split", "stratified_split.py")]
+
+
+def _prep() -> list[str]:
+    # `python -m interview_prep` is the `prep` entry point of this checkout, installed or not.
+    return [sys.executable, "-m", "interview_prep"]
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO)
+    return time.perf_counter() - start, done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    floor = [_time([sys.executable, "-c", "import numpy"], env)[0] for _ in range(args.runs)]
+    floor_median = statistics.median(floor)
+    print(f'python -c "import numpy"          median {floor_median * 1000:7.0f} ms')
+    worst = 0.0
+    for qid, filename in QUESTIONS:
+        cmd = [*_prep(), "grade", str(REPO / "solutions" / filename), "-q", qid, "--json"]
+        times = []
+        for _ in range(args.runs):
+            seconds, out = _time(cmd, env)
+            report = json.loads(out)
+            if report["score"] != 100 or not report["passed"]:
+                sys.exit(f"{qid}: the reference did not score 100: {out[:500]}")
+            times.append(seconds)
+        median = statistics.median(times)
+        worst = max(worst, median)
+        print(
+            f"prep grade solutions/{filename:<20} median {median * 1000:7.0f} ms"
+            f"  ({median / floor_median:4.1f}x the NumPy import; min {min(times) * 1000:.0f}, max "
+            f"{max(times) * 1000:.0f})"
+        )
+    verdict = "under" if worst < 2.0 else "OVER"
+    print(f"slowest median {worst:.2f} s: {verdict} the 2 s target")
+
+
+if __name__ == "__main__":
+    main()

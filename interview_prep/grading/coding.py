@@ -1,0 +1,348 @@
+"""Grade a coding answer: parse it, run its hidden suite in the sandbox, judge every check in the parent."""
+
+from __future__ import annotations
+
+import ast
+import re
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from interview_prep import paths
+from interview_prep.errors import AnswerError
+from interview_prep.grading.report import GATING, Category, CheckResult, GradeReport, Status, coding_report
+from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
+from interview_prep.grading.suites import (
+    Call,
+    Check,
+    Fail,
+    ListArg,
+    Returned,
+    Suite,
+    Unusable,
+    decode_value,
+    load_suite,
+)
+from interview_prep.models import Question
+
+_PREP_LINE = re.compile(r"^\s*#\s*prep\s*:\s*([A-Za-z0-9_-]+)\s*$", re.MULTILINE)
+_MAX_RESTARTS = 3  # a solution that kills its process on every call is not restarted forever
+
+
+# --- finding the question a file answers -----------------------------------------------------
+
+
+def guess_question_id(source: str, candidates: Iterable[Question]) -> str | None:
+    """The id a solution names in a `# prep: ID` line (as written), else the coding question whose
+    functions it defines at top level; None when neither says."""
+    match = _PREP_LINE.search(source)
+    if match:
+        return match.group(1)
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    best: tuple[int, str] | None = None
+    for q in candidates:
+        if not q.is_coding or not q.functions:
+            continue
+        names = {f.name for f in q.functions}
+        hits = len(names & defined)
+        # Every function of the question must be there, so `bce_loss` alone does not pick `bce`
+        # over a question that needs more; the question with the most matching names wins.
+        if hits == len(names) and (best is None or hits > best[0]):
+            best = (hits, q.id)
+    return best[1] if best else None
+
+
+def _read_source(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AnswerError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise AnswerError(f"{path}: cannot read it ({exc.strerror})") from None
+    if b"\0" in raw:
+        raise AnswerError(f"{path}: this is a binary file, not a Python solution")
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise AnswerError(f"{path}: not UTF-8 text; save the solution as UTF-8") from None
+    if not source.strip():
+        raise AnswerError(f"{path}: the file is empty; write your solution in it first")
+    return source
+
+
+def _check_syntax(source: str, path: Path) -> ast.Module:
+    try:
+        return ast.parse(source, filename=str(path))
+    except SyntaxError as exc:
+        line = exc.lineno or 0
+        col = exc.offset or 0
+        raise AnswerError(f"{path.name}:{line}:{col}: {exc.msg} — the file does not parse, so it was not run") from None
+
+
+# --- running the calls -----------------------------------------------------------------------
+
+
+def _encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.ndarray]]:
+    arrays: dict[str, np.ndarray] = {}
+    keys: dict[int, str] = {}
+
+    def key_for(arr: np.ndarray) -> str:
+        if id(arr) not in keys:
+            keys[id(arr)] = f"a{len(keys)}"
+            arrays[keys[id(arr)]] = arr
+        return keys[id(arr)]
+
+    def enc(v: Any) -> Any:
+        if isinstance(v, np.ndarray):
+            return {"__npy__": key_for(v)}
+        if isinstance(v, ListArg):
+            return {"__list__": key_for(v.array)}
+        if isinstance(v, tuple):
+            return {"__tuple__": [enc(x) for x in v]}
+        if isinstance(v, list):
+            return [enc(x) for x in v]
+        if isinstance(v, (np.integer, np.floating)):
+            return v.item()
+        return v
+
+    out = []
+    for c in calls:
+        out.append(
+            {
+                "id": c.id,
+                "func": c.func,
+                "module": c.module,
+                "args": [enc(a) for a in c.args],
+                "kwargs": {k: enc(v) for k, v in c.kwargs.items()},
+                "repeat": c.repeat,
+                "send": c.send,
+                "return_args": list(c.return_args),
+            }
+        )
+    return out, arrays
+
+
+def _returned(call: Call, rec: Mapping[str, Any]) -> Returned:
+    if rec.get("ok"):
+        value = decode_value(rec["value"]) if "value" in rec else None
+        after = {int(i): decode_value(v) for i, v in rec.get("args_after", {}).items()}
+        return Returned(call, "ok", value=value, seconds=float(rec.get("seconds", 0.0)), args_after=after)
+    if rec.get("memory"):
+        return Returned(call, "memory", exc_type=str(rec.get("exc_type", "")), exc_msg=str(rec.get("exc_msg", "")))
+    if rec.get("exc_type") == "internal":  # prep's own problem (e.g. a broken install), not the user's
+        return Returned(call, "crashed", detail=f"prep could not run this check: {rec.get('exc_msg', '')}")
+    if rec.get("exc_type") == "missing":
+        return Returned(call, "missing", detail=str(rec.get("exc_msg", "")))
+    return Returned(
+        call,
+        "raised",
+        exc_type=str(rec.get("exc_type", "")),
+        exc_msg=str(rec.get("exc_msg", "")),
+        where=rec.get("where"),
+    )
+
+
+def _memory_death(run: ChildRun) -> bool:
+    tail = run.stderr[-4000:]
+    return "MemoryError" in tail or "Cannot allocate memory" in tail or "bad_alloc" in tail
+
+
+def _death(run: ChildRun, limit: float, during: str) -> tuple[str, str]:
+    """Why the child stopped early, as (outcome, message) for the call it was running."""
+    if run.timed_out or run.signal_name == "SIGXCPU":
+        return "timeout", (
+            f"{during} did not finish within the time limit ({limit:.1f} s). Look for a loop that "
+            "can never end, such as a convergence test that is never met (or give more time with --timeout)."
+        )
+    if _memory_death(run):
+        return "memory", f"{during} ran out of memory (the limit is about 2 GB)."
+    if run.signal_name:
+        return "crashed", f"the Python process died with {run.signal_name} during {during}."
+    return "crashed", (
+        f"the Python process exited (exit code {run.returncode}) during {during}: "
+        "does your code call os._exit() or start other processes? A function should return its result."
+    )
+
+
+class _ImportFailure(Exception):
+    def __init__(self, status: Status, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _import_failure(run: ChildRun, limit: float, path: Path) -> _ImportFailure | None:
+    rec = next((r for r in run.records if r.get("event") == "import"), None)
+    if rec is not None and rec.get("ok"):
+        return None
+    name = path.name
+    if rec is None:
+        outcome, message = _death(run, limit, f"importing {name}")
+        status = {"timeout": Status.TIMEOUT, "memory": Status.MEMORY}.get(outcome, Status.ERROR)
+        return _ImportFailure(status, message)
+    where = f" (line {rec['where'].split()[-1]})" if rec.get("where") else ""
+    exc_type, exc_msg = rec.get("exc_type", ""), rec.get("exc_msg", "")
+    if rec.get("forbidden"):
+        return _ImportFailure(Status.ERROR, f"{name}: {exc_msg}.")
+    if rec.get("memory"):
+        return _ImportFailure(Status.MEMORY, f"importing {name} ran out of memory{where}.")
+    if exc_type == "SystemExit":
+        return _ImportFailure(
+            Status.ERROR,
+            f"importing {name} called sys.exit({exc_msg}){where}, so none of its functions could be tested. "
+            'Put demo code under `if __name__ == "__main__":`.',
+        )
+    return _ImportFailure(
+        Status.ERROR,
+        f"importing {name} raised {exc_type}: {exc_msg}{where}, so none of its functions could be tested.",
+    )
+
+
+def _execute(suite: Suite, path: Path, budget: float) -> dict[str, Returned]:
+    """Run every call of the suite, restarting the child after a crash, within one time budget."""
+    deadline = time.monotonic() + budget
+    results: dict[str, Returned] = {}
+    reference = paths.solutions_dir() / suite.reference
+    out_of_time = False
+    for run_index, hash_seed in suite.hash_seeds.items():
+        pending = [c for c in suite.calls if c.run == run_index]
+        restarts = 0
+        while pending and not out_of_time:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0.05:
+                out_of_time = True
+                break
+            job_calls, arrays = _encode_args(pending)
+            job = {"solution": str(path.resolve()), "reference": str(reference), "calls": job_calls}
+            run = run_harness(job, arrays, Limits(wall_seconds=remaining), hash_seed=hash_seed)
+            failure = _import_failure(run, budget, path)
+            if failure is not None:
+                raise failure
+            by_id = {r["id"]: r for r in run.records if r.get("event") == "call"}
+            culprit = next((i for i, c in enumerate(pending) if c.id not in by_id), None)
+            for c in pending[: culprit if culprit is not None else len(pending)]:
+                results[c.id] = _returned(c, by_id[c.id])
+            if culprit is None:
+                break
+            call = pending[culprit]
+            outcome, detail = _death(run, budget, f"{call.func}({call.about})" if call.about else call.func)
+            results[call.id] = Returned(call, outcome, detail=detail)
+            pending = pending[culprit + 1 :]
+            restarts += 1
+            if outcome == "timeout":
+                out_of_time = True
+            elif restarts > _MAX_RESTARTS:
+                for c in pending:
+                    results[c.id] = Returned(c, "not-run", detail="not run: the process kept dying on earlier calls.")
+                pending = []
+    for c in suite.calls:
+        if c.id not in results:
+            results[c.id] = Returned(
+                c, "timeout", detail=f"not run: the time limit ({budget:.1f} s) ran out on an earlier call."
+            )
+    return results
+
+
+# --- judging ---------------------------------------------------------------------------------
+
+
+def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budget: float) -> CheckResult:
+    def result(status: Status, message: str) -> CheckResult:
+        points = check.points if status is Status.PASS else 0.0
+        return CheckResult(check.name, check.category, status, points, check.points, message)
+
+    for cid in check.calls:
+        r = results[cid]
+        if r.outcome == "timeout":
+            if r.call.id.startswith("perf-") and not r.detail.startswith("not run"):
+                return result(
+                    Status.TIMEOUT,
+                    f"{r.call.func} did not finish within the time limit ({budget:.1f} s) on "
+                    f"{r.call.about}, where the reference takes milliseconds: it is far too slow. {check.hint}",
+                )
+            return result(Status.TIMEOUT, r.detail)
+        if r.outcome == "memory":
+            about = f" on {r.call.about}" if r.call.about else ""
+            return result(
+                Status.MEMORY, r.detail or f"{r.call.func} ran out of memory{about} (the limit is about 2 GB)."
+            )
+        if r.outcome in ("crashed", "not-run"):
+            return result(Status.ERROR, r.detail)
+        if r.outcome == "missing":
+            return result(Status.ERROR, f"the file defines no function `{r.call.func}`; the question asks for it.")
+        if r.raised and r.exc_type == "ForbiddenImport":
+            return result(Status.ERROR, f"{r.call.func}: {r.exc_msg}.")
+        if r.raised and not check.may_raise:
+            where = f" at {r.where}" if r.where else ""
+            about = f" on {r.call.about}" if r.call.about else ""
+            return result(Status.ERROR, f"{r.call.func} raised {r.exc_type}: {r.exc_msg}{where}{about}.")
+    try:
+        if check.static is not None:
+            note = check.static(tree)
+        else:
+            note = check.judge(results)
+    except Fail as exc:
+        hint = f" {check.hint}" if check.hint else ""
+        return result(Status.FAIL, f"{exc}{hint}")
+    except Unusable as exc:
+        return result(Status.ERROR, str(exc))
+    except Exception as exc:  # noqa: BLE001 - odd data must become a verdict, never a crash of prep
+        return result(Status.ERROR, f"what it returned could not be judged ({type(exc).__name__}: {exc}).")
+    return result(Status.PASS, note)
+
+
+def run_suite(suite: Suite, path: Path, *, timeout: float | None = None) -> GradeReport:
+    """Grade the solution at `path` with `suite` (the file must already parse)."""
+    source = _read_source(path)
+    tree = _check_syntax(source, path)
+    budget = timeout if timeout is not None else suite.timeout
+    start = time.monotonic()
+    try:
+        results = _execute(suite, path, budget)
+    except _ImportFailure as failure:
+        checks = [CheckResult(c.name, c.category, failure.status, 0.0, c.points, failure.message) for c in suite.checks]
+        return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
+    checks = [_judge(c, results, tree, budget) for c in suite.checks]
+    return coding_report(
+        suite.question, _speed_needs_correctness(checks), {"seconds": round(time.monotonic() - start, 3)}
+    )
+
+
+def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
+    """A fast wrong answer earns no speed points: performance counts once every gating check passed."""
+    failing = [c.name for c in checks if c.category in GATING and c.status is not Status.PASS]
+    if not failing:
+        return checks
+    return [
+        CheckResult(
+            c.name,
+            c.category,
+            Status.FAIL,
+            0.0,
+            c.max_points,
+            f"not scored: speed counts once the solution is correct (first to fix: {failing[0]}).",
+        )
+        if c.category is Category.PERFORMANCE and c.status is Status.PASS
+        else c
+        for c in checks
+    ]
+
+
+def grade_coding(question: Question, path: Path, *, timeout: float | None = None) -> GradeReport:
+    """Grade a `.py` solution of a coding question against its hidden suite.
+
+    Raises AnswerError for a file that cannot be graded at all (missing, empty, binary, or one that
+    does not parse: the message gives line and column). Everything the code does when it runs —
+    raising, looping, exhausting memory, exiting — ends as check statuses in the report instead.
+    """
+    if timeout is not None and not timeout > 0:
+        raise AnswerError(f"--timeout must be a positive number of seconds, got {timeout}")
+    suite = load_suite(question.suite or question.id)
+    return run_suite(suite, path, timeout=timeout)

@@ -1,0 +1,214 @@
+"""Runs inside the sandboxed child: imports the solution, calls it as told, sends back what it returned.
+
+This file is run as a script (`python -I harness.py JOB_DIR FD`), so it imports nothing from
+`interview_prep`: only the standard library and NumPy. It never judges a result; it only turns
+each return value into plain data (JSON, arrays as .npy saved with allow_pickle=False) and writes
+one record per call to the results pipe, so the parent decides every verdict from raw data and a
+late timeout keeps the records already sent.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib.abc
+import importlib.util
+import io
+import json
+import os
+import sys
+import time
+import traceback
+from typing import Any
+
+import numpy as np
+
+# Held before the solution is imported, so a solution that patches these names in its modules
+# cannot change how results are encoded or timed.
+_write = os.write
+_dumps = json.dumps
+_b64 = base64.b64encode
+_save = np.save
+_perf = time.perf_counter
+_ndarray = np.ndarray
+
+FORBIDDEN = {
+    "sklearn": "scikit-learn",
+    "torch": "PyTorch",
+    "tensorflow": "TensorFlow",
+    "jax": "JAX",
+}
+_MAX_DEPTH = 4
+_MAX_ITEMS = 64
+
+
+class ForbiddenImport(ImportError):
+    """The solution imported a library the question rules out ("from scratch, NumPy only")."""
+
+
+class _RefuseForbidden(importlib.abc.MetaPathFinder):
+    """Refuses the ML libraries before any of their code runs."""
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
+        top = fullname.partition(".")[0]
+        if top in FORBIDDEN:
+            raise ForbiddenImport(
+                f"the solution imports {top} ({FORBIDDEN[top]}); the question asks for it from "
+                "scratch with NumPy only, so that import is refused"
+            )
+        return None
+
+
+class _Channel:
+    """The results pipe: one JSON line per record, written whole."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def send(self, record: dict[str, Any]) -> None:
+        data = (_dumps(record, allow_nan=True) + "\n").encode()
+        view = memoryview(data)
+        while view:
+            n = _write(self.fd, view)
+            view = view[n:]
+
+
+def encode(value: Any, depth: int = 0) -> dict[str, Any]:
+    """Plain data for a returned value, with its exact Python type, never trusting its methods."""
+    t = type(value)
+    name = f"{t.__module__}.{t.__qualname__}" if t.__module__ != "builtins" else t.__qualname__
+    if t is _ndarray:
+        if value.dtype.hasobject:
+            return {"kind": "ndarray", "type": name, "dtype": str(value.dtype), "npy": None}
+        buf = io.BytesIO()
+        _save(buf, np.array(value, copy=True, subok=False), allow_pickle=False)
+        return {"kind": "ndarray", "type": name, "npy": _b64(buf.getvalue()).decode()}
+    if isinstance(value, _ndarray):
+        return {"kind": "ndarray-subclass", "type": name}
+    if t in (tuple, list) and depth < _MAX_DEPTH:
+        return {
+            "kind": t.__name__,
+            "type": name,
+            "len": len(value),
+            "items": [encode(v, depth + 1) for v in value[:_MAX_ITEMS]],
+        }
+    if t is bool or t is np.bool_:
+        return {"kind": "bool", "type": name, "value": bool(value)}
+    if t is int or (isinstance(value, np.integer) and t.__module__ == "numpy"):
+        return {"kind": "int", "type": name, "value": int(value)}
+    if t is float or (isinstance(value, np.floating) and t.__module__ == "numpy"):
+        return {"kind": "float", "type": name, "value": float(value)}
+    if t is str:
+        return {"kind": "str", "type": name, "value": value[:200]}
+    if value is None:
+        return {"kind": "none", "type": name}
+    return {"kind": "object", "type": name}
+
+
+def _decode_arg(spec: Any, arrays: Any) -> Any:
+    """Inputs as the parent described them: arrays come fresh from the .npz on every call."""
+    if isinstance(spec, dict):
+        if "__npy__" in spec:
+            return np.array(arrays[spec["__npy__"]])
+        if "__list__" in spec:
+            return np.array(arrays[spec["__list__"]]).tolist()
+        if "__tuple__" in spec:
+            return tuple(_decode_arg(v, arrays) for v in spec["__tuple__"])
+        return {k: _decode_arg(v, arrays) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [_decode_arg(v, arrays) for v in spec]
+    return spec
+
+
+def _load_module(name: str, path: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _exception_record(exc: BaseException) -> dict[str, Any]:
+    tb = traceback.extract_tb(exc.__traceback__)
+    # The innermost frame in the solution file says where it went wrong, for the user's message.
+    where = next((f"line {f.lineno}" for f in reversed(tb) if f.filename == _SOLUTION_PATH), None)
+    return {
+        "ok": False,
+        "exc_type": type(exc).__name__,
+        "exc_msg": str(exc)[:500],
+        "memory": isinstance(exc, MemoryError),
+        "where": where,
+    }
+
+
+_SOLUTION_PATH = ""
+
+
+def main() -> None:
+    global _SOLUTION_PATH
+    job_dir, fd = sys.argv[1], int(sys.argv[2])
+    channel = _Channel(fd)
+    with open(os.path.join(job_dir, "job.json"), encoding="utf-8") as f:
+        job = json.load(f)
+    arrays = np.load(os.path.join(job_dir, "inputs.npz"), allow_pickle=False)
+    arrays = {k: arrays[k] for k in arrays.files}
+    _SOLUTION_PATH = job["solution"]
+    modules: dict[str, Any] = {}
+    reference_error = ""
+    if job.get("reference"):
+        try:
+            modules["reference"] = _load_module("prep_reference", job["reference"])
+        except Exception as exc:  # noqa: BLE001 - an install problem, reported on the timing calls only
+            reference_error = f"the reference solution could not be loaded ({type(exc).__name__}: {exc})"
+    sys.meta_path.insert(0, _RefuseForbidden())
+    # The solution runs as __main__'s neighbour, not as __main__: an `if __name__ == "__main__"`
+    # demo block in the user's file does not run during grading.
+    try:
+        modules["user"] = _load_module("solution", job["solution"])
+    except BaseException as exc:  # noqa: BLE001 - SystemExit and friends at import are verdicts too
+        failure = _exception_record(exc)
+        failure.update(event="import", forbidden=isinstance(exc, ForbiddenImport))
+        channel.send(failure)
+        return
+    channel.send({"event": "import", "ok": True})
+    for call in job["calls"]:
+        record: dict[str, Any] = {"event": "call", "id": call["id"]}
+        module = modules.get(call.get("module", "user"))
+        if module is None:
+            record.update(ok=False, exc_type="internal", exc_msg=reference_error or "no such module")
+            channel.send(record)
+            continue
+        func = getattr(module, call["func"], None)
+        if not callable(func):
+            record.update(ok=False, exc_type="missing", exc_msg=f"no function named {call['func']}")
+            channel.send(record)
+            continue
+        best = float("inf")
+        try:
+            for _ in range(int(call.get("repeat", 1))):
+                args = [_decode_arg(a, arrays) for a in call["args"]]
+                kwargs = {k: _decode_arg(v, arrays) for k, v in call.get("kwargs", {}).items()}
+                start = _perf()
+                value = func(*args, **kwargs)
+                best = min(best, _perf() - start)
+        except BaseException as exc:  # noqa: BLE001 - every failure of user code is a verdict
+            record.update(_exception_record(exc))
+            channel.send(record)
+            continue
+        record.update(ok=True, seconds=best)
+        try:
+            if call.get("send", True):
+                record["value"] = encode(value)
+            # Arguments sent back after the call show whether the function modified its input.
+            record["args_after"] = {str(i): encode(args[i]) for i in call.get("return_args", [])}
+        except BaseException as exc:  # noqa: BLE001 - e.g. a returned array too large to copy
+            failed = _exception_record(exc)
+            failed["exc_msg"] = f"its return value could not be sent back: {failed['exc_msg']}"
+            record = {"event": "call", "id": call["id"], **failed}
+        channel.send(record)
+    channel.send({"event": "done"})
+
+
+if __name__ == "__main__":
+    main()

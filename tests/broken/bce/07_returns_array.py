@@ -1,0 +1,22 @@
+# prep: bce
+# bug: returns a 1-element array instead of a float
+# expect-fail: returns a float
+import numpy as np
+
+
+def bce_loss(y_true, y_pred, eps=1e-12):
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if y.shape != p.shape:
+        raise ValueError("shapes differ")
+    p = np.clip(p, eps, 1 - eps)
+    return np.atleast_1d(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def bce_grad(y_true, y_pred, eps=1e-12):
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if y.shape != p.shape:
+        raise ValueError("shapes differ")
+    p = np.clip(p, eps, 1 - eps)
+    return (p - y) / (p * (1 - p) * y.size)

@@ -1,0 +1,32 @@
+# prep: kmeans
+# bug: the mean is taken over features (axis=1) and broadcast
+# expect-fail: fixed point on separated blobs
+import numpy as np
+
+
+def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
+    X = np.array(X, dtype=float)
+    if X.ndim != 2:
+        raise ValueError("X must be 2-D")
+    n, d = X.shape
+    if not 1 <= k <= n:
+        raise ValueError("need 1 <= k <= n")
+    rng = np.random.default_rng(seed)
+    centroids = X[rng.choice(n, size=k, replace=False)].copy()
+    for _ in range(max_iters):
+        dists = np.linalg.norm(X[:, None, :] - centroids[None, :, :], axis=2)
+        labels = dists.argmin(axis=1)
+        new = np.empty_like(centroids)
+        for j in range(k):
+            members = X[labels == j]
+            if len(members) == 0:
+                new[j] = X[rng.integers(n)]
+            else:
+                new[j] = members.mean(axis=1).mean()
+        shift = np.linalg.norm(new - centroids, axis=1).max()
+        centroids = new
+        if shift <= tol:
+            break
+    dists = np.linalg.norm(X[:, None, :] - centroids[None, :, :], axis=2)
+    labels = dists.argmin(axis=1)
+    return centroids, labels

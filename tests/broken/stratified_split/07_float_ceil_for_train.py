@@ -1,0 +1,27 @@
+# prep: stratified-split
+# bug: ceil(0.7 * 10) is 8 in floating point: train takes too many
+# expect-fail: per-class sizes: floor or ceil of ratio x n_c
+import math
+from fractions import Fraction
+
+import numpy as np
+
+
+def stratified_split(labels, ratios=(0.7, 0.15, 0.15), seed=None):
+    labels = np.asarray(labels)
+    if labels.ndim != 1:
+        raise ValueError("labels must be 1-D")
+    if len(ratios) != 3 or min(ratios) < 0 or abs(sum(ratios) - 1) > 1e-6:
+        raise ValueError("bad ratios")
+    rng = np.random.default_rng(seed)
+    train, val, test = [], [], []
+    for c in np.unique(labels):
+        idx = np.flatnonzero(labels == c)
+        idx = rng.permutation(idx)
+        n_c = len(idx)
+        n_train = math.ceil(ratios[0] * n_c)
+        n_val = math.floor(ratios[1] * n_c)
+        train.extend(idx[:n_train])
+        val.extend(idx[n_train:n_train + n_val])
+        test.extend(idx[n_train + n_val:])
+    return (np.array(train, dtype=int), np.array(val, dtype=int), np.array(test, dtype=int))

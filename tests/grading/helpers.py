@@ -1,0 +1,55 @@
+"""Shared test helpers: the three coding questions as bank objects, and a solution file's header tags."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from interview_prep.models import FunctionSpec, Question
+
+TESTS = Path(__file__).resolve().parent.parent
+REPO = TESTS.parent
+SOLUTIONS = REPO / "solutions"
+
+_FUNCTIONS = {
+    "kmeans": ("kmeans",),
+    "bce": ("bce_loss", "bce_grad"),
+    "stratified-split": ("stratified_split",),
+}
+_NUMBERS = {"kmeans": 1, "bce": 2, "stratified-split": 3}
+SUITE_DIRS = {"kmeans": "kmeans", "bce": "bce", "stratified-split": "stratified_split"}
+
+
+def coding_question(qid: str) -> Question:
+    """The question as bank.py would build it, with just what grading reads."""
+    return Question(
+        id=qid,
+        number=_NUMBERS[qid],
+        title=qid,
+        category="coding",
+        difficulty="medium",
+        time_limit_minutes=30,
+        prompt="",
+        how_to_answer="",
+        what_they_look_for="",
+        kind="coding",
+        source=Path(f"{qid}.yaml"),
+        functions=tuple(FunctionSpec(name, f"def {name}(...)", "") for name in _FUNCTIONS[qid]),
+        suite=SUITE_DIRS[qid],
+    )
+
+
+ALL_QUESTIONS = tuple(coding_question(q) for q in _FUNCTIONS)
+
+
+def tags(path: Path) -> dict[str, list[str]]:
+    """The `# key: value` lines at the top of a test solution (expect-fail, expect-status, ...)."""
+    out: dict[str, list[str]] = {}
+    for line in path.read_text().splitlines():
+        m = re.match(r"#\s*([a-z-]+):\s*(.+?)\s*$", line)
+        if not m:
+            if line.startswith("#"):
+                continue
+            break
+        out.setdefault(m.group(1), []).append(m.group(2))
+    return out

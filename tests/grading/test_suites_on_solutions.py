@@ -1,0 +1,69 @@
+"""Every suite gives 100 to its reference and to correct solutions in other styles, and fails each broken one on the check that names its bug."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interview_prep.grading.coding import grade_coding
+from interview_prep.grading.report import Status
+from tests.grading.helpers import SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
+
+REFERENCES = [("kmeans", "kmeans.py"), ("bce", "bce.py"), ("stratified-split", "stratified_split.py")]
+VARIANTS = sorted((TESTS / "grading" / "correct_variants").glob("*.py"))
+BROKEN = sorted((TESTS / "broken").glob("*/*.py"))
+
+
+def _qid(path: Path) -> str:
+    return tags(path)["prep"][0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("qid", "filename"), REFERENCES)
+def test_reference_scores_100_and_passes(qid: str, filename: str) -> None:
+    report = grade_coding(coding_question(qid), SOLUTIONS / filename)
+    not_passing = [(c.name, c.status.value, c.message) for c in report.checks if c.status is not Status.PASS]
+    assert not_passing == []
+    assert report.score == 100
+    assert report.passed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", VARIANTS, ids=[p.stem for p in VARIANTS])
+def test_correct_solution_in_another_style_scores_100(path: Path) -> None:
+    report = grade_coding(coding_question(_qid(path)), path)
+    not_passing = [(c.name, c.status.value, c.message) for c in report.checks if c.status is not Status.PASS]
+    assert not_passing == []
+    assert report.score == 100 and report.passed
+
+
+def test_there_are_at_least_ten_broken_solutions_per_question() -> None:
+    for folder in SUITE_DIRS.values():
+        files = list((TESTS / "broken" / folder).glob("*.py"))
+        assert len(files) >= 10, folder
+        for f in files:
+            assert tags(f).get("expect-fail"), f"{f} names no check in an expect-fail line"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", BROKEN, ids=[f"{p.parent.name}/{p.stem}" for p in BROKEN])
+def test_broken_solution_fails_the_check_that_names_its_bug(path: Path) -> None:
+    t = tags(path)
+    report = grade_coding(coding_question(_qid(path)), path)
+    by_name = {c.name: c for c in report.checks}
+    for name in t["expect-fail"]:
+        assert name in by_name, f"no check named {name!r}"
+        assert by_name[name].status is not Status.PASS, by_name[name].message
+        assert by_name[name].points == 0
+        assert by_name[name].message
+    if t.get("still-passes") == ["yes"]:
+        # Slow but correct: it loses the speed/style points and nothing else.
+        assert report.passed
+        assert report.score < 100
+    else:
+        assert not report.passed
+        assert report.score < 100
+    for c in report.checks:
+        # Messages are one plain paragraph for the user, never a dump of the hidden expected arrays.
+        assert "\n" not in c.message and "array([" not in c.message and len(c.message) < 800
