@@ -14,6 +14,7 @@ from interview_prep import paths
 from interview_prep.errors import BankError, UnknownQuestion
 from interview_prep.models import FunctionSpec, KeyPoint, Misconception, Question, Rubric
 
+
 class _LinedDict(dict[str, Any]):
     """A mapping that remembers the line of each key and of itself, for error messages."""
 

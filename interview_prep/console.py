@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.panel import Panel
 from rich.table import Table
 
 if TYPE_CHECKING:
@@ -86,30 +85,35 @@ _STATUS_STYLE = {"pass": "green", "fail": "red", "error": "red", "timeout": "yel
 
 
 def render_report(report: GradeReport, question: Question, console: Console = out) -> None:
-    """A grade for the terminal: checks, score and verdict, then what interviewers look for."""
-    table = Table(title=f"{question.number}. {escape(question.title)}", title_justify="left", show_lines=False)
-    table.add_column("check")
-    table.add_column("category")
-    table.add_column("status")
-    table.add_column("points", justify="right")
-    table.add_column("feedback")
+    """A grade for the terminal: checks (or key points), score and verdict, then the rubric text."""
+    if report.kind == "written":
+        from interview_prep.grading.written_view import render_written
+
+        render_written(report, console)
+    else:
+        _render_checks(report, question, console)
+    rubric_md = (
+        f"## How to answer\n\n{question.how_to_answer}\n\n## What they look for\n\n{question.what_they_look_for}"
+    )
+    show_markdown(rubric_md, console)
+
+
+def _render_checks(report: GradeReport, question: Question, console: Console) -> None:
+    from rich.panel import Panel
+
+    table = Table(title=f"{question.number}. {escape(question.title)}", title_justify="left", show_lines=True)
+    table.add_column("check", ratio=2)
+    table.add_column("status", no_wrap=True)
+    table.add_column("points", justify="right", no_wrap=True)
+    table.add_column("feedback", ratio=3)
     for c in report.checks:
         style = _STATUS_STYLE.get(c.status.value, "")
         table.add_row(
-            escape(c.name),
-            c.category.value,
+            f"{escape(c.name)}\n[dim]{c.category.value}[/]",
             f"[{style}]{c.status.value}[/]",
             f"{c.points:g}/{c.max_points:g}",
             escape(c.message),
         )
     console.print(table)
-    misconceptions = report.extra.get("misconceptions") or []
-    for m in misconceptions:
-        quote = f' — "{m["quote"]}"' if m.get("quote") else ""
-        console.print(f"[red]Misconception:[/] {escape(str(m.get('description', '')))}{escape(quote)}")
     verdict = "[bold green]PASSED[/]" if report.passed else "[bold red]NOT PASSED[/]"
     console.print(Panel(f"Score [bold]{report.score:.1f}[/] / 100   {verdict}", expand=False))
-    rubric_md = (
-        f"## How to answer\n\n{question.how_to_answer}\n\n## What they look for\n\n{question.what_they_look_for}"
-    )
-    show_markdown(rubric_md, console)

@@ -18,7 +18,7 @@ WRITTEN_SUFFIXES = (".md", ".txt", ".markdown")
 def read_source(path: Path) -> str:
     """The answer file's text, or an AnswerError that says in one line what is wrong with it."""
     if not path.exists():
-        raise AnswerError(f"{path}: no such file.")
+        raise AnswerError(f"No such file: {path}")
     if path.is_dir():
         raise AnswerError(f"{path} is a folder; give the answer file inside it.")
     try:
@@ -26,13 +26,14 @@ def read_source(path: Path) -> str:
     except OSError as exc:
         raise AnswerError(f"{path}: cannot be read ({exc.strerror}).") from None
     if b"\x00" in data:
-        raise AnswerError(f"{path} is a binary file, not an answer; give a .py solution or a .md/.txt answer.")
+        raise AnswerError(f"{path.name} is a binary file, not text; give a .py solution or a .md/.txt answer.")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise AnswerError(f"{path} is not UTF-8 text; save it as UTF-8 and grade it again.") from None
+    except UnicodeDecodeError as exc:
+        where = f"bad byte at offset {exc.start}"
+        raise AnswerError(f"{path.name} is not UTF-8 text ({where}); save it as UTF-8.") from None
     if not text.strip():
-        raise AnswerError(f"{path} is empty: there is nothing to grade.")
+        raise AnswerError(f"{path.name} is empty; write your answer in it and grade it again.")
     return text
 
 
@@ -72,11 +73,7 @@ def grade_answer(question: Question, path: Path, source: str, *, timeout: float 
         from interview_prep.grading.coding import grade_coding  # lazily: pulls in NumPy
 
         return grade_coding(question, path, timeout=timeout)
-    if path.suffix == ".py":
-        raise AnswerError(
-            f"'{question.id}' is answered in writing, but {path.name} is Python code; "
-            "write the answer in a .md or .txt file."
-        )
-    from interview_prep.grading.written import grade_written
+    from interview_prep.grading.written import ensure_prose, grade_written
 
+    ensure_prose(path, source, question.id)
     return grade_written(question, source)
