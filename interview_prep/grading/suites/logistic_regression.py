@@ -194,7 +194,8 @@ def _fit(r: Returned, d: int) -> tuple[np.ndarray, float]:
 def _near(w: np.ndarray, b: float, want_w: np.ndarray, want_b: float, rtol: float = 1e-6) -> bool:
     got = np.append(w, b)
     want = np.append(want_w, want_b)
-    return bool(np.all(np.isfinite(got)) and np.linalg.norm(got - want) <= rtol * max(1.0, np.linalg.norm(want)))
+    scale = max(1.0, float(np.linalg.norm(want)))
+    return bool(np.all(np.isfinite(got)) and float(np.linalg.norm(got - want)) <= rtol * scale)
 
 
 def _fmt(v: np.ndarray) -> str:
