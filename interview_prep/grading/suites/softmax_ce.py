@@ -69,10 +69,10 @@ class Inputs:
         # Confidently wrong rows (the label's logit is -1000 below the top) and confidently right ones.
         self.big_z = np.array([[1000.0, -1000.0, 0.0], [-1000.0, 1000.0, 1000.0], [5.0, -1000.0, 1000.0]])
         self.big_y = np.array([1, 0, 2])
-        self.perf_z, self.perf_y = _logits(11, 20_000, 50)
+        self.perf_z, self.perf_y = _logits(11, 20_000, 10)
 
 
-PERF_ABOUT = "logits of shape (20000, 50)"
+PERF_ABOUT = "logits of shape (20000, 10)"
 
 
 def _calls(inp: Inputs) -> list[Call]:
