@@ -1,4 +1,4 @@
-"""Shared test helpers: the three coding questions as bank objects, and a solution file's header tags."""
+"""Shared test helpers: the coding questions and drills as bank objects, and a solution file's header tags."""
 
 from __future__ import annotations
 
@@ -15,9 +15,22 @@ _FUNCTIONS = {
     "kmeans": ("kmeans",),
     "bce": ("bce_loss", "bce_grad"),
     "stratified-split": ("stratified_split",),
+    "softmax-ce": ("softmax", "cross_entropy"),
+    "logistic-regression": ("fit", "predict_proba"),
+    "attention": ("scaled_dot_product_attention",),
+    "classification-metrics": ("confusion_matrix", "precision_recall_f1", "roc_auc"),
 }
 _NUMBERS = {"kmeans": 1, "bce": 2, "stratified-split": 3}
+_NUMBERS.update({"softmax-ce": 13, "logistic-regression": 14, "attention": 17, "classification-metrics": 18})
 SUITE_DIRS = {"kmeans": "kmeans", "bce": "bce", "stratified-split": "stratified_split"}
+SUITE_DIRS.update(
+    {
+        "softmax-ce": "softmax_ce",
+        "logistic-regression": "logistic_regression",
+        "attention": "attention",
+        "classification-metrics": "classification_metrics",
+    }
+)
 
 
 def coding_question(qid: str) -> Question:

@@ -26,6 +26,10 @@ REGISTRY: dict[str, str] = {
     "kmeans": "kmeans",
     "bce": "bce",
     "stratified-split": "stratified_split",
+    "softmax-ce": "softmax_ce",
+    "logistic-regression": "logistic_regression",
+    "attention": "attention",
+    "classification-metrics": "classification_metrics",
 }
 
 
