@@ -1,4 +1,4 @@
-"""Shared test helpers: the three coding questions as bank objects, and a solution file's header tags."""
+"""Shared test helpers: the coding questions and drills as bank objects, and a solution file's header tags."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ _FUNCTIONS = {
     "kmeans": ("kmeans",),
     "bce": ("bce_loss", "bce_grad"),
     "stratified-split": ("stratified_split",),
+    "mlp-backprop": ("forward", "backward"),
 }
-_NUMBERS = {"kmeans": 1, "bce": 2, "stratified-split": 3}
-SUITE_DIRS = {"kmeans": "kmeans", "bce": "bce", "stratified-split": "stratified_split"}
+_NUMBERS = {"kmeans": 1, "bce": 2, "stratified-split": 3, "mlp-backprop": 15}
+SUITE_DIRS = {"kmeans": "kmeans", "bce": "bce", "stratified-split": "stratified_split", "mlp-backprop": "mlp_backprop"}
 
 
 def coding_question(qid: str) -> Question:

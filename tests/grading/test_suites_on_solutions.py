@@ -10,7 +10,15 @@ from interview_prep.grading.coding import grade_coding
 from interview_prep.grading.report import Status
 from tests.grading.helpers import SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
 
-REFERENCES = [("kmeans", "kmeans.py"), ("bce", "bce.py"), ("stratified-split", "stratified_split.py")]
+REFERENCES = [
+    ("kmeans", "kmeans.py"),
+    ("bce", "bce.py"),
+    ("stratified-split", "stratified_split.py"),
+    ("mlp-backprop", "mlp_backprop.py"),
+]
+# The first three questions keep at least ten broken solutions each; a drill (issue 6) needs eight.
+MIN_BROKEN = {"kmeans": 10, "bce": 10, "stratified-split": 10}
+DRILL_MIN_BROKEN = 8
 VARIANTS = sorted((TESTS / "grading" / "correct_variants").glob("*.py"))
 BROKEN = sorted((TESTS / "broken").glob("*/*.py"))
 
@@ -38,10 +46,10 @@ def test_correct_solution_in_another_style_scores_100(path: Path) -> None:
     assert report.score == 100 and report.passed
 
 
-def test_there_are_at_least_ten_broken_solutions_per_question() -> None:
-    for folder in SUITE_DIRS.values():
+def test_there_are_enough_broken_solutions_per_question() -> None:
+    for qid, folder in SUITE_DIRS.items():
         files = list((TESTS / "broken" / folder).glob("*.py"))
-        assert len(files) >= 10, folder
+        assert len(files) >= MIN_BROKEN.get(qid, DRILL_MIN_BROKEN), folder
         for f in files:
             assert tags(f).get("expect-fail"), f"{f} names no check in an expect-fail line"
 

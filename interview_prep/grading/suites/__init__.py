@@ -26,6 +26,9 @@ REGISTRY: dict[str, str] = {
     "kmeans": "kmeans",
     "bce": "bce",
     "stratified-split": "stratified_split",
+    "mlp-backprop": "mlp_backprop",
+    "batchnorm-layer": "batchnorm_layer",
+    "fix-the-training-loop": "fix_the_training_loop",
 }
 
 
