@@ -16,9 +16,16 @@ _FUNCTIONS = {
     "bce": ("bce_loss", "bce_grad"),
     "stratified-split": ("stratified_split",),
     "mlp-backprop": ("forward", "backward"),
+    "batchnorm-layer": ("batchnorm_forward", "batchnorm_backward"),
 }
-_NUMBERS = {"kmeans": 1, "bce": 2, "stratified-split": 3, "mlp-backprop": 15}
-SUITE_DIRS = {"kmeans": "kmeans", "bce": "bce", "stratified-split": "stratified_split", "mlp-backprop": "mlp_backprop"}
+_NUMBERS = {"kmeans": 1, "bce": 2, "stratified-split": 3, "mlp-backprop": 15, "batchnorm-layer": 16}
+SUITE_DIRS = {
+    "kmeans": "kmeans",
+    "bce": "bce",
+    "stratified-split": "stratified_split",
+    "mlp-backprop": "mlp_backprop",
+    "batchnorm-layer": "batchnorm_layer",
+}
 
 
 def coding_question(qid: str) -> Question:

@@ -15,6 +15,7 @@ REFERENCES = [
     ("bce", "bce.py"),
     ("stratified-split", "stratified_split.py"),
     ("mlp-backprop", "mlp_backprop.py"),
+    ("batchnorm-layer", "batchnorm_layer.py"),
 ]
 # The first three questions keep at least ten broken solutions each; a drill (issue 6) needs eight.
 MIN_BROKEN = {"kmeans": 10, "bce": 10, "stratified-split": 10}
