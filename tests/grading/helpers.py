@@ -17,14 +17,23 @@ _FUNCTIONS = {
     "stratified-split": ("stratified_split",),
     "mlp-backprop": ("forward", "backward"),
     "batchnorm-layer": ("batchnorm_forward", "batchnorm_backward"),
+    "fix-the-training-loop": ("features", "loss_and_grads", "batches", "train", "predict"),
 }
-_NUMBERS = {"kmeans": 1, "bce": 2, "stratified-split": 3, "mlp-backprop": 15, "batchnorm-layer": 16}
+_NUMBERS = {
+    "kmeans": 1,
+    "bce": 2,
+    "stratified-split": 3,
+    "mlp-backprop": 15,
+    "batchnorm-layer": 16,
+    "fix-the-training-loop": 19,
+}
 SUITE_DIRS = {
     "kmeans": "kmeans",
     "bce": "bce",
     "stratified-split": "stratified_split",
     "mlp-backprop": "mlp_backprop",
     "batchnorm-layer": "batchnorm_layer",
+    "fix-the-training-loop": "fix_the_training_loop",
 }
 
 

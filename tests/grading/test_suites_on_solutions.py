@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from interview_prep.grading.coding import grade_coding
 from interview_prep.grading.report import Status
-from tests.grading.helpers import SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
+from tests.grading.helpers import REPO, SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
 
 REFERENCES = [
     ("kmeans", "kmeans.py"),
@@ -16,6 +17,7 @@ REFERENCES = [
     ("stratified-split", "stratified_split.py"),
     ("mlp-backprop", "mlp_backprop.py"),
     ("batchnorm-layer", "batchnorm_layer.py"),
+    ("fix-the-training-loop", "fix_the_training_loop.py"),
 ]
 # The first three questions keep at least ten broken solutions each; a drill (issue 6) needs eight.
 MIN_BROKEN = {"kmeans": 10, "bce": 10, "stratified-split": 10}
@@ -53,6 +55,17 @@ def test_there_are_enough_broken_solutions_per_question() -> None:
         assert len(files) >= MIN_BROKEN.get(qid, DRILL_MIN_BROKEN), folder
         for f in files:
             assert tags(f).get("expect-fail"), f"{f} names no check in an expect-fail line"
+
+
+def test_the_untouched_starter_among_the_broken_is_the_one_users_receive() -> None:
+    # The drill's starter is the buggy script itself; its copy in tests/broken must not drift from the bank.
+    starter = yaml.safe_load((REPO / "questions" / "19-fix-the-training-loop.yaml").read_text())["starter"]
+    lines = (TESTS / "broken" / "fix_the_training_loop" / "04_untouched_starter.py").read_text().splitlines(True)
+    header = 0
+    while lines[header].startswith("# "):
+        header += 1
+    assert header >= 3  # prep, bug and at least one expect-fail line
+    assert "".join(lines[header:]) == starter
 
 
 @pytest.mark.slow
