@@ -19,7 +19,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-QUESTIONS = [("kmeans", "kmeans.py"), ("bce", "bce.py"), ("stratified-split", "stratified_split.py")]
+QUESTIONS = [
+    ("kmeans", "kmeans.py"),
+    ("bce", "bce.py"),
+    ("stratified-split", "stratified_split.py"),
+    ("mlp-backprop", "mlp_backprop.py"),
+    ("batchnorm-layer", "batchnorm_layer.py"),
+    ("fix-the-training-loop", "fix_the_training_loop.py"),
+]
 
 
 def _prep() -> list[str]:
@@ -54,7 +61,7 @@ def main() -> None:
         median = statistics.median(times)
         worst = max(worst, median)
         print(
-            f"prep grade solutions/{filename:<20} median {median * 1000:7.0f} ms"
+            f"prep grade solutions/{filename:<26} median {median * 1000:7.0f} ms"
             f"  ({median / floor_median:4.1f}x the NumPy import; min {min(times) * 1000:.0f}, max "
             f"{max(times) * 1000:.0f})"
         )
