@@ -10,6 +10,7 @@ import pytest
 from interview_prep.grading.coding import _encode_args, _returned
 from interview_prep.grading.sandbox import Limits, run_harness
 from interview_prep.grading.suites import (
+    REGISTRY,
     Call,
     FromCall,
     Returned,
@@ -18,6 +19,7 @@ from interview_prep.grading.suites import (
     Value,
     as_dict,
     decode_value,
+    load_suite,
     same_value,
 )
 
@@ -141,3 +143,23 @@ def test_decode_value_reads_a_dict_record() -> None:
     raw = {"kind": "dict", "type": "dict", "len": 2, "items": [["a", {"kind": "int", "type": "int", "value": 1}]]}
     value = decode_value(raw)
     assert set(value.data) == {"a", "(more keys)"}
+
+
+def test_every_chained_input_names_an_earlier_call_of_the_same_child_run() -> None:
+    # A FromCall to a later call, or to a call in another child run, could never be resolved.
+    def chained(v: object) -> list[FromCall]:
+        if isinstance(v, FromCall):
+            return [v]
+        if isinstance(v, (tuple, list)):
+            return [f for x in v for f in chained(x)]
+        if isinstance(v, dict):
+            return [f for x in v.values() for f in chained(x)]
+        return []
+
+    for qid in REGISTRY:
+        suite = load_suite(qid)
+        seen: dict[str, int] = {}
+        for call in suite.calls:
+            for ref in chained((call.args, list(call.kwargs.values()))):
+                assert seen.get(ref.call_id) == call.run, f"{qid}: {call.id} takes {ref.call_id}"
+            seen[call.id] = call.run
