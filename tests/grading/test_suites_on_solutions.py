@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from interview_prep.grading.coding import grade_coding
 from interview_prep.grading.report import Status
 from interview_prep.grading.suites import load_suite
-from tests.grading.helpers import SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
+from tests.grading.helpers import REPO, SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
 
 # Every question with a suite, with the reference file its suite names.
 REFERENCES = [(qid, load_suite(qid).reference) for qid in SUITE_DIRS]
@@ -57,6 +58,17 @@ def test_every_correct_variant_and_drill_reference_exists() -> None:
     for qid in SUITE_DIRS:
         assert (SOLUTIONS / load_suite(qid).reference).is_file(), qid
         assert qid in answered, f"no correct solution in another style for {qid}"
+
+
+def test_the_untouched_starter_among_the_broken_is_the_one_users_receive() -> None:
+    # The drill's starter is the buggy script itself; its copy in tests/broken must not drift from the bank.
+    starter = yaml.safe_load((REPO / "questions" / "19-fix-the-training-loop.yaml").read_text())["starter"]
+    lines = (TESTS / "broken" / "fix_the_training_loop" / "04_untouched_starter.py").read_text().splitlines(True)
+    header = 0
+    while lines[header].startswith("# "):
+        header += 1
+    assert header >= 3  # prep, bug and at least one expect-fail line
+    assert "".join(lines[header:]) == starter
 
 
 @pytest.mark.slow
