@@ -19,7 +19,11 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-QUESTIONS = [("kmeans", "kmeans.py"), ("bce", "bce.py"), ("stratified-split", "stratified_split.py")]
+sys.path.insert(0, str(REPO))
+from interview_prep.grading.suites import REGISTRY, load_suite  # noqa: E402 - after the checkout is on the path
+
+# Every question with a hidden suite (the first three and the drills), with the reference its suite names.
+QUESTIONS = [(qid, load_suite(qid).reference) for qid in REGISTRY]
 
 
 def _prep() -> list[str]:
@@ -54,7 +58,7 @@ def main() -> None:
         median = statistics.median(times)
         worst = max(worst, median)
         print(
-            f"prep grade solutions/{filename:<20} median {median * 1000:7.0f} ms"
+            f"prep grade solutions/{filename:<26} median {median * 1000:7.0f} ms"
             f"  ({median / floor_median:4.1f}x the NumPy import; min {min(times) * 1000:.0f}, max "
             f"{max(times) * 1000:.0f})"
         )

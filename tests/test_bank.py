@@ -23,12 +23,29 @@ SEED = (Path(__file__).resolve().parents[2] / "shared" / "seed-questions.txt")
 
 
 
+DRILL_IDS = [
+    "softmax-ce", "logistic-regression", "mlp-backprop", "batchnorm-layer", "attention",
+    "classification-metrics", "fix-the-training-loop",
+]
+
+
 def test_seed_bank_has_the_contract_ids_numbers_and_categories() -> None:
-    bank = load_bank()
-    assert [q.id for q in bank.questions] == CONTRACT_IDS
-    assert [q.number for q in bank.questions] == list(range(1, 13))
-    assert [q.category for q in bank.questions] == CONTRACT_CATEGORIES
-    assert [q.kind for q in bank.questions] == ["coding"] * 3 + ["written"] * 9
+    seed = load_bank().questions[:12]
+    assert [q.id for q in seed] == CONTRACT_IDS
+    assert [q.number for q in seed] == list(range(1, 13))
+    assert [q.category for q in seed] == CONTRACT_CATEGORIES
+    assert [q.kind for q in seed] == ["coding"] * 3 + ["written"] * 9
+
+
+def test_drills_come_after_the_twelve_as_coding_questions() -> None:
+    drills = load_bank().questions[12:]
+    assert {q.id for q in drills} <= set(DRILL_IDS)
+    assert [q.number for q in drills] == sorted(DRILL_IDS.index(q.id) + 13 for q in drills)
+    for q in drills:
+        assert q.category == "drill" and q.kind == "coding"
+        for fn in q.functions:  # the contract, in the stub, in the form of CONTRACT.md section 3
+            assert f"{fn.signature}:" in q.starter
+            assert fn.docstring.strip().splitlines()[0] in q.starter
 
 
 def test_coding_questions_carry_the_contract_functions_and_a_stub() -> None:
@@ -47,7 +64,7 @@ def test_coding_questions_carry_the_contract_functions_and_a_stub() -> None:
 
 
 def test_written_questions_carry_a_rubric() -> None:
-    for q in load_bank().questions[3:]:
+    for q in load_bank().questions[3:12]:
         assert q.rubric is not None
         assert q.rubric.key_points and 0 < q.rubric.pass_mark <= 100
 
@@ -55,7 +72,7 @@ def test_written_questions_carry_a_rubric() -> None:
 @pytest.mark.skipif(not SEED.exists(), reason="the seed text lives in ../shared beside the repo")
 def test_question_text_is_faithful_to_the_seed() -> None:
     seed = " ".join(SEED.read_text(encoding="utf-8").split())
-    for q in load_bank().questions:
+    for q in load_bank().questions[:12]:
         for text in (q.prompt, q.how_to_answer, q.what_they_look_for):
             assert " ".join(text.split()) in seed, f"{q.id}: text differs from the seed"
 
@@ -79,10 +96,12 @@ def write(folder: Path, text: str, name: str = "q.yaml") -> Path:
 
 def test_a_good_user_question_loads_beside_the_builtin_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "a", GOOD)
+    builtin = len(load_bank().questions)
     assert load_bank([tmp_path / "a"]).get("my-question").number == 101
     monkeypatch.setenv("PREP_BANK", str(tmp_path / "a"))
     bank = load_bank()
-    assert len(bank.questions) == 13 and bank.get("101").title == "My question"
+    assert len(bank.questions) == builtin + 1
+    assert bank.get("101").title == "My question"
 
 
 @pytest.mark.parametrize(

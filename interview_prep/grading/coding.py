@@ -20,8 +20,10 @@ from interview_prep.grading.suites import (
     Call,
     Check,
     Fail,
+    FromCall,
     ListArg,
     Returned,
+    Rng,
     Suite,
     Unusable,
     decode_value,
@@ -78,6 +80,13 @@ def _encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.
             return {"__npy__": key_for(v)}
         if isinstance(v, ListArg):
             return {"__list__": key_for(v.array)}
+        if isinstance(v, FromCall):
+            return {"__from__": v.call_id, "item": v.item}
+        if isinstance(v, Rng):
+            return {"__rng__": int(v.seed), "stream": v.stream}
+        if isinstance(v, dict):
+            # Tagged, so a user-facing key can never be mistaken for one of the tags above.
+            return {"__dict__": {str(k): enc(x) for k, x in v.items()}}
         if isinstance(v, tuple):
             return {"__tuple__": [enc(x) for x in v]}
         if isinstance(v, list):
@@ -86,6 +95,21 @@ def _encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.
             return v.item()
         return v
 
+    # The child keeps a result only when a later call takes it as an input.
+    kept: set[str] = set()
+
+    def taken(v: Any) -> None:
+        if isinstance(v, FromCall):
+            kept.add(v.call_id)
+        elif isinstance(v, (tuple, list)):
+            for x in v:
+                taken(x)
+        elif isinstance(v, dict):
+            for x in v.values():
+                taken(x)
+
+    for c in calls:
+        taken((c.args, list(c.kwargs.values())))
     out = []
     for c in calls:
         out.append(
@@ -98,6 +122,7 @@ def _encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.
                 "repeat": c.repeat,
                 "send": c.send,
                 "return_args": list(c.return_args),
+                "keep": c.id in kept,
             }
         )
     return out, arrays
@@ -114,6 +139,8 @@ def _returned(call: Call, rec: Mapping[str, Any]) -> Returned:
         return Returned(call, "crashed", detail=f"prep could not run this check: {rec.get('exc_msg', '')}")
     if rec.get("exc_type") == "missing":
         return Returned(call, "missing", detail=str(rec.get("exc_msg", "")))
+    if rec.get("exc_type") == "unavailable":  # an input from an earlier call that did not return it
+        return Returned(call, "not-run", detail=f"{call.func} was not run: {rec.get('exc_msg', '')}.")
     return Returned(
         call,
         "raised",

@@ -91,6 +91,15 @@ def encode(value: Any, depth: int = 0) -> dict[str, Any]:
             "len": len(value),
             "items": [encode(v, depth + 1) for v in value[:_MAX_ITEMS]],
         }
+    if t is dict and depth < _MAX_DEPTH:
+        # Keys are sent as strings (a non-string key as its type name), values encoded like any other.
+        items = list(value.items())[:_MAX_ITEMS]
+        return {
+            "kind": "dict",
+            "type": name,
+            "len": len(value),
+            "items": [[k if type(k) is str else f"<{type(k).__qualname__}>", encode(v, depth + 1)] for k, v in items],
+        }
     if t is bool or t is np.bool_:
         return {"kind": "bool", "type": name, "value": bool(value)}
     if t is int or (isinstance(value, np.integer) and t.__module__ == "numpy"):
@@ -104,7 +113,39 @@ def encode(value: Any, depth: int = 0) -> dict[str, Any]:
     return {"kind": "object", "type": name}
 
 
-def _decode_arg(spec: Any, arrays: Any) -> Any:
+class _Unavailable(Exception):
+    """An input taken from an earlier call that did not return what it was to pass on."""
+
+
+class _Context:
+    """What outlives one call in this child: results kept for later calls, and named generators."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[str, Any, str]] = {}  # call id -> (func, value, "" or why unavailable)
+        self.generators: dict[str, Any] = {}
+
+    def result_item(self, call_id: str, item: int | None) -> Any:
+        if call_id not in self.kept:
+            raise _Unavailable(f"call {call_id} did not run in this process (it was restarted after a crash)")
+        func, value, why = self.kept[call_id]
+        if why:
+            raise _Unavailable(f"{func} {why}")
+        if item is None:
+            return value
+        if type(value) not in (tuple, list) or not -len(value) <= item < len(value):
+            kind = f"a {type(value).__name__} of {len(value)} items" if type(value) in (tuple, list) else "no tuple"
+            raise _Unavailable(f"{func} returned {kind}, so item {item} of its result could not be passed on")
+        return value[item]
+
+    def generator(self, seed: int, stream: str | None) -> Any:
+        if stream is None:
+            return np.random.default_rng(seed)
+        if stream not in self.generators:  # calls that name one stream share one Generator, in call order
+            self.generators[stream] = np.random.default_rng(seed)
+        return self.generators[stream]
+
+
+def _decode_arg(spec: Any, arrays: Any, ctx: _Context | None = None) -> Any:
     """Inputs as the parent described them: arrays come fresh from the .npz on every call."""
     if isinstance(spec, dict):
         if "__npy__" in spec:
@@ -112,10 +153,16 @@ def _decode_arg(spec: Any, arrays: Any) -> Any:
         if "__list__" in spec:
             return np.array(arrays[spec["__list__"]]).tolist()
         if "__tuple__" in spec:
-            return tuple(_decode_arg(v, arrays) for v in spec["__tuple__"])
-        return {k: _decode_arg(v, arrays) for k, v in spec.items()}
+            return tuple(_decode_arg(v, arrays, ctx) for v in spec["__tuple__"])
+        if "__dict__" in spec:
+            return {k: _decode_arg(v, arrays, ctx) for k, v in spec["__dict__"].items()}
+        if "__from__" in spec:
+            return (ctx or _Context()).result_item(spec["__from__"], spec.get("item"))
+        if "__rng__" in spec:
+            return (ctx or _Context()).generator(int(spec["__rng__"]), spec.get("stream"))
+        return {k: _decode_arg(v, arrays, ctx) for k, v in spec.items()}
     if isinstance(spec, list):
-        return [_decode_arg(v, arrays) for v in spec]
+        return [_decode_arg(v, arrays, ctx) for v in spec]
     return spec
 
 
@@ -182,9 +229,12 @@ def main() -> None:
         channel.send(failure)
         return
     channel.send({"event": "import", "ok": True})
+    ctx = _Context()
     for call in job["calls"]:
         record: dict[str, Any] = {"event": "call", "id": call["id"]}
         module = modules.get(call.get("module", "user"))
+        if call.get("keep"):  # until it returns, a later call taking its result finds nothing to take
+            ctx.kept[call["id"]] = (call["func"], None, "did not return")
         if module is None:
             record.update(ok=False, exc_type="internal", exc_msg=reference_error or "no such module")
             channel.send(record)
@@ -197,16 +247,24 @@ def main() -> None:
         best = float("inf")
         try:
             for _ in range(int(call.get("repeat", 1))):
-                args = [_decode_arg(a, arrays) for a in call["args"]]
-                kwargs = {k: _decode_arg(v, arrays) for k, v in call.get("kwargs", {}).items()}
+                args = [_decode_arg(a, arrays, ctx) for a in call["args"]]
+                kwargs = {k: _decode_arg(v, arrays, ctx) for k, v in call.get("kwargs", {}).items()}
                 start = _perf()
                 value = func(*args, **kwargs)
                 best = min(best, _perf() - start)
+        except _Unavailable as exc:  # an input from an earlier call: this call is not run
+            record.update(ok=False, exc_type="unavailable", exc_msg=str(exc)[:500])
+            channel.send(record)
+            continue
         except BaseException as exc:  # noqa: BLE001 - every failure of user code is a verdict
             record.update(_exception_record(exc))
             channel.send(record)
+            if call.get("keep"):
+                ctx.kept[call["id"]] = (call["func"], None, f"raised {type(exc).__name__}")
             continue
         record.update(ok=True, seconds=best)
+        if call.get("keep"):  # a later call takes (part of) this result as an input, in this process
+            ctx.kept[call["id"]] = (call["func"], value, "")
         try:
             if call.get("send", True):
                 record["value"] = encode(value)

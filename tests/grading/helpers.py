@@ -1,4 +1,4 @@
-"""Shared test helpers: the three coding questions as bank objects, and a solution file's header tags."""
+"""Shared test helpers: the coding questions and drills as bank objects, and a solution file's header tags."""
 
 from __future__ import annotations
 
@@ -15,9 +15,38 @@ _FUNCTIONS = {
     "kmeans": ("kmeans",),
     "bce": ("bce_loss", "bce_grad"),
     "stratified-split": ("stratified_split",),
+    "softmax-ce": ("softmax", "cross_entropy"),
+    "logistic-regression": ("fit", "predict_proba"),
+    "mlp-backprop": ("forward", "backward"),
+    "batchnorm-layer": ("batchnorm_forward", "batchnorm_backward"),
+    "attention": ("scaled_dot_product_attention",),
+    "classification-metrics": ("confusion_matrix", "precision_recall_f1", "roc_auc"),
+    "fix-the-training-loop": ("features", "loss_and_grads", "batches", "train", "predict"),
 }
-_NUMBERS = {"kmeans": 1, "bce": 2, "stratified-split": 3}
-SUITE_DIRS = {"kmeans": "kmeans", "bce": "bce", "stratified-split": "stratified_split"}
+_NUMBERS = {
+    "kmeans": 1,
+    "bce": 2,
+    "stratified-split": 3,
+    "softmax-ce": 13,
+    "logistic-regression": 14,
+    "mlp-backprop": 15,
+    "batchnorm-layer": 16,
+    "attention": 17,
+    "classification-metrics": 18,
+    "fix-the-training-loop": 19,
+}
+SUITE_DIRS = {
+    "kmeans": "kmeans",
+    "bce": "bce",
+    "stratified-split": "stratified_split",
+    "softmax-ce": "softmax_ce",
+    "logistic-regression": "logistic_regression",
+    "mlp-backprop": "mlp_backprop",
+    "batchnorm-layer": "batchnorm_layer",
+    "attention": "attention",
+    "classification-metrics": "classification_metrics",
+    "fix-the-training-loop": "fix_the_training_loop",
+}
 
 
 def coding_question(qid: str) -> Question:

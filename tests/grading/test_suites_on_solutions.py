@@ -5,12 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from interview_prep.grading.coding import grade_coding
 from interview_prep.grading.report import Status
-from tests.grading.helpers import SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
+from interview_prep.grading.suites import load_suite
+from tests.grading.helpers import REPO, SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
 
-REFERENCES = [("kmeans", "kmeans.py"), ("bce", "bce.py"), ("stratified-split", "stratified_split.py")]
+# Every question with a suite, with the reference file its suite names.
+REFERENCES = [(qid, load_suite(qid).reference) for qid in SUITE_DIRS]
+# The first three coding questions keep their bar of ten broken solutions; a drill needs eight.
+MIN_BROKEN = {"kmeans": 10, "bce": 10, "stratified-split": 10}
+DRILL_MIN_BROKEN = 8
 VARIANTS = sorted((TESTS / "grading" / "correct_variants").glob("*.py"))
 BROKEN = sorted((TESTS / "broken").glob("*/*.py"))
 
@@ -38,12 +44,31 @@ def test_correct_solution_in_another_style_scores_100(path: Path) -> None:
     assert report.score == 100 and report.passed
 
 
-def test_there_are_at_least_ten_broken_solutions_per_question() -> None:
-    for folder in SUITE_DIRS.values():
+def test_every_question_has_its_minimum_of_broken_solutions() -> None:
+    for qid, folder in SUITE_DIRS.items():
         files = list((TESTS / "broken" / folder).glob("*.py"))
-        assert len(files) >= 10, folder
+        assert len(files) >= MIN_BROKEN.get(qid, DRILL_MIN_BROKEN), folder
         for f in files:
             assert tags(f).get("expect-fail"), f"{f} names no check in an expect-fail line"
+            assert tags(f).get("prep") == [qid], f"{f} is in the folder of {qid} but names another question"
+
+
+def test_every_correct_variant_and_drill_reference_exists() -> None:
+    answered = {_qid(p) for p in VARIANTS}
+    for qid in SUITE_DIRS:
+        assert (SOLUTIONS / load_suite(qid).reference).is_file(), qid
+        assert qid in answered, f"no correct solution in another style for {qid}"
+
+
+def test_the_untouched_starter_among_the_broken_is_the_one_users_receive() -> None:
+    # The drill's starter is the buggy script itself; its copy in tests/broken must not drift from the bank.
+    starter = yaml.safe_load((REPO / "questions" / "19-fix-the-training-loop.yaml").read_text())["starter"]
+    lines = (TESTS / "broken" / "fix_the_training_loop" / "04_untouched_starter.py").read_text().splitlines(True)
+    header = 0
+    while lines[header].startswith("# "):
+        header += 1
+    assert header >= 3  # prep, bug and at least one expect-fail line
+    assert "".join(lines[header:]) == starter
 
 
 @pytest.mark.slow

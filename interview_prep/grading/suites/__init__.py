@@ -26,6 +26,13 @@ REGISTRY: dict[str, str] = {
     "kmeans": "kmeans",
     "bce": "bce",
     "stratified-split": "stratified_split",
+    "softmax-ce": "softmax_ce",
+    "logistic-regression": "logistic_regression",
+    "attention": "attention",
+    "classification-metrics": "classification_metrics",
+    "mlp-backprop": "mlp_backprop",
+    "batchnorm-layer": "batchnorm_layer",
+    "fix-the-training-loop": "fix_the_training_loop",
 }
 
 
@@ -42,6 +49,26 @@ class ListArg:
 
     def __init__(self, array: np.ndarray) -> None:
         self.array = array
+
+
+@dataclass(frozen=True)
+class FromCall:
+    """An input the child takes from what an earlier call in the same process returned: item `item`
+    of its tuple (or the whole value when item is None). For opaque values that cannot cross the
+    process boundary, such as the cache a forward pass returns for its backward pass."""
+
+    call_id: str
+    item: int | None = None
+
+
+@dataclass(frozen=True)
+class Rng:
+    """An input the child makes as np.random.default_rng(seed). Calls that name the same `stream`
+    share one Generator, drawn from in call order (two epochs of one training run); without a
+    stream every call gets a fresh one."""
+
+    seed: int
+    stream: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,15 +91,17 @@ class Call:
 class Value:
     """A returned value as plain data: its kind, its exact type name, and the data itself."""
 
-    kind: str  # ndarray, ndarray-subclass, tuple, list, int, float, bool, str, none, object
+    kind: str  # ndarray, ndarray-subclass, tuple, list, dict, int, float, bool, str, none, object
     type_name: str
-    data: Any  # np.ndarray | list[Value] | int | float | bool | str | None
+    data: Any  # np.ndarray | list[Value] | dict[str, Value] | int | float | bool | str | None
 
     @property
     def python(self) -> Any:
         """The plain Python/NumPy data, recursively (for comparing two returns)."""
         if self.kind in ("tuple", "list"):
             return [v.python for v in self.data]
+        if self.kind == "dict":
+            return {k: v.python for k, v in self.data.items()}
         return self.data
 
 
@@ -150,6 +179,11 @@ def decode_value(raw: Mapping[str, Any]) -> Value:
         if int(raw.get("len", len(items))) != len(items):
             items.append(Value("object", "(more items)", None))
         return Value(kind, type_name, items)
+    if kind == "dict":
+        entries = {str(k): decode_value(v) for k, v in raw.get("items", [])}
+        if int(raw.get("len", len(entries))) != len(entries):
+            entries["(more keys)"] = Value("object", "(more items)", None)
+        return Value(kind, type_name, entries)
     return Value(kind, type_name, raw.get("value"))
 
 
@@ -165,6 +199,8 @@ def describe(value: Value) -> str:
         return "an array of dtype object"
     if value.kind in ("tuple", "list"):
         return f"a {value.kind} of {len(value.data)} items"
+    if value.kind == "dict":
+        return f"a dict with keys {sorted(value.data)}"
     if value.kind == "none":
         return "None"
     return f"a {value.type_name}"
@@ -177,6 +213,19 @@ def as_tuple(value: Value | None, n: int, what: str) -> list[Value]:
     if value.kind not in ("tuple", "list") or len(value.data) != n:
         raise Unusable(f"{what} should return a tuple of {n} items, but returned {describe(value)}")
     return list(value.data)
+
+
+def as_dict(value: Value | None, what: str, keys: Sequence[str]) -> dict[str, Value]:
+    """The entries of a returned dict with exactly the given (string) keys."""
+    if value is None:
+        raise Unusable(f"{what}: nothing came back")
+    if value.kind != "dict":
+        raise Unusable(f"{what} should be a dict with keys {sorted(keys)}, but it is {describe(value)}")
+    if set(value.data) != set(keys):
+        missing, extra = sorted(set(keys) - set(value.data)), sorted(set(value.data) - set(keys))
+        parts = ([f"missing {missing}"] if missing else []) + ([f"unexpected {extra}"] if extra else [])
+        raise Unusable(f"{what} should have the keys {sorted(keys)}, but has {sorted(value.data)} ({', '.join(parts)})")
+    return dict(value.data)
 
 
 def as_array(
@@ -228,6 +277,8 @@ def same_value(a: Value | None, b: Value | None) -> bool:
         return False
     if a.kind in ("tuple", "list"):
         return len(a.data) == len(b.data) and all(same_value(x, y) for x, y in zip(a.data, b.data, strict=True))
+    if a.kind == "dict":
+        return a.data.keys() == b.data.keys() and all(same_value(a.data[k], b.data[k]) for k in a.data)
     if a.kind == "ndarray":
         x, y = a.data, b.data
         return bool(x.shape == y.shape and x.dtype == y.dtype and np.array_equal(x, y, equal_nan=x.dtype.kind in "fc"))

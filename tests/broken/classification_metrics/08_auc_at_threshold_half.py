@@ -1,0 +1,53 @@
+# prep: classification-metrics
+# bug: AUC from a single threshold at 0.5: the area under a one-point ROC curve, not a ranking statistic
+# expect-fail: ROC-AUC matches pair counting
+import numpy as np
+
+
+def _pair(y_true, y_pred):
+    y_true = np.asarray(y_true)
+    y_pred = np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true and y_pred must be 1-D of the same length, got {y_true.shape} and {y_pred.shape}")
+    return y_true, y_pred
+
+
+def confusion_matrix(y_true, y_pred, labels=None):
+    y_true, y_pred = _pair(y_true, y_pred)
+    if labels is None:
+        labels = np.unique(np.concatenate([y_true, y_pred]))
+    labels = list(np.asarray(labels).tolist())
+    index = {label: i for i, label in enumerate(labels)}
+    size = len(labels)
+    t = np.array([index.get(v, -1) for v in y_true.tolist()], dtype=int)
+    p = np.array([index.get(v, -1) for v in y_pred.tolist()], dtype=int)
+    keep = (t >= 0) & (p >= 0)
+    counts = np.bincount(t[keep] * size + p[keep], minlength=size * size)
+    return counts.reshape(size, size).astype(int)
+
+
+def precision_recall_f1(y_true, y_pred, positive=1):
+    y_true, y_pred = _pair(y_true, y_pred)
+    true_pos = y_true == positive
+    pred_pos = y_pred == positive
+    tp = int(np.sum(true_pos & pred_pos))
+    fp = int(np.sum(~true_pos & pred_pos))
+    fn = int(np.sum(true_pos & ~pred_pos))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return float(precision), float(recall), float(f1)
+
+
+def roc_auc(y_true, scores):
+    y_true, scores = _pair(y_true, scores)
+    y = y_true.astype(int)
+    s = scores.astype(float)
+    n_pos = int(np.sum(y == 1))
+    n_neg = int(np.sum(y == 0))
+    if n_pos == 0 or n_neg == 0:
+        raise ValueError("ROC-AUC needs both classes in y_true")
+    pred = s >= 0.5
+    tpr = np.sum(pred & (y == 1)) / n_pos
+    fpr = np.sum(pred & (y == 0)) / n_neg
+    return float((1 + tpr - fpr) / 2)
