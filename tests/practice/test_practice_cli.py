@@ -106,7 +106,8 @@ def test_history_show_of_an_unknown_attempt_exits_2_with_one_line() -> None:
 def test_history_of_an_unknown_question_exits_2() -> None:
     result = runner.invoke(app, ["history", "batchnrom"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: no question 'batchnrom'. Did you mean 'batchnorm'?")
+    assert result.stderr.startswith("Error: no question 'batchnrom'. Did you mean 'batchnorm'")
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_stats_json_per_question_and_category() -> None:
