@@ -2,7 +2,7 @@
 
 Shell completion and every quick look run the program, so start-up is a feature. The minimal
 app is the floor any Typer CLI pays; the minimal table app does what `prep list` does (a Rich
-table of twelve rows) with the data inline. The target: `prep list` within 1.2x of the latter.
+table with as many rows as the bank has questions) with the data inline. The target: `prep list` within 1.2x of the latter.
 
     python benchmarks/startup.py [--runs 21]
 """
@@ -10,6 +10,7 @@ table of twelve rows) with the data inline. The target: `prep list` within 1.2x 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -31,8 +32,9 @@ app()
 MINIMAL_TABLE_APP = """
 import typer
 app = typer.Typer()
+import os
 ROWS = [(str(i), f"question-{i}", f"The title of question {i}", "fundamentals", "medium", "15")
-        for i in range(1, 13)]
+        for i in range(1, int(os.environ["ROWS"]) + 1)]
 @app.command()
 def show(json: bool = False) -> None:
     from rich.console import Console
@@ -64,8 +66,13 @@ def main() -> None:
     py = sys.executable
     prep = os.path.join(os.path.dirname(py), "prep")
     prep_cmd = [prep] if os.path.exists(prep) else [py, "-m", "interview_prep"]
+    # Installed packages run from .pyc files (pip compiles them); with this set, an editable
+    # install would recompile every module on every run and measure the compiler.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as home:
         os.environ["PREP_HOME"] = home  # no user history: measure the bare command
+        listed = subprocess.run([*prep_cmd, "list", "--json"], capture_output=True, text=True, check=True, cwd=home)
+        os.environ["ROWS"] = str(len(json.loads(listed.stdout)))
         cases = {
             "python -c pass": [py, "-c", "pass"],
             "minimal typer app": [py, "-c", MINIMAL_APP, "--name", "y"],
@@ -84,7 +91,8 @@ def main() -> None:
     medians = {name: statistics.median(values) for name, values in samples.items()}
     import typer
 
-    print(f"typer {typer.__version__}, Python {sys.version.split()[0]}, {args.runs} runs each, medians:")
+    print(f"typer {typer.__version__}, Python {sys.version.split()[0]}, {os.environ['ROWS']} questions, "
+          f"{args.runs} runs each, medians:")
     for name, value in medians.items():
         print(f"  {name:<22} {value * 1000:7.1f} ms")
     print(f"  prep list   / minimal typer table : {medians['prep list'] / medians['minimal typer table']:.2f}x")
