@@ -239,5 +239,49 @@ def history(
     raise typer.Exit(code)
 
 
+# --- hints and solutions (issue 6) ---
+
+
+@app.command("hint")
+def hint(
+    question: Annotated[str, typer.Argument(help="The question id or number.")],
+    bank_dirs: BankOption = None,
+) -> None:
+    """The next hint for a question; each one caps the rating its attempt can earn."""
+    from interview_prep import console
+    from interview_prep.bank import load_bank
+    from interview_prep.help import next_hint
+    from interview_prep.store import open_store, utcnow
+
+    with user_errors():
+        q = load_bank(bank_dirs).get(question)
+        store = open_store()
+        shown = next_hint(store, q, utcnow())
+        store.close()
+    which = "this attempt" if shown.attempt_id is not None else "your next attempt"
+    console.out.print(f"Hint {shown.index} of {shown.total} for {q.id}: {shown.text}", markup=False)
+    console.out.print(f"[dim]Recorded: {which} at {q.id} can now earn '{shown.cap}' at best.[/]")
+
+
+@app.command("solution")
+def solution(
+    question: Annotated[str, typer.Argument(help="The question id or number.")],
+    force: Annotated[bool, typer.Option("--force", help="Show it before any attempt (costs the next one).")] = False,
+    bank_dirs: BankOption = None,
+) -> None:
+    """The reference solution (or model answer), once you have attempted the question."""
+    from interview_prep import console
+    from interview_prep.bank import load_bank
+    from interview_prep.help import view_solution
+    from interview_prep.store import open_store, utcnow
+
+    with user_errors():
+        q = load_bank(bank_dirs).get(question)
+        store = open_store()
+        lexer, text = view_solution(store, q, force=force, now=utcnow())
+        store.close()
+    console.show_solution(q, lexer, text)
+
+
 def main() -> None:
     app()

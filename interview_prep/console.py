@@ -75,6 +75,16 @@ def question_markdown(q: Question, *, rubric: bool = False) -> str:
     return "\n\n".join(parts)
 
 
+def show_solution(q: Question, lexer: str, text: str, console: Console = out) -> None:
+    console.print(f"[bold]{q.number}. {escape(q.title)}[/]: the reference")
+    if lexer == "markdown":
+        show_markdown(text, console)
+        return
+    from rich.syntax import Syntax
+
+    console.print(Syntax(text, lexer, line_numbers=False, word_wrap=True))
+
+
 def show_markdown(text: str, console: Console = out) -> None:
     from rich.markdown import Markdown  # lazily: rich.markdown pulls in markdown-it
 

@@ -124,7 +124,7 @@ class PlainUI(SessionUIBase):
     def wait_for_submit(
         self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
     ) -> WaitOutcome:
-        hint = "Enter submits" + (", e then Enter reopens the editor" if can_edit else "")
+        hint = "Enter submits, h then Enter shows a hint" + (", e then Enter reopens the editor" if can_edit else "")
         self.console.print(f"[{countdown.label()}] {hint}.", markup=False, highlight=False)
         while True:
             if watcher is not None:
@@ -139,6 +139,8 @@ class PlainUI(SessionUIBase):
                 continue
             if answer is not None and can_edit and answer.strip().lower() == "e":
                 return "edit"
+            if answer is not None and answer.strip().lower() == "h":
+                return "hint"
             return "submit"  # Enter, or end of input
 
     def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
@@ -240,7 +242,7 @@ class TerminalUI(SessionUIBase):
     def wait_for_submit(
         self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
     ) -> WaitOutcome:
-        hint = "Enter submits" + (" · e Enter: editor" if can_edit else "") + " · Ctrl-C abandons"
+        hint = "Enter submits · h Enter: hint" + (" · e Enter: editor" if can_edit else "") + " · Ctrl-C abandons"
         text, timed_out = self._run_timed(
             countdown,
             lambda s: "",
@@ -252,6 +254,8 @@ class TerminalUI(SessionUIBase):
             return "timeout"
         if can_edit and text.strip().lower() == "e":
             return "edit"
+        if text.strip().lower() == "h":
+            return "hint"
         return "submit"
 
     def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:

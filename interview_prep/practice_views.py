@@ -99,6 +99,12 @@ def timing_line(result: SessionResult) -> str:
     return f"Time used {used} of {limit}{over}."
 
 
+def help_cap_word(hints: int) -> str:
+    from interview_prep.schedule import help_cap
+
+    return help_cap(hints, False)
+
+
 def schedule_line(result: SessionResult) -> str:
     """What the self-rating did to the schedule, and where to find the attempt again."""
     if result.self_rating is None:
@@ -109,6 +115,10 @@ def schedule_line(result: SessionResult) -> str:
         )
     else:
         head = f"Rated {result.self_rating}; scheduled as {result.rating}."
+    if result.saw_solution:
+        head += " You saw the solution before this attempt, so it counts as again at best."
+    elif result.hints:
+        head += f" {result.hints} hint{'s' if result.hints != 1 else ''} taken: {help_cap_word(result.hints)} at best."
     due = f" Next due {when(result.due)}." if result.due else ""
     return f"{head}{due} Attempt #{result.attempt_id} is in `prep history`."
 

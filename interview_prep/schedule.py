@@ -41,9 +41,18 @@ def grade_rating(score: float | None, passed: bool | None, *, over_time: bool = 
     return "easy" if score >= EASY_SCORE else "good"
 
 
-def combined_rating(self_rating: RatingName, implied: RatingName) -> RatingName:
-    """The lower of the two: neither a lucky grade nor a confident feeling pushes a card out."""
-    return min(self_rating, implied, key=RATINGS.index)
+def combined_rating(self_rating: RatingName, implied: RatingName, cap: RatingName = "easy") -> RatingName:
+    """The lowest of them: neither a lucky grade nor a confident feeling pushes a card out,
+    and help taken (`cap`) limits what the attempt can earn."""
+    return min(self_rating, implied, cap, key=RATINGS.index)
+
+
+def help_cap(hints: int, saw_solution: bool) -> RatingName:
+    """The best rating an attempt can earn after help: each hint takes one step off easy;
+    having seen the solution first, the attempt shows only that it can be copied."""
+    if saw_solution:
+        return "again"
+    return RATINGS[max(0, len(RATINGS) - 1 - hints)]
 
 
 def _scheduler() -> fsrs.Scheduler:

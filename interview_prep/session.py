@@ -25,7 +25,7 @@ from interview_prep.store import GRADED, Store
 MOCK_ROUNDS: tuple[str, ...] = ("coding", "fundamentals", "depth", "system-design", "behavioral")
 UNGRADED = "ungraded"  # time ran out on an answer the grader could not read
 
-WaitOutcome = Literal["submit", "timeout", "edit"]
+WaitOutcome = Literal["submit", "timeout", "edit", "hint"]
 
 
 # --- time ---------------------------------------------------------------------------------
@@ -199,6 +199,8 @@ class SessionResult:
     self_rating: RatingName | None = None
     rating: RatingName | None = None
     due: datetime | None = None
+    hints: int = 0
+    saw_solution: bool = False
 
 
 @dataclass
@@ -278,6 +280,16 @@ def _open_editor(ctx: SessionContext, path: Path) -> None:
         ctx.ui.message(f"Could not start the editor '{ctx.editor}' ({e.strerror}); edit {path} yourself.")
 
 
+def _take_hint(question: Question, ctx: SessionContext) -> str:
+    from interview_prep.help import next_hint
+
+    try:
+        shown = next_hint(ctx.store, question, ctx.clock.now())
+    except PrepError as e:
+        return e.message[:1].upper() + e.message[1:]
+    return f"Hint {shown.index} of {shown.total}: {shown.text} (this attempt can now earn '{shown.cap}' at best)"
+
+
 def _coding(
     question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult
 ) -> str | None:
@@ -294,6 +306,9 @@ def _coding(
         outcome = ctx.ui.wait_for_submit(countdown, watcher, can_edit=bool(ctx.editor))
         if outcome == "edit":
             _open_editor(ctx, path)
+            continue
+        if outcome == "hint":
+            ctx.ui.message(_take_hint(question, ctx))
             continue
         result.time_used_s = countdown.elapsed()  # grading time is not the user's time
         try:
@@ -386,8 +401,10 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
             over_time=result.over_time,
         )
         result.self_rating = ctx.ui.ask_rating(implied)
+        result.hints, result.saw_solution = ctx.store.help_for_attempt(attempt_id)
+        cap = schedule.help_cap(result.hints, result.saw_solution)
         # No answer to the question (stdin closed): the grade alone decides.
-        result.rating = schedule.combined_rating(result.self_rating or implied, implied)
+        result.rating = schedule.combined_rating(result.self_rating or implied, implied, cap)
         now = ctx.clock.now()
         card_json, result.due = schedule.review(ctx.store.card(question.id), result.rating, now)
         ctx.store.rate_attempt(

@@ -78,7 +78,31 @@ def m003_mock_rounds(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE attempts ADD COLUMN mock_id TEXT")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_attempts, m002_cards, m003_mock_rounds)
+def m004_help_taken(conn: sqlite3.Connection) -> None:
+    # Hints shown and solutions viewed. A row taken while no attempt of its question is in
+    # progress waits (attempt_id NULL) and is claimed by that question's next attempt, whose
+    # rating it caps.
+    conn.execute(
+        """
+        CREATE TABLE help_taken (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            question TEXT NOT NULL,
+            kind TEXT NOT NULL,              -- hint | solution
+            hint_index INTEGER,              -- 1-based, for hints
+            taken_at TEXT NOT NULL,
+            attempt_id INTEGER REFERENCES attempts(id)
+        )
+        """
+    )
+    conn.execute("CREATE INDEX help_taken_question ON help_taken(question, attempt_id)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    m001_attempts,
+    m002_cards,
+    m003_mock_rounds,
+    m004_help_taken,
+)
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -205,6 +229,7 @@ class Store:
                 (question, kind, mode, _iso(started_at), time_limit_s, IN_PROGRESS, mock_id),
             )
             assert cur.lastrowid is not None
+            _claim_help(c, question, cur.lastrowid)
             return cur.lastrowid
 
     def finish_attempt(
@@ -287,6 +312,7 @@ class Store:
                 ),
             )
             assert cur.lastrowid is not None
+            _claim_help(c, question, cur.lastrowid)
             return cur.lastrowid
 
     def rate_attempt(
@@ -335,6 +361,58 @@ class Store:
         rows = self.conn.execute(sql + " ORDER BY started_at, id", args).fetchall()
         return [_attempt(r) for r in rows]
 
+    # hints and solutions
+
+    def take_help(self, question: str, kind: str, *, now: datetime) -> tuple[int, int | None]:
+        """Record a hint or a solution view; returns (hints taken so far for the attempt, its id).
+
+        It counts against the question's attempt in progress, else against its next attempt.
+        """
+        with self.write() as c:
+            row = c.execute(
+                "SELECT id FROM attempts WHERE question=? AND status=? ORDER BY id DESC LIMIT 1",
+                (question, IN_PROGRESS),
+            ).fetchone()
+            attempt_id = None if row is None else int(row["id"])
+            taken = self._hints(c, question, attempt_id)
+            index = taken + 1 if kind == "hint" else None
+            c.execute(
+                "INSERT INTO help_taken (question, kind, hint_index, taken_at, attempt_id) VALUES (?, ?, ?, ?, ?)",
+                (question, kind, index, _iso(now), attempt_id),
+            )
+            return taken + (kind == "hint"), attempt_id
+
+    def hints_pending(self, question: str) -> int:
+        """Hints already shown for the question's current (or next) attempt."""
+        row = self.conn.execute(
+            "SELECT id FROM attempts WHERE question=? AND status=? ORDER BY id DESC LIMIT 1",
+            (question, IN_PROGRESS),
+        ).fetchone()
+        return self._hints(self.conn, question, None if row is None else int(row["id"]))
+
+    def help_for_attempt(self, attempt_id: int) -> tuple[int, bool]:
+        """(hints shown, whether the solution was viewed) for one attempt."""
+        rows = self.conn.execute(
+            "SELECT kind, COUNT(*) AS n FROM help_taken WHERE attempt_id=? GROUP BY kind", (attempt_id,)
+        ).fetchall()
+        counts = {r["kind"]: int(r["n"]) for r in rows}
+        return counts.get("hint", 0), counts.get("solution", 0) > 0
+
+    @staticmethod
+    def _hints(c: sqlite3.Connection, question: str, attempt_id: int | None) -> int:
+        if attempt_id is None:
+            sql, args = "attempt_id IS NULL", (question,)
+        else:
+            sql, args = "attempt_id=?", (question, attempt_id)  # type: ignore[assignment]
+        row = c.execute(f"SELECT COUNT(*) FROM help_taken WHERE question=? AND kind='hint' AND {sql}", args).fetchone()
+        return int(row[0])
+
+    def has_finished_attempt(self, question: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM attempts WHERE question=? AND status IN (?, ?) LIMIT 1", (question, GRADED, ABANDONED)
+        ).fetchone()
+        return row is not None
+
     # scheduling cards
 
     def card(self, question: str) -> str | None:
@@ -360,6 +438,11 @@ class Store:
             if q not in out:
                 out[q] = QuestionHistory(0, None, d)
         return out
+
+
+def _claim_help(c: sqlite3.Connection, question: str, attempt_id: int) -> None:
+    """Hints and solution views taken before an attempt started count against it."""
+    c.execute("UPDATE help_taken SET attempt_id=? WHERE question=? AND attempt_id IS NULL", (attempt_id, question))
 
 
 # --- opening ------------------------------------------------------------------------------

@@ -25,12 +25,12 @@ def test_open_creates_the_file_under_prep_home_in_wal_mode(prep_home: Path) -> N
     assert s.path.exists()
     assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     names = [r[0] for r in s.conn.execute("SELECT name FROM migrations ORDER BY name")]
-    assert names == ["m001_attempts", "m002_cards", "m003_mock_rounds"]
+    assert names == ["m001_attempts", "m002_cards", "m003_mock_rounds", "m004_help_taken"]
     assert s.recovered is None
     s.close()
     # Opening again runs nothing twice.
     s2 = open_store()
-    assert s2.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 3
+    assert s2.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == len(store_mod.MIGRATIONS)
     s2.close()
 
 
@@ -230,7 +230,7 @@ def test_two_processes_creating_the_database_at_once_both_succeed(prep_home: Pat
         assert p.returncode == 0, err
     s = open_store()
     assert len(s.attempts()) == 40
-    assert s.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 3
+    assert s.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == len(store_mod.MIGRATIONS)
 
 
 def test_a_write_that_sqlite_refuses_is_a_store_error_and_leaves_no_transaction_open(store: Store) -> None:
