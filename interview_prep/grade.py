@@ -11,7 +11,8 @@ from interview_prep.errors import AnswerError
 from interview_prep.grading.report import GradeReport
 from interview_prep.models import Question
 
-_PREP_LINE = re.compile(r"^\s*(?:#|<!--|//)\s*prep:\s*([A-Za-z0-9-]+)", re.MULTILINE)
+# `# prep: kmeans` in a solution, or in a Markdown answer (where it is a heading), or as an HTML comment.
+PREP_LINE = re.compile(r"^\s*(?:#|<!--|//)\s*prep\s*:\s*([A-Za-z0-9_-]+)", re.MULTILINE)
 WRITTEN_SUFFIXES = (".md", ".txt", ".markdown")
 
 
@@ -53,7 +54,7 @@ def identify(bank: Bank, path: Path, source: str, ref: str | None) -> Question:
     """The question an answer is for: `-q`, else a `# prep: ID` line, else the functions a .py file defines."""
     if ref:
         return bank.get(ref)
-    marked = _PREP_LINE.search(source)
+    marked = PREP_LINE.search(source)
     if marked:
         return bank.get(marked.group(1))
     if path.suffix == ".py":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -13,7 +12,7 @@ import numpy as np
 
 from interview_prep import paths
 from interview_prep.errors import AnswerError
-from interview_prep.grade import parse_python, read_source
+from interview_prep.grade import PREP_LINE, parse_python, read_source
 from interview_prep.grading.report import GATING, Category, CheckResult, GradeReport, Status, coding_report
 from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
 from interview_prep.grading.suites import (
@@ -31,7 +30,6 @@ from interview_prep.grading.suites import (
 )
 from interview_prep.models import Question
 
-_PREP_LINE = re.compile(r"^\s*#\s*prep\s*:\s*([A-Za-z0-9_-]+)\s*$", re.MULTILINE)
 _MAX_RESTARTS = 3  # a solution that kills its process on every call is not restarted forever
 
 
@@ -41,7 +39,7 @@ _MAX_RESTARTS = 3  # a solution that kills its process on every call is not rest
 def guess_question_id(source: str, candidates: Iterable[Question]) -> str | None:
     """The id a solution names in a `# prep: ID` line (as written), else the coding question whose
     functions it defines at top level; None when neither says."""
-    match = _PREP_LINE.search(source)
+    match = PREP_LINE.search(source)
     if match:
         return match.group(1)
     try:
