@@ -36,10 +36,12 @@ def bank_table(questions: Sequence[Question], extra_columns: dict[str, dict[str,
     from rich import box
 
     # A light box: on an 80-column terminal the heavy one leaves the title column too narrow.
-    table = Table(title="Question bank", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(
+        title="Question bank", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0)
+    )
     table.add_column("#", justify="right", style="bold")
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("title", ratio=1)
+    table.add_column("title")
     table.add_column("category", no_wrap=True)
     table.add_column("level", no_wrap=True)
     table.add_column("min", justify="right")

@@ -27,7 +27,7 @@ def test_list_shows_the_twelve() -> None:
     assert result.exit_code == 0
     for qid in ("kmeans", "stratified-split", "tfidf-vs-transformer", "learning-quickly"):
         assert qid in result.stdout
-    assert "Batch normalization" in result.stdout
+    assert "Batch norm: train vs inference" in result.stdout
 
 
 def test_list_json_has_the_twelve_with_the_contract_keys() -> None:
