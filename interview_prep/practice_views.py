@@ -99,26 +99,26 @@ def timing_line(result: SessionResult) -> str:
     return f"Time used {used} of {limit}{over}."
 
 
-def help_cap_word(hints: int) -> str:
-    from interview_prep.schedule import help_cap
-
-    return help_cap(hints, False)
-
-
 def schedule_line(result: SessionResult) -> str:
-    """What the self-rating did to the schedule, and where to find the attempt again."""
+    """What the self-rating did to the schedule, why, and where to find the attempt again."""
+    from interview_prep.schedule import RATINGS, help_cap
+
+    limits = []  # what held the rating below the user's own
+    own = result.self_rating or "easy"
+    if result.implied and RATINGS.index(result.implied) < RATINGS.index(own):
+        limits.append(f"the grade says {result.implied}")
+    cap = help_cap(result.hints, result.saw_solution)
+    if RATINGS.index(cap) < RATINGS.index(own):
+        taken = "you saw the solution first" if result.saw_solution else (
+            f"{result.hints} hint{'s' if result.hints != 1 else ''} taken"
+        )
+        limits.append(f"{taken}: {cap} at best")
     if result.self_rating is None:
         head = f"No self-rating; scheduled as {result.rating}, as the grade says."
     elif result.self_rating != result.rating:
-        head = (
-            f"Rated {result.self_rating}; scheduled as {result.rating}, the lower of yours and the grade's."
-        )
+        head = f"Rated {result.self_rating}; scheduled as {result.rating} ({'; '.join(limits)})."
     else:
         head = f"Rated {result.self_rating}; scheduled as {result.rating}."
-    if result.saw_solution:
-        head += " You saw the solution before this attempt, so it counts as again at best."
-    elif result.hints:
-        head += f" {result.hints} hint{'s' if result.hints != 1 else ''} taken: {help_cap_word(result.hints)} at best."
     due = f" Next due {when(result.due)}." if result.due else ""
     return f"{head}{due} Attempt #{result.attempt_id} is in `prep history`."
 

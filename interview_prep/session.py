@@ -199,6 +199,7 @@ class SessionResult:
     self_rating: RatingName | None = None
     rating: RatingName | None = None
     due: datetime | None = None
+    implied: RatingName | None = None  # what the grade alone says
     hints: int = 0
     saw_solution: bool = False
 
@@ -400,6 +401,7 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
             None if report is None else report.passed,
             over_time=result.over_time,
         )
+        result.implied = implied
         result.self_rating = ctx.ui.ask_rating(implied)
         result.hints, result.saw_solution = ctx.store.help_for_attempt(attempt_id)
         cap = schedule.help_cap(result.hints, result.saw_solution)

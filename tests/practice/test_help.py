@@ -132,3 +132,18 @@ def test_the_plain_prompt_takes_h_for_a_hint_and_enter_to_submit(clock: Any) -> 
     countdown = Countdown(clock, 60)
     assert ui.wait_for_submit(countdown, None, can_edit=False) == "hint"
     assert ui.wait_for_submit(countdown, None, can_edit=False) == "submit"
+
+
+def test_the_schedule_line_says_what_held_the_rating_down(bank: Bank) -> None:
+    from interview_prep.practice_views import schedule_line
+    from interview_prep.session import SessionResult
+
+    result = SessionResult(7, bank.get("kmeans"), 60.0)
+    result.self_rating, result.implied, result.hints, result.rating = "easy", "easy", 1, "good"
+    assert schedule_line(result).startswith("Rated easy; scheduled as good (1 hint taken: good at best).")
+    result.implied, result.hints, result.rating = "hard", 0, "hard"
+    assert schedule_line(result).startswith("Rated easy; scheduled as hard (the grade says hard).")
+    result.implied, result.saw_solution, result.rating = "good", True, "again"
+    assert schedule_line(result).startswith(
+        "Rated easy; scheduled as again (the grade says good; you saw the solution first: again at best)."
+    )
