@@ -532,6 +532,27 @@ def grade_written(question: Question, text: str) -> GradeReport:
     prose_factor = min(1.0, prose_share / PROSE_SHARE_FULL_CREDIT)
     factor = length_factor * prose_factor
 
+    # Misconceptions first: a sentence that states one is no evidence for any key point, even
+    # when it uses a key point's words ("the gradient flows through the mean and variance as if
+    # they were constants").
+    misconceptions: list[dict[str, str]] = []
+    wrong: dict[int, str] = {}  # id of a segment -> the misconception it states
+    penalty = 0.0
+    for mc in rubric.misconceptions:
+        ev = _evidence(matcher, mc.phrases, segments)
+        if ev.positive:
+            misconceptions.append(
+                {
+                    "id": mc.id,
+                    "description": mc.description,
+                    "quote": quote(ev.positive[0].segment),
+                    "phrase": ev.positive[0].phrase,
+                }
+            )
+            penalty += mc.penalty
+            for m in ev.positive:
+                wrong.setdefault(id(m.segment), mc.description)
+
     total_weight = sum(kp.weight for kp in rubric.key_points) or 1.0
     checks: list[CheckResult] = []
     key_points: list[dict[str, Any]] = []
@@ -540,7 +561,9 @@ def grade_written(question: Question, text: str) -> GradeReport:
         max_points = 100.0 * kp.weight / total_weight
         # Evidence must come from real sentences; a contradiction counts wherever it is written.
         ev = _evidence(matcher, kp.phrases, sentences)
-        found = (ev.positive or ev.negated)[0] if (ev.positive or ev.negated) else None
+        stated_wrongly = [m for m in ev.positive if id(m.segment) in wrong]
+        ev.positive = [m for m in ev.positive if id(m.segment) not in wrong]
+        found = (ev.positive or ev.negated or stated_wrongly or [None])[0]
         if ev.positive:
             where = quote(ev.positive[0].segment)
             status, points, message = Status.PASS, max_points * factor, f'Covered: "{where}"'
@@ -549,6 +572,11 @@ def grade_written(question: Question, text: str) -> GradeReport:
             status, points = Status.FAIL, 0.0
             message = f'Says the opposite: "{where}". {kp.hint or kp.description}'
             contradictions.append({"id": kp.id, "description": kp.description, "quote": where})
+        elif stated_wrongly:
+            m = stated_wrongly[0]
+            where = quote(m.segment)
+            status, points = Status.FAIL, 0.0
+            message = f'Stated wrongly: "{where}" ({wrong[id(m.segment)]}) {kp.hint or kp.description}'
         else:
             where = ""
             status, points = Status.FAIL, 0.0
@@ -566,20 +594,6 @@ def grade_written(question: Question, text: str) -> GradeReport:
             }
         )
 
-    misconceptions: list[dict[str, str]] = []
-    penalty = 0.0
-    for mc in rubric.misconceptions:
-        ev = _evidence(matcher, mc.phrases, segments)
-        if ev.positive:
-            misconceptions.append(
-                {
-                    "id": mc.id,
-                    "description": mc.description,
-                    "quote": quote(ev.positive[0].segment),
-                    "phrase": ev.positive[0].phrase,
-                }
-            )
-            penalty += mc.penalty
     penalty += CONTRADICTION_PENALTY * len(contradictions)
 
     earned = sum(c.points for c in checks)
@@ -588,7 +602,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
     notes: list[str] = []
     if length_factor < 1.0:
         notes.append(
-            f"The answer has {n_words} words; below {rubric.min_words} the score is scaled down "
+            f"The answer has {n_words} word{'s' if n_words != 1 else ''}; below {rubric.min_words} the score is scaled down "
             f"(x{length_factor:.2f}). Develop each point in a sentence or two."
         )
     if prose_factor < 1.0:
