@@ -563,7 +563,8 @@ def grade_written(question: Question, text: str) -> GradeReport:
         ev = _evidence(matcher, kp.phrases, sentences)
         stated_wrongly = [m for m in ev.positive if id(m.segment) in wrong]
         ev.positive = [m for m in ev.positive if id(m.segment) not in wrong]
-        found = (ev.positive or ev.negated or stated_wrongly or [None])[0]
+        candidates = ev.positive or ev.negated or stated_wrongly
+        found = candidates[0] if candidates else None
         if ev.positive:
             where = quote(ev.positive[0].segment)
             status, points, message = Status.PASS, max_points * factor, f'Covered: "{where}"'
@@ -602,8 +603,8 @@ def grade_written(question: Question, text: str) -> GradeReport:
     notes: list[str] = []
     if length_factor < 1.0:
         notes.append(
-            f"The answer has {n_words} word{'s' if n_words != 1 else ''}; below {rubric.min_words} the score is scaled down "
-            f"(x{length_factor:.2f}). Develop each point in a sentence or two."
+            f"The answer has {n_words} word{'s' if n_words != 1 else ''}; below {rubric.min_words} "
+            f"the score is scaled down (x{length_factor:.2f}). Develop each point in a sentence or two."
         )
     if prose_factor < 1.0:
         notes.append(
