@@ -65,13 +65,13 @@ def list_questions(
     bank_dirs: BankOption = None,
 ) -> None:
     """Browse the question bank, with your best score, attempts and when each is next due."""
-    from interview_prep import console, practice_cmd
+    from interview_prep import console, listing
     from interview_prep.bank import load_bank
 
     with user_errors():
         bank = load_bank(bank_dirs)
         questions = _filter_category(bank.questions, category, bank.categories)
-        history = practice_cmd.list_history(questions, due_only=due)
+        history = listing.list_history(questions, due_only=due)
         if as_json:
             console.print_json([_question_json(q) | history.json.get(q.id, {}) for q in history.questions])
         else:

@@ -269,9 +269,9 @@ def test_list_with_history_still_imports_neither_fsrs_nor_prompt_toolkit(prep_ho
 
 
 def test_list_looks_for_the_file_the_store_writes(prep_home: Path) -> None:
-    from interview_prep import practice_cmd, store
+    from interview_prep import listing, store
 
-    assert not practice_cmd.history_exists()
+    assert not listing.history_exists()
     s = open_store()
-    assert s.path == store.default_path() == prep_home / practice_cmd.HISTORY_FILE
-    assert practice_cmd.history_exists()
+    assert s.path == store.default_path() == prep_home / listing.HISTORY_FILE
+    assert listing.history_exists()
