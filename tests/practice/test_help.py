@@ -147,3 +147,31 @@ def test_the_schedule_line_says_what_held_the_rating_down(bank: Bank) -> None:
     assert schedule_line(result).startswith(
         "Rated easy; scheduled as again (the grade says good; you saw the solution first: again at best)."
     )
+
+
+DRILLS = [
+    ("softmax-ce", "softmax_ce.py"),
+    ("logistic-regression", "logistic_regression.py"),
+    ("mlp-backprop", "mlp_backprop.py"),
+    ("batchnorm-layer", "batchnorm_layer.py"),
+    ("attention", "attention.py"),
+    ("classification-metrics", "classification_metrics.py"),
+    ("fix-the-training-loop", "fix_the_training_loop.py"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("qid", "reference"), DRILLS)
+def test_every_drill_is_playable_in_practice_with_the_real_grader(tmp_path: Any, qid: str, reference: str) -> None:
+    from pathlib import Path
+
+    solutions = Path(__file__).resolve().parents[2] / "solutions"
+    work = tmp_path / "w"
+    work.mkdir()
+    # The user's work is already in the workspace: keep it (Enter), submit (Enter), rate good.
+    (work / reference).write_text((solutions / reference).read_text())
+    result = runner.invoke(app, ["practice", "-q", qid, "-w", str(work)], input="\n\ng\n", env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "Score 100.0 / 100" in result.stdout and "PASSED" in result.stdout
+    [attempt] = open_store().attempts()
+    assert (attempt.question, attempt.score, attempt.status) == (qid, 100.0, "graded")
