@@ -43,6 +43,10 @@ PROSE_SHARE_FULL_CREDIT = 0.7
 PROSE_SHARE_TO_PASS = 0.5
 # Saying the opposite of a key point is worse than leaving it out.
 CONTRADICTION_PENALTY = 5.0
+# An answer this many times the rubric's minimum is no longer an answer to the question but a
+# dump of everything one knows (every strong answer of the bank pasted together covers every key
+# point); beyond it the score is scaled down in proportion, as an interviewer stops listening.
+RAMBLING_MULTIPLE = 12
 QUOTE_MAX_CHARS = 220
 
 # The placeholder a rubric phrase may use for any number: "{number} %", "went from {number} to {number}".
@@ -530,7 +534,9 @@ def grade_written(question: Question, text: str) -> GradeReport:
     prose_share = prose_words / n_words if n_words else 0.0
     length_factor = min(1.0, n_words / rubric.min_words) if rubric.min_words else 1.0
     prose_factor = min(1.0, prose_share / PROSE_SHARE_FULL_CREDIT)
-    factor = length_factor * prose_factor
+    longest = RAMBLING_MULTIPLE * rubric.min_words
+    rambling_factor = min(1.0, longest / n_words) if rubric.min_words and n_words else 1.0
+    factor = length_factor * prose_factor * rambling_factor
 
     # Misconceptions first: a sentence that states one is no evidence for any key point, even
     # when it uses a key point's words ("the gradient flows through the mean and variance as if
@@ -605,6 +611,11 @@ def grade_written(question: Question, text: str) -> GradeReport:
         notes.append(
             f"The answer has {n_words} word{'s' if n_words != 1 else ''}; below {rubric.min_words} "
             f"the score is scaled down (x{length_factor:.2f}). Develop each point in a sentence or two."
+        )
+    if rambling_factor < 1.0:
+        notes.append(
+            f"The answer has {n_words} words; past {longest} an interviewer has stopped listening, so the "
+            f"score is scaled down (x{rambling_factor:.2f}). Answer the question asked, in a few paragraphs."
         )
     if prose_factor < 1.0:
         notes.append(

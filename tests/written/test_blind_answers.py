@@ -35,3 +35,17 @@ def test_a_sentence_stating_a_misconception_is_no_evidence_for_a_key_point() -> 
     }
     assert not by_id["running-stats"]["covered"]
     assert not report.passed and report.score < 30
+
+
+def test_a_dump_of_every_strong_answer_does_not_pass_as_an_answer_to_one_question() -> None:
+    answers = Path(__file__).parent / "answers"
+    dump = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(answers.glob("*/strong*.md")) * 6)
+    question = load_bank().get("bias-variance")
+    assert question.rubric is not None
+    report = grade_written(question, dump)
+    assert report.extra["words"] > 12 * question.rubric.min_words
+    assert not report.passed
+    assert any("stopped listening" in note for note in report.extra["notes"])
+    # A long but focused answer keeps its score.
+    focused = (Path(__file__).parent / "blind" / "batchnorm-strong.md").read_text(encoding="utf-8")
+    assert grade_written(load_bank().get("batchnorm"), focused).score == 100
