@@ -169,20 +169,20 @@ def record_grade(
 
     try:
         store = open_history()
-    except StoreError as e:
+        try:
+            return store.record_attempt(
+                question=question.id,
+                kind=question.kind,
+                mode="grade",
+                started_at=started,
+                ended_at=datetime.now(timezone.utc),
+                answer=source,
+                answer_path=str(path.resolve()),
+                grade=report.to_json(),
+                grader_version=grader_version(report),
+            )
+        finally:
+            store.close()
+    except StoreError as e:  # opening or writing: either way the grade stands
         print(f"Warning: the grade was not saved in your history: {e.message}", file=sys.stderr)
         return None
-    try:
-        return store.record_attempt(
-            question=question.id,
-            kind=question.kind,
-            mode="grade",
-            started_at=started,
-            ended_at=datetime.now(timezone.utc),
-            answer=source,
-            answer_path=str(path.resolve()),
-            grade=report.to_json(),
-            grader_version=grader_version(report),
-        )
-    finally:
-        store.close()

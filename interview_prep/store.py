@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -11,12 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from interview_prep import paths
 from interview_prep.errors import StoreError
 
 DB_NAME = "history.sqlite3"
+_T = TypeVar("_T")
 # Long enough that a second `prep` finishing its own write never makes this one fail;
 # writes are a handful of rows, so real waits are milliseconds.
 BUSY_TIMEOUT_S = 30.0
@@ -152,8 +154,23 @@ def _dt(s: str | None) -> datetime | None:
     return None if s is None else datetime.fromisoformat(s)
 
 
+def _grade(text: str | None) -> dict[str, Any] | None:
+    """A stored grade; one that no longer decodes reads as no grade rather than stopping every command."""
+    if text is None:
+        return None
+    try:
+        grade = json.loads(text)
+    except ValueError:
+        return None
+    return grade if isinstance(grade, dict) else None
+
+
 def _attempt(row: sqlite3.Row) -> Attempt:
-    started = _dt(row["started_at"])
+    try:
+        started = _dt(row["started_at"])
+        ended = _dt(row["ended_at"])
+    except (TypeError, ValueError):
+        raise StoreError(f"Attempt #{row['id']} in the history has a damaged date; it was left as it is.") from None
     assert started is not None  # NOT NULL in the schema
     return Attempt(
         id=row["id"],
@@ -161,7 +178,7 @@ def _attempt(row: sqlite3.Row) -> Attempt:
         kind=row["kind"],
         mode=row["mode"],
         started_at=started,
-        ended_at=_dt(row["ended_at"]),
+        ended_at=ended,
         time_used_s=row["time_used_s"],
         time_limit_s=row["time_limit_s"],
         over_time=bool(row["over_time"]),
@@ -170,7 +187,7 @@ def _attempt(row: sqlite3.Row) -> Attempt:
         answer_path=row["answer_path"],
         score=row["score"],
         passed=None if row["passed"] is None else bool(row["passed"]),
-        grade=None if row["grade_json"] is None else json.loads(row["grade_json"]),
+        grade=_grade(row["grade_json"]),
         self_rating=row["self_rating"],
         rating=row["rating"],
         grader_version=row["grader_version"],
@@ -179,6 +196,19 @@ def _attempt(row: sqlite3.Row) -> Attempt:
 
 
 # --- the store ----------------------------------------------------------------------------
+
+
+def _reads(method: Callable[..., _T]) -> Callable[..., _T]:
+    """A read that SQLite refuses (a table or column gone) is one clear StoreError, not a traceback."""
+
+    @functools.wraps(method)
+    def read(self: Store, *args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            raise StoreError(f"Cannot read the history at {self.path}: {e}.") from e
+
+    return read
 
 
 class Store:
@@ -340,12 +370,14 @@ class Store:
                 (row["question"], card_json, _iso(due), _iso(now)),
             )
 
+    @_reads
     def attempt(self, attempt_id: int) -> Attempt:
         row = self.conn.execute("SELECT * FROM attempts WHERE id=?", (attempt_id,)).fetchone()
         if row is None:
             raise StoreError(f"No attempt #{attempt_id} in the history; `prep history` lists them.")
         return _attempt(row)
 
+    @_reads
     def attempts(self, question: str | None = None, *, mock_id: str | None = None) -> list[Attempt]:
         """Attempts oldest first, optionally of one question or one mock loop."""
         sql, args = "SELECT * FROM attempts", []
@@ -382,6 +414,7 @@ class Store:
             )
             return taken + (kind == "hint"), attempt_id
 
+    @_reads
     def hints_pending(self, question: str) -> int:
         """Hints already shown for the question's current (or next) attempt."""
         row = self.conn.execute(
@@ -390,6 +423,7 @@ class Store:
         ).fetchone()
         return self._hints(self.conn, question, None if row is None else int(row["id"]))
 
+    @_reads
     def help_for_attempt(self, attempt_id: int) -> tuple[int, bool]:
         """(hints shown, whether the solution was viewed) for one attempt."""
         rows = self.conn.execute(
@@ -407,6 +441,7 @@ class Store:
         row = c.execute(f"SELECT COUNT(*) FROM help_taken WHERE question=? AND kind='hint' AND {sql}", args).fetchone()
         return int(row[0])
 
+    @_reads
     def has_finished_attempt(self, question: str) -> bool:
         row = self.conn.execute(
             "SELECT 1 FROM attempts WHERE question=? AND status IN (?, ?) LIMIT 1", (question, GRADED, ABANDONED)
@@ -415,14 +450,17 @@ class Store:
 
     # scheduling cards
 
+    @_reads
     def card(self, question: str) -> str | None:
         row = self.conn.execute("SELECT card_json FROM cards WHERE question=?", (question,)).fetchone()
         return None if row is None else str(row["card_json"])
 
+    @_reads
     def due_dates(self) -> dict[str, datetime]:
         rows = self.conn.execute("SELECT question, due FROM cards").fetchall()
         return {r["question"]: datetime.fromisoformat(r["due"]) for r in rows}
 
+    @_reads
     def question_history(self) -> dict[str, QuestionHistory]:
         """Per question: graded attempts, best score, next due date."""
         out: dict[str, QuestionHistory] = {}
@@ -546,6 +584,56 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("COMMIT")
 
 
+def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    tables = [
+        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+    ]
+    return {t: [c[1] for c in conn.execute(f"PRAGMA table_info('{t}')")] for t in tables}
+
+
+@functools.cache
+def _expected_columns() -> dict[str, list[str]]:
+    """The tables and columns that the migrations make, from a fresh database in memory."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _migrate(conn, Path(":memory:"))
+        return _columns(conn)
+    finally:
+        conn.close()
+
+
+def _schema_problem(conn: sqlite3.Connection) -> str | None:
+    """What is missing from a file that passed quick_check but lost a table or a column."""
+    have = _columns(conn)
+    for table, columns in _expected_columns().items():
+        if table not in have:
+            return f"its table '{table}' is missing"
+        missing = [c for c in columns if c not in have[table]]
+        if missing:
+            return f"its table '{table}' has lost the column '{missing[0]}'"
+    return None
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """Connect, migrate and check the schema; _Damaged for a file that is not a usable history."""
+    conn = _connect(path)
+    try:
+        _migrate(conn, path)
+        problem = _schema_problem(conn)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
+            raise StoreError(f"Cannot update the history at {path}: {e}.") from e
+        raise _Damaged(str(e)) from e
+    except BaseException:
+        conn.close()
+        raise
+    if problem:
+        conn.close()
+        raise _Damaged(problem)
+    return conn
+
+
 def open_store(path: Path | None = None) -> Store:
     """Open (creating and migrating) the history; a damaged file is moved aside, not overwritten."""
     path = path or default_path()
@@ -555,26 +643,17 @@ def open_store(path: Path | None = None) -> Store:
         raise StoreError(f"Cannot create the data folder {path.parent}: {e.strerror}.") from e
     recovered = None
     try:
-        conn = _connect(path)
+        conn = _open_checked(path)
     except _Damaged as e:
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
         try:
             aside = _set_aside(path, stamp)
         except FileNotFoundError:
-            # Another prep moved it aside first; its fresh file is ours too.
-            conn = _connect(path)
+            pass  # another prep moved it aside first; its fresh file is ours too
         else:
             recovered = (
                 f"The history file {path} was damaged ({e}); it was moved to {aside.name}"
                 " and a fresh history was started."
             )
-            conn = _connect(path)
-    try:
-        _migrate(conn, path)
-    except sqlite3.DatabaseError as e:
-        conn.close()
-        raise StoreError(f"Cannot update the history at {path}: {e}.") from e
-    except BaseException:
-        conn.close()
-        raise
+        conn = _open_checked(path)
     return Store(conn, path=path, recovered=recovered)
