@@ -35,7 +35,7 @@ def next_hint(store: Store, question: Question, now: datetime) -> Hint:
     hints = hints_of(question)
     if not hints:
         raise PrepError(f"'{question.id}' has no hints.")
-    shown = store.hints_pending(question.id)
+    shown = store.hints_pending(question.id, now=now)
     if shown >= len(hints):
         raise PrepError(
             f"no more hints for '{question.id}': all {len(hints)} are shown. "

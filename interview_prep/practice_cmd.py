@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the store pulls in sqlite3, which `prep list` without histo
     from interview_prep.session import SessionContext, SessionResult
     from interview_prep.store import Store
 
+
 class BankGrader:
     """The session's grader: main's dispatcher (interview_prep.grade), imported on first use."""
 
@@ -63,12 +64,18 @@ def _context(store: Store, workspace: Path, minutes: float | None) -> SessionCon
     )
 
 
-def _interrupted(results: Sequence[SessionResult], mock: bool) -> ExitCode:
+def _interrupted(results: Sequence[SessionResult], mock: bool, *, graded_unrated: bool = False) -> ExitCode:
     from interview_prep import practice_views
 
     if mock and results:
         console.out.print(practice_views.mock_summary(results))
-    print("Interrupted: the attempt in progress was saved as abandoned.", file=sys.stderr)
+    if graded_unrated:
+        print(
+            "Interrupted: the attempt was graded and kept; it was not rated, so the schedule did not move.",
+            file=sys.stderr,
+        )
+    else:
+        print("Interrupted: the attempt in progress was saved as abandoned.", file=sys.stderr)
     return ExitCode.INTERRUPTED
 
 
@@ -94,7 +101,7 @@ def practice(
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
-            return _interrupted(e.results, mock=False)
+            return _interrupted(e.results, mock=False, graded_unrated=e.graded_unrated)
         console.out.print(practice_views.schedule_line(result), highlight=False)
         return ExitCode.OK
     finally:
@@ -112,7 +119,7 @@ def mock(questions: Sequence[Question], *, minutes: float | None, workspace: Pat
         try:
             results = run_mock(questions, ctx)
         except SessionInterrupted as e:
-            return _interrupted(e.results, mock=True)
+            return _interrupted(e.results, mock=True, graded_unrated=e.graded_unrated)
         console.out.print(practice_views.mock_summary(results))
         return ExitCode.OK
     finally:
@@ -156,9 +163,7 @@ def history(questions: Sequence[Question], ref_id: str | None, *, show: int | No
     return ExitCode.OK
 
 
-def record_grade(
-    question: Question, path: Path, source: str, report: GradeReport, started: datetime
-) -> int | None:
+def record_grade(question: Question, path: Path, source: str, report: GradeReport, started: datetime) -> int | None:
     """Keep a `prep grade` in the history, as an untimed attempt.
 
     A history that cannot be written is a warning here, not an error: the grade was given,

@@ -139,9 +139,11 @@ class PlainUI(SessionUIBase):
                 continue
             if answer is not None and can_edit and answer.strip().lower() == "e":
                 return "edit"
-            if answer is not None and answer.strip().lower() == "h":
+            if answer is None:
+                return "ended"  # submits what is there; nothing more will come
+            if answer.strip().lower() == "h":
                 return "hint"
-            return "submit"  # Enter, or end of input
+            return "submit"
 
     def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
         again = " again" if draft else ""  # a line prompt cannot offer the draft for editing
@@ -157,7 +159,7 @@ class PlainUI(SessionUIBase):
             except TimeoutError:
                 return WrittenAnswer("\n".join(lines), timed_out=True)
             if line is None or line.strip() == ".":
-                return WrittenAnswer("\n".join(lines), timed_out=False)
+                return WrittenAnswer("\n".join(lines), timed_out=False, ended=line is None)
             lines.append(line)
 
     def ask_rating(self, implied: RatingName) -> RatingName | None:

@@ -25,7 +25,9 @@ from interview_prep.store import GRADED, Store
 MOCK_ROUNDS: tuple[str, ...] = ("coding", "fundamentals", "depth", "system-design", "behavioral")
 UNGRADED = "ungraded"  # time ran out on an answer the grader could not read
 
-WaitOutcome = Literal["submit", "timeout", "edit", "hint"]
+# "ended": the input ran dry (piped stdin at its end); nothing more can be typed, so a
+# solution that cannot be graded ends the attempt instead of being asked for again.
+WaitOutcome = Literal["submit", "timeout", "edit", "hint", "ended"]
 
 
 # --- time ---------------------------------------------------------------------------------
@@ -157,6 +159,7 @@ class SolutionWatcher:
 class WrittenAnswer:
     text: str
     timed_out: bool
+    ended: bool = False  # the input ended (a pipe ran dry): nothing more will be typed
 
 
 class SessionUI(Protocol):
@@ -221,11 +224,13 @@ class SessionContext:
 
 
 class SessionInterrupted(KeyboardInterrupt):
-    """Ctrl-C: the attempt in progress was saved as abandoned; `results` are the finished ones."""
+    """Ctrl-C: the attempt in progress was saved as abandoned, or, when it had been graded
+    already (`graded_unrated`), kept as graded and left unrated; `results` are the finished ones."""
 
-    def __init__(self, results: Sequence[SessionResult]) -> None:
+    def __init__(self, results: Sequence[SessionResult], *, graded_unrated: bool = False) -> None:
         super().__init__()
         self.results = list(results)
+        self.graded_unrated = graded_unrated
 
 
 def solution_path(question: Question, workspace: Path) -> Path:
@@ -315,8 +320,9 @@ def _coding(
         try:
             result.report = watcher.grade()
         except PrepError as e:
-            if outcome == "timeout" or countdown.expired():
-                ctx.ui.message(f"Time is up and the solution cannot be graded: {e.message}")
+            if outcome in ("timeout", "ended") or countdown.expired():
+                why = "The input ended" if outcome == "ended" else "Time is up"
+                ctx.ui.message(f"{why} and the solution cannot be graded: {e.message}")
                 result.status = UNGRADED
                 return _read(path)
             ctx.ui.message(f"Cannot grade it yet: {e.message} Fix it and press Enter again.")
@@ -339,22 +345,26 @@ def _written(
         if ctx.editor:
             _open_editor(ctx, path)
             outcome = ctx.ui.wait_for_submit(countdown, None, can_edit=True)
-            while outcome == "edit":
-                _open_editor(ctx, path)
+            while outcome in ("edit", "hint"):
+                if outcome == "edit":
+                    _open_editor(ctx, path)
+                else:
+                    ctx.ui.message(_take_hint(question, ctx))
                 outcome = ctx.ui.wait_for_submit(countdown, None, can_edit=True)
             text = _read(path) or ""
-            timed_out = outcome == "timeout"
+            timed_out, ended = outcome == "timeout", outcome == "ended"
         else:
             # After an answer the grader could not take, the user edits it rather than retyping it.
             answer = ctx.ui.read_written(countdown, text)
-            text, timed_out = answer.text, answer.timed_out
+            text, timed_out, ended = answer.text, answer.timed_out, answer.ended
         result.time_used_s = countdown.elapsed()  # grading time is not the user's time
         try:
             result.report = ctx.grader.grade_text(question, text)
             return text
         except PrepError as e:
-            if timed_out or countdown.expired():
-                ctx.ui.message(f"Time is up and the answer cannot be graded: {e.message}")
+            if timed_out or ended or countdown.expired():
+                why = "The input ended" if ended and not timed_out else "Time is up"
+                ctx.ui.message(f"{why} and the answer cannot be graded: {e.message}")
                 result.status = UNGRADED
                 return text
             ctx.ui.message(f"Cannot grade it yet: {e.message}")
@@ -375,6 +385,7 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
     )
     result = SessionResult(attempt_id, question, limit_s)
     answer: str | None = None
+    finished = False  # graded and saved: from here an interruption must not undo that
     try:
         ctx.ui.show_question(question, countdown)
         if question.is_coding:
@@ -394,6 +405,7 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
             grader_version=grader_version(result.report),
             status=result.status,
         )
+        finished = True
         ctx.ui.show_report(result.report, question, result)
         report = result.report
         implied = schedule.grade_rating(
@@ -418,6 +430,8 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
             now=now,
         )
     except KeyboardInterrupt:
+        if finished:  # at the rating: the grade and the time stay as saved, the card does not move
+            raise SessionInterrupted(ctx.results, graded_unrated=True) from None
         if answer is None and result.answer_path is not None:
             answer = _read(result.answer_path)
         ctx.store.abandon_attempt(
@@ -426,6 +440,8 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
         raise SessionInterrupted(ctx.results) from None
     except BaseException:
         # A crash is not Ctrl-C, but the attempt still should not stay "in progress" forever.
+        if finished:
+            raise
         ctx.store.abandon_attempt(
             attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer
         )

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -401,11 +401,7 @@ class Store:
         It counts against the question's attempt in progress, else against its next attempt.
         """
         with self.write() as c:
-            row = c.execute(
-                "SELECT id FROM attempts WHERE question=? AND status=? ORDER BY id DESC LIMIT 1",
-                (question, IN_PROGRESS),
-            ).fetchone()
-            attempt_id = None if row is None else int(row["id"])
+            attempt_id = _current_attempt(c, question, now)
             taken = self._hints(c, question, attempt_id)
             index = taken + 1 if kind == "hint" else None
             c.execute(
@@ -415,13 +411,9 @@ class Store:
             return taken + (kind == "hint"), attempt_id
 
     @_reads
-    def hints_pending(self, question: str) -> int:
+    def hints_pending(self, question: str, *, now: datetime) -> int:
         """Hints already shown for the question's current (or next) attempt."""
-        row = self.conn.execute(
-            "SELECT id FROM attempts WHERE question=? AND status=? ORDER BY id DESC LIMIT 1",
-            (question, IN_PROGRESS),
-        ).fetchone()
-        return self._hints(self.conn, question, None if row is None else int(row["id"]))
+        return self._hints(self.conn, question, _current_attempt(self.conn, question, now))
 
     @_reads
     def help_for_attempt(self, attempt_id: int) -> tuple[int, bool]:
@@ -476,6 +468,26 @@ class Store:
             if q not in out:
                 out[q] = QuestionHistory(0, None, d)
         return out
+
+
+# An attempt still "in progress" this long after its time limit was left by a crash or a
+# killed terminal, not by someone still working on it: hints do not go to it.
+STALE_AFTER_LIMIT = timedelta(minutes=15)
+
+
+def _current_attempt(c: sqlite3.Connection, question: str, now: datetime) -> int | None:
+    """The question's attempt in progress, if someone can still be working on it."""
+    row = c.execute(
+        "SELECT id, started_at, time_limit_s FROM attempts WHERE question=? AND status=? ORDER BY id DESC LIMIT 1",
+        (question, IN_PROGRESS),
+    ).fetchone()
+    if row is None:
+        return None
+    started = _dt(row["started_at"])
+    limit = timedelta(seconds=row["time_limit_s"] or 3600.0)
+    if started is None or now > started + limit + STALE_AFTER_LIMIT:
+        return None
+    return int(row["id"])
 
 
 def _claim_help(c: sqlite3.Connection, question: str, attempt_id: int) -> None:

@@ -40,7 +40,7 @@ def test_written_questions_hint_with_what_each_key_point_asks_for(bank: Bank) ->
 
 
 def test_a_hint_taken_during_a_session_caps_the_rating_of_that_attempt(
-    bank: Bank, make_ctx: Any, store: Store
+    bank: Bank, make_ctx: Any, store: Store, clock: Any
 ) -> None:
     ctx, ui, _ = make_ctx()
     q = bank.get("kmeans")
@@ -67,7 +67,7 @@ def test_a_hint_taken_during_a_session_caps_the_rating_of_that_attempt(
     assert store.help_for_attempt(attempt.id) == (2, False)
     assert attempt.rating == "hard"
     # The next attempt starts afresh: hints count again from the first.
-    assert store.hints_pending("kmeans") == 0
+    assert store.hints_pending("kmeans", now=clock.now()) == 0
 
 
 def test_hints_taken_before_an_attempt_are_claimed_by_it(bank: Bank, store: Store, clock: Any) -> None:
@@ -175,3 +175,20 @@ def test_every_drill_is_playable_in_practice_with_the_real_grader(tmp_path: Any,
     assert "Score 100.0 / 100" in result.stdout and "PASSED" in result.stdout
     [attempt] = open_store().attempts()
     assert (attempt.question, attempt.score, attempt.status) == (qid, 100.0, "graded")
+
+
+def test_a_stale_attempt_left_in_progress_does_not_swallow_hints(bank: Bank, store: Store, clock: Any) -> None:
+    from datetime import timedelta
+
+    q = bank.get("kmeans")
+    stale = store.start_attempt(
+        question="kmeans", kind="coding", mode="practice", started_at=clock.now(), time_limit_s=1800
+    )  # then the terminal was killed: the row stays in progress
+    later = clock.now() + timedelta(days=1)
+    h = next_hint(store, q, later)
+    assert (h.index, h.attempt_id) == (1, None)  # it waits for the next attempt...
+    fresh = store.start_attempt(question="kmeans", kind="coding", mode="practice", started_at=later, time_limit_s=1800)
+    assert store.help_for_attempt(fresh) == (1, False)  # ...which claims it
+    assert store.help_for_attempt(stale) == (0, False)
+    # While an attempt is within its time, a hint goes to it.
+    assert next_hint(store, q, later + timedelta(minutes=5)).attempt_id == fresh

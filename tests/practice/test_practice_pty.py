@@ -195,9 +195,9 @@ def test_ctrl_c_at_the_rating_keeps_the_grade_but_not_the_schedule(prep_home: Pa
     term.child.sendcontrol("d")
     term.expect(r"How did it go\?")
     term.child.send("\x03")
-    term.expect("Interrupted: the attempt in progress was saved as abandoned.")
+    term.expect("Interrupted: the attempt was graded and kept; it was not rated, so the schedule did not move.")
     assert term.finish() == 130
     assert "Traceback" not in term.output
     [attempt] = open_store().attempts()
-    assert attempt.status == "abandoned" and attempt.grade is not None and attempt.self_rating is None
+    assert attempt.status == "graded" and attempt.grade is not None and attempt.self_rating is None
     assert open_store().card("batchnorm") is None
