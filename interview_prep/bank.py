@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from interview_prep import paths
-from interview_prep.errors import BankError, UnknownQuestion
+from interview_prep.errors import BankError, PrepError, UnknownQuestion
 from interview_prep.models import FunctionSpec, KeyPoint, Misconception, Question, Rubric
 
 
@@ -103,13 +103,22 @@ class Bank:
         raise UnknownQuestion(f"no question '{text}'.{hint} `prep list` shows them all.")
 
     def in_category(self, category: str | None) -> tuple[Question, ...]:
-        if category is None:
-            return self.questions
-        return tuple(q for q in self.questions if q.category == category)
+        return questions_in(self.questions, category)
 
     @property
     def categories(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(q.category for q in self.questions))
+
+
+def questions_in(questions: Sequence[Question], category: str | None) -> tuple[Question, ...]:
+    """The questions of a category (all of them for None); an unknown category is a PrepError."""
+    if category is None:
+        return tuple(questions)
+    pool = tuple(q for q in questions if q.category == category)
+    if not pool:
+        categories = ", ".join(dict.fromkeys(q.category for q in questions))
+        raise PrepError(f"no category '{category}'. Categories: {categories}.")
+    return pool
 
 
 class _Fields:

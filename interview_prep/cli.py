@@ -70,20 +70,12 @@ def list_questions(
 
     with user_errors():
         bank = load_bank(bank_dirs)
-        questions = _filter_category(bank.questions, category, bank.categories)
+        questions = bank.in_category(category)
         history = listing.list_history(questions, due_only=due)
         if as_json:
             console.print_json([_question_json(q) | history.json.get(q.id, {}) for q in history.questions])
         else:
             console.out.print(console.bank_table(history.questions, history.columns))
-
-
-def _filter_category(questions: tuple, category: str | None, categories: tuple[str, ...]) -> tuple:  # type: ignore[type-arg]
-    if category is None:
-        return questions
-    if category not in categories:
-        raise PrepError(f"no category '{category}'. Categories: {', '.join(categories)}.")
-    return tuple(q for q in questions if q.category == category)
 
 
 def _question_json(q: object) -> dict[str, object]:
@@ -184,7 +176,7 @@ def practice(
 
     with user_errors():
         bank = load_bank(bank_dirs)
-        _filter_category(bank.questions, category, bank.categories)  # a clear error for a wrong one
+        bank.in_category(category)  # a wrong category is one clear error before anything starts
         code = practice_cmd.practice(bank, question, category=category, minutes=minutes, workspace=workspace)
     raise typer.Exit(code)
 

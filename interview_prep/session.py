@@ -458,10 +458,9 @@ def pick_question(
     category: str | None = None,
 ) -> Question:
     """The most due question (of a category), else one never practised."""
-    pool = [q for q in questions if category is None or q.category == category]
-    if not pool:
-        known = sorted({q.category for q in questions})
-        raise PrepError(f"No question in category '{category}'. Categories: {', '.join(known)}.")
+    from interview_prep.bank import questions_in
+
+    pool = questions_in(questions, category)
     chosen = schedule.most_due(pool, store.due_dates(), now)
     assert chosen is not None  # pool is not empty
     return chosen

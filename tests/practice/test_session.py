@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from interview_prep.bank import Bank
+from interview_prep.errors import PrepError
 from interview_prep.practice_ui import LineReader, PlainUI
 from interview_prep.session import (
     Countdown,
@@ -270,7 +271,7 @@ def test_pick_question_prefers_due_then_never_seen(bank: Bank, store: Store, clo
     # Once it is overdue, it comes back before any unseen question.
     later = clock.now() + timedelta(days=4)
     assert pick_question(bank.questions, store, later).id == "kmeans"
-    with pytest.raises(Exception, match="No question in category 'nope'"):
+    with pytest.raises(PrepError, match="no category 'nope'. Categories: coding, fundamentals"):
         pick_question(bank.questions, store, clock.now(), category="nope")
 
 
