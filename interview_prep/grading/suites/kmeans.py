@@ -20,6 +20,7 @@ from interview_prep.grading.suites import (
     same_value,
 )
 from interview_prep.grading.suites.common import loop_style_check, performance_check, timing_calls
+from interview_prep.grading.suites.props import raises_value_error
 
 # Generous iterations and a tight tol, so every correct implementation reaches its fixed point;
 # with tol far below the jump a reassigned point causes, the last step (assign or update) does not matter.
@@ -197,6 +198,7 @@ def _calls(inp: Inputs) -> list[Call]:
 
 
 PERF_ABOUT = "uniform data, n=5000, d=4, k=5, max_iters=10"
+BAD_INPUTS = ("bad-1d", "bad-3d", "bad-k0", "bad-kbig")
 
 
 def _result(r: Returned, X: np.ndarray, k: int, what: str = "kmeans") -> tuple[np.ndarray, np.ndarray]:
@@ -392,13 +394,7 @@ def build() -> Suite:
         return "X is left as it was."
 
     def value_errors(results: Mapping[str, Returned]) -> str:
-        for cid in ("bad-1d", "bad-3d", "bad-k0", "bad-kbig"):
-            r = results[cid]
-            if r.outcome == "ok":
-                raise Fail(f"kmeans returned normally on {r.call.about}; it should raise ValueError.")
-            if r.exc_type != "ValueError":
-                raise Fail(f"kmeans raised {r.exc_type} ({r.exc_msg}) on {r.call.about}; it should raise ValueError.")
-        return "ValueError for a 1-D or 3-D X, k=0 and k>n."
+        return raises_value_error(results, BAD_INPUTS, passed="ValueError for a 1-D or 3-D X, k=0 and k>n.")
 
     def check(
         name: str, cat: Category, pts: float, ids: tuple[str, ...], judge: object, hint: str = "", **kw: object
@@ -464,7 +460,7 @@ def build() -> Suite:
             "ValueError on bad input",
             E,
             1,
-            ("bad-1d", "bad-3d", "bad-k0", "bad-kbig"),
+            BAD_INPUTS,
             value_errors,
             "Check X.ndim == 2 and 1 <= k <= n at the start and raise ValueError with a clear message.",
             may_raise=True,
