@@ -1,7 +1,8 @@
 """Wall time of `prep grade` on each reference solution, against `python -c "import numpy"`, in one run.
 
 A grade spawns the sandboxed child (interpreter + NumPy start-up) once, or twice for
-stratified-split (a second hash seed), and runs the whole hidden suite. The target: a correct
+stratified-split (a second hash seed), and runs the whole hidden suite; a suite that times the
+reference runs it in one more child of its own, so it never shares a process with user code. The target: a correct
 solution grades in under 2 s on a 2-core machine. The NumPy import is the floor every child pays.
 
     python benchmarks/grade.py [--runs 7]

@@ -31,6 +31,7 @@ from interview_prep.grading.suites import (
 from interview_prep.models import Question
 
 _MAX_RESTARTS = 3  # a solution that kills its process on every call is not restarted forever
+_REFERENCE_SECONDS = 1.0  # the least time the reference's own timing run is given
 
 
 # --- finding the question a file answers -----------------------------------------------------
@@ -133,8 +134,6 @@ def _returned(call: Call, rec: Mapping[str, Any]) -> Returned:
         return Returned(call, "ok", value=value, seconds=float(rec.get("seconds", 0.0)), args_after=after)
     if rec.get("memory"):
         return Returned(call, "memory", exc_type=str(rec.get("exc_type", "")), exc_msg=str(rec.get("exc_msg", "")))
-    if rec.get("exc_type") == "internal":  # prep's own problem (e.g. a broken install), not the user's
-        return Returned(call, "crashed", detail=f"prep could not run this check: {rec.get('exc_msg', '')}")
     if rec.get("exc_type") == "missing":
         return Returned(call, "missing", detail=str(rec.get("exc_msg", "")))
     if rec.get("exc_type") == "unavailable":  # an input from an earlier call that did not return it
@@ -205,48 +204,87 @@ def _import_failure(run: ChildRun, limit: float, path: Path) -> _ImportFailure |
 
 
 def _execute(suite: Suite, path: Path, budget: float) -> dict[str, Returned]:
-    """Run every call of the suite, restarting the child after a crash, within one time budget."""
+    """Run every call of the suite within one time budget: the user's calls in their child runs
+    (restarted after a crash), then the reference's timing calls in a child of their own.
+
+    The reference never shares a process with user code, so user code can neither call it nor
+    slow it down (by patching NumPy, say) to look fast next to it.
+    """
     deadline = time.monotonic() + budget
     results: dict[str, Returned] = {}
-    reference = paths.solutions_dir() / suite.reference
+    user_calls = [c for c in suite.calls if c.module != "reference"]
+    reference_calls = [c for c in suite.calls if c.module == "reference"]
     out_of_time = False
     for run_index, hash_seed in suite.hash_seeds.items():
-        pending = [c for c in suite.calls if c.run == run_index]
-        restarts = 0
-        while pending and not out_of_time:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0.05:
-                out_of_time = True
-                break
-            job_calls, arrays = _encode_args(pending)
-            job = {"solution": str(path.resolve()), "reference": str(reference), "calls": job_calls}
-            run = run_harness(job, arrays, Limits(wall_seconds=remaining), hash_seed=hash_seed)
-            failure = _import_failure(run, budget, path)
-            if failure is not None:
-                raise failure
-            by_id = {r["id"]: r for r in run.records if r.get("event") == "call"}
-            culprit = next((i for i, c in enumerate(pending) if c.id not in by_id), None)
-            for c in pending[: culprit if culprit is not None else len(pending)]:
-                results[c.id] = _returned(c, by_id[c.id])
-            if culprit is None:
-                break
-            call = pending[culprit]
-            outcome, detail = _death(run, budget, f"{call.func}({call.about})" if call.about else call.func)
-            results[call.id] = Returned(call, outcome, detail=detail)
-            pending = pending[culprit + 1 :]
-            restarts += 1
-            if outcome == "timeout":
-                out_of_time = True
-            elif restarts > _MAX_RESTARTS:
-                for c in pending:
-                    results[c.id] = Returned(c, "not-run", detail="not run: the process kept dying on earlier calls.")
-                pending = []
+        pending = [c for c in user_calls if c.run == run_index]
+        if out_of_time or not _run_calls(pending, path, deadline, budget, hash_seed, results):
+            out_of_time = True
+    if reference_calls and not out_of_time:
+        _time_reference(reference_calls, paths.solutions_dir() / suite.reference, deadline, results)
     for c in suite.calls:
         if c.id not in results:
             results[c.id] = Returned(
                 c, "timeout", detail=f"not run: the time limit ({budget:.1f} s) ran out on an earlier call."
             )
     return results
+
+
+def _time_reference(calls: list[Call], reference: Path, deadline: float, results: dict[str, Returned]) -> None:
+    """Run the reference's timing calls in a child of their own; any failure there is prep's, said so."""
+    # prep's own run: it gets a second even when the user's calls used up most of their budget.
+    limit = max(deadline - time.monotonic(), _REFERENCE_SECONDS)
+    why = ""
+    try:
+        _run_calls(calls, reference, time.monotonic() + limit, limit, None, results)
+    except _ImportFailure as failure:  # a broken install, never the user's fault
+        why = failure.message
+    for c in calls:
+        r = results.get(c.id)
+        if r is None or r.outcome != "ok":
+            detail = why or (r.detail or f"it raised {r.exc_type}: {r.exc_msg}" if r else "it did not finish in time")
+            results[c.id] = Returned(c, "crashed", detail=f"prep could not time its reference solution: {detail}")
+
+
+def _run_calls(
+    calls: list[Call],
+    path: Path,
+    deadline: float,
+    budget: float,
+    hash_seed: int | None,
+    results: dict[str, Returned],
+) -> bool:
+    """Run `calls` on the module at `path` in child runs, restarting after a crash; record each
+    outcome in `results`. False when the time ran out (the calls left have no result)."""
+    pending = list(calls)
+    restarts = 0
+    while pending:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0.05:
+            return False
+        job_calls, arrays = _encode_args(pending)
+        job = {"solution": str(path.resolve()), "calls": job_calls}
+        run = run_harness(job, arrays, Limits(wall_seconds=remaining), hash_seed=hash_seed)
+        failure = _import_failure(run, budget, path)
+        if failure is not None:
+            raise failure
+        by_id = {r["id"]: r for r in run.records if r.get("event") == "call"}
+        culprit = next((i for i, c in enumerate(pending) if c.id not in by_id), None)
+        for c in pending[: culprit if culprit is not None else len(pending)]:
+            results[c.id] = _returned(c, by_id[c.id])
+        if culprit is None:
+            return True
+        call = pending[culprit]
+        outcome, detail = _death(run, budget, f"{call.func}({call.about})" if call.about else call.func)
+        results[call.id] = Returned(call, outcome, detail=detail)
+        pending = pending[culprit + 1 :]
+        restarts += 1
+        if outcome == "timeout":
+            return False
+        if restarts > _MAX_RESTARTS:
+            for c in pending:
+                results[c.id] = Returned(c, "not-run", detail="not run: the process kept dying on earlier calls.")
+            return True
+    return True
 
 
 # --- judging ---------------------------------------------------------------------------------

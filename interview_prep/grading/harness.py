@@ -166,13 +166,12 @@ def _decode_arg(spec: Any, arrays: Any, ctx: _Context | None = None) -> Any:
     return spec
 
 
-def _load_module(name: str, path: str, *, register: bool = True) -> Any:
+def _load_module(name: str, path: str) -> Any:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
-    if register:
-        sys.modules[name] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
@@ -204,25 +203,20 @@ def main() -> None:
         job = json.load(f)
     with np.load(os.path.join(job_dir, "inputs.npz"), allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files}
-    # Nothing the solution could read to find the job or the reference: not the files, not argv,
-    # and the reference stays out of sys.modules. (This is a practice tool, not a vault: it only
-    # keeps the shortcut from being obvious.)
+    # Nothing the solution could read to find the job: not the files, not argv. The reference
+    # solution is never loaded into this process: a process that imports user code only ever holds
+    # user code, so the user cannot call the reference or slow it down by patching NumPy. The
+    # parent times the reference in a run of its own. (This is a practice tool, not a vault: it
+    # only keeps the shortcut from being obvious.)
     for name in ("job.json", "inputs.npz"):
         os.unlink(os.path.join(job_dir, name))
     del sys.argv[1:]
     _SOLUTION_PATH = job["solution"]
-    modules: dict[str, Any] = {}
-    reference_error = ""
-    if job.get("reference"):
-        try:
-            modules["reference"] = _load_module("prep_reference", job["reference"], register=False)
-        except Exception as exc:  # noqa: BLE001 - an install problem, reported on the timing calls only
-            reference_error = f"the reference solution could not be loaded ({type(exc).__name__}: {exc})"
     sys.meta_path.insert(0, _RefuseForbidden())
     # The solution runs as __main__'s neighbour, not as __main__: an `if __name__ == "__main__"`
     # demo block in the user's file does not run during grading.
     try:
-        modules["user"] = _load_module("solution", job["solution"])
+        solution = _load_module("solution", job["solution"])
     except BaseException as exc:  # noqa: BLE001 - SystemExit and friends at import are verdicts too
         failure = _exception_record(exc)
         failure.update(event="import", forbidden=isinstance(exc, ForbiddenImport))
@@ -232,14 +226,9 @@ def main() -> None:
     ctx = _Context()
     for call in job["calls"]:
         record: dict[str, Any] = {"event": "call", "id": call["id"]}
-        module = modules.get(call.get("module", "user"))
         if call.get("keep"):  # until it returns, a later call taking its result finds nothing to take
             ctx.kept[call["id"]] = (call["func"], None, "did not return")
-        if module is None:
-            record.update(ok=False, exc_type="internal", exc_msg=reference_error or "no such module")
-            channel.send(record)
-            continue
-        func = getattr(module, call["func"], None)
+        func = getattr(solution, call["func"], None)
         if not callable(func):
             record.update(ok=False, exc_type="missing", exc_msg=f"no function named {call['func']}")
             channel.send(record)

@@ -7,7 +7,7 @@ import ast
 import pytest
 
 from interview_prep.grading.report import Category
-from interview_prep.grading.suites import Call, Fail, Returned
+from interview_prep.grading.suites import Call, Fail, Returned, load_suite
 from interview_prep.grading.suites.common import performance_check, sample_loops
 
 
@@ -59,3 +59,34 @@ def test_far_slower_and_slow_in_absolute_terms_loses_the_points_with_the_ratio()
 def test_fast_enough_keeps_the_points(user: float, ref: float) -> None:
     # 20x but only 20 ms is timer noise territory; 3x is a style difference, not a Python loop.
     assert "x the reference" in performance_check("kmeans", "n=5000", "").judge(_timed(user, ref))
+
+
+@pytest.mark.parametrize(
+    ("qid", "check_name", "note"),
+    [
+        ("kmeans", "ValueError on bad input", "ValueError for a 1-D or 3-D X, k=0 and k>n."),
+        ("bce", "ValueError on shape mismatch", "ValueError when the shapes differ, even when they broadcast"),
+        ("stratified-split", "ValueError on bad ratios or labels", "ValueError for bad ratios and 2-D labels."),
+    ],
+)
+def test_every_should_raise_valueerror_check_judges_alike(qid: str, check_name: str, note: str) -> None:
+    # One judge (props.raises_value_error) for all: the function, the input, what it raised and where.
+    suite = load_suite(qid)
+    check = next(c for c in suite.checks if c.name == check_name)
+    assert check.may_raise
+    calls = {c.id: c for c in suite.calls}
+
+    def results(outcome: str, **kw: object) -> dict[str, Returned]:
+        return {cid: Returned(calls[cid], outcome, **kw) for cid in check.calls}  # type: ignore[arg-type]
+
+    assert check.judge(results("raised", exc_type="ValueError", exc_msg="bad")).startswith(note)
+    first = calls[check.calls[0]]
+    with pytest.raises(Fail) as wrong_type:
+        check.judge(results("raised", exc_type="IndexError", exc_msg="index 3 is out of bounds", where="line 7"))
+    assert str(wrong_type.value).startswith(f"{first.func} raised IndexError (index 3 is out of bounds) at line 7 ")
+    assert first.about in str(wrong_type.value) and "it should raise ValueError" in str(wrong_type.value)
+    with pytest.raises(Fail) as returned:
+        check.judge(results("ok"))
+    assert f"{first.func} returned normally for {first.about}; it should raise ValueError" in str(returned.value)
+    if qid == "bce":
+        assert "(broadcasting hides the bug)" in str(returned.value)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from interview_prep.errors import AnswerError, ExitCode
-from interview_prep.grading.coding import grade_coding, guess_question_id
+from interview_prep.grading.coding import grade_coding, guess_question_id, run_suite
 from interview_prep.grading.report import Category, Status
 from interview_prep.grading.suites import REGISTRY, load_suite
 from tests.grading.helpers import ALL_QUESTIONS, SOLUTIONS, coding_question
@@ -156,3 +157,18 @@ def test_a_late_timeout_keeps_the_verdicts_of_earlier_calls(tmp_path: Path) -> N
     assert "did not finish within the time limit (2.0 s)" in by_name["k = n"].message
     assert by_name["same seed, same result"].status is Status.TIMEOUT  # queued after it: not run
     assert "not run" in by_name["same seed, same result"].message
+
+
+@pytest.mark.slow
+def test_a_reference_that_cannot_run_is_said_to_be_preps_problem(tmp_path: Path) -> None:
+    # The reference is timed in a child of its own; when it cannot even be imported, the speed check
+    # says so instead of blaming the user's code, and the rest of the grade stands.
+    broken = tmp_path / "reference.py"
+    broken.write_text("raise ImportError('no such thing')\n")
+    suite = dataclasses.replace(load_suite("kmeans"), reference=str(broken))
+    report = run_suite(suite, SOLUTIONS / "kmeans.py")
+    by_name = {c.name: c for c in report.checks}
+    speed = by_name["vectorized: time on a large input"]
+    assert speed.status is Status.ERROR
+    assert "prep could not time its reference solution" in speed.message
+    assert all(c.status is Status.PASS for c in report.checks if c is not speed)

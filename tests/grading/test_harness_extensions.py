@@ -54,7 +54,7 @@ def _run(tmp_path: Path, calls: list[Call]) -> dict[str, Returned]:
     solution = tmp_path / "solution.py"
     solution.write_text(SOURCE)
     job_calls, arrays = _encode_args(calls)
-    run = run_harness({"solution": str(solution), "reference": "", "calls": job_calls}, arrays, Limits(wall_seconds=10))
+    run = run_harness({"solution": str(solution), "calls": job_calls}, arrays, Limits(wall_seconds=10))
     by_id = {r["id"]: r for r in run.records if r.get("event") == "call"}
     return {c.id: _returned(c, by_id[c.id]) for c in calls}
 

@@ -92,3 +92,15 @@ def test_broken_solution_fails_the_check_that_names_its_bug(path: Path) -> None:
     for c in report.checks:
         # Messages are one plain paragraph for the user, never a dump of the hidden expected arrays.
         assert "\n" not in c.message and "array([" not in c.message and len(c.message) < 800
+
+
+def test_the_drill_spec_says_features_returns_xs_own_values() -> None:
+    # The suite checks features(X) against X exactly and replays training from X itself, so the
+    # spec, in the bank and in the starter the user edits, must say so: not merely "built from X".
+    question = yaml.safe_load((REPO / "questions" / "19-fix-the-training-loop.yaml").read_text())
+    spec = next(f["docstring"] for f in question["functions"] if f["name"] == "features")
+    starter_doc = question["starter"].split("def features", 1)[1].split('"""')[1]
+    for doc in (spec, starter_doc):
+        flat = " ".join(doc.split())
+        assert "X's own values as an (n, d) float array" in flat, doc
+        assert "nothing added, dropped or rescaled" in flat, doc

@@ -79,7 +79,7 @@ class Call:
     func: str
     args: tuple[Any, ...]
     kwargs: Mapping[str, Any] = field(default_factory=dict)
-    module: str = "user"  # "reference" runs solutions/<suite>.py in the same child, for timing
+    module: str = "user"  # "reference": solutions/<suite>.py, for timing, in a child run of its own
     repeat: int = 1  # the best of `repeat` timed calls is reported
     send: bool = True  # False: only the time comes back (large inputs)
     return_args: tuple[int, ...] = ()  # positional args sent back after the call

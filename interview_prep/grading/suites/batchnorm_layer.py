@@ -123,8 +123,6 @@ def _calls(inp: Inputs) -> list[Call]:
     ]
     p = inp.perf
     fwd_user, fwd_ref = timing_calls(FWD, (p.x, p.gamma, p.beta), p.kwargs(True), PERF_ABOUT)
-    # The reference runs first: the first large call in a fresh child pays for page faults, and
-    # that cost must never land on the user's time.
     calls += [fwd_ref, fwd_user]
     calls += [
         Call(

@@ -20,6 +20,7 @@ from interview_prep.grading.suites import (
     as_float,
 )
 from interview_prep.grading.suites.common import loop_style_check, performance_check, timing_calls
+from interview_prep.grading.suites.props import raises_value_error
 
 EPS = 1e-12
 FD_STEP = 1e-6
@@ -321,19 +322,12 @@ def build() -> Suite:
         return "inputs are left as they were."
 
     def mismatch(results: Mapping[str, Returned]) -> str:
-        for r in results.values():
-            if r.call.id.startswith("bad-"):
-                if r.outcome == "ok":
-                    raise Fail(
-                        f"{r.call.func} returned normally for {r.call.about}; it should raise "
-                        "ValueError (broadcasting hides the bug)."
-                    )
-                if r.exc_type != "ValueError":
-                    raise Fail(
-                        f"{r.call.func} raised {r.exc_type} ({r.exc_msg}) for {r.call.about}; it "
-                        "should raise ValueError."
-                    )
-        return "ValueError when the shapes differ, even when they broadcast or have the same size."
+        return raises_value_error(
+            results,
+            [i for i in ids if i.startswith("bad-")],
+            passed="ValueError when the shapes differ, even when they broadcast or have the same size.",
+            why_bad="broadcasting hides the bug",
+        )
 
     def perf(results: Mapping[str, Returned]) -> str:
         notes = []

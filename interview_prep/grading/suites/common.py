@@ -16,7 +16,8 @@ SLOW_SECONDS = 0.05
 
 
 def timing_calls(func: str, args: tuple[object, ...], kwargs: Mapping[str, object], about: str) -> tuple[Call, Call]:
-    """The same large input, timed for the user's function and the reference, in the same child."""
+    """The same large input, timed for the user's function and for the reference (in a child of its own,
+    where no user code ever runs)."""
     user = Call("perf-user", func, args, dict(kwargs), repeat=2, send=False, about=about)
     ref = Call("perf-reference", func, args, dict(kwargs), module="reference", repeat=3, send=False, about=about)
     return user, ref

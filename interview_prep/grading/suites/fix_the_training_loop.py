@@ -175,7 +175,12 @@ def build() -> Suite:
                     "(training accuracy near 100%) while new data, which has no labels, does not."
                 )
             if not np.array_equal(F, X):
-                raise Fail(f"features(X) does not return the values of X on {r.call.about}.")
+                i, j = (int(v[0]) for v in np.nonzero(F != X))
+                raise Fail(
+                    f"features(X) changes the values of X on {r.call.about} (row {i}, column {j}: {X[i, j]:.4g} "
+                    f"became {F[i, j]:.4g}). The spec asks for X's own values as floats, nothing added, dropped "
+                    "or rescaled: fixing the leak means no longer appending the label, and nothing else."
+                )
             if F.dtype.kind != "f":
                 raise Fail(f"features(X) has dtype {F.dtype} on {r.call.about}; the design matrix is float.")
         return "features(X) is X as floats, with no label-derived column."

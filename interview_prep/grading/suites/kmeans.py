@@ -20,6 +20,7 @@ from interview_prep.grading.suites import (
     same_value,
 )
 from interview_prep.grading.suites.common import loop_style_check, performance_check, timing_calls
+from interview_prep.grading.suites.props import raises_value_error
 
 # Generous iterations and a tight tol, so every correct implementation reaches its fixed point;
 # with tol far below the jump a reassigned point causes, the last step (assign or update) does not matter.
@@ -46,6 +47,30 @@ def _blobs(seed: int, sizes: list[int], d: int, spread: float = 0.3) -> tuple[np
     return X[perm], truth[perm]
 
 
+# A tight lump of 6 points, one point 3.3 below it and two points 17-18 to its right; k=3. Started
+# from random rows, Lloyd's often gives one centroid a few lump points and a far point: it moves to
+# their mean, between the two, and the next assignment hands all of them to its neighbours. The
+# cluster empties after its centroid left the data; a correct k-means re-seeds it to a data point, one
+# that keeps the stale centroid returns it there with no points. That happens in about 1 run in 5 with
+# a random-row start (with or without replacement), so the suite runs 20 seeds. (A k-means++ start is
+# spread out; on this data, and on every dataset searched, it never emptied a cluster that had moved.)
+LOPSIDED = np.array(
+    [
+        [-7.797, -5.676],
+        [-7.788, -5.658],
+        [10.722, -5.497],
+        [-7.785, -5.671],
+        [-7.783, -5.663],
+        [8.99, -6.741],
+        [-7.784, -5.683],
+        [-7.51, -8.972],
+        [-7.768, -5.66],
+    ]
+)
+LOPSIDED_K = 3
+LOPSIDED_SEEDS = tuple(range(20))
+
+
 class Inputs:
     """Every input the suite uses, made in the parent from fixed seeds."""
 
@@ -63,6 +88,7 @@ class Inputs:
         three = np.array([[1.0, 2.0], [5.0, 5.0], [-4.0, 6.0]])  # not the origin: zeros is a classic bad re-seed
         self.locations = three
         self.empty = np.repeat(three, 10, axis=0)[np.random.default_rng(9).permutation(30)]  # 3 distinct points
+        self.lopsided = LOPSIDED
         self.k1 = _random(10, 25, 3)
         self.kn = _random(11, 12, 2)
         dup = _random(12, 20, 2)
@@ -117,6 +143,18 @@ def _calls(inp: Inputs) -> list[Call]:
             {"seed": 3},
             about="30 points at only 3 distinct locations, n=30, d=2, k=6, seed=3",
         ),
+    ]
+    calls += [
+        Call(
+            f"empty-moved-{s}",
+            "kmeans",
+            (inp.lopsided, LOPSIDED_K),
+            {**CONVERGE, "seed": s},
+            about=f"a tight lump of 6 points, 1 point 3.3 away and 2 points 17 away, n=9, d=2, k=3, seed={s}",
+        )
+        for s in LOPSIDED_SEEDS
+    ]
+    calls += [
         Call("k1", "kmeans", (inp.k1, 1), {"seed": 0}, about="random data, n=25, d=3, k=1, seed=0"),
         Call("kn", "kmeans", (inp.kn, 12), {"seed": 0}, about="12 distinct random points, n=12, d=2, k=n=12, seed=0"),
         Call(
@@ -160,6 +198,7 @@ def _calls(inp: Inputs) -> list[Call]:
 
 
 PERF_ABOUT = "uniform data, n=5000, d=4, k=5, max_iters=10"
+BAD_INPUTS = ("bad-1d", "bad-3d", "bad-k0", "bad-kbig")
 
 
 def _result(r: Returned, X: np.ndarray, k: int, what: str = "kmeans") -> tuple[np.ndarray, np.ndarray]:
@@ -214,6 +253,21 @@ def _fixed_point(X: np.ndarray, centroids: np.ndarray, labels: np.ndarray, about
                 f"centroid {j} is not the mean of the {_points(int(members.sum()))} labelled {j} on {about}. "
                 "Each centroid should be the mean over its points, X[labels == j].mean(axis=0) (axis "
                 "0: over the points)."
+            )
+
+
+def _empty_at_data(X: np.ndarray, centroids: np.ndarray, labels: np.ndarray, about: str, rel: float = 1e-6) -> None:
+    """Raise Fail unless every centroid with no points sits on a data point (where a re-seed puts it)."""
+    X = X.astype(np.float64)
+    scale = max(1.0, float(np.abs(X).max()))
+    for j in np.setdiff1d(np.arange(centroids.shape[0]), labels):
+        if np.abs(X - centroids[j]).max(axis=1).min() > rel * scale:
+            where = ", ".join(f"{v:.3g}" for v in centroids[j])
+            raise Fail(
+                f"cluster {j} ended empty with its centroid at ({where}), which is not a data point, on {about}: "
+                "its cluster emptied after the centroid had moved, and the centroid kept its old place. "
+                "When a cluster has no points, re-seed its centroid to a randomly chosen data point, "
+                "X[rng.integers(n)]."
             )
 
 
@@ -286,7 +340,15 @@ def build() -> Suite:
                 f"centroid {j} ended at ({where}), which is neither a data point nor a mean of data points, on "
                 f"{r.call.about}. Re-seed an empty cluster to a randomly chosen data point, X[rng.integers(n)]."
             )
-        return "no NaN with forced empty clusters (k=6 on 3 distinct points); empty ones re-seeded to data points."
+        for s in LOPSIDED_SEEDS:
+            r = results[f"empty-moved-{s}"]
+            centroids, labels = _result(r, inp.lopsided, LOPSIDED_K)
+            _fixed_point(inp.lopsided, centroids, labels, r.call.about)
+            _empty_at_data(inp.lopsided, centroids, labels, r.call.about)
+        return (
+            "no NaN with forced empty clusters (k=6 on 3 distinct points), and a cluster that empties after "
+            f"its centroid moved is re-seeded to a data point ({len(LOPSIDED_SEEDS)} seeds)."
+        )
 
     def k_one(results: Mapping[str, Returned]) -> str:
         r = results["k1"]
@@ -332,13 +394,7 @@ def build() -> Suite:
         return "X is left as it was."
 
     def value_errors(results: Mapping[str, Returned]) -> str:
-        for cid in ("bad-1d", "bad-3d", "bad-k0", "bad-kbig"):
-            r = results[cid]
-            if r.outcome == "ok":
-                raise Fail(f"kmeans returned normally on {r.call.about}; it should raise ValueError.")
-            if r.exc_type != "ValueError":
-                raise Fail(f"kmeans raised {r.exc_type} ({r.exc_msg}) on {r.call.about}; it should raise ValueError.")
-        return "ValueError for a 1-D or 3-D X, k=0 and k>n."
+        return raises_value_error(results, BAD_INPUTS, passed="ValueError for a 1-D or 3-D X, k=0 and k>n.")
 
     def check(
         name: str, cat: Category, pts: float, ids: tuple[str, ...], judge: object, hint: str = "", **kw: object
@@ -366,7 +422,13 @@ def build() -> Suite:
             "Alternate assignment (nearest centroid) and update (mean of each cluster) until the "
             "centroids stop moving.",
         ),
-        check("empty clusters re-seeded, no NaN", S, 2, ("empty",), empty),
+        check(
+            "empty clusters re-seeded, no NaN",
+            S,
+            2,
+            ("empty", *(f"empty-moved-{s}" for s in LOPSIDED_SEEDS)),
+            empty,
+        ),
         check("k = 1", E, 1, ("k1",), k_one),
         check("k = n", E, 1, ("kn",), k_n),
         check("duplicate points", E, 1, ("dup",), dup),
@@ -398,7 +460,7 @@ def build() -> Suite:
             "ValueError on bad input",
             E,
             1,
-            ("bad-1d", "bad-3d", "bad-k0", "bad-kbig"),
+            BAD_INPUTS,
             value_errors,
             "Check X.ndim == 2 and 1 <= k <= n at the start and raise ValueError with a clear message.",
             may_raise=True,

@@ -22,6 +22,7 @@ from interview_prep.grading.suites import (
     same_value,
 )
 from interview_prep.grading.suites.common import performance_check, timing_calls
+from interview_prep.grading.suites.props import raises_value_error
 
 DEFAULT = (0.7, 0.15, 0.15)
 SPLITS = ("train", "validation", "test")
@@ -244,15 +245,9 @@ def build() -> Suite:
         return "the same seed gives the same split, in the same and in another process."
 
     def value_errors(results: Mapping[str, Returned]) -> str:
-        for cid, _l, _r, about in inp.bad:
-            r = results[cid]
-            if r.outcome == "ok":
-                raise Fail(f"stratified_split returned normally for {about}; it should raise ValueError.")
-            if r.exc_type != "ValueError":
-                raise Fail(
-                    f"stratified_split raised {r.exc_type} ({r.exc_msg}) for {about}; it should raise ValueError."
-                )
-        return "ValueError for bad ratios and 2-D labels."
+        return raises_value_error(
+            results, [cid for cid, *_r in inp.bad], passed="ValueError for bad ratios and 2-D labels."
+        )
 
     C, E, S = Category.CORRECTNESS, Category.EDGE_CASE, Category.STABILITY
     ids = [c.id for c in inp.cases]

@@ -13,7 +13,8 @@ def sigmoid(z):
 
 
 def features(X, y=None):
-    """The design matrix the model sees, built from X alone: an (n, d) float array."""
+    """The design matrix the model sees: X's own values as an (n, d) float array, column for
+    column, built from X alone (nothing added, dropped or rescaled)."""
     X = np.asarray(X, dtype=float)
     if y is None:
         y = np.zeros(len(X))
