@@ -59,9 +59,9 @@ def identify(bank: Bank, path: Path, source: str, ref: str | None) -> Question:
         return bank.get(marked.group(1))
     if path.suffix == ".py":
         parse_python(path, source)  # a syntax error is what to report first
-        from interview_prep.grading.coding import guess_question_id
+        from interview_prep.grading.coding import question_from_functions
 
-        guessed = guess_question_id(source, bank.questions)
+        guessed = question_from_functions(source, bank.questions)
         if guessed:
             return bank.get(guessed)
         raise AnswerError(

@@ -43,6 +43,11 @@ def guess_question_id(source: str, candidates: Iterable[Question]) -> str | None
     match = PREP_LINE.search(source)
     if match:
         return match.group(1)
+    return question_from_functions(source, candidates)
+
+
+def question_from_functions(source: str, candidates: Iterable[Question]) -> str | None:
+    """The coding question whose functions the source defines at top level, if one fits."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
