@@ -2,7 +2,8 @@
 
 Shell completion and every quick look run the program, so start-up is a feature. The minimal
 app is the floor any Typer CLI pays; the minimal table app does what `prep list` does (a Rich
-table with as many rows as the bank has questions) with the data inline. The target: `prep list` within 1.2x of the latter.
+table with as many rows as the bank has questions) with the data inline. The target: `prep list`
+within 1.2x of the latter.
 
     python benchmarks/startup.py [--runs 21]
 """
