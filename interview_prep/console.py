@@ -68,10 +68,7 @@ def question_markdown(q: Question, *, rubric: bool = False) -> str:
     else:
         parts.append(f"Answer in writing (a .md or .txt file), then grade it: `prep grade FILE -q {q.id}`.")
     if rubric:
-        parts.append("## How to answer")
-        parts.append(q.how_to_answer)
-        parts.append("## What they look for")
-        parts.append(q.what_they_look_for)
+        parts.append(q.answer_guide)
     else:
         parts.append("*`prep show " + q.id + " --rubric` shows how to answer and what interviewers look for.*")
     return "\n\n".join(parts)
@@ -104,10 +101,7 @@ def render_report(report: GradeReport, question: Question, console: Console = ou
         render_written(report, console)
     else:
         _render_checks(report, question, console)
-    rubric_md = (
-        f"## How to answer\n\n{question.how_to_answer}\n\n## What they look for\n\n{question.what_they_look_for}"
-    )
-    show_markdown(rubric_md, console)
+    show_markdown(question.answer_guide, console)
 
 
 def _render_checks(report: GradeReport, question: Question, console: Console) -> None:

@@ -56,8 +56,7 @@ def reference_solution(question: Question) -> tuple[str, str]:
             return "python", path.read_text(encoding="utf-8")
         except OSError:
             raise PrepError(f"'{question.id}' has no reference solution in {path.parent}.") from None
-    text = f"## How to answer\n\n{question.how_to_answer}\n\n## What they look for\n\n{question.what_they_look_for}"
-    return "markdown", text
+    return "markdown", question.answer_guide
 
 
 def view_solution(store: Store, question: Question, *, force: bool, now: datetime) -> tuple[str, str]:

@@ -69,3 +69,8 @@ class Question:
     @property
     def is_coding(self) -> bool:
         return self.kind == "coding"
+
+    @property
+    def answer_guide(self) -> str:
+        """The interviewer's rubric text as Markdown: how to answer, then what they look for."""
+        return f"## How to answer\n\n{self.how_to_answer}\n\n## What they look for\n\n{self.what_they_look_for}"

@@ -426,11 +426,11 @@ class Store:
 
     @staticmethod
     def _hints(c: sqlite3.Connection, question: str, attempt_id: int | None) -> int:
-        if attempt_id is None:
-            sql, args = "attempt_id IS NULL", (question,)
-        else:
-            sql, args = "attempt_id=?", (question, attempt_id)  # type: ignore[assignment]
-        row = c.execute(f"SELECT COUNT(*) FROM help_taken WHERE question=? AND kind='hint' AND {sql}", args).fetchone()
+        # IS, not =: it matches NULL (hints waiting for the next attempt) as well as an id.
+        row = c.execute(
+            "SELECT COUNT(*) FROM help_taken WHERE question=? AND kind='hint' AND attempt_id IS ?",
+            (question, attempt_id),
+        ).fetchone()
         return int(row[0])
 
     @_reads
