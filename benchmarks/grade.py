@@ -22,10 +22,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from interview_prep.grading.suites import REGISTRY, load_suite  # noqa: E402 - after the checkout is on the path
+from interview_prep.bank import load_bank  # noqa: E402 - after the checkout is on the path
 
-# Every question with a hidden suite (the first three and the drills), with the reference its suite names.
-QUESTIONS = [(qid, load_suite(qid).reference) for qid in REGISTRY]
+# Every question with a hidden suite (the first three and the drills), with its reference.
+QUESTIONS = [(q.id, q.reference) for q in load_bank([]).questions if q.is_coding and q.reference]
 
 
 def _prep() -> list[str]:
@@ -51,7 +51,7 @@ def main() -> None:
     print(f'python -c "import numpy"          median {floor_median * 1000:7.0f} ms')
     worst = 0.0
     for qid, filename in QUESTIONS:
-        cmd = [*_prep(), "grade", str(REPO / "solutions" / filename), "-q", qid, "--json"]
+        cmd = [*_prep(), "grade", str(filename), "-q", qid, "--json"]
         times = []
         for _ in range(args.runs):
             seconds, out = _time(cmd, env)

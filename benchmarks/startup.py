@@ -92,8 +92,10 @@ def main() -> None:
     medians = {name: statistics.median(values) for name, values in samples.items()}
     import typer
 
-    print(f"typer {typer.__version__}, Python {sys.version.split()[0]}, {os.environ['ROWS']} questions, "
-          f"{args.runs} runs each, medians:")
+    print(
+        f"typer {typer.__version__}, Python {sys.version.split()[0]}, {os.environ['ROWS']} questions, "
+        f"{args.runs} runs each, medians:"
+    )
     for name, value in medians.items():
         print(f"  {name:<22} {value * 1000:7.1f} ms")
     print(f"  prep list   / minimal typer table : {medians['prep list'] / medians['minimal typer table']:.2f}x")

@@ -78,8 +78,9 @@ RUBRIC_FIELDS = frozenset({"pass_mark", "min_words", "key_points", "misconceptio
 KEY_POINT_FIELDS = frozenset({"id", "description", "weight", "phrases", "hint"})
 MISCONCEPTION_FIELDS = frozenset({"id", "description", "phrases", "penalty"})
 
-# Suites are looked up by file, not imported, so validating the bank stays cheap.
-SUITES_DIR = Path(__file__).resolve().parent / "grading" / "suites"
+# A question folder holds question.yaml and, for a coding question, its hidden suite.py.
+QUESTION_FILE = "question.yaml"
+SUITE_FILE = "suite.py"
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,7 @@ def questions_in(questions: Sequence[Question], category: str | None) -> tuple[Q
 class _Fields:
     """Reads typed fields out of one YAML mapping, raising BankError that points at the line."""
 
-    def __init__(
-        self, path: str, data: Any, known: frozenset[str], where: str = "", line: int | None = None
-    ) -> None:
+    def __init__(self, path: str, data: Any, known: frozenset[str], where: str = "", line: int | None = None) -> None:
         self.path = path
         self.where = where
         if not isinstance(data, dict):
@@ -193,10 +192,14 @@ class _Fields:
         return tuple(out)
 
 
-
 def _type_words(kind: type | tuple[type, ...]) -> str:
     names = {
-        str: "text", int: "a whole number", float: "a number", list: "a list", dict: "a mapping", bool: "true/false"
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        list: "a list",
+        dict: "a mapping",
+        bool: "true/false",
     }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
@@ -307,12 +310,11 @@ def _question(path: Path, data: Any) -> Question:
         functions = f.mappings("functions", _function, FUNCTION_FIELDS)
         if not functions:
             raise f.fail("functions", "a coding question must name at least one function")
-        suite = f.get("suite", str)
-        # "once suites exist": a bank without the grading package installed only checks the name
-        if SUITES_DIR.is_dir() and not (SUITES_DIR / f"{suite}.py").is_file():
-            expected = f"interview_prep/grading/suites/{suite}.py"
-            raise f.fail("suite", f"no hidden test suite named '{suite}' (expected {expected})")
-        question = Question(**common, functions=functions, starter=f.get("starter", str), suite=suite)
+        suite = _suite_path(f, path)
+        reference = _reference_path(path, qid, suite)
+        question = Question(
+            **common, functions=functions, starter=f.get("starter", str), suite=suite, reference=reference
+        )
     else:
         for key in ("functions", "starter", "suite"):
             if key in f.data:
@@ -321,6 +323,62 @@ def _question(path: Path, data: Any) -> Question:
         rubric = _rubric(_Fields(str(path), rubric_data, RUBRIC_FIELDS, "rubric"))
         question = Question(**common, rubric=rubric)
     return question
+
+
+def _builtin_suites() -> dict[str, Path]:
+    """The built-in suites by the names a bank may give them: question id, folder, module-style name."""
+    out: dict[str, Path] = {}
+    for folder in sorted(paths.builtin_bank_dir().iterdir()):
+        suite = folder / SUITE_FILE
+        if suite.is_file():
+            qid = folder.name.split("-", 1)[-1] if folder.name[:1].isdigit() else folder.name
+            for name in (qid, qid.replace("-", "_"), folder.name):
+                out.setdefault(name, suite)
+    return out
+
+
+def _suite_path(f: _Fields, path: Path) -> Path:
+    """The hidden suite of a coding question: `suite.py` beside its YAML, or the file or built-in suite
+    its `suite:` field names. Suites are found by file, not imported, so validating a bank stays cheap."""
+    name = f.get("suite", str, required=False)
+    if name is None:
+        beside = path.parent / SUITE_FILE
+        if beside.is_file() and path.name == QUESTION_FILE:
+            return beside
+        raise f.fail("suite", f"a coding question needs its hidden suite: {beside} is missing")
+    own = path.parent / (name if name.endswith(".py") else f"{name}.py")
+    if own.is_file() and own.name != path.name and _defines_build(own):
+        return own
+    builtin = _builtin_suites()
+    if name in builtin:
+        return builtin[name]
+    known = ", ".join(sorted(n for n in builtin if "_" not in n and not n[:1].isdigit()))
+    raise f.fail(
+        "suite",
+        f"'{name}' is not a hidden test suite: put a suite.py (defining build()) beside the question, "
+        f"or name a built-in suite ({known})",
+    )
+
+
+def _defines_build(path: Path) -> bool:
+    try:
+        return "def build(" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _reference_path(path: Path, qid: str, suite: Path) -> Path:
+    """The reference solution a coding question is timed (and checked) against: `reference.py` beside
+    the question, else `solutions/<id>.py` at the top of its bank, else that of the built-in suite it uses."""
+    module = qid.replace("-", "_") + ".py"
+    for candidate in (path.parent / "reference.py", path.parent.parent / "solutions" / module):
+        if candidate.is_file():
+            return candidate
+    builtin_folder = suite.parent
+    if builtin_folder.parent == paths.builtin_bank_dir():
+        name = builtin_folder.name.split("-", 1)[-1].replace("-", "_") + ".py"
+        return paths.solutions_dir() / name
+    return paths.solutions_dir() / module
 
 
 def _parse_yaml(path: Path) -> Any:
@@ -402,7 +460,14 @@ class _ParseCache:
 
 
 def question_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """A bank's question files: `NN-id/question.yaml` in a folder of its own, or a plain `*.yaml` beside them."""
+    found = []
+    for p in folder.iterdir():
+        if p.is_dir() and (p / QUESTION_FILE).is_file():
+            found.append(p / QUESTION_FILE)
+        elif p.suffix in (".yaml", ".yml") and p.is_file():
+            found.append(p)
+    return sorted(found)
 
 
 def load_bank(extra_dirs: list[Path] | None = None) -> Bank:
@@ -432,3 +497,14 @@ def _field_line(path: Path, field: str) -> int | None:
         if line.startswith(f"{field}:"):
             return i
     return None
+
+
+def fixture_files(question: Question, kind: str) -> list[Path]:
+    """The `broken` or `correct` solutions a question ships for its guards: in its own folder, and for a
+    built-in question in the source checkout's `tests/questions/<id>/` (they are not installed)."""
+    folders = [question.source.parent / kind]
+    if question.source.parent.parent == paths.builtin_bank_dir():
+        folders.append(paths.PACKAGE_DIR.parent / "tests" / "questions" / question.id / kind)
+    if question.source.name != QUESTION_FILE:
+        folders = folders[1:]  # a plain YAML file shares its folder with others: no fixtures of its own
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.glob("*.py"))

@@ -130,7 +130,7 @@ def grade(
 
     from interview_prep import console
     from interview_prep.bank import load_bank
-    from interview_prep.grade import grade_answer, identify, read_source
+    from interview_prep.grading.answer import grade_answer, identify, read_source
 
     with user_errors():
         started = datetime.now(timezone.utc)

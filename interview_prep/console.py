@@ -96,7 +96,7 @@ _STATUS_STYLE = {"pass": "green", "fail": "red", "error": "red", "timeout": "yel
 def render_report(report: GradeReport, question: Question, console: Console = out) -> None:
     """A grade for the terminal: checks (or key points), score and verdict, then the rubric text."""
     if report.kind == "written":
-        from interview_prep.grading.written_view import render_written
+        from interview_prep.views.written import render_written
 
         render_written(report, console)
     else:

@@ -48,10 +48,9 @@ def next_hint(store: Store, question: Question, now: datetime) -> Hint:
 def reference_solution(question: Question) -> tuple[str, str]:
     """(lexer, text): the reference code of a coding question, the model answer of a written one."""
     if question.is_coding:
-        from interview_prep import paths
-        from interview_prep.grading.suites import load_suite
-
-        path = paths.solutions_dir() / load_suite(question.suite).reference
+        path = question.reference
+        if path is None:
+            raise PrepError(f"'{question.id}' has no reference solution.")
         try:
             return "python", path.read_text(encoding="utf-8")
         except OSError:

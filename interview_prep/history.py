@@ -54,9 +54,7 @@ def summarize(name: str, attempts: Iterable[Attempt]) -> Stats:
         last=scored[-1].score if scored else None,
         avg_time_used_s=sum(a.time_used_s or 0.0 for a in timed) / len(timed) if timed else None,
         avg_time_ratio=(
-            sum((a.time_used_s or 0.0) / (a.time_limit_s or 1.0) for a in timed) / len(timed)
-            if timed
-            else None
+            sum((a.time_used_s or 0.0) / (a.time_limit_s or 1.0) for a in timed) / len(timed) if timed else None
         ),
         trend=tuple((a.started_at.isoformat(), float(a.score)) for a in scored if a.score is not None),
     )

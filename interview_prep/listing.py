@@ -22,8 +22,6 @@ def history_exists() -> bool:
     return (paths.data_dir() / HISTORY_FILE).exists()
 
 
-
-
 def open_history() -> Store:
     """Open the store; if a damaged file had to be set aside, say so on stderr."""
     from interview_prep.store import open_store

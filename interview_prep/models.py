@@ -62,7 +62,8 @@ class Question:
     source: Path  # the YAML file it came from
     functions: tuple[FunctionSpec, ...] = ()  # coding only
     starter: str = ""  # coding only: the stub a session writes into the workspace
-    suite: str = ""  # coding only: module name under interview_prep.grading.suites
+    suite: Path | None = None  # coding only: the hidden suite file (suite.py beside the YAML)
+    reference: Path | None = None  # coding only: the reference solution it is timed against
     rubric: Rubric | None = None  # written only
     hints: tuple[str, ...] = field(default=())
 

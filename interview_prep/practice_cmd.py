@@ -26,12 +26,12 @@ class BankGrader:
     """The session's grader: main's dispatcher (interview_prep.grade), imported on first use."""
 
     def grade_file(self, question: Question, path: Path) -> GradeReport:
-        from interview_prep.grade import grade_answer, read_source
+        from interview_prep.grading.answer import grade_answer, read_source
 
         return grade_answer(question, path, read_source(path))
 
     def grade_text(self, question: Question, text: str) -> GradeReport:
-        from interview_prep.grade import grade_answer
+        from interview_prep.grading.answer import grade_answer
 
         if not text.strip():
             raise AnswerError("The answer is empty: there is nothing to grade.")

@@ -121,9 +121,7 @@ class PlainUI(SessionUIBase):
             return default
         return answer.strip().lower().startswith("y")
 
-    def wait_for_submit(
-        self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
-    ) -> WaitOutcome:
+    def wait_for_submit(self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool) -> WaitOutcome:
         hint = "Enter submits, h then Enter shows a hint" + (", e then Enter reopens the editor" if can_edit else "")
         self.console.print(f"[{countdown.label()}] {hint}.", markup=False, highlight=False)
         while True:
@@ -241,9 +239,7 @@ class TerminalUI(SessionUIBase):
                 thread.join(timeout=0.1)  # a grade in progress finishes on its own; its line is dropped
         return text, timed_out.is_set()
 
-    def wait_for_submit(
-        self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
-    ) -> WaitOutcome:
+    def wait_for_submit(self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool) -> WaitOutcome:
         hint = "Enter submits · h Enter: hint" + (" · e Enter: editor" if can_edit else "") + " · Ctrl-C abandons"
         text, timed_out = self._run_timed(
             countdown,
@@ -302,9 +298,7 @@ class TerminalUI(SessionUIBase):
             pass  # Ctrl-D starts the round as Enter would; Ctrl-C is the way out
 
 
-def make_ui(
-    console: Console, render_question: QuestionRenderer, render_report: ReportRenderer
-) -> PlainUI | TerminalUI:
+def make_ui(console: Console, render_question: QuestionRenderer, render_report: ReportRenderer) -> PlainUI | TerminalUI:
     """The live prompt when both ends are a terminal; plain prompts otherwise (pipes, CI)."""
     if sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
         return TerminalUI(console, render_question, render_report)

@@ -49,9 +49,7 @@ def question_panel(question: Question, countdown: Countdown) -> Panel:
     body: list[RenderableType] = [Text(reflow(question.prompt))]
     if question.is_coding and question.functions:
         names = ", ".join(f.name for f in question.functions)
-        body.append(
-            Text(f"\nDefine: {names} (the starter file has their signatures and contracts).", style="dim")
-        )
+        body.append(Text(f"\nDefine: {names} (the starter file has their signatures and contracts).", style="dim"))
     title = f"#{question.number} {question.id} · {question.category} · {question.difficulty}"
     return Panel(
         Group(*body),
@@ -109,8 +107,10 @@ def schedule_line(result: SessionResult) -> str:
         limits.append(f"the grade says {result.implied}")
     cap = help_cap(result.hints, result.saw_solution)
     if RATINGS.index(cap) < RATINGS.index(own):
-        taken = "you saw the solution first" if result.saw_solution else (
-            f"{result.hints} hint{'s' if result.hints != 1 else ''} taken"
+        taken = (
+            "you saw the solution first"
+            if result.saw_solution
+            else (f"{result.hints} hint{'s' if result.hints != 1 else ''} taken")
         )
         limits.append(f"{taken}: {cap} at best")
     if result.self_rating is None:
@@ -131,9 +131,7 @@ def make_report_renderer(
     `print_report` is console.render_report, which ends with the rubric text itself.
     """
 
-    def render(
-        console: Console, report: GradeReport | None, question: Question, result: SessionResult
-    ) -> None:
+    def render(console: Console, report: GradeReport | None, question: Question, result: SessionResult) -> None:
         if report is None:
             console.print("[yellow]No grade: the answer could not be graded.[/]")
             console.print(rubric_panel(question))
@@ -279,8 +277,7 @@ def mock_summary(results: Sequence[SessionResult]) -> Table:
             r.question.id,
             "" if r.report is None else f"{r.report.score:.0f}",
             verdict or r.status,
-            f"{format_duration(r.time_used_s)}/{format_duration(r.time_limit_s)}"
-            + (" over" if r.over_time else ""),
+            f"{format_duration(r.time_used_s)}/{format_duration(r.time_limit_s)}" + (" over" if r.over_time else ""),
             r.self_rating or "",
         )
     return table

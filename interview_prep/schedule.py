@@ -86,8 +86,6 @@ def most_due(questions: Sequence[Question], due: Mapping[str, datetime], now: da
     return min(questions, key=lambda q: (due[q.id], q.number))
 
 
-def due_questions(
-    questions: Sequence[Question], due: Mapping[str, datetime], now: datetime
-) -> list[Question]:
+def due_questions(questions: Sequence[Question], due: Mapping[str, datetime], now: datetime) -> list[Question]:
     """What `prep list --due` shows: questions whose card is due, and those never practised."""
     return [q for q in questions if q.id not in due or due[q.id] <= now]

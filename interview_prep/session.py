@@ -296,9 +296,7 @@ def _take_hint(question: Question, ctx: SessionContext) -> str:
     return f"Hint {shown.index} of {shown.total}: {shown.text} (this attempt can now earn '{shown.cap}' at best)"
 
 
-def _coding(
-    question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult
-) -> str | None:
+def _coding(question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult) -> str | None:
     """Write the starter, wait for Enter or the clock, grade the file. Returns the source."""
     path = solution_path(question, ctx.workspace)
     result.answer_path = path
@@ -332,9 +330,7 @@ def _coding(
         return _read(path)
 
 
-def _written(
-    question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult
-) -> str | None:
+def _written(question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult) -> str | None:
     """Take the answer typed in the terminal, or written in the editor; grade it."""
     text = ""
     if ctx.editor:
@@ -434,17 +430,13 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
             raise SessionInterrupted(ctx.results, graded_unrated=True) from None
         if answer is None and result.answer_path is not None:
             answer = _read(result.answer_path)
-        ctx.store.abandon_attempt(
-            attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer
-        )
+        ctx.store.abandon_attempt(attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer)
         raise SessionInterrupted(ctx.results) from None
     except BaseException:
         # A crash is not Ctrl-C, but the attempt still should not stay "in progress" forever.
         if finished:
             raise
-        ctx.store.abandon_attempt(
-            attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer
-        )
+        ctx.store.abandon_attempt(attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer)
         raise
     ctx.results.append(result)
     return result

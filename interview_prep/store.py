@@ -302,8 +302,7 @@ class Store:
         """Mark an attempt abandoned, keeping whatever answer (and grade) it already has."""
         with self.write() as c:
             c.execute(
-                "UPDATE attempts SET status=?, ended_at=?, time_used_s=?, answer=COALESCE(?, answer)"
-                " WHERE id=?",
+                "UPDATE attempts SET status=?, ended_at=?, time_used_s=?, answer=COALESCE(?, answer) WHERE id=?",
                 (ABANDONED, _iso(ended_at), time_used_s, answer, attempt_id),
             )
 
@@ -360,9 +359,7 @@ class Store:
             row = c.execute("SELECT question FROM attempts WHERE id=?", (attempt_id,)).fetchone()
             if row is None:
                 raise StoreError(f"No attempt #{attempt_id} in the history.")
-            c.execute(
-                "UPDATE attempts SET self_rating=?, rating=? WHERE id=?", (self_rating, rating, attempt_id)
-            )
+            c.execute("UPDATE attempts SET self_rating=?, rating=? WHERE id=?", (self_rating, rating, attempt_id))
             c.execute(
                 "INSERT INTO cards (question, card_json, due, updated_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(question) DO UPDATE SET card_json=excluded.card_json, due=excluded.due,"
@@ -457,8 +454,7 @@ class Store:
         """Per question: graded attempts, best score, next due date."""
         out: dict[str, QuestionHistory] = {}
         rows = self.conn.execute(
-            "SELECT question, COUNT(score) AS n, MAX(score) AS best FROM attempts"
-            " WHERE status != ? GROUP BY question",
+            "SELECT question, COUNT(score) AS n, MAX(score) AS best FROM attempts WHERE status != ? GROUP BY question",
             (IN_PROGRESS,),
         ).fetchall()
         due = self.due_dates()

@@ -11,21 +11,44 @@ from interview_prep.bank import load_bank, load_file
 from interview_prep.errors import BankError, UnknownQuestion
 
 CONTRACT_IDS = [
-    "kmeans", "bce", "stratified-split", "bias-variance", "learning-rate", "beyond-accuracy",
-    "batchnorm", "tfidf-vs-transformer", "project-deep-dive", "spam-pipeline", "debugging-story",
+    "kmeans",
+    "bce",
+    "stratified-split",
+    "bias-variance",
+    "learning-rate",
+    "beyond-accuracy",
+    "batchnorm",
+    "tfidf-vs-transformer",
+    "project-deep-dive",
+    "spam-pipeline",
+    "debugging-story",
     "learning-quickly",
 ]
 CONTRACT_CATEGORIES = [
-    "coding", "coding", "coding", "fundamentals", "fundamentals", "fundamentals", "depth", "depth",
-    "project", "system-design", "behavioral", "behavioral",
+    "coding",
+    "coding",
+    "coding",
+    "fundamentals",
+    "fundamentals",
+    "fundamentals",
+    "depth",
+    "depth",
+    "project",
+    "system-design",
+    "behavioral",
+    "behavioral",
 ]
-SEED = (Path(__file__).resolve().parents[2] / "shared" / "seed-questions.txt")
-
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed-questions.txt"
 
 
 DRILL_IDS = [
-    "softmax-ce", "logistic-regression", "mlp-backprop", "batchnorm-layer", "attention",
-    "classification-metrics", "fix-the-training-loop",
+    "softmax-ce",
+    "logistic-regression",
+    "mlp-backprop",
+    "batchnorm-layer",
+    "attention",
+    "classification-metrics",
+    "fix-the-training-loop",
 ]
 
 
@@ -111,15 +134,37 @@ def test_a_good_user_question_loads_beside_the_builtin_ones(tmp_path: Path, monk
     ("edit", "line", "field", "problem"),
     [
         (lambda t: t.replace("title: My question\n", ""), 1, "title", "is missing"),
-        (lambda t: t.replace("time_limit_minutes: 5", "time_limit_minutes: ten"), 7, "time_limit_minutes", "expected a whole number"),
+        (
+            lambda t: t.replace("time_limit_minutes: 5", "time_limit_minutes: ten"),
+            7,
+            "time_limit_minutes",
+            "expected a whole number",
+        ),
         (lambda t: t.replace("difficulty: easy", "difficulty: brutal"), 6, "difficulty", "must be one of"),
         (lambda t: t.replace("prompt: What", "promt: What"), 8, "promt", "not a known field (did you mean 'prompt'?)"),
-        (lambda t: t.replace("      weight: 1\n", "      weight: heavy\n"), 17, "rubric.key_points[0].weight", "expected a number"),
-        (lambda t: t.replace('phrases: ["fits the noise"]', "phrases: [12]"), 18, "rubric.key_points[0].phrases[0]", "expected text"),
+        (
+            lambda t: t.replace("      weight: 1\n", "      weight: heavy\n"),
+            17,
+            "rubric.key_points[0].weight",
+            "expected a number",
+        ),
+        (
+            lambda t: t.replace('phrases: ["fits the noise"]', "phrases: [12]"),
+            18,
+            "rubric.key_points[0].phrases[0]",
+            "expected text",
+        ),
         (lambda t: t.replace("  pass_mark: 50\n", ""), 12, "rubric.pass_mark", "is missing"),
         (lambda t: t.replace("kind: written", "kind: essay"), 5, "kind", "must be one of coding, written"),
         (lambda t: t + "starter: x\n", 20, "starter", "only coding questions"),
-        (lambda t: t.replace("      description: Defines it.\n", "      description: Defines it.\n      colour: red\n"), 17, "rubric.key_points[0].colour", "not a known field"),
+        (
+            lambda t: t.replace(
+                "      description: Defines it.\n", "      description: Defines it.\n      colour: red\n"
+            ),
+            17,
+            "rubric.key_points[0].colour",
+            "not a known field",
+        ),
     ],
 )
 def test_each_mistake_names_file_line_and_field(
@@ -151,7 +196,11 @@ def test_a_file_that_is_not_a_mapping(tmp_path: Path) -> None:
 @pytest.mark.parametrize("field", ["id", "number"])
 def test_duplicate_id_or_number_names_both_files(tmp_path: Path, field: str) -> None:
     write(tmp_path, GOOD, "a.yaml")
-    other = GOOD.replace("id: my-question", "id: other") if field == "number" else GOOD.replace("number: 101", "number: 102")
+    other = (
+        GOOD.replace("id: my-question", "id: other")
+        if field == "number"
+        else GOOD.replace("number: 101", "number: 102")
+    )
     second = write(tmp_path, other, "b.yaml")
     with pytest.raises(BankError) as info:
         load_bank([tmp_path])
@@ -163,9 +212,8 @@ def test_duplicate_id_or_number_names_both_files(tmp_path: Path, field: str) -> 
 
 def test_duplicate_of_a_builtin_question_is_refused(tmp_path: Path) -> None:
     write(tmp_path, GOOD.replace("id: my-question", "id: kmeans"))
-    with pytest.raises(BankError, match="'kmeans' is already used by .*01-kmeans.yaml"):
+    with pytest.raises(BankError, match="'kmeans' is already used by .*01-kmeans/question.yaml"):
         load_bank([tmp_path])
-
 
 
 def test_a_coding_question_whose_suite_is_missing(tmp_path: Path) -> None:
@@ -173,7 +221,7 @@ def test_a_coding_question_whose_suite_is_missing(tmp_path: Path) -> None:
     with pytest.raises(BankError) as info:
         load_file(path)
     assert info.value.message.startswith(f"{path}:11: field 'suite':")
-    assert "no hidden test suite named 'no_such_suite'" in info.value.message
+    assert "'no_such_suite' is not a hidden test suite" in info.value.message
 
 
 def test_a_coding_question_with_a_signature_that_does_not_match_its_name(tmp_path: Path) -> None:

@@ -74,7 +74,10 @@ def test_show_coding_question_lists_the_functions_to_write() -> None:
 def test_show_unknown_id_exits_2_with_a_suggestion() -> None:
     result = runner.invoke(app, ["show", "batchnrom"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Error: no question 'batchnrom'. Did you mean 'batchnorm' or 'batchnorm-layer'? `prep list` shows them all."
+    assert (
+        result.stderr.strip()
+        == "Error: no question 'batchnrom'. Did you mean 'batchnorm' or 'batchnorm-layer'? `prep list` shows them all."
+    )
     assert result.stdout == ""
 
 

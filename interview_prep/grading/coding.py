@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -12,10 +13,10 @@ import numpy as np
 
 from interview_prep import paths
 from interview_prep.errors import AnswerError
-from interview_prep.grade import PREP_LINE, parse_python, read_source
 from interview_prep.grading.report import GATING, Category, CheckResult, GradeReport, Status, coding_report
 from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
-from interview_prep.grading.suites import (
+from interview_prep.grading.source import PREP_LINE, parse_python, read_source
+from interview_prep.grading.suite import (
     Call,
     Check,
     Fail,
@@ -208,7 +209,7 @@ def _import_failure(run: ChildRun, limit: float, path: Path) -> _ImportFailure |
     )
 
 
-def _execute(suite: Suite, path: Path, budget: float) -> dict[str, Returned]:
+def _execute(suite: Suite, path: Path, budget: float, reference: Path) -> dict[str, Returned]:
     """Run every call of the suite within one time budget: the user's calls in their child runs
     (restarted after a crash), then the reference's timing calls in a child of their own.
 
@@ -225,7 +226,7 @@ def _execute(suite: Suite, path: Path, budget: float) -> dict[str, Returned]:
         if out_of_time or not _run_calls(pending, path, deadline, budget, hash_seed, results):
             out_of_time = True
     if reference_calls and not out_of_time:
-        _time_reference(reference_calls, paths.solutions_dir() / suite.reference, deadline, results)
+        _time_reference(reference_calls, reference, deadline, results)
     for c in suite.calls:
         if c.id not in results:
             results[c.id] = Returned(
@@ -340,14 +341,22 @@ def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budg
     return result(Status.PASS, note)
 
 
-def run_suite(suite: Suite, path: Path, *, timeout: float | None = None) -> GradeReport:
-    """Grade the solution at `path` with `suite` (the file must already parse)."""
-    source = read_source(path)
-    tree = parse_python(path, source)
+def run_suite(
+    suite: Suite,
+    path: Path,
+    *,
+    timeout: float | None = None,
+    reference: Path | None = None,
+    tree: ast.Module | None = None,
+) -> GradeReport:
+    """Grade the solution at `path` with `suite`, timed against `reference` (default: the suite's own
+    file under solutions/). `tree` is the solution's syntax tree, when the caller has parsed it."""
+    if tree is None:
+        tree = parse_python(path, read_source(path))
     budget = timeout if timeout is not None else suite.timeout
     start = time.monotonic()
     try:
-        results = _execute(suite, path, budget)
+        results = _execute(suite, path, budget, reference or paths.solutions_dir() / suite.reference)
     except _ImportFailure as failure:
         checks = [CheckResult(c.name, c.category, failure.status, 0.0, c.points, failure.message) for c in suite.checks]
         return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
@@ -381,14 +390,26 @@ def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
     ]
 
 
-def grade_coding(question: Question, path: Path, *, timeout: float | None = None) -> GradeReport:
+def grade_coding(
+    question: Question, path: Path, source: str | None = None, *, timeout: float | None = None
+) -> GradeReport:
     """Grade a `.py` solution of a coding question against its hidden suite.
 
-    Raises AnswerError for a file that cannot be graded at all (missing, empty, binary, or one that
-    does not parse: the message gives line and column). Everything the code does when it runs —
+    `source` is the file's text as the caller read it (read here when None); exactly that text is
+    run, from a private copy, so the grade and the history always see the same answer. Raises
+    AnswerError for a file that cannot be graded at all (missing, empty, binary, or one that does
+    not parse: the message gives line and column). Everything the code does when it runs —
     raising, looping, exhausting memory, exiting — ends as check statuses in the report instead.
     """
     if timeout is not None and not timeout > 0:
         raise AnswerError(f"--timeout must be a positive number of seconds, got {timeout}")
-    suite = load_suite(question.suite or question.id)
-    return run_suite(suite, path, timeout=timeout)
+    if question.suite is None:
+        raise AnswerError(f"'{question.id}' has no hidden suite to grade against.")
+    if source is None:
+        source = read_source(path)
+    tree = parse_python(path, source)
+    suite = load_suite(question.suite)
+    with tempfile.TemporaryDirectory(prefix="prep-answer-") as folder:
+        snapshot = Path(folder) / path.name
+        snapshot.write_text(source, encoding="utf-8")
+        return run_suite(suite, snapshot, timeout=timeout, reference=question.reference, tree=tree)

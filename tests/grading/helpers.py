@@ -1,74 +1,34 @@
-"""Shared test helpers: the coding questions and drills as bank objects, and a solution file's header tags."""
+"""Shared test helpers: the bank's coding questions, their fixtures, and a solution file's header tags."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from interview_prep.models import FunctionSpec, Question
+from interview_prep.bank import fixture_files, load_bank
+from interview_prep.grading.suite import Suite, load_suite
+from interview_prep.models import Question
 
 TESTS = Path(__file__).resolve().parent.parent
 REPO = TESTS.parent
 SOLUTIONS = REPO / "solutions"
 
-_FUNCTIONS = {
-    "kmeans": ("kmeans",),
-    "bce": ("bce_loss", "bce_grad"),
-    "stratified-split": ("stratified_split",),
-    "softmax-ce": ("softmax", "cross_entropy"),
-    "logistic-regression": ("fit", "predict_proba"),
-    "mlp-backprop": ("forward", "backward"),
-    "batchnorm-layer": ("batchnorm_forward", "batchnorm_backward"),
-    "attention": ("scaled_dot_product_attention",),
-    "classification-metrics": ("confusion_matrix", "precision_recall_f1", "roc_auc"),
-    "fix-the-training-loop": ("features", "loss_and_grads", "batches", "train", "predict"),
-}
-_NUMBERS = {
-    "kmeans": 1,
-    "bce": 2,
-    "stratified-split": 3,
-    "softmax-ce": 13,
-    "logistic-regression": 14,
-    "mlp-backprop": 15,
-    "batchnorm-layer": 16,
-    "attention": 17,
-    "classification-metrics": 18,
-    "fix-the-training-loop": 19,
-}
-SUITE_DIRS = {
-    "kmeans": "kmeans",
-    "bce": "bce",
-    "stratified-split": "stratified_split",
-    "softmax-ce": "softmax_ce",
-    "logistic-regression": "logistic_regression",
-    "mlp-backprop": "mlp_backprop",
-    "batchnorm-layer": "batchnorm_layer",
-    "attention": "attention",
-    "classification-metrics": "classification_metrics",
-    "fix-the-training-loop": "fix_the_training_loop",
-}
+BANK = load_bank([])
+# Every coding question of the built-in bank: the guards iterate over these, never over a list kept by hand.
+CODING = tuple(q for q in BANK.questions if q.is_coding)
 
 
 def coding_question(qid: str) -> Question:
-    """The question as bank.py would build it, with just what grading reads."""
-    return Question(
-        id=qid,
-        number=_NUMBERS[qid],
-        title=qid,
-        category="coding",
-        difficulty="medium",
-        time_limit_minutes=30,
-        prompt="",
-        how_to_answer="",
-        what_they_look_for="",
-        kind="coding",
-        source=Path(f"{qid}.yaml"),
-        functions=tuple(FunctionSpec(name, f"def {name}(...)", "") for name in _FUNCTIONS[qid]),
-        suite=SUITE_DIRS[qid],
-    )
+    """The bank's question, as `prep grade` would grade it."""
+    return BANK.get(qid)
 
 
-ALL_QUESTIONS = tuple(coding_question(q) for q in _FUNCTIONS)
+def broken_fixtures(question: Question) -> list[Path]:
+    return fixture_files(question, "broken")
+
+
+def correct_fixtures(question: Question) -> list[Path]:
+    return fixture_files(question, "correct")
 
 
 def tags(path: Path) -> dict[str, list[str]]:
@@ -82,3 +42,10 @@ def tags(path: Path) -> dict[str, list[str]]:
             break
         out.setdefault(m.group(1), []).append(m.group(2))
     return out
+
+
+def suite_of(qid: str) -> Suite:
+    """The hidden suite of a bank question, by id."""
+    question = BANK.get(qid)
+    assert question.suite is not None
+    return load_suite(question.suite)

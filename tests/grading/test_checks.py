@@ -6,9 +6,10 @@ import ast
 
 import pytest
 
+from interview_prep.grading.checks import performance_check, sample_loops
 from interview_prep.grading.report import Category
-from interview_prep.grading.suites import Call, Fail, Returned, load_suite
-from interview_prep.grading.suites.common import performance_check, sample_loops
+from interview_prep.grading.suite import Call, Fail, Returned
+from tests.grading.helpers import suite_of
 
 
 @pytest.mark.parametrize(
@@ -71,7 +72,7 @@ def test_fast_enough_keeps_the_points(user: float, ref: float) -> None:
 )
 def test_every_should_raise_valueerror_check_judges_alike(qid: str, check_name: str, note: str) -> None:
     # One judge (props.raises_value_error) for all: the function, the input, what it raised and where.
-    suite = load_suite(qid)
+    suite = suite_of(qid)
     check = next(c for c in suite.checks if c.name == check_name)
     assert check.may_raise
     calls = {c.id: c for c in suite.calls}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -11,8 +10,8 @@ import pytest
 from interview_prep.errors import AnswerError, ExitCode
 from interview_prep.grading.coding import grade_coding, guess_question_id, run_suite
 from interview_prep.grading.report import Category, Status
-from interview_prep.grading.suites import REGISTRY, load_suite
-from tests.grading.helpers import ALL_QUESTIONS, SOLUTIONS, coding_question
+from interview_prep.grading.suite import load_suite
+from tests.grading.helpers import CODING, SOLUTIONS, coding_question, suite_of
 
 
 @pytest.mark.parametrize(
@@ -30,14 +29,15 @@ from tests.grading.helpers import ALL_QUESTIONS, SOLUTIONS, coding_question
     ],
 )
 def test_guess_question_id(source: str, expected: str | None) -> None:
-    assert guess_question_id(source, ALL_QUESTIONS) == expected
+    assert guess_question_id(source, CODING) == expected
 
 
-def test_every_coding_question_has_a_registered_suite() -> None:
-    for q in ALL_QUESTIONS:
+def test_every_coding_question_has_its_suite_beside_it() -> None:
+    for q in CODING:
+        assert q.suite == q.source.parent / "suite.py" and q.reference is not None
         suite = load_suite(q.suite)
-        assert suite.question == q.id and REGISTRY[q.id] == q.suite
-        assert (SOLUTIONS / suite.reference).read_text().startswith(f"# prep: {q.id}\n")
+        assert suite.question == q.id
+        assert q.reference.read_text().startswith(f"# prep: {q.id}\n")
         assert {f.name for f in q.functions} == set(suite.function_names)
         names = [c.name for c in suite.checks]
         assert len(names) == len(set(names))
@@ -165,8 +165,7 @@ def test_a_reference_that_cannot_run_is_said_to_be_preps_problem(tmp_path: Path)
     # says so instead of blaming the user's code, and the rest of the grade stands.
     broken = tmp_path / "reference.py"
     broken.write_text("raise ImportError('no such thing')\n")
-    suite = dataclasses.replace(load_suite("kmeans"), reference=str(broken))
-    report = run_suite(suite, SOLUTIONS / "kmeans.py")
+    report = run_suite(suite_of("kmeans"), SOLUTIONS / "kmeans.py", reference=broken)
     by_name = {c.name: c for c in report.checks}
     speed = by_name["vectorized: time on a large input"]
     assert speed.status is Status.ERROR

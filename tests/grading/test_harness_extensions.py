@@ -9,8 +9,7 @@ import pytest
 
 from interview_prep.grading.coding import _encode_args, _returned
 from interview_prep.grading.sandbox import Limits, run_harness
-from interview_prep.grading.suites import (
-    REGISTRY,
+from interview_prep.grading.suite import (
     Call,
     FromCall,
     Returned,
@@ -22,6 +21,7 @@ from interview_prep.grading.suites import (
     load_suite,
     same_value,
 )
+from tests.grading.helpers import CODING
 
 SOURCE = """
 import numpy as np
@@ -156,8 +156,9 @@ def test_every_chained_input_names_an_earlier_call_of_the_same_child_run() -> No
             return [f for x in v.values() for f in chained(x)]
         return []
 
-    for qid in REGISTRY:
-        suite = load_suite(qid)
+    for question in CODING:
+        assert question.suite is not None
+        qid, suite = question.id, load_suite(question.suite)
         seen: dict[str, int] = {}
         for call in suite.calls:
             for ref in chained((call.args, list(call.kwargs.values()))):

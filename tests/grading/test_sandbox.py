@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
-from interview_prep.grading.suites import decode_value
+from interview_prep.grading.suite import decode_value
 
 
 def _run(

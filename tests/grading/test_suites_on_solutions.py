@@ -9,16 +9,15 @@ import yaml
 
 from interview_prep.grading.coding import grade_coding
 from interview_prep.grading.report import Status
-from interview_prep.grading.suites import load_suite
-from tests.grading.helpers import REPO, SOLUTIONS, SUITE_DIRS, TESTS, coding_question, tags
+from interview_prep.models import Question
+from tests.grading.helpers import BANK, CODING, broken_fixtures, coding_question, correct_fixtures, tags
 
-# Every question with a suite, with the reference file its suite names.
-REFERENCES = [(qid, load_suite(qid).reference) for qid in SUITE_DIRS]
-# The first three coding questions keep their bar of ten broken solutions; a drill needs eight.
+# Every guard iterates over the bank's coding questions: a new question is guarded the moment it exists.
+# The first three coding questions keep their bar of ten broken solutions; any other needs eight.
 MIN_BROKEN = {"kmeans": 10, "bce": 10, "stratified-split": 10}
 DRILL_MIN_BROKEN = 8
-VARIANTS = sorted((TESTS / "grading" / "correct_variants").glob("*.py"))
-BROKEN = sorted((TESTS / "broken").glob("*/*.py"))
+VARIANTS = [p for q in CODING for p in correct_fixtures(q)]
+BROKEN = [p for q in CODING for p in broken_fixtures(q)]
 
 
 def _qid(path: Path) -> str:
@@ -26,9 +25,10 @@ def _qid(path: Path) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("qid", "filename"), REFERENCES)
-def test_reference_scores_100_and_passes(qid: str, filename: str) -> None:
-    report = grade_coding(coding_question(qid), SOLUTIONS / filename)
+@pytest.mark.parametrize("question", CODING, ids=[q.id for q in CODING])
+def test_reference_scores_100_and_passes(question: Question) -> None:
+    assert question.reference is not None
+    report = grade_coding(question, question.reference)
     not_passing = [(c.name, c.status.value, c.message) for c in report.checks if c.status is not Status.PASS]
     assert not_passing == []
     assert report.score == 100
@@ -44,26 +44,28 @@ def test_correct_solution_in_another_style_scores_100(path: Path) -> None:
     assert report.score == 100 and report.passed
 
 
-def test_every_question_has_its_minimum_of_broken_solutions() -> None:
-    for qid, folder in SUITE_DIRS.items():
-        files = list((TESTS / "broken" / folder).glob("*.py"))
-        assert len(files) >= MIN_BROKEN.get(qid, DRILL_MIN_BROKEN), folder
-        for f in files:
-            assert tags(f).get("expect-fail"), f"{f} names no check in an expect-fail line"
-            assert tags(f).get("prep") == [qid], f"{f} is in the folder of {qid} but names another question"
+@pytest.mark.parametrize("question", CODING, ids=[q.id for q in CODING])
+def test_every_question_has_its_minimum_of_broken_solutions(question: Question) -> None:
+    files = broken_fixtures(question)
+    assert len(files) >= MIN_BROKEN.get(question.id, DRILL_MIN_BROKEN), question.id
+    for f in files:
+        assert tags(f).get("expect-fail"), f"{f} names no check in an expect-fail line"
+        assert tags(f).get("prep") == [question.id], f"{f} is in the folder of {question.id} but names another"
 
 
-def test_every_correct_variant_and_drill_reference_exists() -> None:
-    answered = {_qid(p) for p in VARIANTS}
-    for qid in SUITE_DIRS:
-        assert (SOLUTIONS / load_suite(qid).reference).is_file(), qid
-        assert qid in answered, f"no correct solution in another style for {qid}"
+@pytest.mark.parametrize("question", CODING, ids=[q.id for q in CODING])
+def test_every_coding_question_has_a_reference_and_a_correct_variant(question: Question) -> None:
+    assert question.reference is not None and question.reference.is_file(), question.id
+    assert correct_fixtures(question), f"no correct solution in another style for {question.id}"
+    for f in correct_fixtures(question):
+        assert _qid(f) == question.id, f"{f} is in the folder of {question.id} but names another"
 
 
 def test_the_untouched_starter_among_the_broken_is_the_one_users_receive() -> None:
     # The drill's starter is the buggy script itself; its copy in tests/broken must not drift from the bank.
-    starter = yaml.safe_load((REPO / "questions" / "19-fix-the-training-loop.yaml").read_text())["starter"]
-    lines = (TESTS / "broken" / "fix_the_training_loop" / "04_untouched_starter.py").read_text().splitlines(True)
+    starter = BANK.get("fix-the-training-loop").starter
+    untouched = next(p for p in broken_fixtures(BANK.get("fix-the-training-loop")) if "untouched_starter" in p.name)
+    lines = untouched.read_text().splitlines(True)
     header = 0
     while lines[header].startswith("# "):
         header += 1
@@ -97,7 +99,7 @@ def test_broken_solution_fails_the_check_that_names_its_bug(path: Path) -> None:
 def test_the_drill_spec_says_features_returns_xs_own_values() -> None:
     # The suite checks features(X) against X exactly and replays training from X itself, so the
     # spec, in the bank and in the starter the user edits, must say so: not merely "built from X".
-    question = yaml.safe_load((REPO / "questions" / "19-fix-the-training-loop.yaml").read_text())
+    question = yaml.safe_load(BANK.get("fix-the-training-loop").source.read_text())
     spec = next(f["docstring"] for f in question["functions"] if f["name"] == "features")
     starter_doc = question["starter"].split("def features", 1)[1].split('"""')[1]
     for doc in (spec, starter_doc):

@@ -82,9 +82,7 @@ class FakeGrader:
 
             raise AnswerError("The answer is empty.")
         score = min(100.0, 10.0 * len(text.split()))
-        return GradeReport(
-            question.id, "written", score, score >= 60, (), {"grader_version": "fake-written 1"}
-        )
+        return GradeReport(question.id, "written", score, score >= 60, (), {"grader_version": "fake-written 1"})
 
 
 Step = Callable[["FakeUI", Countdown, SolutionWatcher | None], WaitOutcome]
@@ -120,9 +118,7 @@ class FakeUI:
     def run_editor(self, argv: list[str]) -> None:
         self.editor_runs.append(argv)
 
-    def wait_for_submit(
-        self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
-    ) -> WaitOutcome:
+    def wait_for_submit(self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool) -> WaitOutcome:
         return self.waits.pop(0)(self, countdown, watcher)
 
     def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
@@ -170,9 +166,7 @@ def make_ctx(
     def make(**kw: Any) -> tuple[SessionContext, FakeUI, FakeGrader]:
         ui = FakeUI(clock)
         grader = FakeGrader()
-        ctx = SessionContext(
-            store=store, ui=ui, clock=clock, grader=grader, workspace=tmp_path / "prep-work", **kw
-        )
+        ctx = SessionContext(store=store, ui=ui, clock=clock, grader=grader, workspace=tmp_path / "prep-work", **kw)
         return ctx, ui, grader
 
     return make

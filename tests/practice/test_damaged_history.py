@@ -21,8 +21,14 @@ T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 def _one_attempt() -> Path:
     s = open_store()
     s.record_attempt(
-        question="batchnorm", kind="written", mode="grade", started_at=T0, ended_at=T0, answer="my answer",
-        answer_path=None, grade={"question": "batchnorm", "score": 70.0, "passed": True, "checks": []},
+        question="batchnorm",
+        kind="written",
+        mode="grade",
+        started_at=T0,
+        ended_at=T0,
+        answer="my answer",
+        answer_path=None,
+        grade={"question": "batchnorm", "score": 70.0, "passed": True, "checks": []},
         grader_version="t",
     )
     assert s.path is not None
@@ -37,7 +43,9 @@ def _one_attempt() -> Path:
         ("ALTER TABLE attempts DROP COLUMN grade_json", "its table 'attempts' has lost the column 'grade_json'"),
     ],
 )
-def test_a_lost_table_or_column_sets_the_file_aside_and_starts_afresh(prep_home: Path, damage: str, problem: str) -> None:
+def test_a_lost_table_or_column_sets_the_file_aside_and_starts_afresh(
+    prep_home: Path, damage: str, problem: str
+) -> None:
     path = _one_attempt()
     conn = sqlite3.connect(path)
     conn.execute(damage)

@@ -73,7 +73,9 @@ def test_a_hint_taken_during_a_session_caps_the_rating_of_that_attempt(
 def test_hints_taken_before_an_attempt_are_claimed_by_it(bank: Bank, store: Store, clock: Any) -> None:
     q = bank.get("bce")
     next_hint(store, q, clock.now())
-    attempt = store.start_attempt(question="bce", kind="coding", mode="practice", started_at=clock.now(), time_limit_s=60)
+    attempt = store.start_attempt(
+        question="bce", kind="coding", mode="practice", started_at=clock.now(), time_limit_s=60
+    )
     assert store.help_for_attempt(attempt) == (1, False)
     h = next_hint(store, q, clock.now())  # taken while it is in progress
     assert (h.index, h.attempt_id) == (2, attempt)
@@ -95,8 +97,15 @@ def test_the_solution_waits_for_an_attempt_unless_forced(bank: Bank, store: Stor
 def test_the_solution_of_a_written_question_is_its_model_answer(bank: Bank, store: Store, clock: Any) -> None:
     q = bank.get("bias-variance")
     store.record_attempt(
-        question=q.id, kind="written", mode="grade", started_at=clock.now(), ended_at=clock.now(),
-        answer="x", answer_path=None, grade={"score": 10, "passed": False}, grader_version="t",
+        question=q.id,
+        kind="written",
+        mode="grade",
+        started_at=clock.now(),
+        ended_at=clock.now(),
+        answer="x",
+        answer_path=None,
+        grade={"score": 10, "passed": False},
+        grader_version="t",
     )
     lexer, text = view_solution(store, q, force=False, now=clock.now())
     assert lexer == "markdown" and q.how_to_answer.strip() in text
@@ -112,7 +121,9 @@ def test_cli_hint_and_solution() -> None:
     forced = runner.invoke(app, ["solution", "bce", "--force"], env={"COLUMNS": "200"})
     assert forced.exit_code == 0 and "def bce_grad(y_true, y_pred, eps=1e-12):" in forced.stdout
     store = open_store()
-    attempt = store.start_attempt(question="bce", kind="coding", mode="practice", started_at=store_now(), time_limit_s=1)
+    attempt = store.start_attempt(
+        question="bce", kind="coding", mode="practice", started_at=store_now(), time_limit_s=1
+    )
     assert store.help_for_attempt(attempt) == (1, True)
     store.close()
     unknown = runner.invoke(app, ["hint", "kmean"])

@@ -19,30 +19,24 @@ runner = CliRunner()
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
-def fake_grade_answer(
-    question: Question, path: Path, source: str, *, timeout: float | None = None
-) -> GradeReport:
+def fake_grade_answer(question: Question, path: Path, source: str, *, timeout: float | None = None) -> GradeReport:
     """Stands in for the sandbox and rubric graders: these tests are about what is recorded."""
     ok = "good" in source
-    check = CheckResult(
-        "key point", Category.RUBRIC, Status.PASS if ok else Status.FAIL, 1 if ok else 0, 1, "m"
-    )
+    check = CheckResult("key point", Category.RUBRIC, Status.PASS if ok else Status.FAIL, 1 if ok else 0, 1, "m")
     return GradeReport(question.id, question.kind, 90.0 if ok else 20.0, ok, (check,))
 
 
 @pytest.fixture
 def fake_graders(monkeypatch: pytest.MonkeyPatch) -> None:
-    import interview_prep.grade
+    import interview_prep.grading.answer
 
-    monkeypatch.setattr(interview_prep.grade, "grade_answer", fake_grade_answer)
+    monkeypatch.setattr(interview_prep.grading.answer, "grade_answer", fake_grade_answer)
 
 
 def seed(question: str, score: float, *, days_ago: float, due_in_days: float | None = None) -> int:
     s = open_store()
     start = T0 - timedelta(days=days_ago)
-    aid = s.start_attempt(
-        question=question, kind="written", mode="practice", started_at=start, time_limit_s=600
-    )
+    aid = s.start_attempt(question=question, kind="written", mode="practice", started_at=start, time_limit_s=600)
     s.finish_attempt(
         aid,
         ended_at=start + timedelta(seconds=300),
@@ -210,9 +204,7 @@ def test_practice_rejects_a_non_positive_time_limit() -> None:
     assert "Traceback" not in result.output
 
 
-def test_mock_runs_five_rounds_and_prints_a_summary(
-    fake_graders: None, tmp_path: Path, monkeypatch: Any
-) -> None:
+def test_mock_runs_five_rounds_and_prints_a_summary(fake_graders: None, tmp_path: Path, monkeypatch: Any) -> None:
     # Round intro Enter, then: coding (Enter submits the starter), four written answers, each rated.
     coding = "\n\ng\n"
     written = "\na good answer\n.\ng\n"
@@ -246,9 +238,7 @@ def test_grade_still_exits_by_the_grade_when_the_history_cannot_be_saved(
     result = runner.invoke(app, ["grade", str(answer), "-q", "batchnorm", "--json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["score"] == 90.0
-    assert result.stderr.startswith(
-        "Warning: the grade was not saved in your history: Cannot open the history"
-    )
+    assert result.stderr.startswith("Warning: the grade was not saved in your history: Cannot open the history")
 
 
 def test_list_with_history_still_imports_neither_fsrs_nor_prompt_toolkit(prep_home: Path) -> None:

@@ -171,9 +171,7 @@ def test_ctrl_c_leaves_cleanly_and_keeps_the_attempt_as_abandoned(
         assert (attempt.answer or "").startswith("# prep: bce")  # the work so far is kept
 
 
-def test_when_time_runs_out_the_answer_so_far_is_graded_and_marked_over_time(
-    prep_home: Path, tmp_path: Path
-) -> None:
+def test_when_time_runs_out_the_answer_so_far_is_graded_and_marked_over_time(prep_home: Path, tmp_path: Path) -> None:
     term = Terminal(["practice", "-q", "learning-rate", "--minutes", "0.05"], prep_home, tmp_path)  # 3 s
     term.countdown_seconds()
     term.child.send("A learning rate that is too large overshoots the minimum")

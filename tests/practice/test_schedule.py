@@ -30,9 +30,7 @@ NOW = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
         (95.0, True, True, "hard"),  # passing only after the clock ran out
     ],
 )
-def test_the_rating_a_grade_implies(
-    score: float | None, passed: bool | None, over_time: bool, expected: str
-) -> None:
+def test_the_rating_a_grade_implies(score: float | None, passed: bool | None, over_time: bool, expected: str) -> None:
     assert grade_rating(score, passed, over_time=over_time) == expected
 
 
@@ -42,9 +40,7 @@ def test_the_lower_rating_wins_either_way() -> None:
     assert combined_rating("good", "good") == "good"
 
 
-@pytest.mark.parametrize(
-    ("text", "rating"), [("g", "good"), ("Easy", "easy"), (" 1 ", "again"), ("h", "hard")]
-)
+@pytest.mark.parametrize(("text", "rating"), [("g", "good"), ("Easy", "easy"), (" 1 ", "again"), ("h", "hard")])
 def test_parse_rating(text: str, rating: str) -> None:
     assert parse_rating(text) == rating
 

@@ -146,9 +146,7 @@ def test_existing_work_is_kept_when_the_user_says_so(bank: Bank, make_ctx: Any) 
     assert list(path.parent.iterdir()) == [path]
 
 
-def test_existing_work_is_moved_aside_never_overwritten_when_starting_fresh(
-    bank: Bank, make_ctx: Any
-) -> None:
+def test_existing_work_is_moved_aside_never_overwritten_when_starting_fresh(bank: Bank, make_ctx: Any) -> None:
     ctx, ui, _ = make_ctx()
     q = bank.get("kmeans")
     path = solution_path(q, ctx.workspace)
@@ -170,9 +168,7 @@ def test_an_untouched_starter_is_reused_without_asking(bank: Bank, make_ctx: Any
     run_session(q, ctx)  # ui.confirms is empty: asking would raise IndexError
 
 
-def test_an_ungradable_file_with_time_left_lets_the_user_fix_it(
-    bank: Bank, make_ctx: Any, clock: Any
-) -> None:
+def test_an_ungradable_file_with_time_left_lets_the_user_fix_it(bank: Bank, make_ctx: Any, clock: Any) -> None:
     ctx, ui, _ = make_ctx()
     q = bank.get("bce")
     path = solution_path(q, ctx.workspace)
@@ -256,9 +252,7 @@ def test_pick_question_prefers_due_then_never_seen(bank: Bank, store: Store, clo
     assert pick_question(bank.questions, store, clock.now()).id == "kmeans"
     assert pick_question(bank.questions, store, clock.now(), category="depth").id == "batchnorm"
     # Practise kmeans: it is not due for a while, so the next unseen question comes first.
-    aid = store.start_attempt(
-        question="kmeans", kind="coding", mode="practice", started_at=clock.now(), time_limit_s=1
-    )
+    aid = store.start_attempt(question="kmeans", kind="coding", mode="practice", started_at=clock.now(), time_limit_s=1)
     store.rate_attempt(
         aid,
         self_rating="good",

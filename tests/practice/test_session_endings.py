@@ -65,5 +65,3 @@ def test_ctrl_c_at_the_rating_keeps_the_attempt_graded_with_its_time(
     [a] = store.attempts()
     assert (a.status, a.score, a.time_used_s, a.self_rating) == (GRADED, 100.0, 120.0, None)
     assert store.card("kmeans") is None  # not rated: the schedule did not move
-
-

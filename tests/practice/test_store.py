@@ -65,9 +65,7 @@ def test_a_database_from_a_newer_prep_is_refused_not_touched(prep_home: Path) ->
 
 
 def test_an_attempt_keeps_everything_the_issue_lists(store: Store) -> None:
-    aid = store.start_attempt(
-        question="bce", kind="coding", mode="practice", started_at=T0, time_limit_s=1200
-    )
+    aid = store.start_attempt(question="bce", kind="coding", mode="practice", started_at=T0, time_limit_s=1200)
     assert store.attempt(aid).status == IN_PROGRESS
     grade = {"question": "bce", "kind": "coding", "score": 75.0, "passed": False, "checks": []}
     store.finish_attempt(
@@ -80,9 +78,7 @@ def test_an_attempt_keeps_everything_the_issue_lists(store: Store) -> None:
         grade=grade,
         grader_version="prep 0.1.0",
     )
-    store.rate_attempt(
-        aid, self_rating="easy", rating="hard", card_json='{"x": 1}', due=T0 + timedelta(days=2), now=T0
-    )
+    store.rate_attempt(aid, self_rating="easy", rating="hard", card_json='{"x": 1}', due=T0 + timedelta(days=2), now=T0)
     a = store.attempt(aid)
     assert a.question == "bce"
     assert a.started_at == T0 and a.ended_at == T0 + timedelta(seconds=900)

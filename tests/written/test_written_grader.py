@@ -264,7 +264,7 @@ def test_markdown_with_a_code_block_is_still_a_written_answer(tmp_path: Path) ->
 def test_written_view_shows_quotes_hints_misconceptions_notes_and_verdict() -> None:
     from rich.console import Console
 
-    from interview_prep.grading.written_view import render_written
+    from interview_prep.views.written import render_written
 
     wrong = Misconception(
         "batch-at-inference",
