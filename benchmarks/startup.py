@@ -70,16 +70,25 @@ def main() -> None:
     # Installed packages run from .pyc files (pip compiles them); with this set, an editable
     # install would recompile every module on every run and measure the compiler.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    with tempfile.TemporaryDirectory() as home:
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as with_history:
         os.environ["PREP_HOME"] = home  # no user history: measure the bare command
         listed = subprocess.run([*prep_cmd, "list", "--json"], capture_output=True, text=True, check=True, cwd=home)
         os.environ["ROWS"] = str(len(json.loads(listed.stdout)))
+        # A second home with a history of a few graded attempts: list then reads SQLite for its columns.
+        history_env = {**os.environ, "PREP_HOME": with_history}
+        answer = os.path.join(with_history, "answer.md")
+        with open(answer, "w", encoding="utf-8") as f:
+            f.write("Bias is error from wrong assumptions; variance is sensitivity to the training sample.\n")
+        for _ in range(3):
+            subprocess.run([*prep_cmd, "grade", answer, "-q", "bias-variance"], env=history_env, capture_output=True)
+        history_list = ["env", f"PREP_HOME={with_history}", *prep_cmd, "list"]
         cases = {
             "python -c pass": [py, "-c", "pass"],
             "minimal typer app": [py, "-c", MINIMAL_APP, "--name", "y"],
             "minimal typer --help": [py, "-c", MINIMAL_APP, "--help"],
             "minimal typer table": [py, "-c", MINIMAL_TABLE_APP],
             "prep list": [*prep_cmd, "list"],
+            "prep list (history)": history_list,
             "prep --help": [*prep_cmd, "--help"],
         }
         for command in cases.values():  # warm the file cache and .pyc files
@@ -100,6 +109,8 @@ def main() -> None:
         print(f"  {name:<22} {value * 1000:7.1f} ms")
     print(f"  prep list   / minimal typer table : {medians['prep list'] / medians['minimal typer table']:.2f}x")
     print(f"  prep list   / minimal typer app   : {medians['prep list'] / medians['minimal typer app']:.2f}x")
+    with_history = medians["prep list (history)"] / medians["minimal typer table"]
+    print(f"  prep list with a history / table  : {with_history:.2f}x (target <= 1.2x)")
     print(f"  prep --help / minimal typer --help: {medians['prep --help'] / medians['minimal typer --help']:.2f}x")
 
 

@@ -1,4 +1,4 @@
-"""The `prep` command line: parse, call one core function, render, exit with a named code."""
+"""The `prep` command line: Typer wiring only. Each command parses its options and makes one call into commands/."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ BankOption = Annotated[
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the core's errors into one line on stderr and the exit code they name."""
-    from interview_prep import console
+    from interview_prep.views import console
 
     try:
         yield
@@ -65,32 +65,11 @@ def list_questions(
     bank_dirs: BankOption = None,
 ) -> None:
     """Browse the question bank, with your best score, attempts and when each is next due."""
-    from interview_prep import console, listing
-    from interview_prep.bank import load_bank
+    from interview_prep.commands.bank import list_questions
 
     with user_errors():
-        bank = load_bank(bank_dirs)
-        questions = bank.in_category(category)
-        history = listing.list_history(questions, due_only=due)
-        if as_json:
-            console.print_json([_question_json(q) | history.json.get(q.id, {}) for q in history.questions])
-        else:
-            console.out.print(console.bank_table(history.questions, history.columns))
-
-
-def _question_json(q: object) -> dict[str, object]:
-    from interview_prep.models import Question
-
-    assert isinstance(q, Question)
-    return {
-        "id": q.id,
-        "number": q.number,
-        "title": q.title,
-        "category": q.category,
-        "kind": q.kind,
-        "difficulty": q.difficulty,
-        "time_limit_minutes": q.time_limit_minutes,
-    }
+        code = list_questions(bank_dirs, category, due=due, as_json=as_json)
+    raise typer.Exit(code)
 
 
 @app.command("show")
@@ -100,12 +79,11 @@ def show(
     bank_dirs: BankOption = None,
 ) -> None:
     """Show one question."""
-    from interview_prep import console
-    from interview_prep.bank import load_bank
+    from interview_prep.commands.bank import show as show_question
 
     with user_errors():
-        q = load_bank(bank_dirs).get(question)
-        console.show_markdown(console.question_markdown(q, rubric=rubric))
+        code = show_question(bank_dirs, question, rubric=rubric)
+    raise typer.Exit(code)
 
 
 @app.command("grade")
@@ -126,26 +104,11 @@ def grade(
     bank_dirs: BankOption = None,
 ) -> None:
     """Grade one answer file: exit 0 if it passed, 1 if not, 2 for bad input."""
-    from datetime import datetime, timezone
-
-    from interview_prep import console
-    from interview_prep.bank import load_bank
-    from interview_prep.grading.answer import grade_answer, identify, read_source
+    from interview_prep.commands.grade import grade as grade_file
 
     with user_errors():
-        started = datetime.now(timezone.utc)
-        source = read_source(file)
-        q = identify(load_bank(bank_dirs), file, source, question)
-        report = grade_answer(q, file, source, timeout=timeout)
-        if as_json:
-            console.print_json(report.to_json())
-        else:
-            console.render_report(report, q)
-        if not no_save:
-            from interview_prep import practice_cmd
-
-            practice_cmd.record_grade(q, file, source, report, started)
-    raise typer.Exit(ExitCode.OK if report.passed else ExitCode.NOT_PASSED)
+        code = grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save)
+    raise typer.Exit(code)
 
 
 # --- practice, history and scheduling (issue 5) ---
@@ -171,8 +134,8 @@ def practice(
     bank_dirs: BankOption = None,
 ) -> None:
     """Answer one question under a visible clock; get a grade, the rubric, and rate yourself."""
-    from interview_prep import practice_cmd
     from interview_prep.bank import load_bank
+    from interview_prep.commands import practice as practice_cmd
 
     with user_errors():
         bank = load_bank(bank_dirs)
@@ -188,8 +151,8 @@ def mock(
     bank_dirs: BankOption = None,
 ) -> None:
     """A mock loop: coding, fundamentals, depth, system design, behavioral, each on its own clock."""
-    from interview_prep import practice_cmd
     from interview_prep.bank import load_bank
+    from interview_prep.commands import practice as practice_cmd
 
     with user_errors():
         code = practice_cmd.mock(load_bank(bank_dirs).questions, minutes=minutes, workspace=workspace)
@@ -202,11 +165,11 @@ def stats(
     bank_dirs: BankOption = None,
 ) -> None:
     """Per question and category: attempts, best and last score, time used, the trend."""
-    from interview_prep import practice_cmd
     from interview_prep.bank import load_bank
+    from interview_prep.commands.history import stats as show_stats
 
     with user_errors():
-        code = practice_cmd.stats(load_bank(bank_dirs).questions, as_json=as_json)
+        code = show_stats(load_bank(bank_dirs).questions, as_json=as_json)
     raise typer.Exit(code)
 
 
@@ -221,13 +184,13 @@ def history(
     bank_dirs: BankOption = None,
 ) -> None:
     """Your past attempts; --show N prints one with its answer and grade."""
-    from interview_prep import practice_cmd
     from interview_prep.bank import load_bank
+    from interview_prep.commands.history import history as show_history
 
     with user_errors():
         bank = load_bank(bank_dirs)
         qid = bank.get(question).id if question is not None else None
-        code = practice_cmd.history(bank.questions, qid, show=show, limit=limit)
+        code = show_history(bank.questions, qid, show=show, limit=limit)
     raise typer.Exit(code)
 
 
@@ -240,19 +203,11 @@ def hint(
     bank_dirs: BankOption = None,
 ) -> None:
     """The next hint for a question; each one caps the rating its attempt can earn."""
-    from interview_prep import console
-    from interview_prep.bank import load_bank
-    from interview_prep.help import next_hint
-    from interview_prep.store import open_store, utcnow
+    from interview_prep.commands.help import hint as next_hint
 
     with user_errors():
-        q = load_bank(bank_dirs).get(question)
-        store = open_store()
-        shown = next_hint(store, q, utcnow())
-        store.close()
-    which = "this attempt" if shown.attempt_id is not None else "your next attempt"
-    console.out.print(f"Hint {shown.index} of {shown.total} for {q.id}: {shown.text}", markup=False)
-    console.out.print(f"[dim]Recorded: {which} at {q.id} can now earn '{shown.cap}' at best.[/]")
+        code = next_hint(bank_dirs, question)
+    raise typer.Exit(code)
 
 
 @app.command("solution")
@@ -262,17 +217,21 @@ def solution(
     bank_dirs: BankOption = None,
 ) -> None:
     """The reference solution (or model answer), once you have attempted the question."""
-    from interview_prep import console
-    from interview_prep.bank import load_bank
-    from interview_prep.help import view_solution
-    from interview_prep.store import open_store, utcnow
+    from interview_prep.commands.help import solution as show_solution
 
     with user_errors():
-        q = load_bank(bank_dirs).get(question)
-        store = open_store()
-        lexer, text = view_solution(store, q, force=force, now=utcnow())
-        store.close()
-    console.show_solution(q, lexer, text)
+        code = show_solution(bank_dirs, question, force=force)
+    raise typer.Exit(code)
+
+
+@app.command("check-bank")
+def check_bank(bank_dirs: BankOption = None) -> None:
+    """Validate a bank or pack: schema, and each coding question's reference, broken and correct fixtures."""
+    from interview_prep.commands.bank import check_bank as run_check
+
+    with user_errors():
+        code = run_check(bank_dirs)
+    raise typer.Exit(code)
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 APP_NAME = "prep"
+# The history file in the data folder (named here so that `prep list` can look for it without sqlite3).
+HISTORY_FILE = "history.sqlite3"
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -57,3 +59,7 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def history_file() -> Path:
+    return data_dir() / HISTORY_FILE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,24 @@ def test_installed_prep_runs_as_a_subprocess(tmp_path: Path) -> None:
     result = subprocess.run([*command, "list", "--json"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert [d["id"] for d in json.loads(result.stdout)][:3] == ["kmeans", "bce", "stratified-split"]
+
+
+def test_list_with_a_history_stays_light(tmp_path: Path) -> None:
+    # Shell completion and quick looks run `prep list`: with a history it reads SQLite, and nothing more.
+    from interview_prep.store import open_store
+
+    home = tmp_path / "home"
+    env = {**os.environ, "PREP_HOME": str(home)}
+    s = open_store(home / "history.sqlite3")
+    s.close()
+    code = (
+        "import sys\n"
+        "from interview_prep.cli import app\n"
+        "try:\n    app(['list'])\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    loaded = set(next(line for line in out.splitlines() if line.startswith("MODULES")).split()[1:])
+    assert "sqlite3" in loaded  # it did read the history
+    forbidden = {"numpy", "rich.syntax", "interview_prep.practice.session", "interview_prep.practice.stats", "fsrs"}
+    assert not (forbidden & loaded), sorted(forbidden & loaded)

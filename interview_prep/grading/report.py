@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 
 class Status(str, Enum):
@@ -79,3 +79,38 @@ def coding_report(question: str, checks: list[CheckResult], extra: dict[str, Any
     score = 100.0 * got / total if total else 0.0
     passed = bool(checks) and all(c.status is Status.PASS for c in checks if c.category in GATING)
     return GradeReport(question, "coding", score, passed, tuple(checks), dict(extra or {}))
+
+
+def report_from_json(data: dict[str, Any]) -> GradeReport:
+    """A stored grade back into a GradeReport, so history shows it as the grade was shown."""
+    known = {"question", "kind", "score", "passed", "checks"}
+    checks = tuple(
+        CheckResult(
+            name=str(c.get("name", "")),
+            category=_enum(Category, c.get("category"), Category.CORRECTNESS),
+            status=_enum(Status, c.get("status"), Status.ERROR),
+            points=float(c.get("points", 0)),
+            max_points=float(c.get("max_points", 0)),
+            message=str(c.get("message", "")),
+        )
+        for c in data.get("checks", [])
+    )
+    return GradeReport(
+        question=str(data.get("question", "")),
+        kind=str(data.get("kind", "")),
+        score=float(data.get("score", 0.0)),
+        passed=bool(data.get("passed", False)),
+        checks=checks,
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+_E = TypeVar("_E", Category, Status)
+
+
+def _enum(kind: type[_E], value: Any, default: _E) -> _E:
+    # A grade stored by a later prep may carry a category this one does not know.
+    try:
+        return kind(value)
+    except ValueError:
+        return default

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from interview_prep.bank import fixture_files, load_bank
+from interview_prep.grading.audit import fixture_tags
 from interview_prep.grading.suite import Suite, load_suite
 from interview_prep.models import Question
 
@@ -31,17 +31,7 @@ def correct_fixtures(question: Question) -> list[Path]:
     return fixture_files(question, "correct")
 
 
-def tags(path: Path) -> dict[str, list[str]]:
-    """The `# key: value` lines at the top of a test solution (expect-fail, expect-status, ...)."""
-    out: dict[str, list[str]] = {}
-    for line in path.read_text().splitlines():
-        m = re.match(r"#\s*([a-z-]+):\s*(.+?)\s*$", line)
-        if not m:
-            if line.startswith("#"):
-                continue
-            break
-        out.setdefault(m.group(1), []).append(m.group(2))
-    return out
+tags = fixture_tags  # the same header reader `prep check-bank` uses
 
 
 def suite_of(qid: str) -> Suite:

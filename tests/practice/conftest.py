@@ -13,8 +13,8 @@ import pytest
 from interview_prep.bank import Bank, load_bank
 from interview_prep.grading.report import Category, CheckResult, GradeReport, Status, coding_report
 from interview_prep.models import Question
-from interview_prep.schedule import RatingName
-from interview_prep.session import (
+from interview_prep.practice.schedule import RatingName
+from interview_prep.practice.session import (
     Countdown,
     SessionContext,
     SessionResult,

@@ -99,3 +99,13 @@ def test_grade_exits_by_the_grade_when_writing_the_attempt_fails(
     assert result.stderr.strip() == (
         "Warning: the grade was not saved in your history: Cannot write the history at x: disk I/O error."
     )
+
+
+@pytest.mark.parametrize("command", [["hint", "bias-variance"], ["solution", "bias-variance", "--force"]])
+def test_hint_and_solution_warn_when_a_damaged_history_is_set_aside(prep_home: Path, command: list[str]) -> None:
+    path = _one_attempt()
+    path.write_bytes(b"this is not a SQLite file" * 100)
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert "Warning:" in result.stderr and "damaged" in result.stderr
+    assert list(path.parent.glob("history.sqlite3.damaged-*"))

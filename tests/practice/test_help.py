@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 from interview_prep.bank import Bank
 from interview_prep.cli import app
 from interview_prep.errors import PrepError
-from interview_prep.help import hints_of, next_hint, view_solution
-from interview_prep.schedule import help_cap
-from interview_prep.session import Countdown, run_session, solution_path
+from interview_prep.practice.hints import hints_of, next_hint, view_solution
+from interview_prep.practice.schedule import help_cap
+from interview_prep.practice.session import Countdown, run_session, solution_path
 from interview_prep.store import Store, open_store
 
 runner = CliRunner()
@@ -146,8 +146,8 @@ def test_the_plain_prompt_takes_h_for_a_hint_and_enter_to_submit(clock: Any) -> 
 
 
 def test_the_schedule_line_says_what_held_the_rating_down(bank: Bank) -> None:
-    from interview_prep.practice_views import schedule_line
-    from interview_prep.session import SessionResult
+    from interview_prep.views.practice import schedule_line
+    from interview_prep.practice.session import SessionResult
 
     result = SessionResult(7, bank.get("kmeans"), 60.0)
     result.self_rating, result.implied, result.hints, result.rating = "easy", "easy", 1, "good"

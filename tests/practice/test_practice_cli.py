@@ -259,9 +259,10 @@ def test_list_with_history_still_imports_neither_fsrs_nor_prompt_toolkit(prep_ho
 
 
 def test_list_looks_for_the_file_the_store_writes(prep_home: Path) -> None:
-    from interview_prep import listing, store
+    from interview_prep import paths, store
+    from interview_prep.commands import common as listing
 
     assert not listing.history_exists()
     s = open_store()
-    assert s.path == store.default_path() == prep_home / listing.HISTORY_FILE
+    assert s.path == store.default_path() == prep_home / paths.HISTORY_FILE
     assert listing.history_exists()

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from interview_prep.bank import Bank
-from interview_prep.schedule import (
+from interview_prep.practice.schedule import (
     combined_rating,
     due_questions,
     grade_rating,

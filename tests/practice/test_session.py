@@ -11,13 +11,13 @@ import pytest
 
 from interview_prep.bank import Bank
 from interview_prep.errors import PrepError
-from interview_prep.practice_ui import LineReader, PlainUI
-from interview_prep.session import (
+from interview_prep.practice.ui import LineReader, PlainUI
+from interview_prep.practice.mock import run_mock
+from interview_prep.practice.session import (
     Countdown,
     SessionInterrupted,
     format_duration,
     pick_question,
-    run_mock,
     run_session,
     solution_path,
 )
@@ -194,7 +194,7 @@ def test_an_ungradable_file_when_time_is_up_is_kept_ungraded(
 
 
 def test_written_session_grades_the_typed_answer(bank: Bank, make_ctx: Any, clock: Any, store: Store) -> None:
-    from interview_prep.session import WrittenAnswer
+    from interview_prep.practice.session import WrittenAnswer
 
     ctx, ui, grader = make_ctx()
     q = bank.get("bias-variance")
@@ -272,7 +272,7 @@ def test_pick_question_prefers_due_then_never_seen(bank: Bank, store: Store, clo
 def test_mock_runs_one_round_per_category_under_one_mock_id(
     bank: Bank, make_ctx: Any, clock: Any, store: Store
 ) -> None:
-    from interview_prep.session import WrittenAnswer
+    from interview_prep.practice.session import WrittenAnswer
 
     ctx, ui, _ = make_ctx()
 
@@ -395,7 +395,7 @@ def test_an_editor_that_cannot_start_is_reported_and_the_session_goes_on(bank: B
 
 
 def test_default_editor_prefers_visual_then_editor() -> None:
-    from interview_prep.session import default_editor
+    from interview_prep.practice.session import default_editor
 
     assert default_editor({"VISUAL": "code --wait", "EDITOR": "vi"}) == "code --wait"
     assert default_editor({"VISUAL": " ", "EDITOR": "vi"}) == "vi"
@@ -403,7 +403,7 @@ def test_default_editor_prefers_visual_then_editor() -> None:
 
 
 def test_a_typed_answer_the_grader_refuses_comes_back_as_a_draft(bank: Bank, make_ctx: Any) -> None:
-    from interview_prep.session import WrittenAnswer
+    from interview_prep.practice.session import WrittenAnswer
 
     ctx, ui, grader = make_ctx()
     q = bank.get("batchnorm")

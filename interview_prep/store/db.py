@@ -16,95 +16,14 @@ from typing import Any, TypeVar
 
 from interview_prep import paths
 from interview_prep.errors import StoreError
+from interview_prep.store.migrations import MIGRATIONS
+from interview_prep.store.statuses import ABANDONED, GRADED, IN_PROGRESS
 
-DB_NAME = "history.sqlite3"
+DB_NAME = paths.HISTORY_FILE
 _T = TypeVar("_T")
 # Long enough that a second `prep` finishing its own write never makes this one fail;
 # writes are a handful of rows, so real waits are milliseconds.
 BUSY_TIMEOUT_S = 30.0
-
-# Attempt statuses. "in-progress" is what a crash (not a Ctrl-C) leaves behind.
-IN_PROGRESS = "in-progress"
-GRADED = "graded"
-ABANDONED = "abandoned"
-
-
-# --- migrations: append-only; never edit one that has shipped, add the next -------------
-
-
-def m001_attempts(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        """
-        CREATE TABLE attempts (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            question TEXT NOT NULL,
-            kind TEXT NOT NULL,              -- coding | written
-            mode TEXT NOT NULL,              -- practice | mock | grade
-            started_at TEXT NOT NULL,        -- ISO 8601, UTC
-            ended_at TEXT,
-            time_used_s REAL,
-            time_limit_s REAL,
-            over_time INTEGER NOT NULL DEFAULT 0,
-            status TEXT NOT NULL,            -- in-progress | graded | abandoned
-            answer TEXT,                     -- the written answer or the solution source
-            answer_path TEXT,
-            score REAL,
-            passed INTEGER,
-            grade_json TEXT,
-            self_rating TEXT,                -- again | hard | good | easy, as the user said
-            rating TEXT,                     -- the rating the scheduler was given
-            grader_version TEXT
-        )
-        """
-    )
-    conn.execute("CREATE INDEX attempts_question ON attempts(question, started_at)")
-
-
-def m002_cards(conn: sqlite3.Connection) -> None:
-    # One fsrs card per question; `due` is copied out of the JSON so that `prep list`
-    # can show it without importing fsrs.
-    conn.execute(
-        """
-        CREATE TABLE cards (
-            question TEXT PRIMARY KEY,
-            card_json TEXT NOT NULL,
-            due TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        )
-        """
-    )
-
-
-def m003_mock_rounds(conn: sqlite3.Connection) -> None:
-    # Rounds of one `prep mock` share an id so that the loop can be summarised later.
-    conn.execute("ALTER TABLE attempts ADD COLUMN mock_id TEXT")
-
-
-def m004_help_taken(conn: sqlite3.Connection) -> None:
-    # Hints shown and solutions viewed. A row taken while no attempt of its question is in
-    # progress waits (attempt_id NULL) and is claimed by that question's next attempt, whose
-    # rating it caps.
-    conn.execute(
-        """
-        CREATE TABLE help_taken (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            question TEXT NOT NULL,
-            kind TEXT NOT NULL,              -- hint | solution
-            hint_index INTEGER,              -- 1-based, for hints
-            taken_at TEXT NOT NULL,
-            attempt_id INTEGER REFERENCES attempts(id)
-        )
-        """
-    )
-    conn.execute("CREATE INDEX help_taken_question ON help_taken(question, attempt_id)")
-
-
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    m001_attempts,
-    m002_cards,
-    m003_mock_rounds,
-    m004_help_taken,
-)
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -252,15 +171,8 @@ class Store:
         time_limit_s: float | None,
         mock_id: str | None = None,
     ) -> int:
-        with self.write() as c:
-            cur = c.execute(
-                "INSERT INTO attempts (question, kind, mode, started_at, time_limit_s, status, mock_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (question, kind, mode, _iso(started_at), time_limit_s, IN_PROGRESS, mock_id),
-            )
-            assert cur.lastrowid is not None
-            _claim_help(c, question, cur.lastrowid)
-            return cur.lastrowid
+        row = {"kind": kind, "mode": mode, "started_at": _iso(started_at), "time_limit_s": time_limit_s}
+        return self._insert_attempt(question, {**row, "status": IN_PROGRESS, "mock_id": mock_id})
 
     def finish_attempt(
         self,
@@ -320,25 +232,29 @@ class Store:
         grader_version: str | None,
     ) -> int:
         """One finished, untimed attempt in one transaction (what `prep grade` keeps)."""
+        row = {"kind": kind, "mode": mode, "started_at": _iso(started_at), "ended_at": _iso(ended_at)}
+        return self._insert_attempt(
+            question,
+            {
+                **row,
+                "status": GRADED,
+                "answer": answer,
+                "answer_path": answer_path,
+                "score": grade.get("score"),
+                "passed": int(bool(grade.get("passed"))),
+                "grade_json": json.dumps(grade),
+                "grader_version": grader_version,
+            },
+        )
+
+    def _insert_attempt(self, question: str, row: dict[str, Any]) -> int:
+        """A new attempt row; the help taken for its question while none was in progress becomes its own."""
+        columns = ["question", *row]  # names from the two callers above, never from user input
+        marks = ", ".join("?" for _ in columns)
         with self.write() as c:
             cur = c.execute(
-                "INSERT INTO attempts (question, kind, mode, started_at, ended_at, time_used_s, status,"
-                " answer, answer_path, score, passed, grade_json, grader_version)"
-                " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    question,
-                    kind,
-                    mode,
-                    _iso(started_at),
-                    _iso(ended_at),
-                    GRADED,
-                    answer,
-                    answer_path,
-                    grade.get("score"),
-                    int(bool(grade.get("passed"))),
-                    json.dumps(grade),
-                    grader_version,
-                ),
+                f"INSERT INTO attempts ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
+                (question, *row.values()),
             )
             assert cur.lastrowid is not None
             _claim_help(c, question, cur.lastrowid)

@@ -1,34 +1,20 @@
-"""The stdout and stderr consoles and how questions, tables and grades are drawn on them."""
+"""Views of the bank: the `prep list` table, a question as Markdown or as the session's panel, a reference."""
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
+from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
-if TYPE_CHECKING:
-    from interview_prep.grading.report import GradeReport
-    from interview_prep.models import Question
-
-# Results go to stdout, diagnostics to stderr, so `--json` output stays clean JSON.
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
-
-
-def error(message: str) -> None:
-    """One plain line on stderr. Not Rich markup: messages quote user text with brackets in it."""
-    print(f"Error: {message}", file=sys.stderr)
-
-
-def print_json(data: Any) -> None:
-    import json
-
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+from interview_prep.models import Question
+from interview_prep.practice.clock import Countdown, format_duration
+from interview_prep.views.console import out, show_markdown
+from interview_prep.views.text import reflow
 
 
 def bank_table(questions: Sequence[Question], extra_columns: dict[str, dict[str, str]] | None = None) -> Table:
@@ -84,42 +70,19 @@ def show_solution(q: Question, lexer: str, text: str, console: Console = out) ->
     console.print(Syntax(text, lexer, line_numbers=False, word_wrap=True))
 
 
-def show_markdown(text: str, console: Console = out) -> None:
-    from rich.markdown import Markdown  # lazily: rich.markdown pulls in markdown-it
-
-    console.print(Markdown(text))
-
-
-_STATUS_STYLE = {"pass": "green", "fail": "red", "error": "red", "timeout": "yellow", "memory": "yellow"}
-
-
-def render_report(report: GradeReport, question: Question, console: Console = out) -> None:
-    """A grade for the terminal: checks (or key points), score and verdict, then the rubric text."""
-    if report.kind == "written":
-        from interview_prep.views.written import render_written
-
-        render_written(report, console)
-    else:
-        _render_checks(report, question, console)
-    show_markdown(question.answer_guide, console)
+def question_panel(question: Question, countdown: Countdown) -> Panel:
+    body: list[RenderableType] = [Text(reflow(question.prompt))]
+    if question.is_coding and question.functions:
+        names = ", ".join(f.name for f in question.functions)
+        body.append(Text(f"\nDefine: {names} (the starter file has their signatures and contracts).", style="dim"))
+    title = f"#{question.number} {question.id} · {question.category} · {question.difficulty}"
+    return Panel(
+        Group(*body),
+        title=title,
+        subtitle=f"time limit {format_duration(countdown.limit_s)}",
+        border_style="cyan",
+    )
 
 
-def _render_checks(report: GradeReport, question: Question, console: Console) -> None:
-    from rich.panel import Panel
-
-    table = Table(title=f"{question.number}. {escape(question.title)}", title_justify="left", show_lines=True)
-    table.add_column("check", ratio=2)
-    table.add_column("status", no_wrap=True)
-    table.add_column("points", justify="right", no_wrap=True)
-    table.add_column("feedback", ratio=3)
-    for c in report.checks:
-        style = _STATUS_STYLE.get(c.status.value, "")
-        table.add_row(
-            f"{escape(c.name)}\n[dim]{c.category.value}[/]",
-            f"[{style}]{c.status.value}[/]",
-            f"{c.points:g}/{c.max_points:g}",
-            escape(c.message),
-        )
-    console.print(table)
-    verdict = "[bold green]PASSED[/]" if report.passed else "[bold red]NOT PASSED[/]"
-    console.print(Panel(f"Score [bold]{report.score:.1f}[/] / 100   {verdict}", expand=False))
+def render_question(console: Console, question: Question, countdown: Countdown) -> None:
+    console.print(question_panel(question, countdown))

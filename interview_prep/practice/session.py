@@ -1,83 +1,32 @@
-"""The timed practice session and the mock loop, with the clock, the UI and the grader injected."""
+"""One timed practice session, with the clock, the UI and the grader injected."""
 
 from __future__ import annotations
 
 import hashlib
 import shlex
 import threading
-import time
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
-from interview_prep import __version__, schedule
+from interview_prep import __version__
 from interview_prep.errors import PrepError
 from interview_prep.grading.report import GradeReport, Status
 from interview_prep.models import Question
-from interview_prep.schedule import RatingName
+from interview_prep.practice import schedule
+from interview_prep.practice.clock import Clock, Countdown, SystemClock, format_duration
+
+__all__ = ["Clock", "Countdown", "SystemClock", "format_duration"]  # re-exported: sessions are built with them
+from interview_prep.practice.schedule import RatingName
 from interview_prep.store import GRADED, Store
 
-# What the mock loop asks, in order (issue 5; the seed's loop without the project round,
-# which `prep practice -q project-deep-dive` covers on its own).
-MOCK_ROUNDS: tuple[str, ...] = ("coding", "fundamentals", "depth", "system-design", "behavioral")
 UNGRADED = "ungraded"  # time ran out on an answer the grader could not read
 
 # "ended": the input ran dry (piped stdin at its end); nothing more can be typed, so a
 # solution that cannot be graded ends the attempt instead of being asked for again.
 WaitOutcome = Literal["submit", "timeout", "edit", "hint", "ended"]
-
-
-# --- time ---------------------------------------------------------------------------------
-
-
-class Clock(Protocol):
-    def now(self) -> datetime: ...
-
-    def monotonic(self) -> float: ...
-
-
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(timezone.utc)
-
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-
-def format_duration(seconds: float) -> str:
-    """4:05, 1:02:03; whole seconds, rounded up while counting down so 0:00 means done."""
-    s = max(0, int(seconds))
-    h, rest = divmod(s, 3600)
-    m, sec = divmod(rest, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
-
-
-class Countdown:
-    """Time left on one question; the UI reads it to draw, the session to decide over-time."""
-
-    def __init__(self, clock: Clock, limit_s: float) -> None:
-        self.clock = clock
-        self.limit_s = limit_s
-        self.started = clock.monotonic()
-
-    def elapsed(self) -> float:
-        return self.clock.monotonic() - self.started
-
-    def remaining(self) -> float:
-        return self.limit_s - self.elapsed()
-
-    def expired(self) -> bool:
-        return self.remaining() <= 0
-
-    def label(self) -> str:
-        left = self.remaining()
-        if left > 0:
-            # Round up: a display that reads 0:00 while time is left would mislead.
-            return f"{format_duration(-(-left // 1))} left"
-        return f"time is up ({format_duration(-left)} over)"
 
 
 # --- grading ------------------------------------------------------------------------------
@@ -287,7 +236,7 @@ def _open_editor(ctx: SessionContext, path: Path) -> None:
 
 
 def _take_hint(question: Question, ctx: SessionContext) -> str:
-    from interview_prep.help import next_hint
+    from interview_prep.practice.hints import next_hint
 
     try:
         shown = next_hint(ctx.store, question, ctx.clock.now())
@@ -456,23 +405,6 @@ def pick_question(
     chosen = schedule.most_due(pool, store.due_dates(), now)
     assert chosen is not None  # pool is not empty
     return chosen
-
-
-def run_mock(questions: Sequence[Question], ctx: SessionContext) -> list[SessionResult]:
-    """One round per MOCK_ROUNDS category, each under its own clock; the results for a summary."""
-    ctx.mode = "mock"
-    ctx.mock_id = ctx.mock_id or uuid.uuid4().hex[:12]
-    rounds = [c for c in MOCK_ROUNDS if any(q.category == c for q in questions)]
-    if not rounds:
-        raise PrepError("The bank has none of the mock loop's categories: " + ", ".join(MOCK_ROUNDS) + ".")
-    for number, category in enumerate(rounds, start=1):
-        question = pick_question(questions, ctx.store, ctx.clock.now(), category=category)
-        try:
-            ctx.ui.round_intro(number, len(rounds), category, question)
-        except KeyboardInterrupt:
-            raise SessionInterrupted(ctx.results) from None
-        run_session(question, ctx)
-    return ctx.results
 
 
 def default_editor(env: dict[str, str] | Callable[[str], str | None]) -> str | None:

@@ -14,8 +14,8 @@ from rich.console import Console
 
 from interview_prep.grading.report import GradeReport
 from interview_prep.models import Question
-from interview_prep.schedule import RATINGS, RatingName, parse_rating
-from interview_prep.session import Countdown, SessionResult, SolutionWatcher, WaitOutcome, WrittenAnswer
+from interview_prep.practice.schedule import RATINGS, RatingName, parse_rating
+from interview_prep.practice.session import Countdown, SessionResult, SolutionWatcher, WaitOutcome, WrittenAnswer
 
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession

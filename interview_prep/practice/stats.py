@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
-from interview_prep.grading.report import Category, CheckResult, GradeReport, Status
 from interview_prep.models import Question
 from interview_prep.store import IN_PROGRESS, Attempt
 
@@ -97,38 +96,3 @@ def sparkline(scores: Sequence[float], width: int = 16) -> str:
         i = min(len(SPARK) - 1, max(0, int(s / 100.0 * len(SPARK))))
         out.append(SPARK[i])
     return "".join(out)
-
-
-def report_from_json(data: dict[str, Any]) -> GradeReport:
-    """A stored grade back into a GradeReport, so history shows it as the grade was shown."""
-    known = {"question", "kind", "score", "passed", "checks"}
-    checks = tuple(
-        CheckResult(
-            name=str(c.get("name", "")),
-            category=_enum(Category, c.get("category"), Category.CORRECTNESS),
-            status=_enum(Status, c.get("status"), Status.ERROR),
-            points=float(c.get("points", 0)),
-            max_points=float(c.get("max_points", 0)),
-            message=str(c.get("message", "")),
-        )
-        for c in data.get("checks", [])
-    )
-    return GradeReport(
-        question=str(data.get("question", "")),
-        kind=str(data.get("kind", "")),
-        score=float(data.get("score", 0.0)),
-        passed=bool(data.get("passed", False)),
-        checks=checks,
-        extra={k: v for k, v in data.items() if k not in known},
-    )
-
-
-_E = TypeVar("_E", Category, Status)
-
-
-def _enum(kind: type[_E], value: Any, default: _E) -> _E:
-    # A grade stored by a later prep may carry a category this one does not know.
-    try:
-        return kind(value)
-    except ValueError:
-        return default

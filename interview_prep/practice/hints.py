@@ -30,7 +30,7 @@ def hints_of(question: Question) -> tuple[str, ...]:
 
 def next_hint(store: Store, question: Question, now: datetime) -> Hint:
     """Show the next hint of the question's current (or next) attempt, and record it."""
-    from interview_prep.schedule import help_cap
+    from interview_prep.practice.schedule import help_cap
 
     hints = hints_of(question)
     if not hints:

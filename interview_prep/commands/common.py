@@ -1,0 +1,26 @@
+"""What every command shares: the one way to open the history, which always says when it set a damaged file aside."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from interview_prep import paths
+
+if TYPE_CHECKING:  # the store pulls in sqlite3, which `prep list` without a history must not load
+    from interview_prep.store import Store
+
+
+def history_exists() -> bool:
+    return paths.history_file().exists()
+
+
+def open_history() -> Store:
+    """Open the store; if a damaged file had to be set aside, say so on stderr."""
+    from interview_prep.store import open_store
+
+    store = open_store()
+    if store.recovered:
+        # One unwrapped line, like console.error: it names paths the user will want to copy.
+        print(f"Warning: {store.recovered}", file=sys.stderr)
+    return store

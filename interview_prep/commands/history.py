@@ -1,0 +1,47 @@
+"""`prep history` and `prep stats`: past attempts, one in full, and the figures over them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from interview_prep.commands.common import open_history
+from interview_prep.errors import ExitCode
+from interview_prep.models import Question
+from interview_prep.views import console
+
+
+def stats(questions: Sequence[Question], *, as_json: bool) -> ExitCode:
+    from interview_prep.practice.stats import stats as figures
+    from interview_prep.views.history import render_stats
+
+    store = open_history()
+    try:
+        report = figures(store.attempts(), questions)
+    finally:
+        store.close()
+    if as_json:
+        console.print_json(report.to_json())
+    else:
+        render_stats(console.out, report)
+    return ExitCode.OK
+
+
+def history(questions: Sequence[Question], ref_id: str | None, *, show: int | None, limit: int) -> ExitCode:
+    """The attempts table (of one question), or one attempt in full."""
+    from interview_prep.views.history import history_table, render_attempt
+
+    store = open_history()
+    try:
+        if show is not None:
+            attempt = store.attempt(show)
+            question = next((q for q in questions if q.id == attempt.question), None)
+            render_attempt(console.out, attempt, question)
+            return ExitCode.OK
+        attempts = store.attempts(ref_id)
+    finally:
+        store.close()
+    if not attempts:
+        console.out.print("No attempts yet. `prep practice` starts one.")
+        return ExitCode.OK
+    console.out.print(history_table(attempts[-limit:]))
+    return ExitCode.OK

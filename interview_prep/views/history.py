@@ -1,0 +1,117 @@
+"""Views of the history: the attempts table, one attempt in full, and the stats tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from interview_prep.grading.report import report_from_json
+from interview_prep.models import Question
+from interview_prep.practice.clock import format_duration
+from interview_prep.practice.stats import Stats, StatsReport, sparkline
+from interview_prep.store import Attempt
+from interview_prep.views.report import render_report
+from interview_prep.views.text import score_text, when
+
+
+def attempt_status(a: Attempt) -> str:
+    if a.status != "graded" or a.passed is None:
+        return a.status
+    return "passed" if a.passed else "failed"
+
+
+def history_table(attempts: Sequence[Attempt]) -> Table:
+    # The mode column only when there is more than plain practice: 80 columns are few.
+    show_mode = any(a.mode != "practice" for a in attempts)
+    table = Table(title="Attempts", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("#", justify="right", style="bold")
+    table.add_column("when", no_wrap=True)
+    table.add_column("question", style="cyan", no_wrap=True)
+    if show_mode:
+        table.add_column("mode", no_wrap=True)
+    table.add_column("status", min_width=8)
+    table.add_column("score", justify="right")
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("rating", min_width=6)
+    for a in attempts:
+        time = ""
+        if a.time_used_s is not None and a.time_limit_s:
+            time = f"{format_duration(a.time_used_s)}/{format_duration(a.time_limit_s)}"
+            if a.over_time:
+                time += " over"
+        cells = [
+            str(a.id),
+            a.started_at.astimezone().strftime("%b %d %H:%M"),  # the year is in --show
+            a.question,
+            *([a.mode] if show_mode else []),
+            attempt_status(a),
+            score_text(a.score),
+            time,
+            a.self_rating or "",
+        ]
+        table.add_row(*cells)
+    return table
+
+
+def render_attempt(console: Console, attempt: Attempt, question: Question | None) -> None:
+    """One attempt in full: when, how long, the answer, the grade."""
+    lines = [
+        f"Attempt #{attempt.id}: {attempt.question} ({attempt.mode}), {attempt.status}",
+        f"Started {when(attempt.started_at)}, ended {when(attempt.ended_at) or '-'}",
+    ]
+    if attempt.time_used_s is not None and attempt.time_limit_s:
+        over = " (over time)" if attempt.over_time else ""
+        used, limit = format_duration(attempt.time_used_s), format_duration(attempt.time_limit_s)
+        lines.append(f"Time used {used} of {limit}{over}")
+    if attempt.self_rating:
+        lines.append(f"Self-rating {attempt.self_rating}; scheduled as {attempt.rating}")
+    if attempt.grader_version:
+        lines.append(f"Graded by {attempt.grader_version}")
+    console.print("\n".join(lines), highlight=False, markup=False)
+    if attempt.answer:
+        answer: RenderableType
+        if attempt.kind == "coding":
+            answer = Syntax(attempt.answer, "python", line_numbers=True, word_wrap=True)
+        else:
+            answer = Text(attempt.answer)
+        console.print(Panel(answer, title="Answer", border_style="cyan"))
+    else:
+        console.print("(no answer saved)")
+    if attempt.grade is not None:
+        render_report(report_from_json(attempt.grade), question, console)
+
+
+# --- stats --------------------------------------------------------------------------------
+
+
+def _stats_table(title: str, rows: Sequence[Stats]) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("name", style="cyan", no_wrap=True)
+    for col in ("attempts", "best", "last", "avg time", "of limit"):
+        table.add_column(col, justify="right")
+    table.add_column("trend")
+    for s in rows:
+        table.add_row(
+            s.name,
+            str(s.attempts),
+            score_text(s.best),
+            score_text(s.last),
+            "" if s.avg_time_used_s is None else format_duration(s.avg_time_used_s),
+            "" if s.avg_time_ratio is None else f"{100 * s.avg_time_ratio:.0f}%",
+            sparkline([score for _, score in s.trend]),
+        )
+    return table
+
+
+def render_stats(console: Console, report: StatsReport) -> None:
+    if not report.questions:
+        console.print("No attempts yet. `prep practice` starts one.")
+        return
+    console.print(_stats_table("Questions", report.questions))
+    console.print(_stats_table("Categories", report.categories))

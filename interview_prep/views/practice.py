@@ -1,0 +1,92 @@
+"""Views of a practice session: what follows a grade, the schedule line, and the mock summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from interview_prep.grading.report import GradeReport
+from interview_prep.models import Question
+from interview_prep.practice.clock import format_duration
+from interview_prep.practice.session import SessionResult
+from interview_prep.views.report import render_report, render_rubric
+from interview_prep.views.text import when
+
+
+def timing_line(result: SessionResult) -> str:
+    used, limit = format_duration(result.time_used_s), format_duration(result.time_limit_s)
+    over = " (over time)" if result.over_time else ""
+    return f"Time used {used} of {limit}{over}."
+
+
+def schedule_line(result: SessionResult) -> str:
+    """What the self-rating did to the schedule, why, and where to find the attempt again."""
+    from interview_prep.practice.schedule import RATINGS, help_cap
+
+    limits = []  # what held the rating below the user's own
+    own = result.self_rating or "easy"
+    if result.implied and RATINGS.index(result.implied) < RATINGS.index(own):
+        limits.append(f"the grade says {result.implied}")
+    cap = help_cap(result.hints, result.saw_solution)
+    if RATINGS.index(cap) < RATINGS.index(own):
+        taken = (
+            "you saw the solution first"
+            if result.saw_solution
+            else (f"{result.hints} hint{'s' if result.hints != 1 else ''} taken")
+        )
+        limits.append(f"{taken}: {cap} at best")
+    if result.self_rating is None:
+        head = f"No self-rating; scheduled as {result.rating}, as the grade says."
+    elif result.self_rating != result.rating:
+        head = f"Rated {result.self_rating}; scheduled as {result.rating} ({'; '.join(limits)})."
+    else:
+        head = f"Rated {result.self_rating}; scheduled as {result.rating}."
+    due = f" Next due {when(result.due)}." if result.due else ""
+    return f"{head}{due} Attempt #{result.attempt_id} is in `prep history`."
+
+
+def render_session_report(
+    console: Console, report: GradeReport | None, question: Question, result: SessionResult
+) -> None:
+    """What a session shows after grading: the grade and the rubric text, then the time used."""
+    if report is None:
+        console.print("[yellow]No grade: the answer could not be graded.[/]")
+        render_rubric(question, console)
+    else:
+        render_report(report, question, console)
+    console.print(timing_line(result), highlight=False)
+
+
+# --- mock ---------------------------------------------------------------------------------
+
+
+def mock_summary(results: Sequence[SessionResult]) -> Table:
+    scores = [r.report.score for r in results if r.report is not None]
+    passed = sum(1 for r in results if r.report is not None and r.report.passed)
+    caption = f"{passed} of {len(results)} rounds passed"
+    if scores:
+        caption += f"; mean score {sum(scores) / len(scores):.0f}"
+    table = Table(
+        title="Mock interview loop",
+        title_justify="left",
+        caption=caption,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for col in ("round", "question", "score", "verdict", "time", "rating"):
+        table.add_column(col)
+    for r in results:
+        verdict = "" if r.report is None else ("passed" if r.report.passed else "not passed")
+        table.add_row(
+            r.question.category,
+            r.question.id,
+            "" if r.report is None else f"{r.report.score:.0f}",
+            verdict or r.status,
+            f"{format_duration(r.time_used_s)}/{format_duration(r.time_limit_s)}" + (" over" if r.over_time else ""),
+            r.self_rating or "",
+        )
+    return table
