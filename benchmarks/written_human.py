@@ -251,7 +251,7 @@ def summarise(name: str, graded: Graded, cosines: list[float], cut: float | None
     print(f"  tf-idf  vs human: {correlations(qids, cosines, human)}")
     if cut is not None:
         kt, at = kappa([c >= cut for c in cosines], human_pass)
-        print(f"  tf-idf  pass/fail at cosine >= {cut:.3f} (cut fit on development): agreement {at:.3f}, kappa {kt:.3f}")
+        print(f"  tf-idf  pass/fail at cosine >= {cut:.3f} (fit on development): agreement {at:.3f}, kappa {kt:.3f}")
     me, other = [a.me for a in answers], [a.other for a in answers]
     print(f"  human 2 vs human 1: {correlations(qids, me, other)}")
     kh, ah = kappa([x >= HUMAN_PASS for x in me], [x >= HUMAN_PASS for x in other])
