@@ -34,7 +34,7 @@ starter: |
       raise NotImplementedError
 {suite_line}"""
 
-SUITE = '''\
+SUITE = """\
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Check, Fail, Suite, as_float
 
@@ -51,7 +51,7 @@ def build() -> Suite:
 
     checks = (Check("doubles its input", Category.CORRECTNESS, 1, ("three", "neg"), doubles),)
     return Suite("double-it", ("double",), calls, checks, "reference.py")
-'''
+"""
 
 
 def make_pack(root: Path, *, suite_line: str = "", broken: str = "return x + x + 1") -> Path:

@@ -146,8 +146,8 @@ def test_the_plain_prompt_takes_h_for_a_hint_and_enter_to_submit(clock: Any) -> 
 
 
 def test_the_schedule_line_says_what_held_the_rating_down(bank: Bank) -> None:
-    from interview_prep.views.practice import schedule_line
     from interview_prep.practice.session import SessionResult
+    from interview_prep.views.practice import schedule_line
 
     result = SessionResult(7, bank.get("kmeans"), 60.0)
     result.self_rating, result.implied, result.hints, result.rating = "easy", "easy", 1, "good"

@@ -11,7 +11,6 @@ import pytest
 
 from interview_prep.bank import Bank
 from interview_prep.errors import PrepError
-from interview_prep.practice.ui import LineReader, PlainUI
 from interview_prep.practice.mock import run_mock
 from interview_prep.practice.session import (
     Countdown,
@@ -21,6 +20,7 @@ from interview_prep.practice.session import (
     run_session,
     solution_path,
 )
+from interview_prep.practice.ui import LineReader, PlainUI
 from interview_prep.store import ABANDONED, GRADED, Store
 
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from interview_prep.bank import Bank
-from interview_prep.practice.ui import LineReader, PlainUI
 from interview_prep.practice.session import Countdown, SessionInterrupted, run_session, solution_path
+from interview_prep.practice.ui import LineReader, PlainUI
 from interview_prep.store import GRADED, Store
 
 
