@@ -75,8 +75,10 @@ QUESTION_FIELDS = frozenset(
 )
 FUNCTION_FIELDS = frozenset({"name", "signature", "docstring"})
 RUBRIC_FIELDS = frozenset({"pass_mark", "min_words", "key_points", "misconceptions"})
-KEY_POINT_FIELDS = frozenset({"id", "description", "weight", "phrases", "hint"})
-MISCONCEPTION_FIELDS = frozenset({"id", "description", "phrases", "penalty"})
+KEY_POINT_FIELDS = frozenset(
+    {"id", "description", "weight", "phrases", "hint", "core", "subject", "claims", "paraphrases", "terms", "probe"}
+)
+MISCONCEPTION_FIELDS = frozenset({"id", "description", "phrases", "penalty", "claims", "challenge"})
 
 # A question folder holds question.yaml and, for a coding question, its hidden suite.py.
 QUESTION_FILE = "question.yaml"
@@ -240,10 +242,44 @@ def _key_point(f: _Fields) -> KeyPoint:
         id=f.get("id", str),
         description=f.get("description", str),
         weight=weight,
-        phrases=f.text_list("phrases"),
+        phrases=f.text_list("phrases", required=False),
         hint=f.get("hint", str, required=False, default=""),
+        core=f.get("core", bool, required=False, default=None),
+        subject=_text_or_list(f, "subject"),
+        claims=_claims(f, "claims"),
+        paraphrases=f.text_list("paraphrases", required=False),
+        terms=f.text_list("terms", required=False),
+        probe=f.get("probe", str, required=False, default=""),
     )
+    if not (point.phrases or point.claims or point.paraphrases or point.terms):
+        raise f.fail("phrases", "a key point needs phrases (or claims, paraphrases or terms) to be found by")
+    for term in point.terms:
+        if len(term.split()) != 1:
+            raise f.fail("terms", f"'{term}' is not a single word; put it under phrases")
     return point
+
+
+def _text_or_list(f: _Fields, key: str) -> tuple[str, ...]:
+    if isinstance(f.data.get(key), str):
+        value: str = f.get(key, str)
+        return (value,)
+    return f.text_list(key, required=False)
+
+
+def _claims(f: _Fields, key: str) -> tuple[str, ...]:
+    """Claims must name two concepts the grader knows, each with a direction, or they would never match."""
+    claims = f.text_list(key, required=False)
+    if claims:
+        from interview_prep.grading.written.grader import compile_claim  # only for banks that use claims
+
+        for text in claims:
+            if compile_claim(text) is None:
+                raise f.fail(
+                    key,
+                    f"'{text}' names fewer than two concepts with a direction the grader knows "
+                    "(see interview_prep/grading/written/claims.py); write it as a phrase instead",
+                )
+    return claims
 
 
 def _misconception(f: _Fields) -> Misconception:
@@ -251,8 +287,15 @@ def _misconception(f: _Fields) -> Misconception:
     if not 0 <= penalty <= 100:
         raise f.fail("penalty", "must be between 0 and 100")
     item = Misconception(
-        id=f.get("id", str), description=f.get("description", str), phrases=f.text_list("phrases"), penalty=penalty
+        id=f.get("id", str),
+        description=f.get("description", str),
+        phrases=f.text_list("phrases", required=False),
+        penalty=penalty,
+        claims=_claims(f, "claims"),
+        challenge=f.get("challenge", str, required=False, default=""),
     )
+    if not (item.phrases or item.claims):
+        raise f.fail("phrases", "a misconception needs phrases or claims to be found by")
     return item
 
 

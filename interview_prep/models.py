@@ -27,6 +27,14 @@ class KeyPoint:
     weight: float
     phrases: tuple[str, ...]  # phrases and paraphrases that evidence the point
     hint: str = ""  # what to add when the point is missed
+    core: bool | None = None  # contradicting a core point fails the answer; None: core if of the top weight
+    subject: tuple[str, ...] = ()  # what the point is about ("bias"): the claim given to another subject contradicts it
+    claims: tuple[
+        str, ...
+    ] = ()  # sentences whose concepts and directions must be asserted ("deeper trees have higher variance")
+    paraphrases: tuple[str, ...] = ()  # other wordings, matched by similarity rather than word for word
+    terms: tuple[str, ...] = ()  # single words that evidence the point only inside a full sentence
+    probe: str = ""  # a follow-up question to ask when the point is missing (used by the interviewer)
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,8 @@ class Misconception:
     description: str
     phrases: tuple[str, ...]
     penalty: float  # points (out of 100) taken off the score
+    claims: tuple[str, ...] = ()  # claims (see KeyPoint.claims) that state the misconception
+    challenge: str = ""  # what an interviewer would ask back (used by the interviewer)
 
 
 @dataclass(frozen=True)

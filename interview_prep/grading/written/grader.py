@@ -1,18 +1,25 @@
-"""Rubric grading of written answers: evidence per key point, quoted, with negation and anti-gaming rules."""
+"""Rubric grading of written answers: what each clause asserts, quoted, against the rubric's key points.
+
+A key point is earned by a clause that asserts it: a listed phrase with the right polarity (negation
+has a scope: its clause), a claim whose concepts move the right way (claims.py), or a clause close
+enough to the point's own wording (similarity.py). A clause that says the opposite contradicts the
+point; one whose polarity cannot be told is reported as unclear, never guessed.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
 from interview_prep.errors import AnswerError
 from interview_prep.grading.report import Category, CheckResult, GradeReport, Status
-from interview_prep.models import Question, Rubric
+from interview_prep.grading.written import claims, similarity
+from interview_prep.models import KeyPoint, Question, Rubric
 
 # --- Tunables. Each is a judgement call; tests/written pins the behaviour they produce. ---
 
@@ -78,8 +85,11 @@ NEGATION_BIGRAMS = frozenset(
 # Words that start a new clause, so a negation before them does not reach past them.
 CLAUSE_BREAK_WORDS = frozenset(
     "but whereas although though however yet instead so because since while which when unless until "
-    "then otherwise therefore thus hence unlike".split()
+    "then otherwise therefore thus hence unlike if whenever".split()
 )
+# A clause these open ("If no constructor is provided, ...") ends at the next comma, whatever follows:
+# its negation never reaches the main clause.
+SUBORDINATORS = frozenset("if when whenever unless although though because since while whereas once".split())
 # After a comma, these start a new clause; anything else continues a list or a phrase.
 COMMA_CLAUSE_STARTS = CLAUSE_BREAK_WORDS | frozenset(
     "it this that these those i we you he she they and not rather there my our its".split()
@@ -116,7 +126,7 @@ FUNCTION_WORDS = (
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "cf.", "fig.")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _NUMBER_RE = re.compile(r"^\d[\d.]*(?:k|m|x|ms|s|h|pp)?$")
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|%")
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[a-z0-9]+(?:[.'][a-z0-9]+)*|%")
 # Hard clause boundaries; a phrase never matches across one. Commas are judged in tokenize().
 _CLAUSE_RE = re.compile(r"[;:()\[\]\u2014\u2013]|\s-\s|--")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]?\s+")
@@ -201,7 +211,9 @@ class Segment:
     stems: tuple[str, ...]  # one stem per word
     clauses: tuple[int, ...]  # clause number of each word; negation does not cross clauses
     parts: tuple[int, ...]  # part number of each word; a phrase does not match across ";", ":" or a dash
-    is_sentence: bool  # a real sentence, not a fragment: may evidence a key point
+    is_sentence: bool  # a real sentence, not a fragment
+    spans: tuple[tuple[int, int], ...] = ()  # where each word is in text, for quoting its clause
+    is_claim: bool = False  # a sentence, or a fragment that says something (not a list of terms)
 
 
 def split_segments(text: str) -> list[str]:
@@ -254,9 +266,17 @@ def split_segments(text: str) -> list[str]:
 
 
 _CONTRACTIONS = {"d": "would", "ll": "will", "re": "are", "ve": "have", "m": "am"}
+# "dont", "isnt", "cant" typed without the apostrophe are still negations.
+_BARE_NEGATIONS = {
+    w: ({"cant": "can", "wont": "will", "aint": "is"}.get(w) or w[:-2])
+    for w in "dont doesnt didnt isnt arent wasnt werent cant couldnt wouldnt shouldnt wont hasnt havent hadnt aint "
+    "mustnt neednt".split()
+}
 
 
 def _expand(token: str) -> list[str]:
+    if token in _BARE_NEGATIONS:
+        return [_BARE_NEGATIONS[token], "not"]
     if token.endswith("n't"):
         base = {"can't": "can", "won't": "will", "shan't": "shall"}.get(token, token[:-3])
         return [base, "not"]
@@ -290,28 +310,52 @@ def _stem_all(words: Sequence[str]) -> list[str]:
 
 def tokenize(segment: str) -> tuple[list[str], list[int], list[int]]:
     """Lower-cased words of a segment, with the clause and the hard-bounded part each belongs to."""
+    words, clauses, parts, _ = tokenize_spans(segment)
+    return words, clauses, parts
+
+
+def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[tuple[int, int]]]:
+    """As tokenize(), with the character span of each word in the segment."""
     words: list[str] = []
     clauses: list[int] = []
     parts: list[int] = []
-    clause = 0
-    # "9,400 clips" is one number, not a list of two.
-    for part_no, piece in enumerate(_CLAUSE_RE.split(_THOUSANDS_RE.sub("", segment.lower()))):
-        clause += 1
-        for n, part in enumerate(piece.split(",")):
-            tokens = [w for raw in _TOKEN_RE.findall(part) for w in _expand(raw.strip("."))]
+    spans: list[tuple[int, int]] = []
+    clause, part = 1, 0
+    subordinate = False  # inside an "if ..." clause, which the next comma closes
+    lowered = segment.lower()
+    prev_end = 0
+    for m in _TOKEN_RE.finditer(lowered):
+        gap = lowered[prev_end : m.start()]
+        prev_end = m.end()
+        expanded = _expand(m.group().replace(",", "").strip("."))
+        if not expanded:
+            continue
+        if words and _CLAUSE_RE.search(gap):
+            part += 1
+            clause += 1
+            subordinate = False
+        elif words and "," in gap:
             # A comma ends a clause only when a new one visibly starts ("..., it uses", "..., not X");
             # in a list ("no need for precision, recall or F1") the negation carries on.
-            if n and tokens and tokens[0] in COMMA_CLAUSE_STARTS:
+            if subordinate or expanded[0] in COMMA_CLAUSE_STARTS:
                 clause += 1
-            for k, word in enumerate(tokens):
-                following = tokens[k + 1] if k + 1 < len(tokens) else ""
-                # "never settles and can diverge": "and" before a second verb starts a new clause.
-                if word in CLAUSE_BREAK_WORDS or (word == "and" and following in AUXILIARIES | VERB_WORDS):
-                    clause += 1
-                words.append(word)
-                clauses.append(clause)
-                parts.append(part_no)
-    return words, clauses, parts
+                subordinate = False
+        for k, word in enumerate(expanded):
+            following = expanded[k + 1] if k + 1 < len(expanded) else ""
+            if not following:
+                nxt = _TOKEN_RE.search(lowered, m.end())
+                following = nxt.group() if nxt else ""
+            # "never settles and can diverge": "and" before a second verb starts a new clause.
+            if words and (word in CLAUSE_BREAK_WORDS or (word == "and" and following in AUXILIARIES | VERB_WORDS)):
+                clause += 1
+                subordinate = word in SUBORDINATORS
+            elif not words and word in SUBORDINATORS:
+                subordinate = True
+            words.append(word)
+            clauses.append(clause)
+            parts.append(part)
+            spans.append((m.start(), m.end()))
+    return words, clauses, parts, spans
 
 
 def _is_sentence(text: str) -> bool:
@@ -343,17 +387,39 @@ def _is_sentence(text: str) -> bool:
     return ends_like_sentence and function / len(words) >= IMPERATIVE_MIN_FUNCTION_SHARE
 
 
+_VERB_FORM_RE = re.compile(r"(ed|es|s|ing)$")
+
+
+def _is_claim_fragment(text: str, words: Sequence[str]) -> bool:
+    """A bullet or fragment that says something ("when no user-defined constructor exists"), not a list of terms."""
+    if len(words) < 3:
+        return False
+    items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(r",|/|=|->", text)]
+    items = [n for n in items if n]
+    if len(items) >= 2 and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS:
+        return False
+    if any(w in VERB_WORDS or w in SUBORDINATORS or w in RELATIVE_WORDS for w in words):
+        return True
+    # "memorizes the training set", "computes per-feature statistics": a verb form then a function word.
+    return any(
+        _VERB_FORM_RE.search(w) and i + 1 < len(words) and words[i + 1] in FUNCTION_WORDS
+        for i, w in enumerate(words[:-1])
+    )
+
+
 def analyse(text: str) -> list[Segment]:
     """The answer as segments ready for matching."""
     out: list[Segment] = []
     for seg in split_segments(text):
-        words, clauses, parts = tokenize(seg)
+        is_code = seg.startswith(CODE_MARK)
+        plain = seg.removeprefix(CODE_MARK)
+        words, clauses, parts, spans = tokenize_spans(plain)
         if not words:
             continue
-        is_code = seg.startswith(CODE_MARK)
         stems = tuple(_stem_all(words))
-        sentence = not is_code and _is_sentence(seg)
-        out.append(Segment(seg.removeprefix(CODE_MARK), tuple(words), stems, tuple(clauses), tuple(parts), sentence))
+        sentence = not is_code and _is_sentence(plain)
+        claim = sentence or (not is_code and _is_claim_fragment(plain, words))
+        out.append(Segment(plain, tuple(words), stems, tuple(clauses), tuple(parts), sentence, tuple(spans), claim))
     return out
 
 
@@ -363,10 +429,11 @@ def analyse(text: str) -> list[Segment]:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A rubric phrase as content stems, with the words it spells out itself (e.g. its own "not")."""
+    """A rubric phrase as content stems, with how many denials it spells out itself (e.g. its own "not")."""
 
     text: str
     stems: tuple[str, ...]
+    denials: int = 0
 
 
 @lru_cache(maxsize=4096)
@@ -375,7 +442,23 @@ def compile_phrase(text: str) -> Phrase:
     marked = text.lower().replace(NUMBER_PLACEHOLDER, " 0 ")
     words, _, _ = tokenize(marked)
     content = [w for w in words if w not in STOPWORDS]
-    return Phrase(text, tuple(_stem_all(content)))
+    return Phrase(text, tuple(_stem_all(content)), len(_denials(words, 0, len(words))))
+
+
+def _stem_seq(words: Sequence[str]) -> list[str]:
+    return _stem_all(list(words))
+
+
+@lru_cache(maxsize=4096)
+def compile_claim(text: str) -> claims.Claim | None:
+    """A rubric sentence as a claim: two or more concepts with directions, or None."""
+    words, clauses, _ = tokenize(text.lower())
+    stems = _stem_all(words)
+    occs = claims.occurrences(stems, words, [1] * len(words), _stem_seq)
+    claim = claims.claim_of(occs)
+    if claim is not None and len(claims.negation_positions(words, 0, len(words))) % 2:
+        claim = tuple((c, -s) for c, s in claim[:1]) + claim[1:]  # "deep trees do not have low variance"
+    return claim
 
 
 @dataclass(frozen=True)
@@ -443,31 +526,42 @@ class _Matcher:
                 cursor = nxt
             if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
                 positions = frozenset(picked)
-                matches.append(
-                    Match(
-                        phrase.text,
-                        segment,
-                        picked[0],
-                        picked[-1],
-                        positions,
-                        _negated(segment, picked[0], picked[-1], positions),
-                    )
-                )
+                negated = _negated(segment, picked[0], picked[-1], phrase.denials)
+                matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions, negated))
         return matches
 
 
-def _negated(segment: Segment, start: int, end: int, own: frozenset[int]) -> bool:
-    """True when a negation cue, not part of the phrase itself, denies the match in its clause."""
+# Cues that deny a phrase (not a claim) they precede: "it is a myth that", "we skip the".
+PHRASE_ONLY_CUES = frozenset({"myth", "skip", "ignore"})
+
+
+def _denials(words: Sequence[str], lo: int, hi: int) -> list[int]:
+    """Positions in [lo, hi) that deny what follows: claims.negation_positions plus "myth", "skip"..."""
+    out = claims.negation_positions(words, lo, hi)
+    out += [i for i in range(lo, hi) if words[i] in PHRASE_ONLY_CUES]
+    # "rather than X", "instead of X", "even if X": a bigram denies only what comes after it.
+    out += [i for i in range(lo, hi - 1) if (words[i], words[i + 1]) in NEGATION_BIGRAMS and i + 1 < hi - 1]
+    return sorted(set(out))
+
+
+def _negated(segment: Segment, start: int, end: int, own: int = 0) -> bool:
+    """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count."""
     words, clauses = segment.words, segment.clauses
     clause = clauses[start]
-    for i in range(max(0, start - NEGATION_WINDOW), end + 1):
-        if i in own or clauses[i] != clause:
-            continue
-        word = words[i]
-        following = words[i + 1] if i + 1 < len(words) else ""
-        if word in NEGATION_CUES and (word, following) not in NEGATION_EXCEPTIONS:
-            return True
-        if (word, following) in NEGATION_BIGRAMS and i + 1 < start:
+    lo = start
+    while lo > 0 and clauses[lo - 1] == clause and start - lo < NEGATION_WINDOW:
+        lo -= 1
+    cues = [i for i in _denials(words, lo, end + 1) if clauses[i] == clause]
+    if (len(cues) - own) % 2:
+        return True
+    # "The running averages are stored but never affect predictions": a clause of the same sentence
+    # with no subject of its own, opened by a denial, denies the predicate of the match's subject.
+    nxt = next((i for i in range(end + 1, len(words)) if clauses[i] != clause), None)
+    if nxt is not None:
+        head = words[nxt : nxt + 3]
+        if head and head[0] in {"but", "and", "yet"}:
+            head = head[1:]
+        if head and (head[0] == "never" or (head[0] in AUXILIARIES and head[1:2] in (("not",), ("never",)))):
             return True
     # A denied predicate after the match only denies the match when the match is its subject:
     # "the task depends on context the n-grams can't capture" does not deny "context".
@@ -483,35 +577,197 @@ def _negated(segment: Segment, start: int, end: int, own: frozenset[int]) -> boo
             break  # "assumptions that don't match the data" does not deny the assumptions
         if word == "and" and (following in AUXILIARIES or following in VERB_WORDS or following in {"it", "i", "we"}):
             break  # "uses the running average and does not need a batch": a second predicate
-        if (word in AUXILIARIES and following in {"not", "never"}) or word in DENIAL_AFTER:
+        if word in DENIAL_AFTER:
             return True
+        if word in AUXILIARIES and following in {"not", "never"}:
+            # "Adam does not remove the need to tune": two denials in the predicate affirm it.
+            clause_end = i
+            while clause_end + 1 < len(words) and clauses[clause_end + 1] == clause:
+                clause_end += 1
+            return len(_denials(words, i, clause_end + 1)) % 2 == 1
     return False
-
-
-# ---------------------------------------------------------------------------------------------
-# Grading.
-
-
-@dataclass
-class _Evidence:
-    positive: list[Match] = field(default_factory=list)
-    negated: list[Match] = field(default_factory=list)
-
-
-def _evidence(matcher: _Matcher, phrases: Iterable[str], segments: Iterable[Segment]) -> _Evidence:
-    ev = _Evidence()
-    compiled = [compile_phrase(p) for p in phrases]
-    for seg in segments:
-        for phrase in compiled:
-            for m in matcher.find(phrase, seg):
-                (ev.negated if m.negated else ev.positive).append(m)
-    return ev
 
 
 def quote(segment: Segment) -> str:
     """The sentence as written, shortened to a readable length."""
-    text = " ".join(segment.text.split())
+    return _shorten(segment.text)
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= QUOTE_MAX_CHARS else text[: QUOTE_MAX_CHARS - 3].rstrip() + "..."
+
+
+def quote_clause(segment: Segment, start: int, end: int) -> str:
+    """The clause (or clauses) holding words start..end, as written; the sentence when the clause is tiny."""
+    if not segment.spans:
+        return quote(segment)
+    lo, hi = start, end
+    while lo > 0 and segment.clauses[lo - 1] == segment.clauses[start]:
+        lo -= 1
+    while hi + 1 < len(segment.words) and segment.clauses[hi + 1] == segment.clauses[end]:
+        hi += 1
+    if hi - lo < 3:
+        return quote(segment)
+    stop = len(segment.text) if hi == len(segment.words) - 1 else segment.spans[hi][1]
+    return _shorten(segment.text[segment.spans[lo][0] : stop])
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence: what each clause says about each key point and misconception.
+
+ASSERTED, CONTRADICTED, MISSING, UNCLEAR = "asserted", "contradicted", "missing", "unclear"
+# A clause this close to one of a key point's reference texts (similarity.py) asserts it.
+SIMILARITY_TO_ASSERT = 0.7
+
+
+@dataclass(frozen=True)
+class Finding:
+    verdict: str  # asserted, contradicted or unclear
+    segment: Segment
+    start: int
+    end: int
+    how: str  # "phrase", "claim", "term", "similarity", "subject"
+    phrase: str
+
+    @property
+    def quote(self) -> str:
+        return quote_clause(self.segment, self.start, self.end)
+
+
+class _Reader:
+    """One answer, read against one rubric: concepts per segment, phrases, claims, similarity."""
+
+    def __init__(self, question: Question, rubric: Rubric, segments: Sequence[Segment]) -> None:
+        self.segments = segments
+        self.matcher = _Matcher(segments)
+        self.occs = {id(s): claims.occurrences(s.stems, s.words, s.clauses, _stem_seq) for s in segments if s.is_claim}
+        self.subjects = {kp.id: [compile_phrase(t) for t in kp.subject] for kp in rubric.key_points if kp.subject}
+        self.similarity = _similarity_index(question)
+
+    def _clause_stems(self, seg: Segment, clause: int) -> set[str]:
+        return {
+            s for s, c, w in zip(seg.stems, seg.clauses, seg.words, strict=True) if c == clause and w not in STOPWORDS
+        }
+
+    def phrase_findings(self, texts: Iterable[str], segs: Iterable[Segment], how: str = "phrase") -> list[Finding]:
+        out: list[Finding] = []
+        compiled = [compile_phrase(t) for t in texts]
+        for seg in segs:
+            for phrase in compiled:
+                for m in self.matcher.find(phrase, seg):
+                    verdict = CONTRADICTED if m.negated else ASSERTED
+                    out.append(Finding(verdict, seg, m.start, m.end, how, phrase.text))
+        return out
+
+    def claim_findings(self, texts: Iterable[str], segs: Iterable[Segment]) -> list[Finding]:
+        out: list[Finding] = []
+        compiled = [(t, c) for t in texts if (c := compile_claim(t)) is not None]
+        for seg in segs:
+            occs = self.occs.get(id(seg), [])
+            for text, claim in compiled:
+                for cm in claims.match_claim(claim, occs, seg.words, seg.clauses):
+                    verdict = {"asserted": ASSERTED, "denied": CONTRADICTED, "unclear": UNCLEAR}[cm.verdict]
+                    out.append(Finding(verdict, seg, cm.start, cm.end, "claim", text))
+        return out
+
+    def subject_of(self, seg: Segment, at: int) -> str | None:
+        """The key point whose subject is named nearest before `at` in its clause, else after it."""
+        best: tuple[int, str] | None = None
+        for kp_id, phrases in self.subjects.items():
+            for phrase in phrases:
+                for m in self.matcher.find(phrase, seg):
+                    if seg.clauses[m.start] != seg.clauses[at]:
+                        continue  # only a subject of the same clause can take the claim
+                    rank = (at - m.end) if m.end < at else (m.start - at) + 100
+                    if best is None or rank < best[0]:
+                        best = (rank, kp_id)
+        return best[1] if best else None
+
+    def key_point(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
+        phrase_texts = [p for p in kp.phrases if compile_claim(p) is None]
+        claim_texts = [*kp.claims, *(p for p in kp.phrases if compile_claim(p) is not None)]
+        found = self.phrase_findings(phrase_texts, allowed)
+        found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term")
+        found += self.claim_findings(claim_texts, allowed)
+        if kp.subject:  # the point's claim given to another subject contradicts it
+            checked: list[Finding] = []
+            for f in found:
+                owner = self.subject_of(f.segment, f.start)
+                if f.verdict == ASSERTED and owner is not None and owner != kp.id and f.how != "claim":
+                    f = Finding(CONTRADICTED, f.segment, f.start, f.end, "subject", f.phrase)
+                checked.append(f)
+            found = checked
+        return found
+
+    def similar(self, kp: KeyPoint, allowed: Sequence[Segment], used: set[tuple[int, int]]) -> list[Finding]:
+        """Clauses close to the point's wording; a clause that already earned another point is not reused."""
+        out: list[Finding] = []
+        for seg in allowed:
+            for clause in sorted(set(seg.clauses)):
+                if (id(seg), clause) in used:
+                    continue
+                stems = self._clause_stems(seg, clause)
+                # an elliptical clause ("and one leaf per example") is read with the sentence around it
+                score, ref = self.similarity.best(kp.id, stems)
+                if score < SIMILARITY_TO_ASSERT or ref is None:
+                    continue
+                idx = [i for i, c in enumerate(seg.clauses) if c == clause]
+                start, end = idx[0], idx[-1]
+                owner = self.subject_of(seg, start) if kp.subject else None
+                if owner is not None and owner != kp.id:
+                    verdict = CONTRADICTED
+                elif len(_denials(seg.words, start, end + 1)) % 2:
+                    verdict = UNCLEAR  # close in wording, but a denial we cannot place
+                else:
+                    verdict = ASSERTED
+                out.append(Finding(verdict, seg, start, end, "similarity", " ".join(ref.stems)))
+        return out
+
+
+@lru_cache(maxsize=256)
+def _similarity_index(question: Question) -> similarity.SimilarityIndex:
+    rubric = question.rubric
+    assert rubric is not None
+    refs: list[similarity.Reference] = []
+    profiles: dict[str, set[str]] = {}
+    for kp in rubric.key_points:
+        texts = [kp.description, *kp.phrases, *kp.claims, *kp.paraphrases]
+        stems_list = [_content_stems(t) for t in texts]
+        profiles[kp.id] = {s for st in stems_list for s in st}
+        refs += [similarity.Reference(kp.id, st) for st in stems_list[1:] if len(st) >= 2]
+        if len(stems_list[0]) >= 2:
+            refs.append(similarity.Reference(kp.id, _strip_rubric_verbs(stems_list[0])))
+    # Each clause of the model answer belongs to the key point it shares most words with.
+    for seg in analyse(question.how_to_answer):
+        for clause in sorted(set(seg.clauses)):
+            stems = tuple(
+                dict.fromkeys(
+                    s
+                    for s, c, w in zip(seg.stems, seg.clauses, seg.words, strict=True)
+                    if c == clause and w not in STOPWORDS
+                )
+            )
+            if len(stems) < 2:
+                continue
+            owner = max(profiles, key=lambda k: len(profiles[k] & set(stems)))
+            if len(profiles[owner] & set(stems)) >= 1:
+                refs.append(similarity.Reference(owner, stems))
+    return similarity.SimilarityIndex(refs, _content_stems(question.prompt))
+
+
+# "Defines bias as ...", "Names a technique that ...": the rubric's framing, not the content.
+_RUBRIC_VERBS = "defines names explains says states mentions gives describes".split()
+
+
+def _strip_rubric_verbs(stems: tuple[str, ...]) -> tuple[str, ...]:
+    framing = set(_stem_all(_RUBRIC_VERBS))
+    return tuple(s for s in stems if s not in framing)
+
+
+def _content_stems(text: str) -> tuple[str, ...]:
+    words = [w for w in tokenize(text.lower().replace(NUMBER_PLACEHOLDER, " 0 "))[0] if w not in STOPWORDS]
+    return tuple(dict.fromkeys(_stem_all(words)))
 
 
 def _rubric(question: Question) -> Rubric:
@@ -522,96 +778,147 @@ def _rubric(question: Question) -> Rubric:
     return question.rubric
 
 
+def point_scale(rubric: Rubric) -> int:
+    """The smallest multiplier that makes every key point's weight a whole number of points."""
+    for m in (1, 2, 4, 5, 10, 20, 100):
+        if all(abs(kp.weight * m - round(kp.weight * m)) < 1e-6 for kp in rubric.key_points):
+            return m
+    return 100
+
+
+def core_ids(rubric: Rubric) -> set[str]:
+    """The key points marked core: true; when none is marked, those of the highest weight."""
+    explicit = {kp.id for kp in rubric.key_points if kp.core}
+    if explicit or any(kp.core is False for kp in rubric.key_points):
+        return explicit
+    top = max(kp.weight for kp in rubric.key_points)
+    return {kp.id for kp in rubric.key_points if kp.weight == top}
+
+
+def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
+    hits = [f for f in found if f.verdict == verdict]
+    if not hits:
+        return None
+    order = {"claim": 0, "phrase": 1, "subject": 1, "term": 2, "similarity": 3}
+    return min(hits, key=lambda f: order.get(f.how, 9))
+
+
 def grade_written(question: Question, text: str) -> GradeReport:
     """Grade a written answer against the question's rubric: one check per key point, plus penalties."""
     rubric = _rubric(question)
     segments = analyse(text)
-    matcher = _Matcher(segments)
-    sentences = [s for s in segments if s.is_sentence]
+    reader = _Reader(question, rubric, segments)
+    claims_segs = [s for s in segments if s.is_claim]
 
     n_words = sum(len(s.words) for s in segments)
-    prose_words = sum(len(s.words) for s in sentences)
+    prose_words = sum(len(s.words) for s in claims_segs)
     prose_share = prose_words / n_words if n_words else 0.0
-    length_factor = min(1.0, n_words / rubric.min_words) if rubric.min_words else 1.0
     prose_factor = min(1.0, prose_share / PROSE_SHARE_FULL_CREDIT)
-    longest = RAMBLING_MULTIPLE * rubric.min_words
-    rambling_factor = min(1.0, longest / n_words) if rubric.min_words and n_words else 1.0
-    factor = length_factor * prose_factor * rambling_factor
+    longest = RAMBLING_MULTIPLE * (rubric.min_words or max(40, len(question.how_to_answer.split())))
+    rambling_factor = min(1.0, longest / n_words) if n_words else 1.0
+    factor = prose_factor * rambling_factor
 
-    # Misconceptions first: a sentence that states one is no evidence for any key point, even
-    # when it uses a key point's words ("the gradient flows through the mean and variance as if
-    # they were constants").
+    # Misconceptions first: a sentence that states one is no evidence for any key point, even when
+    # it uses a key point's words. A clause that denies one is evidence for the truth, never "Wrong".
     misconceptions: list[dict[str, str]] = []
+    denied: list[dict[str, str]] = []
     wrong: dict[int, str] = {}  # id of a segment -> the misconception it states
     penalty = 0.0
     for mc in rubric.misconceptions:
-        ev = _evidence(matcher, mc.phrases, segments)
-        if ev.positive:
+        phrase_texts = [p for p in mc.phrases if compile_claim(p) is None]
+        claim_texts = [*mc.claims, *(p for p in mc.phrases if compile_claim(p) is not None)]
+        found = reader.phrase_findings(phrase_texts, segments) + reader.claim_findings(claim_texts, segments)
+        stated = _pick(found, ASSERTED)
+        if stated is not None:
             misconceptions.append(
-                {
-                    "id": mc.id,
-                    "description": mc.description,
-                    "quote": quote(ev.positive[0].segment),
-                    "phrase": ev.positive[0].phrase,
-                }
+                {"id": mc.id, "description": mc.description, "quote": stated.quote, "phrase": stated.phrase}
             )
             penalty += mc.penalty
-            for m in ev.positive:
-                wrong.setdefault(id(m.segment), mc.description)
+            for f in found:
+                if f.verdict == ASSERTED:
+                    wrong.setdefault(id(f.segment), mc.description)
+        elif (denial := _pick(found, CONTRADICTED)) is not None:
+            denied.append({"id": mc.id, "description": mc.description, "quote": denial.quote})
 
-    total_weight = sum(kp.weight for kp in rubric.key_points) or 1.0
+    scale = point_scale(rubric)
+    total_points = sum(round(kp.weight * scale) for kp in rubric.key_points) or 1
+    core = core_ids(rubric)
     checks: list[CheckResult] = []
     key_points: list[dict[str, Any]] = []
     contradictions: list[dict[str, str]] = []
+    earned = 0
+    core_contradicted: list[str] = []
+    core_asserted = True
+    # Listed phrases and claims first; similarity only where they found nothing, and only in clauses
+    # that earned no other point: one clause earns at most what it really asserts.
+    findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
+    used = {
+        (id(f.segment), f.segment.clauses[f.start]) for fs in findings.values() for f in fs if f.verdict == ASSERTED
+    }
     for kp in rubric.key_points:
-        max_points = 100.0 * kp.weight / total_weight
-        # Evidence must come from real sentences; a contradiction counts wherever it is written.
-        ev = _evidence(matcher, kp.phrases, sentences)
-        stated_wrongly = [m for m in ev.positive if id(m.segment) in wrong]
-        ev.positive = [m for m in ev.positive if id(m.segment) not in wrong]
-        candidates = ev.positive or ev.negated or stated_wrongly
-        found = candidates[0] if candidates else None
-        if ev.positive:
-            where = quote(ev.positive[0].segment)
-            status, points, message = Status.PASS, max_points * factor, f'Covered: "{where}"'
-        elif ev.negated:
-            where = quote(ev.negated[0].segment)
-            status, points = Status.FAIL, 0.0
+        if not any(f.verdict == ASSERTED for f in findings[kp.id]):
+            # a clause that contradicts the point is never similar enough to assert it
+            denying = {(id(f.segment), f.segment.clauses[f.start]) for f in findings[kp.id] if f.verdict != ASSERTED}
+            extra_found = reader.similar(kp, claims_segs, used | denying)
+            findings[kp.id] += extra_found
+            used |= {(id(f.segment), f.segment.clauses[f.start]) for f in extra_found if f.verdict == ASSERTED}
+    for kp in rubric.key_points:
+        max_points = round(kp.weight * scale)
+        found = findings[kp.id]
+        stated_wrongly = [f for f in found if f.verdict == ASSERTED and id(f.segment) in wrong]
+        found = [f for f in found if not (f.verdict == ASSERTED and id(f.segment) in wrong)]
+        asserted, against, unclear = (_pick(found, v) for v in (ASSERTED, CONTRADICTED, UNCLEAR))
+        points = 0
+        if asserted is not None:
+            verdict, where, chosen = ASSERTED, asserted.quote, asserted
+            points = max_points
+            status, message = Status.PASS, f'Covered: "{where}"'
+        elif against is not None:
+            verdict, where, chosen = CONTRADICTED, against.quote, against
+            status = Status.FAIL
             message = f'Says the opposite: "{where}". {kp.hint or kp.description}'
             contradictions.append({"id": kp.id, "description": kp.description, "quote": where})
         elif stated_wrongly:
-            m = stated_wrongly[0]
-            where = quote(m.segment)
-            status, points = Status.FAIL, 0.0
-            message = f'Stated wrongly: "{where}" ({wrong[id(m.segment)]}) {kp.hint or kp.description}'
+            f = stated_wrongly[0]
+            verdict, where, chosen = CONTRADICTED, f.quote, f
+            status = Status.FAIL
+            message = f'Stated wrongly: "{where}" ({wrong[id(f.segment)]}) {kp.hint or kp.description}'
+            contradictions.append({"id": kp.id, "description": kp.description, "quote": where})
+        elif unclear is not None:
+            verdict, where, chosen = UNCLEAR, unclear.quote, unclear
+            status = Status.FAIL
+            message = (
+                f"Could not tell whether you said that {kp.description[:1].lower()}{kp.description[1:]} "
+                f'("{where}"). Say it plainly. {kp.hint}'
+            ).strip()
         else:
-            where = ""
-            status, points = Status.FAIL, 0.0
+            verdict, where, chosen = MISSING, "", None
+            status = Status.FAIL
             message = kp.hint or f"Missing: {kp.description}"
-        checks.append(
-            CheckResult(kp.description, Category.RUBRIC, status, round(points, 2), round(max_points, 2), message)
-        )
+        if kp.id in core:
+            core_asserted &= verdict == ASSERTED
+            if verdict == CONTRADICTED:
+                core_contradicted.append(kp.id)
+        earned += points
+        checks.append(CheckResult(kp.description, Category.RUBRIC, status, points, max_points, message))
         key_points.append(
             {
                 "id": kp.id,
-                "covered": status is Status.PASS,
-                "contradicted": bool(contradictions and contradictions[-1]["id"] == kp.id),
+                "verdict": verdict,
+                "covered": verdict == ASSERTED,
+                "contradicted": verdict == CONTRADICTED,
+                "core": kp.id in core,
                 "quote": where or None,
-                "phrase": found.phrase if found else None,
+                "phrase": chosen.phrase if chosen else None,
+                "how": chosen.how if chosen else None,
             }
         )
 
     penalty += CONTRADICTION_PENALTY * len(contradictions)
-
-    earned = sum(c.points for c in checks)
-    score = max(0.0, min(100.0, earned - penalty))
+    raw = 100.0 * earned / total_points
+    score = round(max(0.0, min(100.0, raw * factor - penalty)), 1)
 
     notes: list[str] = []
-    if length_factor < 1.0:
-        notes.append(
-            f"The answer has {n_words} word{'s' if n_words != 1 else ''}; below {rubric.min_words} "
-            f"the score is scaled down (x{length_factor:.2f}). Develop each point in a sentence or two."
-        )
     if rambling_factor < 1.0:
         notes.append(
             f"The answer has {n_words} words; past {longest} an interviewer has stopped listening, so the "
@@ -624,13 +931,27 @@ def grade_written(question: Question, text: str) -> GradeReport:
         )
     if contradictions:
         notes.append(f"{len(contradictions)} key point(s) stated the wrong way round: -{CONTRADICTION_PENALTY:g} each.")
-
-    passed = score >= rubric.pass_mark and prose_share >= PROSE_SHARE_TO_PASS
+    if core_contradicted:
+        notes.append(
+            "The answer contradicts a core point ("
+            + ", ".join(core_contradicted)
+            + "), so it does not pass whatever else it covers."
+        )
+    stated_core = core_asserted and bool(core) and not misconceptions and not contradictions
+    passed = (
+        (score >= rubric.pass_mark or stated_core)
+        and not core_contradicted
+        and prose_share >= PROSE_SHARE_TO_PASS
+        and rambling_factor >= 1.0
+    )
     extra: dict[str, Any] = {
         "misconceptions": misconceptions,
+        "denied_misconceptions": denied,
         "contradictions": contradictions,
         "key_points": key_points,
         "pass_mark": rubric.pass_mark,
+        "points": earned,
+        "max_points": total_points,
         "words": n_words,
         "min_words": rubric.min_words,
         "prose_share": round(prose_share, 2),

@@ -1,0 +1,276 @@
+"""Claims in clauses: which concepts a clause names, which way each one moves, and whether it is denied.
+
+A claim is a list of (concept, direction): "deeper trees have higher variance" is
+[(capacity, +1), (variance, +1)]. A clause asserts a claim when it names every concept of the claim
+with a direction and the directions agree up to one overall flip ("shallow trees have lower
+variance" says the same as "deeper trees have higher variance"); when they disagree it contradicts
+it. A negation in the clause before the claim's last concept turns an assertion into a denial.
+
+Directions come from three places: a concept word may carry one ("deeper" is capacity up,
+"overfits" is variance up, "shallow" is capacity down); a generic direction word ("higher",
+"reduces", "prevents", ...) binds to the nearest concept term of its clause, so "lower bias but
+higher variance" gives bias down and variance up; an action ("regularization", "bagging") counts
+as applied (+1) when nothing else moves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+# concept -> (kind, {surface term: inherent direction}). A "quantity" needs a direction word to
+# say anything; an "action" is something done (applied = +1). Surface terms may be several words.
+CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
+    "depth": (
+        "quantity",
+        {
+            "depth": 0,
+            "deep": 1,
+            "deeper": 1,
+            "deepest": 1,
+            "fully grown": 1,
+            "full depth": 1,
+            "shallow": -1,
+            "shallower": -1,
+            "stump": -1,
+        },
+    ),
+    "capacity": (
+        "quantity",
+        {
+            "capacity": 0,
+            "complexity": 0,
+            "model size": 0,
+            "number of parameters": 0,
+            "complex": 1,
+            "flexible": 1,
+            "expressive": 1,
+            "bigger model": 1,
+            "larger model": 1,
+            "more parameters": 1,
+            "more layers": 1,
+            "more features": 1,
+            "simple": -1,
+            "simpler": -1,
+            "smaller model": -1,
+        },
+    ),
+    "variance": ("quantity", {"variance": 0, "overfit": 1, "overfits": 1, "overfitting": 1, "memorizes": 1}),
+    "bias": ("quantity", {"bias": 0, "underfit": 1, "underfits": 1, "underfitting": 1}),
+    "regularization": (
+        "action",
+        {
+            "regularization": 1,
+            "regularize": 1,
+            "dropout": 1,
+            "weight decay": 1,
+            "l2 penalty": 1,
+            "pruning": 1,
+            "prune": 1,
+            "early stopping": 1,
+        },
+    ),
+    "ensemble": ("action", {"bagging": 1, "random forest": 1, "ensemble": 1, "averaging": 1}),
+    "boosting": ("action", {"boosting": 1}),
+    "data": ("quantity", {"training data": 0, "more data": 1, "more training data": 1}),
+    "learning-rate": ("quantity", {"learning rate": 0, "step size": 0}),
+    "divergence": (
+        "quantity",
+        {"diverge": 1, "diverges": 1, "overshoot": 1, "overshoots": 1, "oscillate": 1, "oscillates": 1, "explodes": 1},
+    ),
+    "speed": ("quantity", {"speed": 0, "fast": 1, "quickly": 1, "slow": -1, "slowly": -1}),
+}
+
+UP_WORDS = (
+    "higher high highest more increase increases increased increasing raise raises raising larger large "
+    "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up"
+)
+DOWN_WORDS = (
+    "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
+    "cuts smaller small tiny drop drops shrink shrinks lowers lowering minimize minimizes limit limits "
+    "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
+    "counters"
+)
+# Words that deny what follows them in their clause. "remove(s)"/"eliminate(s)" are privative:
+# "does not remove the need to tune" is two denials, so it affirms the need.
+NEGATORS = frozenset(
+    "not no never without nor neither cannot hardly rarely seldom remove removes eliminate eliminates".split()
+)
+NEGATION_EXCEPTIONS = frozenset(
+    {("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"), ("no", "doubt"), ("not", "necessarily")}
+)
+# Two-word denials: "rather than X", "instead of X", "fails to X".
+NEGATION_BIGRAMS = frozenset(
+    {("rather", "than"), ("instead", "of"), ("fails", "to"), ("fail", "to"), ("failed", "to"), ("wrong", "that")}
+)
+BIND_DISTANCE = 4
+PASSIVE = frozenset("is are was were be been being gets get".split())
+
+
+@dataclass(frozen=True)
+class Term:
+    concept: str
+    stems: tuple[str, ...]
+    inherent: int
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    concept: str
+    start: int  # word index in the segment
+    end: int
+    sign: int | None  # +1, -1, or None when the clause gives it no direction
+
+
+@lru_cache(maxsize=1)
+def _lexicon(stem: Callable[[Sequence[str]], list[str]]) -> tuple[tuple[Term, ...], frozenset[str], frozenset[str]]:
+    terms = [
+        Term(concept, tuple(stem(surface.split())), inherent)
+        for concept, (_, surfaces) in CONCEPTS.items()
+        for surface, inherent in surfaces.items()
+    ]
+    terms.sort(key=lambda t: -len(t.stems))  # longest first: "more training data" before "training data"
+    return tuple(terms), frozenset(stem(UP_WORDS.split())), frozenset(stem(DOWN_WORDS.split()))
+
+
+def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
+    """Indices in [lo, hi) of words that deny what follows them."""
+    out: list[int] = []
+    for i in range(lo, hi):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if words[i] in NEGATORS and (words[i], nxt) not in NEGATION_EXCEPTIONS:
+            out.append(i)
+        elif (words[i], nxt) in NEGATION_BIGRAMS:
+            out.append(i)
+    return out
+
+
+def occurrences(
+    stems: Sequence[str], words: Sequence[str], clauses: Sequence[int], stem: Callable[[Sequence[str]], list[str]]
+) -> list[Occurrence]:
+    """Concept terms of a segment with the direction their clause gives each."""
+    terms, up, down = _lexicon(stem)
+    found: list[tuple[Term, int, int]] = []
+    taken: set[int] = set()
+    for i in range(len(stems)):
+        for term in terms:
+            n = len(term.stems)
+            if i + n <= len(stems) and tuple(stems[i : i + n]) == term.stems and not taken & set(range(i, i + n)):
+                found.append((term, i, i + n - 1))
+                taken.update(range(i, i + n))
+                break
+    found.sort(key=lambda f: f[1])
+    direction: dict[int, int] = {}  # index in found -> product of bound direction words
+    bound_at: dict[int, int] = {}  # word index of a direction word -> index in found it moves
+    for i, s in enumerate(stems):
+        if i in taken or (s not in up and s not in down):
+            continue
+        move = 1 if s in up else -1
+        best: tuple[int, int] | None = None  # (distance with tie-break, index in found)
+        passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
+        for k, (_, a, b) in enumerate(found):
+            if clauses[a] != clauses[i]:
+                continue
+            dist = (a - i) * 2 if a > i else (i - b) * 2 + 1  # a following term wins a tie...
+            if passive:  # ...except in "is reduced by X", where the subject moves
+                dist = (a - i) * 2 + 1 if a > i else (i - b) * 2
+            if dist <= BIND_DISTANCE * 2 + 1 and (best is None or dist < best[0]):
+                best = (dist, k)
+        if best is not None:
+            direction[best[1]] = direction.get(best[1], 1) * move
+            bound_at[i] = best[1]
+    # "depth reduces variance": a quantity with no direction of its own, before a direction word that
+    # moves another concept, is the driver and goes up.
+    drivers = {
+        k
+        for k, (_, a, b) in enumerate(found)
+        if k not in direction
+        and any(j in direction and found[j][1] > b and found[j][1] - b <= BIND_DISTANCE * 2 for j in range(len(found)))
+        and any(b < i < found[j][1] for j in direction for i in bound_at if bound_at[i] == j)
+    }
+    out: list[Occurrence] = []
+    for k, (term, a, b) in enumerate(found):
+        kind = CONCEPTS[term.concept][0]
+        sign: int | None
+        if k in direction:
+            sign = (term.inherent or 1) * direction[k]
+        elif term.inherent:
+            sign = term.inherent
+        elif kind == "action" or k in drivers:
+            sign = 1
+        elif a > 0 and words[a - 1] == "with" and any(o.sign is not None for o in out):
+            sign = 1  # "variance increases with depth"
+        else:
+            sign = None
+        out.append(Occurrence(term.concept, a, b, sign))
+    return out
+
+
+Claim = tuple[tuple[str, int], ...]
+
+
+def claim_of(occs: Sequence[Occurrence]) -> Claim | None:
+    """A claim from a rubric phrase: two or more concepts, each with a direction."""
+    seen: dict[str, int] = {}
+    for o in occs:
+        if o.sign is not None and o.concept not in seen:
+            seen[o.concept] = o.sign
+    return tuple(seen.items()) if len(seen) >= 2 else None
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    verdict: str  # "asserted", "denied" or "unclear"
+    start: int
+    end: int
+    clause: int
+
+
+def match_claim(
+    claim: Claim,
+    occs: Sequence[Occurrence],
+    words: Sequence[str],
+    clauses: Sequence[int],
+) -> list[ClaimMatch]:
+    """Where a segment asserts, denies, or names without a direction, the claim; one result per clause."""
+    wanted = {c for c, _ in claim}
+    results: list[ClaimMatch] = []
+    by_clause: dict[int, list[Occurrence]] = {}
+    for o in occs:
+        by_clause.setdefault(clauses[o.start], []).append(o)
+    order = sorted(by_clause)
+    for n, clause in enumerate(order):
+        own = by_clause[clause]
+        picked: dict[str, Occurrence] = {}
+        for o in own:
+            if o.concept in wanted and (o.concept not in picked or picked[o.concept].sign is None):
+                picked[o.concept] = o
+        if not picked:
+            continue
+        borrowed: dict[str, Occurrence] = {}
+        # "A deeper tree has lower bias but higher variance": an elliptical clause with one concept
+        # of its own takes the others from the clauses before it in the sentence.
+        if len(picked) < len(wanted) and sum(1 for o in own if o.sign is not None) == 1:
+            for earlier in reversed(order[:n]):
+                for o in by_clause[earlier]:
+                    if o.concept in wanted and o.concept not in picked and o.concept not in borrowed:
+                        borrowed[o.concept] = o
+        everything = {**borrowed, **picked}
+        if set(everything) != wanted or not set(picked) & wanted:
+            continue
+        start = min(o.start for o in picked.values())
+        end = max(o.end for o in picked.values())
+        if any(o.sign is None for o in everything.values()):
+            results.append(ClaimMatch("unclear", start, end, clause))
+            continue
+        products = {everything[c].sign * s for c, s in claim}  # type: ignore[operator]
+        consistent = len(products) == 1
+        lo = start
+        while lo > 0 and clauses[lo - 1] == clause:
+            lo -= 1
+        denials = negation_positions(words, lo, end)
+        if len(denials) % 2:
+            consistent = not consistent
+        results.append(ClaimMatch("asserted" if consistent else "denied", start, end, clause))
+    return results

@@ -1,0 +1,59 @@
+"""How close a clause comes to a key point's own wording: IDF-weighted stem coverage, computed by hand.
+
+Each key point has reference texts: its description, phrases, claims, paraphrases, and the clauses
+of the question's model answer (how_to_answer) that are about it. A clause's similarity to a text
+is the IDF weight of the text's content stems the clause also has, over the text's total weight,
+so saying most of what a reference sentence says, in any order, with other words around it, earns
+the point. Stems are fuzzy-equal when long and close ("varience"). IDF is fitted on the rubric's
+own texts and the prompt, and words of the prompt weigh little: repeating the question is not an
+answer.
+
+Why not static embeddings (wordllama)? Measured in benchmarks/written_speed.py: importing it and
+loading its 16 MB of weights took about 0.5 s (it imports pydantic, tokenizers and requests), over
+the 0.3 s a written grade may add to start-up; this needs no dependency at all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+PROMPT_WEIGHT = 0.25  # a stem of the question's prompt counts this much of its IDF
+MIN_SHARED = 3  # a clause shares at least this many content stems with the text
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str  # the key point's id
+    stems: tuple[str, ...]  # content stems, deduplicated, in order
+
+
+class SimilarityIndex:
+    """Reference texts per key point, with IDF weights fitted on the rubric's own texts."""
+
+    def __init__(self, references: Sequence[Reference], prompt_stems: Iterable[str]) -> None:
+        self.references = [r for r in references if r.stems]
+        prompt = set(prompt_stems)
+        docs = [set(r.stems) for r in self.references] + [prompt]
+        n = len(docs)
+        df: dict[str, int] = {}
+        for doc in docs:
+            for s in doc:
+                df[s] = df.get(s, 0) + 1
+        self.idf = {s: math.log(1 + n / d) * (PROMPT_WEIGHT if s in prompt else 1.0) for s, d in df.items()}
+
+    def best(self, key: str, clause_stems: set[str]) -> tuple[float, Reference | None]:
+        """The highest coverage of one of the key point's reference texts by the clause."""
+        top, which = 0.0, None
+        for ref in self.references:
+            if ref.key != key:
+                continue
+            shared = [s for s in ref.stems if s in clause_stems]
+            if len(shared) < MIN_SHARED:
+                continue
+            total = sum(self.idf.get(s, 1.0) for s in ref.stems)
+            score = sum(self.idf.get(s, 1.0) for s in shared) / total if total else 0.0
+            if score > top:
+                top, which = score, ref
+        return top, which
