@@ -1,0 +1,113 @@
+"""An independent set of single statements for the written grader (see tests/written/independent/README.md).
+
+Each correct statement, graded alone, must contradict no key point and assert no misconception; each
+inversion must be caught: the key point it denies is `contradicted`, or the misconception it asserts is
+reported. The statements were written from the questions' YAML and the grader's design, never from its code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from interview_prep.bank import load_bank
+from interview_prep.grading.written import grade_written
+from interview_prep.models import Question
+
+HERE = Path(__file__).resolve().parent / "independent"
+QUESTIONS = (
+    "bias-variance",
+    "learning-rate",
+    "beyond-accuracy",
+    "batchnorm",
+    "tfidf-vs-transformer",
+    "project-deep-dive",
+    "spam-pipeline",
+    "debugging-story",
+    "learning-quickly",
+)
+MIN_TEXTBOOK = 12
+
+
+def load_set(qid: str) -> dict[str, Any]:
+    with (HERE / f"{qid}.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def question(qid: str) -> Question:
+    return load_bank([]).get(qid)
+
+
+def slug(text: str, words: int = 7) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words])
+
+
+def cases(section: str) -> list[Any]:
+    out = []
+    for qid in QUESTIONS:
+        for i, item in enumerate(load_set(qid).get(section) or [], 1):
+            out.append(pytest.param(qid, item, id=f"{qid}-{section}-{i:02d}-{slug(item['text'])}"))
+    return out
+
+
+def grade(qid: str, text: str) -> dict[str, Any]:
+    return json.loads(json.dumps(grade_written(question(qid), text).to_json()))
+
+
+def summary(data: dict[str, Any]) -> str:
+    kps = [(kp.get("id"), kp.get("verdict"), kp.get("quote")) for kp in data.get("key_points", [])]
+    mcs = [(m.get("id"), m.get("quote")) for m in data.get("misconceptions", [])]
+    return f"key_points={kps} misconceptions={mcs}"
+
+
+@pytest.mark.parametrize("qid", QUESTIONS)
+def test_the_set_is_complete_and_names_real_ids(qid: str) -> None:
+    data = load_set(qid)
+    rubric = question(qid).rubric
+    assert rubric is not None
+    kp_ids = {kp.id for kp in rubric.key_points}
+    mc_ids = {m.id for m in rubric.misconceptions}
+    assert data["question"] == qid
+    textbook, inversions = data["textbook"], data["inversions"]
+    assert len(textbook) >= MIN_TEXTBOOK
+    for item in textbook:
+        assert set(item) == {"text", "supports"} and set(item["supports"]) <= kp_ids, item
+    contradicted, asserted = set(), set()
+    for item in inversions:
+        assert set(item) in ({"text", "contradicts"}, {"text", "asserts_misconception"}), item
+        if "contradicts" in item:
+            assert item["contradicts"] in kp_ids, item
+            contradicted.add(item["contradicts"])
+        else:
+            assert item["asserts_misconception"] in mc_ids, item
+            asserted.add(item["asserts_misconception"])
+    assert contradicted == kp_ids, f"key points without an inversion: {kp_ids - contradicted}"
+    assert asserted == mc_ids, f"misconceptions never asserted: {mc_ids - asserted}"
+    texts = [item["text"] for item in textbook + inversions]
+    assert len(texts) == len(set(texts)), "duplicate statements"
+
+
+@pytest.mark.parametrize(("qid", "item"), cases("textbook"))
+def test_a_correct_statement_is_never_called_wrong(qid: str, item: dict[str, Any]) -> None:
+    data = grade(qid, item["text"])
+    contradicted = [kp["id"] for kp in data["key_points"] if kp["verdict"] == "contradicted"]
+    assert contradicted == [], f"{item['text']!r} called a contradiction of {contradicted}; {summary(data)}"
+    assert data["misconceptions"] == [], f"{item['text']!r} called Wrong; {summary(data)}"
+
+
+@pytest.mark.parametrize(("qid", "item"), cases("inversions"))
+def test_a_fluent_inversion_is_caught(qid: str, item: dict[str, Any]) -> None:
+    data = grade(qid, item["text"])
+    if "contradicts" in item:
+        verdicts = {kp["id"]: kp["verdict"] for kp in data["key_points"]}
+        assert verdicts[item["contradicts"]] == "contradicted", f"{item['text']!r} not caught; {summary(data)}"
+    else:
+        found = [m["id"] for m in data["misconceptions"]]
+        assert item["asserts_misconception"] in found, f"{item['text']!r} not caught; {summary(data)}"
