@@ -1,0 +1,73 @@
+"""The written grader on the independent set of single statements (tests/written/independent/).
+
+Each correct ("textbook") statement, graded alone, should contradict no key point and assert no
+misconception; each fluent inversion should be caught: the key point it denies `contradicted`,
+or the misconception it asserts reported. The set was written from the questions' YAML and the
+grader's design, never from its code, and is never tuned on: this script measures, it is not a test.
+
+    python benchmarks/written_independent.py [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from interview_prep.bank import load_bank  # noqa: E402 - after the checkout is on the path
+from interview_prep.grading.written import grade_written  # noqa: E402
+
+SETS = REPO / "tests" / "written" / "independent"
+
+
+def called_wrong(data: dict[str, Any]) -> list[str]:
+    contradicted = [kp["id"] for kp in data["key_points"] if kp.get("verdict") == "contradicted"]
+    return contradicted + [m["id"] for m in data["misconceptions"]]
+
+
+def caught(item: dict[str, Any], data: dict[str, Any]) -> bool:
+    if "contradicts" in item:
+        verdicts = {kp["id"]: kp.get("verdict") for kp in data["key_points"]}
+        return verdicts.get(item["contradicts"]) == "contradicted"
+    return item["asserts_misconception"] in [m["id"] for m in data["misconceptions"]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", action="store_true", help="list every statement the grader got wrong")
+    args = parser.parse_args()
+    bank = load_bank([])
+    totals = [0, 0, 0, 0]
+    print(f"{'question':<22} {'textbook':>8} {'called wrong':>12} {'inversions':>10} {'caught':>7}")
+    for path in sorted(SETS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        question = bank.get(data["question"])
+        wrong, missed = [], []
+        for item in data["textbook"]:
+            flagged = called_wrong(grade_written(question, item["text"]).to_json())
+            if flagged:
+                wrong.append((item["text"], flagged))
+        for item in data["inversions"]:
+            if not caught(item, grade_written(question, item["text"]).to_json()):
+                missed.append((item["text"], item.get("contradicts") or item.get("asserts_misconception")))
+        n_text, n_inv = len(data["textbook"]), len(data["inversions"])
+        print(f"{question.id:<22} {n_text:>8} {len(wrong):>12} {n_inv:>10} {n_inv - len(missed):>7}")
+        totals = [totals[0] + n_text, totals[1] + len(wrong), totals[2] + n_inv, totals[3] + n_inv - len(missed)]
+        if args.v:
+            for text, flagged in wrong:
+                print(f"    called wrong ({', '.join(flagged)}): {text}")
+            for text, target in missed:
+                print(f"    not caught ({target}): {text}")
+    t_n, t_wrong, i_n, i_caught = totals
+    print(f"{'all':<22} {t_n:>8} {t_wrong:>12} {i_n:>10} {i_caught:>7}")
+    print(f"correct statements called wrong: {t_wrong}/{t_n} ({100 * t_wrong / t_n:.1f}%); target 0")
+    print(f"inversions caught: {i_caught}/{i_n} ({100 * i_caught / i_n:.1f}%); target 100%")
+
+
+if __name__ == "__main__":
+    main()
