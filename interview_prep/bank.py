@@ -266,10 +266,15 @@ def _text_or_list(f: _Fields, key: str) -> tuple[str, ...]:
     return f.text_list(key, required=False)
 
 
+# True while a cached entry is rebuilt: it was validated, claims included, when it was cached, and
+# compiling claims loads the written grader and its stemmer, which `prep list` must not pay for.
+_FROM_CACHE = [False]
+
+
 def _claims(f: _Fields, key: str) -> tuple[str, ...]:
     """Claims must name two concepts the grader knows, each with a direction, or they would never match."""
     claims = f.text_list(key, required=False)
-    if claims:
+    if claims and not _FROM_CACHE[0]:
         from interview_prep.grading.written.grader import compile_claim  # only for banks that use claims
 
         for text in claims:
@@ -480,10 +485,13 @@ class _ParseCache:
         stamp = self._stamp(path)
         entry = self.entries.get(key)
         if isinstance(entry, dict) and entry.get("stamp") == stamp:
+            _FROM_CACHE[0] = True
             try:
                 return _question(path, entry["data"])
             except BankError:
                 pass  # written by another version of the rules: parse the file again
+            finally:
+                _FROM_CACHE[0] = False
         data = _parse_yaml(path)
         question = _question(path, data)
         self.entries[key] = {"stamp": stamp, "data": data}
