@@ -271,19 +271,21 @@ def finite_differences(
     gradient: Callable[[Sequence[Returned]], Mapping[str, np.ndarray]],
     variables: Mapping[str, np.ndarray],
     stepped: Callable[[str, np.ndarray], Call],
-    loss: Callable[[Returned], float],
+    loss: Callable[[Returned], Any],
     step: float,
     fail: Callable[[str, np.ndarray, np.ndarray, Returned], str],
     passed: str,
     hint: str = "",
     rtol: float = 1e-4,
     atol: float = 1e-6,
+    change: Callable[[Any, Any], float] = lambda up, down: float(up - down),
 ) -> Part:
     """The gradient the user's code gives (`gradient` reads it from the results of `grad_calls`, one
     array per variable) against central differences of the user's own loss: for every element of
     every variable, `stepped(variable, moved)` is the call of the loss with that variable moved by
-    +-step, and `loss` reads the loss it returned. `fail(variable, got, numeric, first grad result)`
-    words a mismatch."""
+    +-step, and `loss` reads the loss it returned; `change(loss up, loss down)` is how much it
+    changed (by default their difference; a layer's output is weighted by its upstream gradient).
+    `fail(variable, got, numeric, first grad result)` words a mismatch."""
     plus: dict[str, list[Call]] = {}
     minus: dict[str, list[Call]] = {}
     for var, value in variables.items():
@@ -304,7 +306,7 @@ def finite_differences(
         for var, value in variables.items():
             numeric = np.zeros(np.shape(value), dtype=np.float64)
             for i, (up, down) in enumerate(zip(plus[var], minus[var], strict=True)):
-                numeric.flat[i] = (loss(results[up.id]) - loss(results[down.id])) / (2 * step)
+                numeric.flat[i] = change(loss(results[up.id]), loss(results[down.id])) / (2 * step)
             if not close(got[var], numeric, rtol, atol):
                 raise Fail(fail(var, got[var], numeric, first))
         return passed
@@ -341,7 +343,8 @@ def timed(func: str, args: tuple[object, ...], kwargs: Mapping[str, object], abo
     return Timed(func, about, user, ref)
 
 
-def _speed_note(t: Timed, results: Mapping[str, Returned]) -> str:
+def _speed(t: Timed, results: Mapping[str, Returned]) -> tuple[float, float]:
+    """The user's seconds and the ratio to the reference; Fail when far slower and slow."""
     user = results[t.user.id].seconds or 0.0
     ref = max(results[t.reference.id].seconds or 0.0, 1e-6)
     ratio = user / ref
@@ -349,14 +352,25 @@ def _speed_note(t: Timed, results: Mapping[str, Returned]) -> str:
         raise Fail(
             f"{t.func} took {user * 1000:.0f} ms on {t.about}, {ratio:.0f}x the reference ({ref * 1000:.1f} ms)."
         )
-    return f"{t.func} took {user * 1000:.1f} ms on {t.about} ({ratio:.1f}x the reference)."
+    return user, ratio
 
 
-def performance(timings: Sequence[Timed], hint: str, points: float = 2) -> Part:
-    """Each timed function is not far slower than the reference (see SLOW_RATIO and SLOW_SECONDS)."""
+def performance(timings: Sequence[Timed], hint: str, points: float = 2, *, one_input: bool = False) -> Part:
+    """Each timed function is not far slower than the reference (see SLOW_RATIO and SLOW_SECONDS).
+    `one_input`: the functions run one after the other on the same input, named once in the note."""
 
     def judge(results: Mapping[str, Returned]) -> str:
-        return " ".join(_speed_note(t, results) for t in timings)
+        if one_input:
+            notes = []
+            for t in timings:
+                user, ratio = _speed(t, results)
+                notes.append(f"{t.func} {user * 1000:.1f} ms ({ratio:.1f}x the reference)")
+            return f"on {timings[0].about}: " + "; ".join(notes) + "."
+        sentences = []
+        for t in timings:
+            user, ratio = _speed(t, results)
+            sentences.append(f"{t.func} took {user * 1000:.1f} ms on {t.about} ({ratio:.1f}x the reference).")
+        return " ".join(sentences)
 
     calls = [c for t in timings for c in (t.user, t.reference)]
     return judged("vectorized: time on a large input", Category.PERFORMANCE, points, calls, judge, hint=hint)
