@@ -1,15 +1,51 @@
-"""The vocabulary of checks every suite shares: values close to the formula, ValueError cases, inputs left
-unchanged, speed against the reference, and no Python loop over samples."""
+"""The vocabulary of checks every suite shares, each owning the calls it judges.
+
+A builder here returns a `Part`: one Check and the Calls it reads. A suite lists its parts and
+`assemble` collects their calls (a Call shared by two parts is the same object, listed once), so a
+call id is written in one place only: where the call is made. The checks: values close to a
+formula over a table of cases, ValueError on a table of bad inputs, inputs left unchanged, a
+gradient against central finite differences, speed against the reference, and (see loops.py) no
+Python loop over samples.
+"""
 
 from __future__ import annotations
 
-import ast
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 import numpy as np
 
+from interview_prep.grading.loops import loop_style_check, sample_loops
 from interview_prep.grading.report import Category
-from interview_prep.grading.suite import Call, Check, Fail, Returned, Value
+from interview_prep.grading.suite import Call, Check, Fail, Judge, Returned, Suite, Value
+
+__all__ = [
+    "SLOW_RATIO",
+    "SLOW_SECONDS",
+    "Part",
+    "Timed",
+    "assemble",
+    "close",
+    "each",
+    "finite_differences",
+    "inputs_kept",
+    "inputs_unchanged",
+    "judged",
+    "loop_style",
+    "loop_style_check",
+    "only_ok",
+    "performance",
+    "performance_check",
+    "raises_value_error",
+    "sample_loops",
+    "timed",
+    "timing_calls",
+    "value_errors",
+    "values_close",
+]
+
+T = TypeVar("T")
 
 # A solution loses the performance points only when it is both far slower than the reference
 # (a Python loop over samples is 30-300x) and slow in absolute terms, so timer noise on a fast
@@ -18,163 +54,113 @@ SLOW_RATIO = 10.0
 SLOW_SECONDS = 0.05
 
 
-def timing_calls(func: str, args: tuple[object, ...], kwargs: Mapping[str, object], about: str) -> tuple[Call, Call]:
-    """The same large input, timed for the user's function and for the reference (in a child of its own,
-    where no user code ever runs)."""
-    user = Call("perf-user", func, args, dict(kwargs), repeat=2, send=False, about=about)
-    ref = Call("perf-reference", func, args, dict(kwargs), module="reference", repeat=3, send=False, about=about)
-    return user, ref
+# --- parts and how a suite is assembled from them ----------------------------------------------
 
 
-def performance_check(func: str, about: str, hint: str, points: float = 2) -> Check:
+@dataclass(frozen=True)
+class Part:
+    """A check with the calls it judges (static checks have none)."""
+
+    check: Check
+    calls: tuple[Call, ...] = ()
+
+
+def judged(
+    name: str,
+    category: Category,
+    points: float,
+    calls: Sequence[Call],
+    judge: Judge,
+    *,
+    hint: str = "",
+    may_raise: bool = False,
+) -> Part:
+    """A check of its own kind: `judge` reads the results of exactly these calls."""
+    ids = tuple(c.id for c in calls)
+    return Part(Check(name, category, points, ids, judge, hint=hint, may_raise=may_raise), tuple(calls))
+
+
+def assemble(
+    question: str,
+    function_names: tuple[str, ...],
+    parts: Sequence[Part | Check],
+    reference: str,
+    *,
+    timeout: float = 6.0,
+    hash_seeds: Mapping[int, int | None] | None = None,
+) -> Suite:
+    """The suite of these parts: their checks in order, their calls in order of first use."""
+    calls: dict[str, Call] = {}
+    checks = []
+    for piece in parts:
+        part = piece if isinstance(piece, Part) else Part(piece)
+        for call in part.calls:
+            if calls.setdefault(call.id, call) is not call:
+                raise ValueError(f"{question}: two different calls share the id {call.id!r}")
+        checks.append(part.check)
+    extra = {} if hash_seeds is None else {"hash_seeds": dict(hash_seeds)}
+    return Suite(question, function_names, tuple(calls.values()), tuple(checks), reference, timeout, **extra)
+
+
+def loop_style(funcs: tuple[str, ...], n_sample_args: int, what: str, hint: str, points: float = 1) -> Part:
+    """No Python loop over the first `n_sample_args` parameters of `funcs` (a static check, no calls)."""
+    return Part(loop_style_check(funcs, n_sample_args, what, hint, points))
+
+
+# --- values over a table of cases ----------------------------------------------------------------
+
+
+def each(
+    name: str,
+    category: Category,
+    points: float,
+    cases: Sequence[tuple[Call, T]],
+    verify: Callable[[Returned, T], None],
+    passed: str,
+    *,
+    hint: str = "",
+) -> Part:
+    """`verify(result, case)` holds for every row of the table (it raises Fail when not)."""
+
     def judge(results: Mapping[str, Returned]) -> str:
-        user = results["perf-user"].seconds or 0.0
-        ref = max(results["perf-reference"].seconds or 0.0, 1e-6)
-        ratio = user / ref
-        if ratio > SLOW_RATIO and user > SLOW_SECONDS:
-            raise Fail(
-                f"{func} took {user * 1000:.0f} ms on {about}, {ratio:.0f}x the reference ({ref * 1000:.1f} ms)."
-            )
-        return f"{func} took {user * 1000:.1f} ms on {about} ({ratio:.1f}x the reference)."
+        for call, case in cases:
+            verify(results[call.id], case)
+        return passed
 
-    return Check(
-        "vectorized: time on a large input",
-        Category.PERFORMANCE,
-        points,
-        ("perf-user", "perf-reference"),
-        judge,
-        hint=hint,
-    )
-
-
-class _SampleLoops(ast.NodeVisitor):
-    """Finds `for` loops and comprehensions that walk the samples one by one.
-
-    A name is "samples" when it is one of the given parameters or made from one by a whole-array
-    call (np.asarray(X), X.astype(float), np.clip(p, ...)); a name is "a count of samples" when it
-    is len(S), S.shape[0], S.size or the first name unpacked from S.shape. A loop walks the samples
-    when it iterates over a samples name (directly, or through enumerate/zip/reversed) or over
-    range() of a count of samples. Loops over iterations, clusters or classes are not flagged.
-    """
-
-    def __init__(self, sample_params: Iterable[str]) -> None:
-        self.samples = set(sample_params)
-        self.counts: set[str] = set()
-        self.hits: list[int] = []
-
-    # names -------------------------------------------------------------------------------
-    def _is_samples(self, node: ast.AST) -> bool:
-        if isinstance(node, ast.Name):
-            return node.id in self.samples
-        if isinstance(node, ast.Call):
-            func = node.func
-            if isinstance(func, ast.Attribute) and func.attr in {
-                "astype",
-                "ravel",
-                "flatten",
-                "reshape",
-                "copy",
-                "tolist",
-                "squeeze",
-            }:
-                return self._is_samples(func.value)
-            if node.args and isinstance(func, (ast.Attribute, ast.Name)):
-                name = func.attr if isinstance(func, ast.Attribute) else func.id
-                if name in {
-                    "asarray",
-                    "array",
-                    "asanyarray",
-                    "clip",
-                    "ravel",
-                    "list",
-                    "float64",
-                    "atleast_1d",
-                    "atleast_2d",
-                    "ascontiguousarray",
-                    "copy",
-                }:
-                    return self._is_samples(node.args[0])
-        return False
-
-    def _is_count(self, node: ast.AST) -> bool:
-        if isinstance(node, ast.Name):
-            return node.id in self.counts
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len":
-            return bool(node.args) and self._is_samples(node.args[0])
-        if isinstance(node, ast.Attribute) and node.attr == "size":
-            return self._is_samples(node.value)
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute):
-            sl = node.slice
-            first = isinstance(sl, ast.Constant) and sl.value == 0
-            return first and node.value.attr == "shape" and self._is_samples(node.value.value)
-        return False
-
-    def visit_Assign(self, node: ast.Assign) -> None:
-        for target in node.targets:
-            if isinstance(target, ast.Name):
-                if self._is_samples(node.value):
-                    self.samples.add(target.id)
-                elif self._is_count(node.value):
-                    self.counts.add(target.id)
-            elif isinstance(target, ast.Tuple) and target.elts and isinstance(target.elts[0], ast.Name):
-                value = node.value
-                if isinstance(value, ast.Attribute) and value.attr == "shape" and self._is_samples(value.value):
-                    self.counts.add(target.elts[0].id)
-        self.generic_visit(node)
-
-    # loops -------------------------------------------------------------------------------
-    def _walks_samples(self, it: ast.AST) -> bool:
-        if self._is_samples(it):
-            return True
-        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name):
-            if it.func.id in {"enumerate", "zip", "reversed", "iter"}:
-                return any(self._is_samples(a) for a in it.args)
-            if it.func.id == "range":
-                return any(self._is_count(a) for a in it.args)
-        return False
-
-    def visit_For(self, node: ast.For) -> None:
-        if self._walks_samples(node.iter):
-            self.hits.append(node.lineno)
-        self.generic_visit(node)
-
-    def visit_comprehension(self, node: ast.comprehension) -> None:
-        if self._walks_samples(node.iter):
-            self.hits.append(getattr(node.iter, "lineno", 0))
-        self.generic_visit(node)
-
-
-def sample_loops(tree: ast.Module, sample_params: Iterable[str]) -> list[int]:
-    """Line numbers of loops over samples (run twice so names defined late are known)."""
-    finder = _SampleLoops(sample_params)
-    finder.visit(tree)
-    finder.hits.clear()
-    finder.visit(tree)
-    return sorted(set(finder.hits))
-
-
-def loop_style_check(funcs: tuple[str, ...], n_sample_args: int, what: str, hint: str, points: float = 1) -> Check:
-    """Flags loops over the first `n_sample_args` parameters of `funcs` (whatever the user named them)."""
-
-    def static(tree: ast.Module) -> str:
-        params: set[str] = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and node.name in funcs:
-                params.update(a.arg for a in node.args.args[:n_sample_args])
-        lines = sample_loops(tree, params)
-        func = " / ".join(funcs)
-        if lines:
-            where = ", ".join(str(n) for n in lines[:5])
-            raise Fail(f"{func} loops in Python over {what}, one at a time (line {where}).")
-        return f"no Python loop over {what}."
-
-    return Check(f"no Python loop over {what}", Category.STYLE, points, (), hint=hint, static=static)
+    return judged(name, category, points, [c for c, _ in cases], judge, hint=hint)
 
 
 def close(got: float | np.ndarray, want: float | np.ndarray, rtol: float, atol: float) -> bool:
     """Finite and allclose (NaN or inf never counts as close, even where `want` is inf)."""
     g = np.asarray(got, dtype=np.float64)
     return bool(np.all(np.isfinite(g)) and g.shape == np.shape(want) and np.allclose(g, want, rtol=rtol, atol=atol))
+
+
+def values_close(
+    name: str,
+    category: Category,
+    points: float,
+    cases: Sequence[tuple[Call, Any]],
+    read: Callable[[Returned], Any],
+    *,
+    rtol: float,
+    atol: float,
+    fail: Callable[[Returned, Any, Any], str],
+    passed: str,
+    hint: str = "",
+) -> Part:
+    """What each call returned (`read` turns it into a float or an array) is close to the table's
+    expected value; `fail(result, got, want)` words the first miss."""
+
+    def verify(r: Returned, want: Any) -> None:
+        got = read(r)
+        if not close(got, want, rtol, atol):
+            raise Fail(fail(r, got, want))
+
+    return each(name, category, points, cases, verify, passed, hint=hint)
+
+
+# --- bad inputs ------------------------------------------------------------------------------------
 
 
 def raises_value_error(
@@ -199,6 +185,25 @@ def raises_value_error(
     return passed or f"ValueError in all {len(ids)} bad-input cases."
 
 
+def value_errors(
+    name: str,
+    category: Category,
+    points: float,
+    calls: Sequence[Call],
+    *,
+    hint: str = "",
+    passed: str = "",
+    why_bad: str = "",
+) -> Part:
+    """Every one of these bad inputs makes the function raise ValueError."""
+    ids = [c.id for c in calls]
+
+    def judge(results: Mapping[str, Returned]) -> str:
+        return raises_value_error(results, ids, passed=passed, why_bad=why_bad)
+
+    return judged(name, category, points, calls, judge, hint=hint, may_raise=True)
+
+
 def only_ok(results: Mapping[str, Returned], ids: Sequence[str]) -> None:
     """For a may_raise check: any call that raised is a failure worth naming."""
     for cid in ids:
@@ -206,6 +211,9 @@ def only_ok(results: Mapping[str, Returned], ids: Sequence[str]) -> None:
         if r.raised:
             where = f" at {r.where}" if r.where else ""
             raise Fail(f"{r.call.func} raised {r.exc_type}: {r.exc_msg}{where} on {r.call.about}.")
+
+
+# --- inputs left as they were --------------------------------------------------------------------
 
 
 def _same_input(after: Value | None, orig: object) -> bool:
@@ -216,11 +224,159 @@ def _same_input(after: Value | None, orig: object) -> bool:
     return True
 
 
-def inputs_kept(results: Mapping[str, Returned], ids: Sequence[str], names: Sequence[str]) -> str:
-    """The arguments sent back after each call (Call.return_args) equal what was passed in."""
+def inputs_kept(
+    results: Mapping[str, Returned], ids: Sequence[str], names: Sequence[str], *, why: str = "", passed: str = ""
+) -> str:
+    """The arguments sent back after each call (Call.return_args) equal what was passed in; `why`
+    is added to a failure (how it usually happens)."""
     for cid in ids:
         r = results[cid]
         for i in r.call.return_args:
             if not _same_input(r.args_after.get(i), r.call.args[i]):
-                raise Fail(f"{r.call.func} modified the caller's {names[i]} in place on {r.call.about}.")
-    return "inputs are left as they were."
+                tail = f" {why}" if why else ""
+                raise Fail(f"{r.call.func} modified the caller's {names[i]} in place on {r.call.about}{tail}.")
+    return passed or "inputs are left as they were."
+
+
+def inputs_unchanged(
+    name: str,
+    category: Category,
+    points: float,
+    calls: Sequence[Call],
+    names: Sequence[str],
+    *,
+    hint: str = "",
+    why: str = "",
+    passed: str = "",
+) -> Part:
+    """The array arguments each call sends back (its return_args) are what was passed in; `names`
+    are the parameters' names by position, for the message."""
+    ids = [c.id for c in calls]
+
+    def judge(results: Mapping[str, Returned]) -> str:
+        return inputs_kept(results, ids, names, why=why, passed=passed)
+
+    return judged(name, category, points, calls, judge, hint=hint)
+
+
+# --- gradients against finite differences ---------------------------------------------------------
+
+
+def finite_differences(
+    name: str,
+    category: Category,
+    points: float,
+    *,
+    grad_calls: Sequence[Call],
+    gradient: Callable[[Sequence[Returned]], Mapping[str, np.ndarray]],
+    variables: Mapping[str, np.ndarray],
+    stepped: Callable[[str, np.ndarray], Call],
+    loss: Callable[[Returned], Any],
+    step: float,
+    fail: Callable[[str, np.ndarray, np.ndarray, Returned], str],
+    passed: str,
+    hint: str = "",
+    rtol: float = 1e-4,
+    atol: float = 1e-6,
+    change: Callable[[Any, Any], float] = lambda up, down: float(up - down),
+) -> Part:
+    """The gradient the user's code gives (`gradient` reads it from the results of `grad_calls`, one
+    array per variable) against central differences of the user's own loss: for every element of
+    every variable, `stepped(variable, moved)` is the call of the loss with that variable moved by
+    +-step, and `loss` reads the loss it returned; `change(loss up, loss down)` is how much it
+    changed (by default their difference; a layer's output is weighted by its upstream gradient).
+    `fail(variable, got, numeric, first grad result)` words a mismatch."""
+    plus: dict[str, list[Call]] = {}
+    minus: dict[str, list[Call]] = {}
+    for var, value in variables.items():
+        for sign, tag, table in ((1, "plus", plus), (-1, "minus", minus)):
+            row = table.setdefault(var, [])
+            for i in range(value.size):
+                moved = np.array(value, dtype=np.float64, copy=True)
+                moved.flat[i] += sign * step
+                row.append(replace(stepped(var, moved), id=f"fd-{tag}-{var}-{i}"))
+    # The order the calls were always made in: each element's +step then its -step.
+    calls = list(grad_calls) + [
+        c for var in variables for pair in zip(plus[var], minus[var], strict=True) for c in pair
+    ]
+
+    def judge(results: Mapping[str, Returned]) -> str:
+        first = results[grad_calls[0].id]
+        got = gradient([results[c.id] for c in grad_calls])
+        for var, value in variables.items():
+            numeric = np.zeros(np.shape(value), dtype=np.float64)
+            for i, (up, down) in enumerate(zip(plus[var], minus[var], strict=True)):
+                numeric.flat[i] = change(loss(results[up.id]), loss(results[down.id])) / (2 * step)
+            if not close(got[var], numeric, rtol, atol):
+                raise Fail(fail(var, got[var], numeric, first))
+        return passed
+
+    return judged(name, category, points, calls, judge, hint=hint)
+
+
+# --- speed against the reference ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timed:
+    """One function timed on one large input: the user's call and the reference's."""
+
+    func: str
+    about: str
+    user: Call
+    reference: Call
+
+
+def timing_calls(func: str, args: tuple[object, ...], kwargs: Mapping[str, object], about: str) -> tuple[Call, Call]:
+    """The same large input, timed for the user's function and for the reference (in a child of its own,
+    where no user code ever runs)."""
+    user = Call("perf-user", func, args, dict(kwargs), repeat=2, send=False, about=about)
+    ref = Call("perf-reference", func, args, dict(kwargs), module="reference", repeat=3, send=False, about=about)
+    return user, ref
+
+
+def timed(func: str, args: tuple[object, ...], kwargs: Mapping[str, object], about: str, *, tag: str = "") -> Timed:
+    """`func` timed on this input; `tag` tells apart the ids when a check times several functions."""
+    user, ref = timing_calls(func, args, kwargs, about)
+    if tag:
+        user, ref = replace(user, id=f"{user.id}-{tag}"), replace(ref, id=f"{ref.id}-{tag}")
+    return Timed(func, about, user, ref)
+
+
+def _speed(t: Timed, results: Mapping[str, Returned]) -> tuple[float, float]:
+    """The user's seconds and the ratio to the reference; Fail when far slower and slow."""
+    user = results[t.user.id].seconds or 0.0
+    ref = max(results[t.reference.id].seconds or 0.0, 1e-6)
+    ratio = user / ref
+    if ratio > SLOW_RATIO and user > SLOW_SECONDS:
+        raise Fail(
+            f"{t.func} took {user * 1000:.0f} ms on {t.about}, {ratio:.0f}x the reference ({ref * 1000:.1f} ms)."
+        )
+    return user, ratio
+
+
+def performance(timings: Sequence[Timed], hint: str, points: float = 2, *, one_input: bool = False) -> Part:
+    """Each timed function is not far slower than the reference (see SLOW_RATIO and SLOW_SECONDS).
+    `one_input`: the functions run one after the other on the same input, named once in the note."""
+
+    def judge(results: Mapping[str, Returned]) -> str:
+        if one_input:
+            notes = []
+            for t in timings:
+                user, ratio = _speed(t, results)
+                notes.append(f"{t.func} {user * 1000:.1f} ms ({ratio:.1f}x the reference)")
+            return f"on {timings[0].about}: " + "; ".join(notes) + "."
+        sentences = []
+        for t in timings:
+            user, ratio = _speed(t, results)
+            sentences.append(f"{t.func} took {user * 1000:.1f} ms on {t.about} ({ratio:.1f}x the reference).")
+        return " ".join(sentences)
+
+    calls = [c for t in timings for c in (t.user, t.reference)]
+    return judged("vectorized: time on a large input", Category.PERFORMANCE, points, calls, judge, hint=hint)
+
+
+def performance_check(func: str, about: str, hint: str, points: float = 2) -> Check:
+    """The speed check of one function on the calls `timing_calls` makes."""
+    user, ref = timing_calls(func, (), {}, about)
+    return performance([Timed(func, about, user, ref)], hint, points).check

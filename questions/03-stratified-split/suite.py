@@ -8,11 +8,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from interview_prep.grading.checks import performance_check, raises_value_error, timing_calls
+from interview_prep.grading.checks import Timed, assemble, each, judged, performance, timed, value_errors
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
-    Check,
     Fail,
     ListArg,
     Returned,
@@ -25,6 +24,7 @@ from interview_prep.grading.suite import (
 
 DEFAULT = (0.7, 0.15, 0.15)
 SPLITS = ("train", "validation", "test")
+PERF_ABOUT = "8000 labels in 10 classes"
 
 
 def _labels(seed: int, sizes: Sequence[int], names: Sequence[object] | None = None) -> np.ndarray:
@@ -94,6 +94,7 @@ class Inputs:
             Case("all-train", _labels(7, [5, 6]), (1.0, 0.0, 0.0), 7, "ratios (1, 0, 0): empty validation and test"),
         ]
         self.by_id = {c.id: c for c in self.cases}
+        self.calls = {c.id: c.call() for c in self.cases}
         self.shuffle = [
             Case(f"shuffle-{s}", np.repeat(np.arange(3), 50), DEFAULT, s, "3 sorted classes of 50") for s in (0, 1)
         ]
@@ -106,28 +107,24 @@ class Inputs:
             as_list=True,
         )
         self.seeds = [Case(f"seed-{s}", _labels(9, [40, 40]), DEFAULT, s, "2 int classes of 40") for s in (10, 11)]
-        self.bad = [
-            ("bad-sum", _labels(10, [5, 5]), (0.5, 0.5, 0.5), "ratios that sum to 1.5"),
-            ("bad-negative", _labels(10, [5, 5]), (0.8, 0.4, -0.2), "a negative ratio"),
-            ("bad-2d", np.zeros((4, 3), dtype=np.int64), DEFAULT, "2-D labels of shape (4, 3)"),
+        self.stable_calls = [
+            self.stable.call(0, "stable-a"),
+            self.stable.call(0, "stable-b"),
+            self.stable.call(1, "stable-other-process"),
         ]
-        self.perf = _labels(12, [800] * 10)
+        self.bad: list[Call] = [
+            Call(cid, "stratified_split", (labels,), {"ratios": ratios, "seed": 0}, about=about)
+            for cid, labels, ratios, about in [
+                ("bad-sum", _labels(10, [5, 5]), (0.5, 0.5, 0.5), "ratios that sum to 1.5"),
+                ("bad-negative", _labels(10, [5, 5]), (0.8, 0.4, -0.2), "a negative ratio"),
+                ("bad-2d", np.zeros((4, 3), dtype=np.int64), DEFAULT, "2-D labels of shape (4, 3)"),
+            ]
+        ]
+        self.perf: Timed = timed("stratified_split", (_labels(12, [800] * 10),), {"seed": 0}, PERF_ABOUT)
 
-
-PERF_ABOUT = "8000 labels in 10 classes"
-
-
-def _calls(inp: Inputs) -> list[Call]:
-    calls = [c.call() for c in inp.cases] + [c.call() for c in inp.shuffle] + [c.call() for c in inp.seeds]
-    calls += [
-        inp.stable.call(0, "stable-a"),
-        inp.stable.call(0, "stable-b"),
-        inp.stable.call(1, "stable-other-process"),
-    ]
-    for cid, labels, ratios, about in inp.bad:
-        calls.append(Call(cid, "stratified_split", (labels,), {"ratios": ratios, "seed": 0}, about=about))
-    calls += timing_calls("stratified_split", (inp.perf,), {"seed": 0}, PERF_ABOUT)
-    return calls
+    def table(self, *ids: str) -> list[tuple[Call, Case]]:
+        """The calls of these cases, each with its case."""
+        return [(self.calls[cid], self.by_id[cid]) for cid in ids]
 
 
 def _splits(r: Returned) -> list[np.ndarray]:
@@ -184,32 +181,19 @@ def _sizes_ok(r: Returned, case: Case) -> None:
 
 def build() -> Suite:
     inp = Inputs()
-    calls = _calls(inp)
+    sized = "each split holds floor or ceil of ratio x class size, class by class."
 
-    def partition(results: Mapping[str, Returned]) -> str:
-        for c in inp.cases:
-            _partition(results[c.id], len(c.labels))
-        return f"every index exactly once on {len(inp.cases)} inputs."
+    def partition(r: Returned, case: Case) -> None:
+        _partition(r, len(case.labels))
 
-    def sizes(*ids: str) -> object:
-        def judge(results: Mapping[str, Returned]) -> str:
-            for cid in ids:
-                _sizes_ok(results[cid], inp.by_id[cid])
-            return "each split holds floor or ceil of ratio x class size, class by class."
-
-        return judge
-
-    def dtypes(results: Mapping[str, Returned]) -> str:
-        for c in (inp.by_id["ints"], inp.by_id["all-train"]):
-            r = results[c.id]
-            for v, name in zip(as_tuple(r.value, 3, "stratified_split"), SPLITS, strict=True):
-                arr = as_array(v, f"the {name} indices", numeric=False)
-                if arr.ndim != 1 or arr.dtype.kind not in "iu":
-                    raise Fail(
-                        f"the {name} indices should be a 1-D integer array, but are {arr.shape} "
-                        f"{arr.dtype} on {c.about}."
-                    )
-        return "three 1-D integer arrays, empty ones included."
+    def dtypes(r: Returned, case: Case) -> None:
+        for v, name in zip(as_tuple(r.value, 3, "stratified_split"), SPLITS, strict=True):
+            arr = as_array(v, f"the {name} indices", numeric=False)
+            if arr.ndim != 1 or arr.dtype.kind not in "iu":
+                raise Fail(
+                    f"the {name} indices should be a 1-D integer array, but are {arr.shape} "
+                    f"{arr.dtype} on {case.about}."
+                )
 
     def shuffled(results: Mapping[str, Returned]) -> str:
         for c in inp.shuffle:
@@ -232,7 +216,7 @@ def build() -> Suite:
         return "different seeds give different splits."
 
     def stable(results: Mapping[str, Returned]) -> str:
-        a, b, other = results["stable-a"], results["stable-b"], results["stable-other-process"]
+        a, b, other = (results[c.id] for c in inp.stable_calls)
         _partition(a, len(inp.stable.labels))
         if not same_value(a.value, b.value):
             raise Fail(f"two calls with the same seed in one process gave different splits on {inp.stable.about}.")
@@ -243,117 +227,114 @@ def build() -> Suite:
             )
         return "the same seed gives the same split, in the same and in another process."
 
-    def value_errors(results: Mapping[str, Returned]) -> str:
-        return raises_value_error(
-            results, [cid for cid, *_r in inp.bad], passed="ValueError for bad ratios and 2-D labels."
-        )
-
     C, E, S = Category.CORRECTNESS, Category.EDGE_CASE, Category.STABILITY
-    ids = [c.id for c in inp.cases]
-    checks = [
-        Check(
+    parts = [
+        each(
             "returns three 1-D integer arrays",
             C,
             1,
-            ("ints", "all-train"),
+            inp.table("ints", "all-train"),
             dtypes,
+            "three 1-D integer arrays, empty ones included.",
             hint=(
                 "Return (train_idx, val_idx, test_idx) as np.ndarray of ints; an array made from an "
                 "empty list is float64, so build empty ones with dtype=int."
             ),
         ),
-        Check(
+        each(
             "partition of range(n)",
             C,
             3,
-            tuple(ids),
+            inp.table(*inp.by_id),
             partition,
+            f"every index exactly once on {len(inp.cases)} inputs.",
             hint="Concatenate each class's pieces; every index must land in exactly one split.",
         ),
-        Check(
+        each(
             "per-class sizes: floor or ceil of ratio x n_c",
             C,
             3,
-            ("ints", "float-traps", "float-traps-2", "uneven", "skewed"),
-            sizes("ints", "float-traps", "float-traps-2", "uneven", "skewed"),  # type: ignore[arg-type]
+            inp.table("ints", "float-traps", "float-traps-2", "uneven", "skewed"),
+            _sizes_ok,
+            sized,
             hint=(
                 "Split each class on its own. Compute r x n_c exactly (0.7 x 90 is 63, though the "
                 "float product is 62.99999999999999): e.g. round(r * n_c, 9) before floor, and give "
                 "the leftovers to splits, at most one each."
             ),
         ),
-        Check(
+        each(
             "single-sample classes",
             E,
             1,
-            ("tiny",),
-            sizes("tiny"),  # type: ignore[arg-type]
+            inp.table("tiny"),
+            _sizes_ok,
+            sized,
             hint="A class of 1 sample still has to go somewhere: give leftovers to splits rather than drop them.",
         ),
-        Check(
+        each(
             "string labels",
             E,
             1,
-            ("strings",),
-            sizes("strings"),  # type: ignore[arg-type]
+            inp.table("strings"),
+            _sizes_ok,
+            sized,
             hint="Group by label value (np.unique(labels, return_inverse=True) works for strings too).",
         ),
-        Check(
+        each(
             "empty splits (ratio 0)",
             E,
             1,
-            ("all-train",),
-            sizes("all-train"),  # type: ignore[arg-type]
+            inp.table("all-train"),
+            _sizes_ok,
+            sized,
             hint="A ratio of 0 means an empty array for that split.",
         ),
-        Check(
+        judged(
             "shuffles within classes",
             C,
             2,
-            tuple(c.id for c in inp.shuffle),
+            [c.call() for c in inp.shuffle],
             shuffled,
             hint="Permute each class's indices with rng.permutation before cutting them.",
         ),
-        Check(
+        judged(
             "different seeds, different splits",
             S,
             1,
-            tuple(c.id for c in inp.seeds),
+            [c.call() for c in inp.seeds],
             seeds_differ,
             hint="Shuffle with rng = np.random.default_rng(seed).",
         ),
-        Check(
+        judged(
             "same seed, same split (in any process)",
             S,
             2,
-            ("stable-a", "stable-b", "stable-other-process"),
+            inp.stable_calls,
             stable,
             hint="Use np.random.default_rng(seed) and visit the classes in sorted order (np.unique or sorted()), "
             "never in set order: string hashes change from one Python process to the next.",
         ),
-        Check(
+        value_errors(
             "ValueError on bad ratios or labels",
             E,
             1,
-            tuple(cid for cid, *_r in inp.bad),
-            value_errors,
+            inp.bad,
+            passed="ValueError for bad ratios and 2-D labels.",
             hint="Check len(ratios) == 3, each >= 0, abs(sum - 1) <= 1e-6, and labels.ndim == 1; raise ValueError.",
-            may_raise=True,
         ),
-        performance_check(
-            "stratified_split",
-            PERF_ABOUT,
+        performance(
+            [inp.perf],
             "Group indices with np.unique(..., return_inverse=True) or one pass into a dict of lists; "
             "avoid membership tests on lists inside a loop (that is O(n^2)).",
         ),
     ]
     # Runs 1 and 0 pin different hash seeds, so set-order bugs show up as different splits. Run 1
     # (one call) goes first, so a slow solution's timeout in run 0 cannot starve it.
-    return Suite(
+    return assemble(
         "stratified-split",
         ("stratified_split",),
-        tuple(calls),
-        tuple(checks),
+        parts,
         "stratified_split.py",
         timeout=6.0,
         hash_seeds={1: 1, 0: 0},

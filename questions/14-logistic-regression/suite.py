@@ -7,19 +7,20 @@ from collections.abc import Mapping
 import numpy as np
 
 from interview_prep.grading.checks import (
+    assemble,
     close,
-    inputs_kept,
-    loop_style_check,
-    performance_check,
-    raises_value_error,
-    timing_calls,
+    each,
+    inputs_unchanged,
+    judged,
+    loop_style,
+    performance,
+    timed,
+    value_errors,
 )
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
-    Check,
     Fail,
-    Judge,
     ListArg,
     Returned,
     Suite,
@@ -118,34 +119,41 @@ class Inputs:
 
 
 PERF_ABOUT = "X of shape (2000, 20), epochs=20"
+Fit = tuple[np.ndarray, np.ndarray, float, int, float]  # X, y, lr, epochs, l2
 
 
-def _calls(inp: Inputs) -> list[Call]:
-    calls: list[Call] = []
-    for cid, X, y, lr, epochs, l2, about in inp.fits + inp.l2:
-        calls.append(Call(cid, "fit", (X, y), {"lr": lr, "epochs": epochs, "l2": l2}, about=about))
-    X, y, lr, epochs = inp.shrink
-    calls.append(
-        Call("l2-none", "fit", (X, y), {"lr": lr, "epochs": epochs}, about="noisy data, seed 1, lr=0.1, epochs=100")
-    )
-    Xb, yb, lr, epochs, l2 = inp.bias
-    calls.append(
-        Call(
+def _fit_table(cases: list[tuple[str, np.ndarray, np.ndarray, float, int, float, str]]) -> list[tuple[Call, Fit]]:
+    return [
+        (Call(cid, "fit", (X, y), {"lr": lr, "epochs": epochs, "l2": l2}, about=about), (X, y, lr, epochs, l2))
+        for cid, X, y, lr, epochs, l2, about in cases
+    ]
+
+
+class Calls:
+    """Every call, made from the inputs; a call judged by two checks is one object here."""
+
+    def __init__(self, inp: Inputs) -> None:
+        self.fits = _fit_table(inp.fits)
+        self.l2 = _fit_table(inp.l2)
+        X, y, lr, epochs = inp.shrink
+        self.l2_none = Call(
+            "l2-none", "fit", (X, y), {"lr": lr, "epochs": epochs}, about="noisy data, seed 1, lr=0.1, epochs=100"
+        )
+        Xb, yb, lr, epochs, l2 = inp.bias
+        self.bias = Call(
             "bias",
             "fit",
             (Xb, yb),
             {"lr": lr, "epochs": epochs, "l2": l2},
             about="centred features, 80% positives, seed 4, n=40, lr=0.2, epochs=200, l2=2",
         )
-    )
-    Xm, ym = inp.decrease
-    for e in (5, 50):
-        calls.append(
+        Xm, ym = inp.decrease
+        self.dec = [
             Call(f"dec-{e}", "fit", (Xm, ym), {"lr": 0.3, "epochs": e}, about=f"noisy data, seed 3, lr=0.3, epochs={e}")
-        )
-    Xg, yg = inp.big
-    calls.append(
-        Call(
+            for e in (5, 50)
+        ]
+        Xg, yg = inp.big
+        self.big_fit = Call(
             "big-fit",
             "fit",
             (Xg, yg),
@@ -153,43 +161,45 @@ def _calls(inp: Inputs) -> list[Call]:
             about=f"separable data with features of size ~100 (scores in the thousands), seed 5, n={len(yg)}, "
             "lr=1, epochs=30",
         )
-    )
-    X0, y0 = inp.zero
-    calls.append(Call("zero", "fit", (X0, y0), {"epochs": 0}, about="noisy data, seed 1, epochs=0"))
-    for s, Xp, w, b in inp.proba:
-        calls.append(
-            Call(f"proba-{s}", "predict_proba", (Xp, w, b), about=f"random X, seed {s}, shape {Xp.shape}, b={b}")
-        )
-    calls.append(
-        Call(
+        X0, y0 = inp.zero
+        self.zero = Call("zero", "fit", (X0, y0), {"epochs": 0}, about="noisy data, seed 1, epochs=0")
+        self.proba = [
+            (
+                Call(f"proba-{s}", "predict_proba", (Xp, w, b), about=f"random X, seed {s}, shape {Xp.shape}, b={b}"),
+                (Xp, w, b),
+            )
+            for s, Xp, w, b in inp.proba
+        ]
+        self.proba_big = Call(
             "proba-big",
             "predict_proba",
             (inp.proba_big, np.array([1.0]), 0.0),
             about="scores of +-700, +-1000, +-1e4, 36 and 0",
         )
-    )
-    Xl, yl = inp.lst
-    calls += [
-        Call("list-fit", "fit", (ListArg(Xl), ListArg(yl)), {"epochs": 20}, about="Python lists, seed 8, n=20, d=2"),
-        Call("array-fit", "fit", (Xl, yl), {"epochs": 20}, about="arrays, seed 8, n=20, d=2"),
-        Call(
-            "list-proba",
-            "predict_proba",
-            (ListArg(Xl), ListArg(np.array([0.5, -0.5])), 0.1),
-            about="Python lists, seed 8, n=20, d=2",
-        ),
-        Call("kept", "fit", (Xl.copy(), yl.copy()), {"epochs": 5}, return_args=(0, 1), about="seed 8, n=20, d=2"),
-    ]
-    bad = [
-        (np.zeros(5), np.zeros(5), "a 1-D X of shape (5,)"),
-        (np.zeros((2, 3, 4)), np.zeros(2), "a 3-D X of shape (2, 3, 4)"),
-        (np.zeros((5, 2)), np.zeros(4), "X (5, 2) with 4 labels"),
-        (np.zeros((5, 2)), np.zeros(1), "X (5, 2) with 1 label (it would broadcast)"),
-    ]
-    calls += [Call(f"bad-{i}", "fit", (X, y), {"epochs": 3}, about=about) for i, (X, y, about) in enumerate(bad)]
-    Xp, yp = inp.perf
-    calls += timing_calls("fit", (Xp, yp), {"lr": 0.1, "epochs": 20}, PERF_ABOUT)
-    return calls
+        Xl, yl = inp.lst
+        self.lists = [
+            Call(
+                "list-fit", "fit", (ListArg(Xl), ListArg(yl)), {"epochs": 20}, about="Python lists, seed 8, n=20, d=2"
+            ),
+            Call("array-fit", "fit", (Xl, yl), {"epochs": 20}, about="arrays, seed 8, n=20, d=2"),
+            Call(
+                "list-proba",
+                "predict_proba",
+                (ListArg(Xl), ListArg(np.array([0.5, -0.5])), 0.1),
+                about="Python lists, seed 8, n=20, d=2",
+            ),
+        ]
+        self.kept = Call(
+            "kept", "fit", (Xl.copy(), yl.copy()), {"epochs": 5}, return_args=(0, 1), about="seed 8, n=20, d=2"
+        )
+        bad = [
+            (np.zeros(5), np.zeros(5), "a 1-D X of shape (5,)"),
+            (np.zeros((2, 3, 4)), np.zeros(2), "a 3-D X of shape (2, 3, 4)"),
+            (np.zeros((5, 2)), np.zeros(4), "X (5, 2) with 4 labels"),
+            (np.zeros((5, 2)), np.zeros(1), "X (5, 2) with 1 label (it would broadcast)"),
+        ]
+        self.bad = [Call(f"bad-{i}", "fit", (X, y), {"epochs": 3}, about=about) for i, (X, y, about) in enumerate(bad)]
+        self.perf = timed("fit", inp.perf, {"lr": 0.1, "epochs": 20}, PERF_ABOUT)
 
 
 def _fit(r: Returned, d: int) -> tuple[np.ndarray, float]:
@@ -210,8 +220,7 @@ def _fmt(v: np.ndarray) -> str:
 
 def build() -> Suite:
     inp = Inputs()
-    calls = _calls(inp)
-    ids = [c.id for c in calls]
+    calls = Calls(inp)
 
     def diagnose(X: np.ndarray, y: np.ndarray, lr: float, epochs: int, l2: float, w: np.ndarray, b: float) -> str:
         """What the returned fit matches instead, said the way an interviewer would."""
@@ -235,25 +244,20 @@ def build() -> Suite:
                 return f" It matches gradient descent where {why}."
         return ""
 
-    def matches(cases: list[tuple[str, np.ndarray, np.ndarray, float, int, float, str]]) -> Judge:
-        def judge(results: Mapping[str, Returned]) -> str:
-            for cid, X, y, lr, epochs, l2, _about in cases:
-                r = results[cid]
-                w, b = _fit(r, X.shape[1])
-                want_w, want_b = gd(X, y, lr, epochs, l2)
-                if not _near(w, b, want_w, want_b):
-                    raise Fail(
-                        f"fit returned w = {_fmt(w)}, b = {b:.4g} on {r.call.about}, not the result of {epochs} "
-                        f"full-batch gradient steps from w = 0, b = 0.{diagnose(X, y, lr, epochs, l2, w, b)}"
-                    )
-            return f"matches full-batch gradient descent from zero on {len(cases)} data sets."
-
-        return judge
+    def matches(r: Returned, case: Fit) -> None:
+        X, y, lr, epochs, l2 = case
+        w, b = _fit(r, X.shape[1])
+        want_w, want_b = gd(X, y, lr, epochs, l2)
+        if not _near(w, b, want_w, want_b):
+            raise Fail(
+                f"fit returned w = {_fmt(w)}, b = {b:.4g} on {r.call.about}, not the result of {epochs} "
+                f"full-batch gradient steps from w = 0, b = 0.{diagnose(X, y, lr, epochs, l2, w, b)}"
+            )
 
     def shrink(results: Mapping[str, Returned]) -> str:
         X, y, _lr, _epochs = inp.shrink
-        w0, _b0 = _fit(results["l2-none"], X.shape[1])
-        w1, _b1 = _fit(results["l2-noisy"], X.shape[1])
+        w0, _b0 = _fit(results[calls.l2_none.id], X.shape[1])
+        w1, _b1 = _fit(results[calls.l2[0][0].id], X.shape[1])
         n0, n1 = float(np.linalg.norm(w0)), float(np.linalg.norm(w1))
         if not n1 < 0.9 * n0:
             raise Fail(
@@ -264,7 +268,7 @@ def build() -> Suite:
 
     def bias(results: Mapping[str, Returned]) -> str:
         Xb, yb, lr, epochs, l2 = inp.bias
-        r = results["bias"]
+        r = results[calls.bias.id]
         w, b = _fit(r, Xb.shape[1])
         _want_w, want_b = gd(Xb, yb, lr, epochs, l2)
         # Only the bias is judged here (the L2 check judges w): within 5% of the unregularized path's b,
@@ -282,8 +286,8 @@ def build() -> Suite:
     def decreases(results: Mapping[str, Returned]) -> str:
         Xm, ym = inp.decrease
         l0 = loss(Xm, ym, np.zeros(Xm.shape[1]), 0.0)
-        l5 = loss(Xm, ym, *_fit(results["dec-5"], Xm.shape[1]))
-        l50 = loss(Xm, ym, *_fit(results["dec-50"], Xm.shape[1]))
+        l5 = loss(Xm, ym, *_fit(results[calls.dec[0].id], Xm.shape[1]))
+        l50 = loss(Xm, ym, *_fit(results[calls.dec[1].id], Xm.shape[1]))
         if not (np.isfinite(l50) and l50 < l5 < l0):
             raise Fail(
                 f"the training loss does not go down on noisy data (seed 3, lr=0.3): {l0:.4g} at the start, "
@@ -293,7 +297,7 @@ def build() -> Suite:
 
     def big_fit(results: Mapping[str, Returned]) -> str:
         Xg, yg = inp.big
-        r = results["big-fit"]
+        r = results[calls.big_fit.id]
         w, b = _fit(r, Xg.shape[1])
         if not (np.all(np.isfinite(w)) and np.isfinite(b)):
             raise Fail(f"fit returned NaN or inf on {r.call.about}: the sigmoid overflows for large scores.")
@@ -303,7 +307,7 @@ def build() -> Suite:
         return "finite and exact when the scores are in the thousands."
 
     def zero(results: Mapping[str, Returned]) -> str:
-        r = results["zero"]
+        r = results[calls.zero.id]
         w, b = _fit(r, inp.zero[0].shape[1])
         if np.any(w != 0) or b != 0:
             raise Fail(
@@ -313,8 +317,8 @@ def build() -> Suite:
         return "starts from w = 0, b = 0."
 
     def types(results: Mapping[str, Returned]) -> str:
-        for cid, X, *_rest in inp.fits:
-            r = results[cid]
+        for call, (X, *_rest) in calls.fits:
+            r = results[call.id]
             w, b = as_tuple(r.value, 2, "fit")
             d = X.shape[1]
             if w.kind != "ndarray" or w.data.shape != (d,) or w.data.dtype.kind != "f":
@@ -322,8 +326,8 @@ def build() -> Suite:
                 raise Fail(f"w should be a ({d},) float array, got {shape} on {r.call.about}.")
             if b.kind != "float":
                 raise Fail(f"b should be a float, got {b.type_name} on {r.call.about}.")
-        for s, Xp, *_r in inp.proba:
-            r = results[f"proba-{s}"]
+        for call, (Xp, *_r) in calls.proba:
+            r = results[call.id]
             v = r.value
             if v is None or v.kind != "ndarray" or v.data.shape != (Xp.shape[0],) or v.data.dtype.kind != "f":
                 what = f"shape {v.data.shape}" if v is not None and v.kind == "ndarray" else "something else"
@@ -332,17 +336,15 @@ def build() -> Suite:
                 )
         return "fit returns a (d,) float array and a float; predict_proba an (n,) float array."
 
-    def proba(results: Mapping[str, Returned]) -> str:
-        for s, Xp, w, b in inp.proba:
-            r = results[f"proba-{s}"]
-            got = as_array(r.value, "what predict_proba returned", shape=(Xp.shape[0],)) if r.value else None
-            want = sigmoid(Xp @ w + b)
-            if got is None or not close(got, want, 1e-9, 1e-12):
-                raise Fail(f"predict_proba differs from sigmoid(X @ w + b) on {r.call.about}.")
-        return "matches sigmoid(X @ w + b)."
+    def proba(r: Returned, case: tuple[np.ndarray, np.ndarray, float]) -> None:
+        Xp, w, b = case
+        got = as_array(r.value, "what predict_proba returned", shape=(Xp.shape[0],)) if r.value else None
+        want = sigmoid(Xp @ w + b)
+        if got is None or not close(got, want, 1e-9, 1e-12):
+            raise Fail(f"predict_proba differs from sigmoid(X @ w + b) on {r.call.about}.")
 
     def proba_big(results: Mapping[str, Returned]) -> str:
-        r = results["proba-big"]
+        r = results[calls.proba_big.id]
         got = as_array(r.value, "what predict_proba returned", shape=(inp.proba_big.shape[0],)) if r.value else None
         want = sigmoid(inp.proba_big[:, 0])
         if got is None or not np.all(np.isfinite(got)):
@@ -355,134 +357,126 @@ def build() -> Suite:
         return "finite and in [0, 1] for scores of +-1000 and +-1e4."
 
     def lists(results: Mapping[str, Returned]) -> str:
-        r, arr = results["list-fit"], results["array-fit"]
+        r, arr, r_proba = (results[c.id] for c in calls.lists)
         (w, b), (aw, ab) = _fit(r, 2), _fit(arr, 2)
         if not _near(w, b, aw, ab, 1e-9):
             raise Fail(f"fit gave a different result for {r.call.about} than for the same data as arrays.")
-        r = results["list-proba"]
+        r = r_proba
         Xl, _yl = inp.lst
         got = as_array(r.value, "what predict_proba returned", shape=(len(Xl),)) if r.value else None
         if got is None or not close(got, sigmoid(Xl @ np.array([0.5, -0.5]) + 0.1), 1e-9, 1e-12):
             raise Fail(f"predict_proba is wrong on {r.call.about}.")
         return "Python lists work for X, y and w."
 
-    def kept(results: Mapping[str, Returned]) -> str:
-        return inputs_kept(results, ["kept"], ["X", "y"])
-
-    def bad(results: Mapping[str, Returned]) -> str:
-        return raises_value_error(results, [i for i in ids if i.startswith("bad-")])
-
-    def perf(results: Mapping[str, Returned]) -> str:
-        return performance_check("fit", PERF_ABOUT, "").judge(results)
-
     C, E, S = Category.CORRECTNESS, Category.EDGE_CASE, Category.STABILITY
-    checks = [
-        Check(
+    parts = [
+        each(
             "fit matches full-batch gradient descent",
             C,
             4,
-            tuple(c[0] for c in inp.fits),
-            matches(inp.fits),
+            calls.fits,
+            matches,
+            f"matches full-batch gradient descent from zero on {len(calls.fits)} data sets.",
             hint="Each epoch: p = sigmoid(X @ w + b); w -= lr * (X.T @ (p - y) / n + l2 * w); b -= lr * mean(p - y).",
         ),
-        Check(
+        judged(
             "starts from w = 0, b = 0",
             C,
             1,
-            ("zero",),
+            [calls.zero],
             zero,
             hint="Initialize with np.zeros(d) and 0.0: the docstring fixes the starting point.",
         ),
-        Check(
+        judged(
             "loss decreases with more epochs",
             C,
             2,
-            ("dec-5", "dec-50"),
+            calls.dec,
             decreases,
             hint="Step against the gradient: w = w - lr * grad_w.",
         ),
-        Check(
+        each(
             "L2 penalty (l2 / 2) * ||w||^2 applied",
             C,
             2,
-            tuple(c[0] for c in inp.l2),
-            matches(inp.l2),
+            calls.l2,
+            matches,
+            f"matches full-batch gradient descent from zero on {len(calls.l2)} data sets.",
             hint="The gradient of (l2 / 2) * sum(w ** 2) is l2 * w; add it to the weight gradient only.",
         ),
-        Check(
-            "L2 shrinks the weights", C, 1, ("l2-none", "l2-noisy"), shrink, hint="Add l2 * w to the weight gradient."
+        judged(
+            "L2 shrinks the weights",
+            C,
+            1,
+            [calls.l2_none, calls.l2[0][0]],
+            shrink,
+            hint="Add l2 * w to the weight gradient.",
         ),
-        Check(
+        judged(
             "bias not regularized",
             C,
             1,
-            ("bias",),
+            [calls.bias],
             bias,
             hint="Leave b out of the penalty: grad_b = mean(p - y), with no l2 term.",
         ),
-        Check(
+        judged(
             "returns (w, b): a (d,) float array and a float",
             C,
             1,
-            tuple(c[0] for c in inp.fits) + tuple(f"proba-{s}" for s, *_r in inp.proba),
+            [c for c, _ in calls.fits + calls.proba],
             types,
             hint="Keep w 1-D (no column vectors) and return float(b).",
         ),
-        Check(
+        each(
             "predict_proba matches sigmoid(X @ w + b)",
             C,
             2,
-            tuple(f"proba-{s}" for s, *_r in inp.proba),
+            calls.proba,
             proba,
+            "matches sigmoid(X @ w + b).",
             hint="Return the sigmoid of the scores, one per row of X.",
         ),
-        Check(
+        judged(
             "sigmoid stable for scores of +-1000",
             S,
             2,
-            ("proba-big",),
+            [calls.proba_big],
             proba_big,
             hint="Use exp(-|z|): 1 / (1 + e) where z >= 0 and e / (1 + e) where z < 0.",
         ),
-        Check(
+        judged(
             "fit finite for large scores",
             S,
             1,
-            ("big-fit",),
+            [calls.big_fit],
             big_fit,
             hint="The sigmoid inside fit must be the stable one too.",
         ),
-        Check(
+        judged(
             "lists accepted",
             E,
             1,
-            ("list-fit", "array-fit", "list-proba"),
+            calls.lists,
             lists,
             hint="Convert first: X = np.asarray(X, dtype=float).",
         ),
-        Check("inputs not modified", C, 1, ("kept",), kept, hint="Work on new arrays; never write into X or y."),
-        Check(
+        inputs_unchanged(
+            "inputs not modified", C, 1, [calls.kept], ["X", "y"], hint="Work on new arrays; never write into X or y."
+        ),
+        value_errors(
             "ValueError on bad shapes",
             E,
             1,
-            tuple(i for i in ids if i.startswith("bad-")),
-            bad,
+            calls.bad,
             hint="Check X.ndim == 2 and y.shape == (X.shape[0],), and raise ValueError otherwise.",
-            may_raise=True,
         ),
-        Check(
-            "vectorized: time on a large input",
-            Category.PERFORMANCE,
-            2,
-            ("perf-user", "perf-reference"),
-            perf,
-            hint="One matrix product per epoch: X.T @ (p - y) / n, not a loop over the samples.",
-        ),
-        loop_style_check(
+        performance([calls.perf], "One matrix product per epoch: X.T @ (p - y) / n, not a loop over the samples."),
+        loop_style(
             ("fit", "predict_proba"),
             1,
             "the samples",
             "The gradient over all samples is one matrix product, X.T @ (p - y) / n.",
         ),
     ]
-    return Suite("logistic-regression", ("fit", "predict_proba"), tuple(calls), tuple(checks), "logistic_regression.py")
+    return assemble("logistic-regression", ("fit", "predict_proba"), parts, "logistic_regression.py")

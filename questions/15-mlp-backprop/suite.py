@@ -6,11 +6,10 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from interview_prep.grading.checks import loop_style_check, performance_check, timing_calls
+from interview_prep.grading.checks import assemble, each, finite_differences, judged, loop_style, performance, timed
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
-    Check,
     Fail,
     Returned,
     Suite,
@@ -105,44 +104,6 @@ class Inputs:
 PERF_ABOUT = "a batch of n=20000, d=20, hidden=32, classes=5 (backward timed)"
 
 
-def _with(params: Params, key: str, index: int, delta: float) -> Params:
-    out = {k: v.copy() for k, v in params.items()}
-    out[key].flat[index] += delta
-    return out
-
-
-def _calls(inp: Inputs) -> list[Call]:
-    calls: list[Call] = []
-    for c in inp.cases:
-        calls.append(Call(f"fwd-{c.seed}", "forward", (c.X, c.params), about=c.about))
-        calls.append(Call(f"bwd-{c.seed}", "backward", (c.X, c.y, c.params), about=c.about))
-    fd = inp.fd
-    calls.append(Call("fd-grad", "backward", (fd.X, fd.y, fd.params), about=fd.about))
-    for key in KEYS:
-        for i in range(fd.params[key].size):
-            for sign, tag in ((1, "plus"), (-1, "minus")):
-                stepped = _with(fd.params, key, i, sign * FD_STEP)
-                calls.append(Call(f"fd-{tag}-{key}-{i}", "backward", (fd.X, fd.y, stepped), about=fd.about))
-    z, big = inp.zero, inp.big
-    calls += [
-        Call("zero", "backward", (z.X, z.y, z.params), about=z.about),
-        Call("big-fwd", "forward", (big.X, big.params), about=big.about),
-        Call("big-bwd", "backward", (big.X, big.y, big.params), about=big.about),
-        Call("sgd", "backward", (inp.sgd.X, inp.sgd.y, inp.sgd.params), about=inp.sgd.about),
-        Call("kept-fwd", "forward", (inp.kept.X, inp.kept.params), return_args=(0, 1), about=inp.kept.about),
-        Call(
-            "kept-bwd",
-            "backward",
-            (inp.kept.X, inp.kept.y, inp.kept.params),
-            return_args=(0, 1, 2),
-            about=inp.kept.about,
-        ),
-    ]
-    p = inp.perf
-    calls += timing_calls("backward", (p.X, p.y, p.params), {}, PERF_ABOUT)
-    return calls
-
-
 def _scores(r: Returned, n: int, c: int) -> np.ndarray:
     if r.value is None:
         raise Unusable("forward returned nothing")
@@ -182,24 +143,34 @@ def _diagnose(key: str, got: np.ndarray, want: np.ndarray, n: int) -> str:
 
 def build() -> Suite:
     inp = Inputs()
-    calls = _calls(inp)
+    fwd = [(Call(f"fwd-{c.seed}", "forward", (c.X, c.params), about=c.about), c) for c in inp.cases]
+    bwd = [(Call(f"bwd-{c.seed}", "backward", (c.X, c.y, c.params), about=c.about), c) for c in inp.cases]
+    fd = inp.fd
+    z, big, sgd, k = inp.zero, inp.big, inp.sgd, inp.kept
+    zero_call = Call("zero", "backward", (z.X, z.y, z.params), about=z.about)
+    big_calls = [
+        Call("big-fwd", "forward", (big.X, big.params), about=big.about),
+        Call("big-bwd", "backward", (big.X, big.y, big.params), about=big.about),
+    ]
+    sgd_call = Call("sgd", "backward", (sgd.X, sgd.y, sgd.params), about=sgd.about)
+    kept_calls = [
+        Call("kept-fwd", "forward", (k.X, k.params), return_args=(0, 1), about=k.about),
+        Call("kept-bwd", "backward", (k.X, k.y, k.params), return_args=(0, 1, 2), about=k.about),
+    ]
 
-    def forward_values(results: Mapping[str, Returned]) -> str:
-        for c in inp.cases:
-            r = results[f"fwd-{c.seed}"]
-            n, _d, _h, k = c.shape
-            got, want = _scores(r, n, k), expected_scores(c.X, c.params)
-            if not (np.all(np.isfinite(got)) and np.allclose(got, want, rtol=1e-7, atol=1e-9)):
-                i = int(np.argmax(np.abs(got - want)))
-                raise Fail(
-                    f"forward's scores differ from relu(X @ W1 + b1) @ W2 + b2 on {r.call.about}: "
-                    f"score {_where(got, i)} is {got.flat[i]:.6g}, expected {want.flat[i]:.6g}."
-                )
-        return "matches relu(X @ W1 + b1) @ W2 + b2 on 4 random networks (n from 1 to 40)."
+    def forward_value(r: Returned, c: Case) -> None:
+        n, _d, _h, k = c.shape
+        got, want = _scores(r, n, k), expected_scores(c.X, c.params)
+        if not (np.all(np.isfinite(got)) and np.allclose(got, want, rtol=1e-7, atol=1e-9)):
+            i = int(np.argmax(np.abs(got - want)))
+            raise Fail(
+                f"forward's scores differ from relu(X @ W1 + b1) @ W2 + b2 on {r.call.about}: "
+                f"score {_where(got, i)} is {got.flat[i]:.6g}, expected {want.flat[i]:.6g}."
+            )
 
     def loss_values(results: Mapping[str, Returned]) -> str:
-        for c in inp.cases:
-            r = results[f"bwd-{c.seed}"]
+        for call, c in bwd:
+            r = results[call.id]
             if r.value is not None and r.value.kind in ("tuple", "list") and r.value.data:
                 first = r.value.data[0]
                 if first.kind == "ndarray":
@@ -218,8 +189,8 @@ def build() -> Suite:
         return "the mean softmax cross-entropy on 4 random networks, as a float."
 
     def shapes(results: Mapping[str, Returned]) -> str:
-        for c in inp.cases:
-            r = results[f"bwd-{c.seed}"]
+        for call, c in bwd:
+            r = results[call.id]
             _, grads = _loss_and_grads(r)
             for k in KEYS:
                 want = c.params[k].shape
@@ -240,29 +211,17 @@ def build() -> Suite:
                     raise Fail(f"grads['{k}'] has dtype {arr.dtype}; gradients are float arrays ({r.call.about}).")
         return "one float gradient per parameter, each shaped like it."
 
-    def finite_diff(results: Mapping[str, Returned]) -> str:
-        fd = inp.fd
-        r = results["fd-grad"]
-        got = _all_grads(r, fd.params)
-        for k in KEYS:
-            num = np.zeros_like(fd.params[k])
-            for i in range(num.size):
-                up, _ = _loss_and_grads(results[f"fd-plus-{k}-{i}"])
-                down, _ = _loss_and_grads(results[f"fd-minus-{k}-{i}"])
-                num.flat[i] = (up - down) / (2 * FD_STEP)
-            g = got[k]
-            if not (np.all(np.isfinite(g)) and np.allclose(g, num, rtol=1e-4, atol=1e-6)):
-                i = int(np.argmax(np.abs(g - num)))
-                raise Fail(
-                    f"grads['{k}'] does not match central finite differences of your own loss (step {FD_STEP:g}) on "
-                    f"{r.call.about}: element {_where(g, i)} is {g.flat[i]:.6g}, but the loss changes at a rate of "
-                    f"{num.flat[i]:.6g}{_diagnose(k, g, num, fd.shape[0])}."
-                )
-        return "every gradient (W1, b1, W2, b2) agrees with central finite differences of the loss."
+    def fd_fail(k: str, g: np.ndarray, num: np.ndarray, r: Returned) -> str:
+        i = int(np.argmax(np.abs(g - num)))
+        return (
+            f"grads['{k}'] does not match central finite differences of your own loss (step {FD_STEP:g}) on "
+            f"{r.call.about}: element {_where(g, i)} is {g.flat[i]:.6g}, but the loss changes at a rate of "
+            f"{num.flat[i]:.6g}{_diagnose(k, g, num, fd.shape[0])}."
+        )
 
     def chain_rule(results: Mapping[str, Returned]) -> str:
-        for c in inp.cases:
-            r = results[f"bwd-{c.seed}"]
+        for call, c in bwd:
+            r = results[call.id]
             got = _all_grads(r, c.params)
             _, want = expected_loss_grads(c.X, c.y, c.params)
             for k in KEYS:
@@ -277,7 +236,7 @@ def build() -> Suite:
 
     def relu_zero(results: Mapping[str, Returned]) -> str:
         z = inp.zero
-        r = results["zero"]
+        r = results[zero_call.id]
         got = _all_grads(r, z.params)
         _, want = expected_loss_grads(z.X, z.y, z.params)
         for k, unit in (("b1", np.s_[1]), ("W1", np.s_[:, 1])):
@@ -297,10 +256,10 @@ def build() -> Suite:
         # wrong gradient is reported once, by the check that names it.
         big = inp.big
         n, _d, _h, k = big.shape
-        r = results["big-fwd"]
+        r = results[big_calls[0].id]
         if not np.all(np.isfinite(_scores(r, n, k))):
             raise Fail(f"forward returned inf or NaN scores on {r.call.about}.")
-        r = results["big-bwd"]
+        r = results[big_calls[1].id]
         loss, _ = _loss_and_grads(r)
         if not np.isfinite(loss):
             raise Fail(f"backward's loss is {loss} on {r.call.about}: exp(1000) overflows to inf.")
@@ -312,7 +271,7 @@ def build() -> Suite:
 
     def sgd_step(results: Mapping[str, Returned]) -> str:
         s = inp.sgd
-        r = results["sgd"]
+        r = results[sgd_call.id]
         got = _all_grads(r, s.params)
         before, _ = expected_loss_grads(s.X, s.y, s.params)
         stepped = {k: s.params[k] - SGD_LR * got[k] for k in KEYS}
@@ -325,9 +284,8 @@ def build() -> Suite:
         return f"one step of learning rate {SGD_LR} lowers the loss from {before:.4g} to {after:.4g}."
 
     def kept(results: Mapping[str, Returned]) -> str:
-        k = inp.kept
-        for cid, params_at in (("kept-fwd", 1), ("kept-bwd", 2)):
-            r = results[cid]
+        for call, params_at in zip(kept_calls, (1, 2), strict=True):
+            r = results[call.id]
             after = r.args_after.get(0)
             if after is None or after.kind != "ndarray" or not np.array_equal(after.data, k.X):
                 raise Fail(f"{r.call.func} modified the caller's X on {r.call.about}.")
@@ -348,98 +306,103 @@ def build() -> Suite:
         return "X and every parameter are left as they were."
 
     C, S, E = Category.CORRECTNESS, Category.STABILITY, Category.EDGE_CASE
-    ids = [c.id for c in calls]
-    case_fwd = tuple(f"fwd-{c.seed}" for c in inp.cases)
-    case_bwd = tuple(f"bwd-{c.seed}" for c in inp.cases)
-    checks = [
-        Check(
+    bwd_calls = [c for c, _ in bwd]
+    p = inp.perf
+    parts = [
+        each(
             "forward matches relu(X W1 + b1) W2 + b2",
             C,
             2,
-            case_fwd,
-            forward_values,
+            fwd,
+            forward_value,
+            "matches relu(X @ W1 + b1) @ W2 + b2 on 4 random networks (n from 1 to 40).",
             hint="Compute h = X @ W1 + b1, a = np.maximum(h, 0), scores = a @ W2 + b2.",
         ),
-        Check(
+        judged(
             "loss is the mean softmax cross-entropy",
             C,
             2,
-            case_bwd,
+            bwd_calls,
             loss_values,
             hint="loss = mean over the batch of log(sum_j exp(s_j)) - s_y, returned as float(...).",
         ),
-        Check(
+        judged(
             "gradients shaped like their parameters",
             C,
             1,
-            case_bwd,
+            bwd_calls,
             shapes,
             hint="grads needs the keys of params, each gradient with its parameter's shape: bias gradients "
             "sum over the batch (axis=0), and dW = input.T @ upstream gradient.",
         ),
-        Check(
+        finite_differences(
             "gradients match finite differences",
             C,
             3,
-            tuple(i for i in ids if i.startswith("fd-")),
-            finite_diff,
+            grad_calls=[Call("fd-grad", "backward", (fd.X, fd.y, fd.params), about=fd.about)],
+            gradient=lambda rs: _all_grads(rs[0], fd.params),
+            variables={key: fd.params[key] for key in KEYS},
+            stepped=lambda key, moved: Call("fd", "backward", (fd.X, fd.y, {**fd.params, key: moved}), about=fd.about),
+            loss=lambda r: _loss_and_grads(r)[0],
+            step=FD_STEP,
+            fail=fd_fail,
+            passed="every gradient (W1, b1, W2, b2) agrees with central finite differences of the loss.",
             hint="Compare each analytic gradient with (L(theta + h) - L(theta - h)) / 2h: carry the chain rule "
             "through softmax, W2, the ReLU gate (h > 0) and W1, with the 1/n of the mean.",
         ),
-        Check(
+        judged(
             "gradients match the chain rule",
             C,
             2,
-            case_bwd,
+            bwd_calls,
             chain_rule,
             hint="dscores = (softmax - onehot(y)) / n; dW2 = a.T @ dscores; db2 = dscores.sum(0); "
             "dh = (dscores @ W2.T) * (h > 0); dW1 = X.T @ dh; db1 = dh.sum(0).",
         ),
-        Check(
+        judged(
             "relu'(0) taken as 0",
             E,
             1,
-            ("zero",),
+            [zero_call],
             relu_zero,
             hint="Gate with (h > 0), not (h >= 0): the contract takes relu'(0) as 0.",
         ),
-        Check(
+        judged(
             "finite at scores of +-1000",
             S,
             2,
-            ("big-fwd", "big-bwd"),
+            big_calls,
             stable,
             hint="Shift each row of scores by its max before np.exp (log-sum-exp); the softmax is unchanged.",
         ),
-        Check(
+        judged(
             "one SGD step lowers the loss",
             C,
             1,
-            ("sgd",),
+            [sgd_call],
             sgd_step,
             hint="The gradient must point uphill so that params - lr * grads goes downhill; check its sign.",
         ),
-        Check(
+        judged(
             "X and params not modified",
             C,
             1,
-            ("kept-fwd", "kept-bwd"),
+            kept_calls,
             kept,
             hint="Build a new grads dict ({} or dict comprehension) and never update params' arrays in place.",
         ),
-        performance_check(
-            "backward",
-            PERF_ABOUT,
+        performance(
+            [timed("backward", (p.X, p.y, p.params), {}, PERF_ABOUT)],
             "Process the whole batch with matrix products (X @ W1, a.T @ dscores) instead of a loop over examples.",
         ),
-        loop_style_check(
+        loop_style(
             ("forward", "backward"),
             1,
             "the examples",
             "Matrix products handle the whole batch at once; a Python loop over examples is slow.",
         ),
     ]
-    return Suite("mlp-backprop", ("forward", "backward"), tuple(calls), tuple(checks), "mlp_backprop.py", timeout=8.0)
+    return assemble("mlp-backprop", ("forward", "backward"), parts, "mlp_backprop.py", timeout=8.0)
 
 
 def _describe_loss(v: Value) -> str:

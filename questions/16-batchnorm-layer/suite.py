@@ -6,11 +6,19 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from interview_prep.grading.checks import SLOW_RATIO, SLOW_SECONDS, loop_style_check, timing_calls
+from interview_prep.grading.checks import (
+    Timed,
+    assemble,
+    each,
+    finite_differences,
+    judged,
+    loop_style,
+    performance,
+    timed,
+)
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
-    Check,
     Fail,
     FromCall,
     Returned,
@@ -80,65 +88,6 @@ class Inputs:
 PERF_ABOUT = "a batch of N=40000, D=8 (batchnorm_forward in training mode, then batchnorm_backward)"
 
 
-def _calls(inp: Inputs) -> list[Call]:
-    calls: list[Call] = []
-    for c in inp.train:
-        calls.append(Call(f"train-{c.seed}", FWD, (c.x, c.gamma, c.beta), c.kwargs(True), about=c.about))
-    n = inp.none
-    calls.append(Call("none", FWD, (n.x, n.gamma, n.beta), {"train": True}, about=f"{n.about}, running=None"))
-    i = inp.infer
-    calls += [
-        Call("infer", FWD, (i.x, i.gamma, i.beta), i.kwargs(False), about=f"{i.about}, train=False"),
-        Call(
-            "infer-one", FWD, (i.x[:1], i.gamma, i.beta), i.kwargs(False), about=f"{i.about}, train=False, row 0 alone"
-        ),
-    ]
-    k = inp.kept
-    for train in (True, False):
-        args = (k.x, k.gamma, k.beta, k.eps, k.running, k.momentum, train)
-        calls.append(Call(f"kept-{train}", FWD, args, return_args=(0, 1, 2, 4), about=f"{k.about}, train={train}"))
-    c = inp.const
-    calls += [
-        Call("const-fwd", FWD, (c.x, c.gamma, c.beta), c.kwargs(True), about=c.about),
-        Call("const-bwd", BWD, (inp.const_dout, FromCall("const-fwd", 1)), about=c.about),
-    ]
-    f = inp.fd
-    calls += [
-        Call("fd-fwd", FWD, (f.x, f.gamma, f.beta), f.kwargs(True), about=f.about),
-        Call("fd-bwd", BWD, (inp.fd_dout, FromCall("fd-fwd", 1)), about=f.about),
-    ]
-    for name in ("x", "gamma", "beta"):
-        base = {"x": f.x, "gamma": f.gamma, "beta": f.beta}
-        for j in range(base[name].size):
-            for sign, tag in ((1, "plus"), (-1, "minus")):
-                moved = dict(base)
-                moved[name] = base[name].copy()
-                moved[name].flat[j] += sign * FD_STEP
-                moved_args = (moved["x"], moved["gamma"], moved["beta"])
-                calls.append(Call(f"fd-{tag}-{name}-{j}", FWD, moved_args, f.kwargs(True), about=f.about))
-    s = inp.shape
-    calls += [
-        Call("shape-fwd", FWD, (s.x, s.gamma, s.beta), s.kwargs(True), about=s.about),
-        Call("shape-bwd", BWD, (inp.shape_dout, FromCall("shape-fwd", 1)), about=s.about),
-    ]
-    p = inp.perf
-    fwd_user, fwd_ref = timing_calls(FWD, (p.x, p.gamma, p.beta), p.kwargs(True), PERF_ABOUT)
-    calls += [fwd_ref, fwd_user]
-    calls += [
-        Call(
-            "perf-reference-bwd",
-            BWD,
-            (inp.perf_dout, FromCall(fwd_ref.id, 1)),
-            module="reference",
-            repeat=3,
-            send=False,
-            about=PERF_ABOUT,
-        ),
-        Call("perf-user-bwd", BWD, (inp.perf_dout, FromCall(fwd_user.id, 1)), repeat=2, send=False, about=PERF_ABOUT),
-    ]
-    return calls
-
-
 def _forward(r: Returned, shape: tuple[int, int]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """out and new_running of a forward call, checked for shape."""
     out_v, _cache, run_v = as_tuple(r.value, 3, FWD)
@@ -168,58 +117,107 @@ def _first_diff(got: np.ndarray, want: np.ndarray, expected: str = "expected") -
 
 def build() -> Suite:
     inp = Inputs()
-    calls = _calls(inp)
+    train = [
+        (Call(f"train-{c.seed}", FWD, (c.x, c.gamma, c.beta), c.kwargs(True), about=c.about), c) for c in inp.train
+    ]
+    n = inp.none
+    none_call = Call("none", FWD, (n.x, n.gamma, n.beta), {"train": True}, about=f"{n.about}, running=None")
+    i = inp.infer
+    infer_calls = [
+        Call("infer", FWD, (i.x, i.gamma, i.beta), i.kwargs(False), about=f"{i.about}, train=False"),
+        Call(
+            "infer-one", FWD, (i.x[:1], i.gamma, i.beta), i.kwargs(False), about=f"{i.about}, train=False, row 0 alone"
+        ),
+    ]
+    k = inp.kept
+    kept_calls = [
+        Call(
+            f"kept-{t}",
+            FWD,
+            (k.x, k.gamma, k.beta, k.eps, k.running, k.momentum, t),
+            return_args=(0, 1, 2, 4),
+            about=f"{k.about}, train={t}",
+        )
+        for t in (True, False)
+    ]
 
-    def training(results: Mapping[str, Returned]) -> str:
-        for c in inp.train:
-            r = results[f"train-{c.seed}"]
-            out, _ = _forward(r, (c.n, c.d))
-            want = c.train_out()
-            if _close(out, want):
+    def layer(cid: str, case: Case, dout: np.ndarray) -> tuple[Call, Call]:
+        """A forward pass in training mode and the backward pass through its cache."""
+        fwd = Call(f"{cid}-fwd", FWD, (case.x, case.gamma, case.beta), case.kwargs(True), about=case.about)
+        return fwd, Call(f"{cid}-bwd", BWD, (dout, FromCall(fwd.id, 1)), about=case.about)
+
+    const_calls = layer("const", inp.const, inp.const_dout)
+    f = inp.fd
+    fd_calls = layer("fd", f, inp.fd_dout)
+    shape_calls = layer("shape", inp.shape, inp.shape_dout)
+    p = inp.perf
+    fwd_timed = timed(FWD, (p.x, p.gamma, p.beta), p.kwargs(True), PERF_ABOUT)
+    bwd_timed = Timed(
+        BWD,
+        PERF_ABOUT,
+        Call(
+            "perf-user-bwd",
+            BWD,
+            (inp.perf_dout, FromCall(fwd_timed.user.id, 1)),
+            repeat=2,
+            send=False,
+            about=PERF_ABOUT,
+        ),
+        Call(
+            "perf-reference-bwd",
+            BWD,
+            (inp.perf_dout, FromCall(fwd_timed.reference.id, 1)),
+            module="reference",
+            repeat=3,
+            send=False,
+            about=PERF_ABOUT,
+        ),
+    )
+
+    def training(r: Returned, c: Case) -> None:
+        out, _ = _forward(r, (c.n, c.d))
+        want = c.train_out()
+        if _close(out, want):
+            return
+        xhat = (out - c.beta) / c.gamma
+        stats = f"(out - beta) / gamma has per-feature means {np.round(xhat.mean(0), 4).tolist()} and " + (
+            f"standard deviations {np.round(xhat.std(0), 4).tolist()}"
+        )
+        why = ""
+        if _close(out, c.train_out(ddof=1)):
+            why = " It matches the unbiased variance (ddof=1); batchnorm divides by N: x.var(axis=0)."
+        elif _close(out, normalize(c.x, c.gamma, c.beta, c.x.mean(0), c.x.var(0), 1e-5)):
+            why = f" It matches eps=1e-05, but this call passed eps={c.eps:g}."
+        elif _close(out, normalize(c.x, c.gamma, c.beta, c.x.mean(0), c.x.var(0), 0.0), rtol=1e-9, atol=1e-12):
+            why = " It matches a normalization without eps under the square root."
+        elif _close(out, normalize(c.x, c.gamma, c.beta, c.running["mean"], c.running["var"], c.eps)):
+            why = " It matches the running statistics; training mode normalizes with the batch's own."
+        raise Fail(f"training-mode out is wrong on {c.about}: {_first_diff(out, want)}; {stats}.{why}")
+
+    def running_update(r: Returned, c: Case) -> None:
+        _, got = _forward(r, (c.n, c.d))
+        want = c.new_running()
+        for key in ("mean", "var"):
+            if _close(got[key], want[key]):
                 continue
-            xhat = (out - c.beta) / c.gamma
-            stats = f"(out - beta) / gamma has per-feature means {np.round(xhat.mean(0), 4).tolist()} and " + (
-                f"standard deviations {np.round(xhat.std(0), 4).tolist()}"
-            )
             why = ""
-            if _close(out, c.train_out(ddof=1)):
-                why = " It matches the unbiased variance (ddof=1); batchnorm divides by N: x.var(axis=0)."
-            elif _close(out, normalize(c.x, c.gamma, c.beta, c.x.mean(0), c.x.var(0), 1e-5)):
-                why = f" It matches eps=1e-05, but this call passed eps={c.eps:g}."
-            elif _close(out, normalize(c.x, c.gamma, c.beta, c.x.mean(0), c.x.var(0), 0.0), rtol=1e-9, atol=1e-12):
-                why = " It matches a normalization without eps under the square root."
-            elif _close(out, normalize(c.x, c.gamma, c.beta, c.running["mean"], c.running["var"], c.eps)):
-                why = " It matches the running statistics; training mode normalizes with the batch's own."
-            raise Fail(f"training-mode out is wrong on {c.about}: {_first_diff(out, want)}; {stats}.{why}")
-        return "training mode normalizes each feature with the batch mean and biased variance (eps used)."
-
-    def running_update(results: Mapping[str, Returned]) -> str:
-        for c in inp.train:
-            r = results[f"train-{c.seed}"]
-            _, got = _forward(r, (c.n, c.d))
-            want = c.new_running()
-            for key in ("mean", "var"):
-                if _close(got[key], want[key]):
-                    continue
-                why = ""
-                if _close(got[key], c.new_running(momentum=1 - c.momentum)[key]):
-                    why = (
-                        " It matches (1 - momentum) * running + momentum * batch: the convention is reversed; "
-                        "the old running value keeps the weight momentum."
-                    )
-                elif key == "var" and _close(got[key], c.new_running(ddof=1)[key]):
-                    why = " It matches the unbiased batch variance (ddof=1); the contract uses x.var(axis=0)."
-                elif _close(got[key], c.running[key]):
-                    why = " It is the old running value: training mode must update it."
-                raise Fail(
-                    f"new_running['{key}'] is wrong on {c.about}: {_first_diff(got[key], want[key])} "
-                    f"(momentum * running + (1 - momentum) * batch {key}).{why}"
+            if _close(got[key], c.new_running(momentum=1 - c.momentum)[key]):
+                why = (
+                    " It matches (1 - momentum) * running + momentum * batch: the convention is reversed; "
+                    "the old running value keeps the weight momentum."
                 )
-        return "running mean and variance move as momentum * running + (1 - momentum) * batch statistic."
+            elif key == "var" and _close(got[key], c.new_running(ddof=1)[key]):
+                why = " It matches the unbiased batch variance (ddof=1); the contract uses x.var(axis=0)."
+            elif _close(got[key], c.running[key]):
+                why = " It is the old running value: training mode must update it."
+            raise Fail(
+                f"new_running['{key}'] is wrong on {c.about}: {_first_diff(got[key], want[key])} "
+                f"(momentum * running + (1 - momentum) * batch {key}).{why}"
+            )
 
     def none_running(results: Mapping[str, Returned]) -> str:
         c = inp.none
-        r = results["none"]
+        r = results[none_call.id]
         _, got = _forward(r, (c.n, c.d))  # out is the training check's business
         want = {"mean": 0.1 * c.x.mean(0), "var": 0.9 + 0.1 * c.x.var(0)}
         for key in ("mean", "var"):
@@ -232,7 +230,7 @@ def build() -> Suite:
 
     def inference(results: Mapping[str, Returned]) -> str:
         c = inp.infer
-        r = results["infer"]
+        r = results[infer_calls[0].id]
         out, got_running = _forward(r, (c.n, c.d))
         want = normalize(c.x, c.gamma, c.beta, c.running["mean"], c.running["var"], c.eps)
         if not _close(out, want):
@@ -240,7 +238,7 @@ def build() -> Suite:
             if _close(out, c.train_out()):
                 why = " It matches the batch's own mean and variance: inference must use running['mean'] and ['var']."
             raise Fail(f"inference-mode out is wrong on {r.call.about}: {_first_diff(out, want)}.{why}")
-        one, _ = _forward(results["infer-one"], (1, c.d))
+        one, _ = _forward(results[infer_calls[1].id], (1, c.d))
         if not _close(one, out[:1]):
             raise Fail(
                 f"at inference, example 0 alone gives {np.round(one[0], 4).tolist()} but "
@@ -255,9 +253,8 @@ def build() -> Suite:
         return "inference normalizes with the running statistics, example by example, and leaves them unchanged."
 
     def kept(results: Mapping[str, Returned]) -> str:
-        k = inp.kept
-        for train in (True, False):
-            r = results[f"kept-{train}"]
+        for call in kept_calls:
+            r = results[call.id]
             for pos, name, orig in ((0, "x", k.x), (1, "gamma", k.gamma), (2, "beta", k.beta)):
                 after = r.args_after.get(pos)
                 if after is None or after.kind != "ndarray" or not np.array_equal(after.data, orig):
@@ -276,7 +273,7 @@ def build() -> Suite:
 
     def constant(results: Mapping[str, Returned]) -> str:
         c = inp.const
-        r = results["const-fwd"]
+        r = results[const_calls[0].id]
         out, _ = _forward(r, (c.n, c.d))
         if not np.all(np.isfinite(out)):
             raise Fail(
@@ -284,7 +281,7 @@ def build() -> Suite:
             )
         if not _close(out[:, 1], np.full(c.n, c.beta[1])):
             raise Fail(f"a constant feature should come out as beta (x - mean is 0), but does not on {r.call.about}.")
-        r = results["const-bwd"]
+        r = results[const_calls[1].id]
         grads = _backward(r, (c.n, c.d))
         for name, g in zip(("dx", "dgamma", "dbeta"), grads, strict=True):
             if not np.all(np.isfinite(g)):
@@ -292,8 +289,8 @@ def build() -> Suite:
         return "a constant feature gives beta and finite gradients (eps keeps 1 / sqrt(var + eps) finite)."
 
     def shapes(results: Mapping[str, Returned]) -> str:
-        for cid, case in (("shape-bwd", inp.shape), ("fd-bwd", inp.fd)):
-            r = results[cid]
+        for call, case in ((shape_calls[1], inp.shape), (fd_calls[1], inp.fd)):
+            r = results[call.id]
             items = as_tuple(r.value, 3, BWD)
             want = {"dx": (case.n, case.d), "dgamma": (case.d,), "dbeta": (case.d,)}
             for (name, shape), v in zip(want.items(), items, strict=True):
@@ -306,135 +303,114 @@ def build() -> Suite:
                     raise Fail(f"{name} has dtype {v.data.dtype}; gradients are float arrays ({r.call.about}).")
         return "dx is (N, D); dgamma and dbeta are (D,) float arrays."
 
-    def finite_diff(results: Mapping[str, Returned]) -> str:
-        f = inp.fd
-        r = results["fd-bwd"]
-        got = dict(zip(("x", "gamma", "beta"), _backward(r, (f.n, f.d)), strict=True))
-        base = {"x": f.x, "gamma": f.gamma, "beta": f.beta}
-        for name in ("x", "gamma", "beta"):
-            num = np.zeros_like(base[name])
-            for j in range(num.size):
-                up, _ = _forward(results[f"fd-plus-{name}-{j}"], (f.n, f.d))
-                down, _ = _forward(results[f"fd-minus-{name}-{j}"], (f.n, f.d))
-                num.flat[j] = np.sum((up - down) * inp.fd_dout) / (2 * FD_STEP)
-            g = got[name]
-            if not _close(g, num, rtol=1e-4, atol=1e-6):
-                why = ""
-                if name == "x":
-                    inv_std = 1 / np.sqrt(f.x.var(0) + f.eps)
-                    if _close(g, inp.fd_dout * f.gamma * inv_std, rtol=1e-6):
-                        why = (
-                            " It is dout * gamma / sqrt(var + eps): the paths through the batch mean and variance "
-                            "are missing (every row's output depends on every row)."
-                        )
-                raise Fail(
-                    f"d{name} does not match central finite differences of L = sum(out * dout) through your own "
-                    f"{FWD} (step {FD_STEP:g}) on {f.about}: {_first_diff(g, num, 'finite differences give')}.{why}"
+    def fd_fail(name: str, g: np.ndarray, num: np.ndarray, _r: Returned) -> str:
+        why = ""
+        if name == "x":
+            inv_std = 1 / np.sqrt(f.x.var(0) + f.eps)
+            if _close(g, inp.fd_dout * f.gamma * inv_std, rtol=1e-6):
+                why = (
+                    " It is dout * gamma / sqrt(var + eps): the paths through the batch mean and variance "
+                    "are missing (every row's output depends on every row)."
                 )
-        return "dx, dgamma and dbeta agree with central finite differences through the forward pass."
+        return (
+            f"d{name} does not match central finite differences of L = sum(out * dout) through your own "
+            f"{FWD} (step {FD_STEP:g}) on {f.about}: {_first_diff(g, num, 'finite differences give')}.{why}"
+        )
 
-    def perf(results: Mapping[str, Returned]) -> str:
-        notes = []
-        for func, user_id, ref_id in (
-            (FWD, "perf-user", "perf-reference"),
-            (BWD, "perf-user-bwd", "perf-reference-bwd"),
-        ):
-            user = results[user_id].seconds or 0.0
-            ref = max(results[ref_id].seconds or 0.0, 1e-6)
-            if user / ref > SLOW_RATIO and user > SLOW_SECONDS:
-                raise Fail(
-                    f"{func} took {user * 1000:.0f} ms on {PERF_ABOUT}, {user / ref:.0f}x the reference "
-                    f"({ref * 1000:.1f} ms)."
-                )
-            notes.append(f"{func} {user * 1000:.1f} ms ({user / ref:.1f}x the reference)")
-        return f"on {PERF_ABOUT}: " + "; ".join(notes) + "."
+    def stepped(name: str, moved: np.ndarray) -> Call:
+        args = {"x": f.x, "gamma": f.gamma, "beta": f.beta, name: moved}
+        return Call("fd", FWD, (args["x"], args["gamma"], args["beta"]), f.kwargs(True), about=f.about)
 
     C, S, E = Category.CORRECTNESS, Category.STABILITY, Category.EDGE_CASE
-    ids = [c.id for c in calls]
-    train_ids = tuple(f"train-{c.seed}" for c in inp.train)
-    checks = [
-        Check(
+    parts = [
+        each(
             "training output normalized with batch statistics",
             C,
             3,
-            train_ids,
+            train,
             training,
+            "training mode normalizes each feature with the batch mean and biased variance (eps used).",
             hint="mean = x.mean(axis=0), var = x.var(axis=0), out = gamma * (x - mean) / np.sqrt(var + eps) + beta.",
         ),
-        Check(
+        each(
             "running statistics updated with momentum",
             C,
             2,
-            train_ids,
+            train,
             running_update,
+            "running mean and variance move as momentum * running + (1 - momentum) * batch statistic.",
             hint="new = momentum * running + (1 - momentum) * batch, for the mean and the biased variance.",
         ),
-        Check(
+        judged(
             "running=None means mean 0 and variance 1",
             E,
             1,
-            ("none",),
+            [none_call],
             none_running,
             hint="With running=None, start from np.zeros(D) for the mean and np.ones(D) for the variance.",
         ),
-        Check(
+        judged(
             "inference uses the running statistics",
             C,
             2,
-            ("infer", "infer-one"),
+            infer_calls,
             inference,
             hint="With train=False, normalize with running['mean'] and running['var'] and return copies of them.",
         ),
-        Check(
+        judged(
             "inputs not modified",
             C,
             1,
-            ("kept-True", "kept-False"),
+            kept_calls,
             kept,
             hint="Build new_running as a new dict of new arrays; `running['mean'] *= momentum` changes the caller's.",
         ),
-        Check(
+        judged(
             "constant feature stays finite",
             S,
             2,
-            ("const-fwd", "const-bwd"),
+            const_calls,
             constant,
             hint="Divide by np.sqrt(var + eps), never by np.sqrt(var) or x.std(axis=0).",
         ),
-        Check(
+        judged(
             "gradients shaped (N, D), (D,), (D,)",
             C,
             1,
-            ("shape-fwd", "shape-bwd", "fd-fwd", "fd-bwd"),
+            [*shape_calls, *fd_calls],
             shapes,
             hint="dgamma and dbeta sum over the batch: (dout * xhat).sum(axis=0) and dout.sum(axis=0).",
         ),
-        Check(
+        finite_differences(
             "gradients match finite differences",
             C,
             3,
-            tuple(i for i in ids if i.startswith("fd-")),
-            finite_diff,
+            grad_calls=fd_calls,
+            gradient=lambda rs: dict(zip(("x", "gamma", "beta"), _backward(rs[1], (f.n, f.d)), strict=True)),
+            variables={"x": f.x, "gamma": f.gamma, "beta": f.beta},
+            stepped=stepped,
+            loss=lambda r: _forward(r, (f.n, f.d))[0],
+            change=lambda up, down: float(np.sum((up - down) * inp.fd_dout)),
+            step=FD_STEP,
+            fail=fd_fail,
+            passed="dx, dgamma and dbeta agree with central finite differences through the forward pass.",
             hint="dbeta = dout.sum(0), dgamma = (dout * xhat).sum(0) and, with dxhat = dout * gamma, "
             "dx = (dxhat - dxhat.mean(0) - xhat * (dxhat * xhat).mean(0)) / sqrt(var + eps). "
             "Check each gradient with (L(x + h) - L(x - h)) / 2h.",
         ),
-        Check(
-            "vectorized: time on a large input",
-            Category.PERFORMANCE,
-            2,
-            tuple(i for i in ids if i.startswith("perf-")),
-            perf,
-            hint="Use whole-array NumPy operations along axis=0 instead of a Python loop over the rows.",
+        performance(
+            [fwd_timed, bwd_timed],
+            "Use whole-array NumPy operations along axis=0 instead of a Python loop over the rows.",
+            one_input=True,
         ),
-        loop_style_check(
+        loop_style(
             (FWD, BWD),
             1,
             "the rows",
             "x.mean(axis=0) and friends handle the whole batch at once; a Python loop over rows is slow.",
         ),
     ]
-    return Suite("batchnorm-layer", (FWD, BWD), tuple(calls), tuple(checks), "batchnorm_layer.py", timeout=8.0)
+    return assemble("batchnorm-layer", (FWD, BWD), parts, "batchnorm_layer.py", timeout=8.0)
 
 
 def _describe(v: Value) -> str:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
-from interview_prep.grading.checks import close, inputs_kept, performance_check, timing_calls
+from interview_prep.grading.checks import Part, assemble, close, each, inputs_unchanged, judged, performance, timed
 from interview_prep.grading.report import Category
-from interview_prep.grading.suite import Call, Check, Fail, Judge, Returned, Suite, as_array, as_tuple
+from interview_prep.grading.suite import Call, Check, Fail, Returned, Suite, as_array, as_tuple
 
 FUNC = "scaled_dot_product_attention"
+PERF_ABOUT = "a batch of 1024 sequences of 16 queries and keys, d=4"
 
 
 def expected(args: tuple[np.ndarray, ...], scale: float | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -37,12 +39,19 @@ def _shapes(args: tuple[np.ndarray, ...]) -> str:
     return ", ".join(f"{n} {a.shape}" for n, a in zip(("Q", "K", "V", "mask"), args, strict=False))
 
 
+Args = tuple[np.ndarray, ...]
+Case = tuple[Call, Args]
+
+
+def case(cid: str, what: str, args: list[np.ndarray], **kw: Any) -> Case:
+    """A call of the function on these arguments, with the arguments to judge it by."""
+    return Call(cid, FUNC, tuple(args), about=f"{what}, {_shapes(tuple(args))}", **kw), tuple(args)
+
+
 class Inputs:
-    """Every input, made in the parent from fixed seeds: (call id, args, about)."""
+    """Every case, made in the parent from fixed seeds."""
 
     def __init__(self) -> None:
-        def case(cid: str, what: str, args: list[np.ndarray]) -> tuple[str, tuple[np.ndarray, ...], str]:
-            return cid, tuple(args), f"{what}, {_shapes(tuple(args))}"
 
         causal = np.tril(np.ones((5, 5), dtype=bool))
         no_row = np.tril(np.ones((4, 6), dtype=bool), k=1)
@@ -86,23 +95,11 @@ class Inputs:
         ]
         kept = [*_qkv(13, (2, 3, 4), (2, 5, 4), (2, 5, 2)), np.ones((3, 5), dtype=bool)]
         kept[3][0, 1] = False
-        self.kept = [case("kept", "random inputs and a mask, seed 13", kept)]
+        self.kept = case(
+            "kept", "random inputs and a mask, seed 13", [a.copy() for a in kept], return_args=(0, 1, 2, 3)
+        )[0]
         # Many short sequences: a loop over the batch or the queries pays Python overhead per row.
-        self.perf = tuple(_qkv(14, (1024, 16, 4), (1024, 16, 4), (1024, 16, 4)))
-
-
-PERF_ABOUT = "a batch of 1024 sequences of 16 queries and keys, d=4"
-
-
-def _calls(inp: Inputs) -> list[Call]:
-    calls = []
-    groups = [inp.values, inp.rows, inp.scale, inp.batch, inp.mask, inp.empty, inp.big, inp.ints]
-    for cid, args, about in [c for g in groups for c in g]:
-        calls.append(Call(cid, FUNC, args, about=about))
-    for cid, args, about in inp.kept:
-        calls.append(Call(cid, FUNC, tuple(a.copy() for a in args), return_args=(0, 1, 2, 3), about=about))
-    calls += timing_calls(FUNC, inp.perf, {}, PERF_ABOUT)
-    return calls
+        self.perf = timed(FUNC, tuple(_qkv(14, (1024, 16, 4), (1024, 16, 4), (1024, 16, 4))), {}, PERF_ABOUT)
 
 
 def _got(r: Returned, args: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -156,19 +153,11 @@ def _no_loops(tree: ast.Module) -> str:
 
 def build() -> Suite:
     inp = Inputs()
-    calls = _calls(inp)
 
-    def compare_all(cases: list[tuple[str, tuple[np.ndarray, ...], str]], note: str) -> Judge:
-        def judge(results: Mapping[str, Returned]) -> str:
-            for cid, args, _about in cases:
-                _compare(results[cid], args)
-            return note
+    def compare(r: Returned, args: Args) -> None:
+        _compare(r, args)
 
-        return judge
-
-    def rows(results: Mapping[str, Returned]) -> str:
-        ((cid, args, _about),) = inp.rows
-        r = results[cid]
+    def rows(r: Returned, args: Args) -> None:
         _out, w = _got(r, args)
         sums = w.sum(axis=-1)
         if not (np.all(np.isfinite(w)) and np.allclose(sums, 1, rtol=0, atol=1e-9) and np.all(w >= 0)):
@@ -178,16 +167,13 @@ def build() -> Suite:
                 "each query's weights over the keys should be >= 0 and sum to 1."
             )
         _compare(r, args)
-        return "each query's weights are >= 0 and sum to 1 over the keys."
 
-    def scale(results: Mapping[str, Returned]) -> str:
-        ((cid, args, _about),) = inp.scale
-        r = results[cid]
+    def scale(r: Returned, args: Args) -> None:
         _out, w = _got(r, args)
         want_out, want_w = expected(args)
         if close(w, want_w, 1e-7, 1e-12):
             _compare(r, args)
-            return "the scores are divided by sqrt(d) (d=16)."
+            return
         d, d_v = args[0].shape[-1], args[2].shape[-1]
         for factor, what in [
             (1.0, "not scaled at all"),
@@ -200,32 +186,25 @@ def build() -> Suite:
             f"the weights differ from softmax(Q K^T / sqrt(d)) on {r.call.about}: {_worst(w, want_w, 'weights')}."
         )
 
-    def masks(results: Mapping[str, Returned]) -> str:
-        for cid, args, _about in inp.mask:
-            r = results[cid]
-            _out, w = _got(r, args)
-            allowed = np.broadcast_to(args[3], w.shape)
-            leaked = w[~allowed]
-            if np.any(leaked != 0):
-                raise Fail(
-                    f"on {r.call.about}, keys the mask excludes get weights up to {np.nanmax(np.abs(leaked)):.3g}; "
-                    "they should be exactly 0 (True means the query may attend to the key)."
-                )
-            sums = w.sum(axis=-1)
-            if not np.allclose(sums, 1, rtol=0, atol=1e-9):
-                raise Fail(
-                    f"on {r.call.about} the masked weights are 0 but the rows sum to values from {np.nanmin(sums):.3g} "
-                    f"to {np.nanmax(sums):.3g}: the mask must act before the softmax, so the allowed weights still "
-                    "sum to 1."
-                )
-            _compare(r, args)
-        return (
-            "excluded keys get weight exactly 0 and each row still sums to 1 (causal, batch-shared and padding masks)."
-        )
+    def masks(r: Returned, args: Args) -> None:
+        _out, w = _got(r, args)
+        allowed = np.broadcast_to(args[3], w.shape)
+        leaked = w[~allowed]
+        if np.any(leaked != 0):
+            raise Fail(
+                f"on {r.call.about}, keys the mask excludes get weights up to {np.nanmax(np.abs(leaked)):.3g}; "
+                "they should be exactly 0 (True means the query may attend to the key)."
+            )
+        sums = w.sum(axis=-1)
+        if not np.allclose(sums, 1, rtol=0, atol=1e-9):
+            raise Fail(
+                f"on {r.call.about} the masked weights are 0 but the rows sum to values from {np.nanmin(sums):.3g} "
+                f"to {np.nanmax(sums):.3g}: the mask must act before the softmax, so the allowed weights still "
+                "sum to 1."
+            )
+        _compare(r, args)
 
-    def empty(results: Mapping[str, Returned]) -> str:
-        ((cid, args, _about),) = inp.empty
-        r = results[cid]
+    def empty(r: Returned, args: Args) -> None:
         out, w = _got(r, args)
         if not (np.all(np.isfinite(w[2])) and np.all(np.isfinite(out[2]))):
             raise Fail(f"on {r.call.about}, query 2 gets NaN or inf: softmax of a row that is all -inf is 0 / 0.")
@@ -235,131 +214,122 @@ def build() -> Suite:
                 "a query with no key allowed should get all-zero weights and a zero output."
             )
         _compare(r, args)
-        return "a query with no allowed key gets zero weights and a zero output; the other rows are unaffected."
 
-    def big(results: Mapping[str, Returned]) -> str:
-        ((cid, args, _about),) = inp.big
-        r = results[cid]
+    def big(r: Returned, args: Args) -> None:
         out, w = _got(r, args)
         if not (np.all(np.isfinite(w)) and np.all(np.isfinite(out))):
             raise Fail(f"{FUNC} returned NaN or inf on {r.call.about}: exp overflows without subtracting the row max.")
         _compare(r, args, rtol=1e-6)
-        return "finite and right for scores around 1e4."
 
     def types(results: Mapping[str, Returned]) -> str:
-        for cid, args, _about in inp.ints + inp.batch:
-            r = results[cid]
+        for call, args in inp.ints + inp.batch:
+            r = results[call.id]
             want_out, want_w = expected(args)
             out, w = as_tuple(r.value, 2, FUNC)
             for v, name, shape in ((out, "out", want_out.shape), (w, "weights", want_w.shape)):
                 if v.kind != "ndarray" or v.data.shape != shape or v.data.dtype.kind != "f":
                     got = f"shape {v.data.shape} and dtype {v.data.dtype}" if v.kind == "ndarray" else v.type_name
                     raise Fail(f"{name} should be a float array of shape {shape}, got {got}, on {r.call.about}.")
-        _compare(results["ints"], inp.ints[0][1])
+        _compare(results[inp.ints[0][0].id], inp.ints[0][1])
         return "out (..., n_q, d_v) and weights (..., n_q, n_k), float arrays, also for integer input."
 
-    def kept(results: Mapping[str, Returned]) -> str:
-        return inputs_kept(results, ["kept"], ["Q", "K", "V", "mask"])
-
-    def perf(results: Mapping[str, Returned]) -> str:
-        return performance_check(FUNC, PERF_ABOUT, "").judge(results)
-
     C, E, S = Category.CORRECTNESS, Category.EDGE_CASE, Category.STABILITY
-
-    def ids(cases: list[tuple[str, tuple[np.ndarray, ...], str]]) -> tuple[str, ...]:
-        return tuple(c[0] for c in cases)
-
-    checks = [
-        Check(
+    parts = [
+        each(
             "matches softmax(Q K^T / sqrt(d)) V",
             C,
             3,
-            ids(inp.values),
-            compare_all(inp.values, "matches softmax(Q K^T / sqrt(d)) V on 2 random inputs."),
+            inp.values,
+            compare,
+            "matches softmax(Q K^T / sqrt(d)) V on 2 random inputs.",
             hint="weights = softmax(Q @ K^T / sqrt(d), axis=-1); out = weights @ V.",
         ),
-        Check(
+        each(
             "weights sum to 1 over the keys",
             C,
             2,
-            ids(inp.rows),
+            inp.rows,
             rows,
+            "each query's weights are >= 0 and sum to 1 over the keys.",
             hint="Take the softmax along the last axis, the keys: axis=-1.",
         ),
-        Check(
+        each(
             "scores scaled by 1/sqrt(d)",
             C,
             2,
-            ids(inp.scale),
+            inp.scale,
             scale,
+            "the scores are divided by sqrt(d) (d=16).",
             hint="Divide the scores by np.sqrt(d) with d = Q.shape[-1], the width of the queries and keys.",
         ),
-        Check(
+        each(
             "batch dimensions broadcast",
             C,
             2,
-            ids(inp.batch),
-            compare_all(inp.batch, "right for a (2, 3) batch and for a batch of queries against shared keys."),
+            inp.batch,
+            compare,
+            "right for a (2, 3) batch and for a batch of queries against shared keys.",
             hint=(
                 "K.T reverses every axis; np.swapaxes(K, -1, -2) transposes only the last two, so matmul "
                 "broadcasts the rest."
             ),
         ),
-        Check(
+        each(
             "mask excludes keys exactly",
             C,
             3,
-            ids(inp.mask),
+            inp.mask,
             masks,
+            "excluded keys get weight exactly 0 and each row still sums to 1 (causal, batch-shared and padding masks).",
             hint="Before the softmax: scores = np.where(mask, scores, -np.inf); exp(-inf) is exactly 0.",
         ),
-        Check(
+        each(
             "a query with no allowed key gets zeros",
             E,
             1,
-            ids(inp.empty),
+            inp.empty,
             empty,
+            "a query with no allowed key gets zero weights and a zero output; the other rows are unaffected.",
             hint="Where every key is masked the row max is -inf: shift by 0 there; divide only where the sum is > 0.",
         ),
-        Check(
+        each(
             "finite for huge scores",
             S,
             2,
-            ids(inp.big),
+            inp.big,
             big,
+            "finite and right for scores around 1e4.",
             hint="Subtract the row max before np.exp: the softmax is unchanged and nothing overflows.",
         ),
-        Check(
+        judged(
             "returns float arrays of the right shapes",
             C,
             1,
-            ids(inp.ints) + ids(inp.batch),
+            [c for c, _ in inp.ints + inp.batch],
             types,
             hint="Convert with np.asarray(..., dtype=float); return (weights @ V, weights).",
         ),
-        Check(
+        inputs_unchanged(
             "inputs not modified",
             C,
             1,
-            ("kept",),
-            kept,
+            [inp.kept],
+            ["Q", "K", "V", "mask"],
             hint="Q / np.sqrt(d) makes a new array; Q /= ... changes the caller's queries.",
         ),
-        Check(
-            "vectorized: time on a large input",
-            Category.PERFORMANCE,
-            2,
-            ("perf-user", "perf-reference"),
-            perf,
-            hint="One batched matmul for the scores and one for the output; no loop over the batch or the queries.",
+        performance(
+            [inp.perf],
+            "One batched matmul for the scores and one for the output; no loop over the batch or the queries.",
         ),
-        Check(
-            "no Python loop over the batch or the queries",
-            Category.STYLE,
-            1,
-            (),
-            hint="Q @ np.swapaxes(K, -1, -2) handles every batch dimension and every query at once.",
-            static=_no_loops,
+        Part(
+            Check(
+                "no Python loop over the batch or the queries",
+                Category.STYLE,
+                1,
+                (),
+                hint="Q @ np.swapaxes(K, -1, -2) handles every batch dimension and every query at once.",
+                static=_no_loops,
+            )
         ),
     ]
-    return Suite("attention", (FUNC,), tuple(calls), tuple(checks), "attention.py", timeout=6.0)
+    return assemble("attention", (FUNC,), parts, "attention.py", timeout=6.0)

@@ -8,7 +8,17 @@ from typing import Any
 
 import numpy as np
 
-from interview_prep.grading.checks import inputs_kept, performance_check, raises_value_error, sample_loops, timing_calls
+from interview_prep.grading.checks import (
+    Part,
+    assemble,
+    each,
+    inputs_unchanged,
+    judged,
+    performance,
+    sample_loops,
+    timed,
+    value_errors,
+)
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
@@ -127,41 +137,51 @@ class Inputs:
 PERF_ABOUT = "5000 random scores"
 
 
-def _calls(inp: Inputs) -> list[Call]:
-    calls = [Call(f"cm-{s}", CM, (y, p), about=f"random labels 0-3, seed {s}, n=50") for s, y, p in inp.cm]
-    y, p = inp.union
-    calls.append(Call("cm-union", CM, (y, p), about="seed 3, n=40: class 5 is never predicted, class 3 only predicted"))
-    ys, ps = inp.strs
-    calls += [
-        Call("cm-str", CM, (ys, ps), about="string labels 'bird', 'cat', 'dog' as arrays, seed 4, n=30"),
-        Call("cm-str-list", CM, (ListArg(ys), ListArg(ps)), about="string labels as Python lists, seed 4, n=30"),
-    ]
-    y, p, labels = inp.labels
-    calls.append(Call("cm-labels", CM, (y, p), {"labels": labels}, about="labels=[2, 0, 1, 4], seed 5, n=30"))
-    for cid, y, p, pos, about in inp.prf:
-        calls.append(Call(cid, PRF, (y, p), {"positive": pos}, about=about))
-    calls.append(
-        Call("prf-list", PRF, (ListArg(inp.prf[0][1]), ListArg(inp.prf[0][2])), about="Python lists, seed 6, n=40")
-    )
-    for cid, y, p, about in inp.absent:
-        calls.append(Call(cid, PRF, (y, p), about=about))
-    for cid, y, s, about in inp.auc + inp.ties:
-        calls.append(Call(cid, AUC, (y, s), about=about))
-    calls += [
-        Call("auc-list", AUC, (ListArg(inp.lst_y), ListArg(inp.lst_s)), about="Python lists, n=20"),
-        Call("auc-array", AUC, (inp.lst_y, inp.lst_s), about="arrays, n=20"),
-        Call("auc-kept", AUC, (inp.lst_y.copy(), inp.lst_s.copy()), return_args=(0, 1), about="arrays, n=20"),
-    ]
-    short = (np.array([0, 1, 1, 0]), np.array([0, 1, 1]))
-    calls += [
-        Call("len-cm", CM, short, about="y_true of length 4 and y_pred of length 3"),
-        Call("len-prf", PRF, short, about="y_true of length 4 and y_pred of length 3"),
-        Call("len-auc", AUC, (short[0], np.array([0.2, 0.4, 0.6])), about="y_true of length 4 and 3 scores"),
-        Call("one-pos", AUC, (np.ones(5, dtype=int), np.linspace(0, 1, 5)), about="y_true all 1"),
-        Call("one-neg", AUC, (np.zeros(5, dtype=int), np.linspace(0, 1, 5)), about="y_true all 0"),
-    ]
-    calls += timing_calls(AUC, inp.perf, {}, PERF_ABOUT)
-    return calls
+class Calls:
+    """Every call, made from the inputs; a call two checks judge is one object here."""
+
+    def __init__(self, inp: Inputs) -> None:
+        self.cm = [
+            (Call(f"cm-{s}", CM, (y, p), about=f"random labels 0-3, seed {s}, n=50"), (y, p)) for s, y, p in inp.cm
+        ]
+        y, p = inp.union
+        self.union = Call(
+            "cm-union", CM, (y, p), about="seed 3, n=40: class 5 is never predicted, class 3 only predicted"
+        )
+        ys, ps = inp.strs
+        self.strs = [
+            Call("cm-str", CM, (ys, ps), about="string labels 'bird', 'cat', 'dog' as arrays, seed 4, n=30"),
+            Call("cm-str-list", CM, (ListArg(ys), ListArg(ps)), about="string labels as Python lists, seed 4, n=30"),
+        ]
+        y, p, labels = inp.labels
+        self.labels = Call("cm-labels", CM, (y, p), {"labels": labels}, about="labels=[2, 0, 1, 4], seed 5, n=30")
+        self.prf = [
+            (Call(cid, PRF, (y, p), {"positive": pos}, about=about), (y, p, pos)) for cid, y, p, pos, about in inp.prf
+        ]
+        self.prf_list = Call(
+            "prf-list", PRF, (ListArg(inp.prf[0][1]), ListArg(inp.prf[0][2])), about="Python lists, seed 6, n=40"
+        )
+        self.absent = [(Call(cid, PRF, (y, p), about=about), (y, p, 1)) for cid, y, p, about in inp.absent]
+        self.auc = [(Call(cid, AUC, (y, s), about=about), (y, s)) for cid, y, s, about in inp.auc]
+        self.ties = [(Call(cid, AUC, (y, s), about=about), (y, s)) for cid, y, s, about in inp.ties]
+        self.auc_lists = [
+            Call("auc-list", AUC, (ListArg(inp.lst_y), ListArg(inp.lst_s)), about="Python lists, n=20"),
+            Call("auc-array", AUC, (inp.lst_y, inp.lst_s), about="arrays, n=20"),
+        ]
+        self.kept = Call(
+            "auc-kept", AUC, (inp.lst_y.copy(), inp.lst_s.copy()), return_args=(0, 1), about="arrays, n=20"
+        )
+        short = (np.array([0, 1, 1, 0]), np.array([0, 1, 1]))
+        self.lengths = [
+            Call("len-cm", CM, short, about="y_true of length 4 and y_pred of length 3"),
+            Call("len-prf", PRF, short, about="y_true of length 4 and y_pred of length 3"),
+            Call("len-auc", AUC, (short[0], np.array([0.2, 0.4, 0.6])), about="y_true of length 4 and 3 scores"),
+        ]
+        self.one_class = [
+            Call("one-pos", AUC, (np.ones(5, dtype=int), np.linspace(0, 1, 5)), about="y_true all 1"),
+            Call("one-neg", AUC, (np.zeros(5, dtype=int), np.linspace(0, 1, 5)), about="y_true all 0"),
+        ]
+        self.perf = timed(AUC, inp.perf, {}, PERF_ABOUT)
 
 
 def _matrix(r: Returned, shape: tuple[int, int]) -> np.ndarray:
@@ -196,35 +216,28 @@ def _no_sample_loops(tree: ast.Module) -> str:
 
 def build() -> Suite:
     inp = Inputs()
-    calls = _calls(inp)
+    calls = Calls(inp)
 
-    def cm_counts(results: Mapping[str, Returned]) -> str:
-        for s, y, p in inp.cm:
-            r = results[f"cm-{s}"]
-            want = brute_confusion(y.tolist(), p.tolist(), [0, 1, 2, 3])
-            got = _matrix(r, want.shape)
-            if not np.array_equal(got, want):
-                if np.array_equal(got, want.T):
-                    raise Fail(
-                        f"{CM} is transposed on {r.call.about}: rows should be true labels, columns predictions."
-                    )
-                i, j = np.unravel_index(int(np.argmax(got != want)), want.shape)
-                raise Fail(
-                    f"{CM}[{i}, {j}] is {got[i, j]} on {r.call.about}, but {want[i, j]} samples have true label {i} "
-                    f"and prediction {j}."
-                )
-        return "counts every (true, predicted) pair on 2 random inputs."
+    def cm_counts(r: Returned, case: tuple[np.ndarray, np.ndarray]) -> None:
+        y, p = case
+        want = brute_confusion(y.tolist(), p.tolist(), [0, 1, 2, 3])
+        got = _matrix(r, want.shape)
+        if not np.array_equal(got, want):
+            if np.array_equal(got, want.T):
+                raise Fail(f"{CM} is transposed on {r.call.about}: rows should be true labels, columns predictions.")
+            i, j = np.unravel_index(int(np.argmax(got != want)), want.shape)
+            raise Fail(
+                f"{CM}[{i}, {j}] is {got[i, j]} on {r.call.about}, but {want[i, j]} samples have true label {i} "
+                f"and prediction {j}."
+            )
 
-    def cm_int(results: Mapping[str, Returned]) -> str:
-        for s, _y, _p in inp.cm:
-            r = results[f"cm-{s}"]
-            got = _matrix(r, (4, 4))
-            if got.dtype.kind not in "iu":
-                raise Fail(f"{CM} returned dtype {got.dtype} on {r.call.about}; counts should be an int array.")
-        return "an (L, L) int array."
+    def cm_int(r: Returned, _case: object) -> None:
+        got = _matrix(r, (4, 4))
+        if got.dtype.kind not in "iu":
+            raise Fail(f"{CM} returned dtype {got.dtype} on {r.call.about}; counts should be an int array.")
 
     def cm_union(results: Mapping[str, Returned]) -> str:
-        r = results["cm-union"]
+        r = results[calls.union.id]
         y, p = inp.union
         want = brute_confusion(y.tolist(), p.tolist(), [0, 1, 2, 3, 5])
         got = as_array(r.value, f"what {CM} returned") if r.value else None
@@ -243,14 +256,14 @@ def build() -> Suite:
     def cm_strings(results: Mapping[str, Returned]) -> str:
         ys, ps = inp.strs
         want = brute_confusion(ys.tolist(), ps.tolist(), ["bird", "cat", "dog"])
-        for cid in ("cm-str", "cm-str-list"):
-            r = results[cid]
+        for call in calls.strs:
+            r = results[call.id]
             if not np.array_equal(_matrix(r, want.shape), want):
                 raise Fail(f"{CM} is wrong on {r.call.about} (rows and columns in sorted order: bird, cat, dog).")
         return "string labels work, as arrays and as lists."
 
     def cm_labels(results: Mapping[str, Returned]) -> str:
-        r = results["cm-labels"]
+        r = results[calls.labels.id]
         y, p, labels = inp.labels
         want = brute_confusion(y.tolist(), p.tolist(), labels)
         got = _matrix(r, want.shape)
@@ -261,21 +274,19 @@ def build() -> Suite:
             )
         return "explicit labels set the order and may include absent classes."
 
-    def prf_values(results: Mapping[str, Returned]) -> str:
-        for cid, y, p, pos, _about in inp.prf:
-            r = results[cid]
-            got = _floats(r.value, 3, PRF)
-            want = brute_prf(y.tolist(), p.tolist(), pos)
-            if not np.allclose(got, want, rtol=1e-9, atol=1e-12):
-                note = ""
-                if np.allclose(got, (want[1], want[0], want[2])):
-                    note = " (precision and recall are swapped: precision divides by the predicted positives)"
-                raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}, expected {_fmt(want)}{note}.")
-        return "matches TP / (TP + FP), TP / (TP + FN) and their harmonic mean on binary, multiclass and string labels."
+    def prf_values(r: Returned, case: tuple[np.ndarray, np.ndarray, Any]) -> None:
+        y, p, pos = case
+        got = _floats(r.value, 3, PRF)
+        want = brute_prf(y.tolist(), p.tolist(), pos)
+        if not np.allclose(got, want, rtol=1e-9, atol=1e-12):
+            note = ""
+            if np.allclose(got, (want[1], want[0], want[2])):
+                note = " (precision and recall are swapped: precision divides by the predicted positives)"
+            raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}, expected {_fmt(want)}{note}.")
 
     def absent(results: Mapping[str, Returned]) -> str:
-        for cid, y, p, _about in inp.absent:
-            r = results[cid]
+        for call, (y, p, _pos) in calls.absent:
+            r = results[call.id]
             if r.raised:
                 raise Fail(f"{PRF} raised {r.exc_type} ({r.exc_msg}) on {r.call.about}; a zero denominator means 0.0.")
             got = _floats(r.value, 3, PRF)
@@ -287,191 +298,174 @@ def build() -> Suite:
         return "0.0, not NaN or an error, when there are no predicted or no actual positives."
 
     def floats(results: Mapping[str, Returned]) -> str:
-        for cid, *_rest in inp.prf:
-            r = results[cid]
+        for call, _case in calls.prf:
+            r = results[call.id]
             for v in as_tuple(r.value, 3, PRF):
                 if v.kind != "float":
                     raise Fail(f"{PRF} returned a {v.type_name} where a float belongs, on {r.call.about}.")
-        for cid, *_rest in inp.auc:
-            r = results[cid]
+        for call, _pair in calls.auc:
+            r = results[call.id]
             if r.value is None or r.value.kind != "float":
                 what = r.value.type_name if r.value else "nothing"
                 raise Fail(f"{AUC} returned {what}, not a float, on {r.call.about}.")
         return "precision_recall_f1 returns three floats and roc_auc one."
 
-    def auc(cases: list[tuple[str, np.ndarray, np.ndarray, str]], what: str) -> Any:
-        def judge(results: Mapping[str, Returned]) -> str:
-            for cid, y, s, _about in cases:
-                r = results[cid]
-                got, want = _floats(r.value, 1, AUC)[0], brute_auc(y, s)
-                if not (np.isfinite(got) and abs(got - want) <= 1e-9):
-                    pos, neg = s[y == 1][:, None], s[y == 0][None, :]
-                    note = ""
-                    n_ties = int((pos == neg).sum())
-                    if n_ties and abs(got - float((pos > neg).mean())) <= 1e-9:
-                        note = f" ({n_ties} tied pairs counted as 0 instead of 1/2)"
-                    elif n_ties and abs(got - float((pos >= neg).mean())) <= 1e-9:
-                        note = f" ({n_ties} tied pairs counted as 1 instead of 1/2)"
-                    elif n_ties:
-                        note = f" ({n_ties} positive-negative pairs are tied; each counts 1/2)"
-                    raise Fail(
-                        f"{AUC} gave {got:.6g} on {r.call.about}; counting every positive-negative pair "
-                        f"gives {want:.6g}{note}."
-                    )
-            return what
-
-        return judge
+    def auc(r: Returned, case: tuple[np.ndarray, np.ndarray]) -> None:
+        y, s = case
+        got, want = _floats(r.value, 1, AUC)[0], brute_auc(y, s)
+        if not (np.isfinite(got) and abs(got - want) <= 1e-9):
+            pos, neg = s[y == 1][:, None], s[y == 0][None, :]
+            note = ""
+            n_ties = int((pos == neg).sum())
+            if n_ties and abs(got - float((pos > neg).mean())) <= 1e-9:
+                note = f" ({n_ties} tied pairs counted as 0 instead of 1/2)"
+            elif n_ties and abs(got - float((pos >= neg).mean())) <= 1e-9:
+                note = f" ({n_ties} tied pairs counted as 1 instead of 1/2)"
+            elif n_ties:
+                note = f" ({n_ties} positive-negative pairs are tied; each counts 1/2)"
+            raise Fail(
+                f"{AUC} gave {got:.6g} on {r.call.about}; counting every positive-negative pair gives {want:.6g}{note}."
+            )
 
     def lists(results: Mapping[str, Returned]) -> str:
-        r, arr = results["prf-list"], results["prf-bin-1"]
+        r, arr = results[calls.prf_list.id], results[calls.prf[0][0].id]
         if _floats(r.value, 3, PRF) != _floats(arr.value, 3, PRF):
             raise Fail(f"{PRF} gave a different result for {r.call.about} than for the same data as arrays.")
-        r, arr = results["auc-list"], results["auc-array"]
+        r, arr = (results[c.id] for c in calls.auc_lists)
         if not abs(_floats(r.value, 1, AUC)[0] - _floats(arr.value, 1, AUC)[0]) <= 1e-12:
             raise Fail(f"{AUC} gave a different result for {r.call.about} than for the same data as arrays.")
         return "Python lists work (confusion_matrix lists are judged with the string labels)."
 
-    def lengths(results: Mapping[str, Returned]) -> str:
-        return raises_value_error(results, ["len-cm", "len-prf", "len-auc"])
-
-    def one_class(results: Mapping[str, Returned]) -> str:
-        return raises_value_error(results, ["one-pos", "one-neg"])
-
-    def kept(results: Mapping[str, Returned]) -> str:
-        return inputs_kept(results, ["auc-kept"], ["y_true", "scores"])
-
-    def perf(results: Mapping[str, Returned]) -> str:
-        return performance_check(AUC, PERF_ABOUT, "").judge(results)
-
     C, E = Category.CORRECTNESS, Category.EDGE_CASE
-    cm_ids = tuple(f"cm-{s}" for s, *_r in inp.cm)
-    prf_ids = tuple(c[0] for c in inp.prf)
-    auc_ids = tuple(c[0] for c in inp.auc)
-    tie_ids = tuple(c[0] for c in inp.ties)
-    checks = [
-        Check(
+    parts = [
+        each(
             "confusion matrix counts (true, predicted) pairs",
             C,
             3,
-            cm_ids,
+            calls.cm,
             cm_counts,
+            "counts every (true, predicted) pair on 2 random inputs.",
             hint="Entry [i, j] counts true labels[i] predicted as labels[j]: rows are the truth.",
         ),
-        Check(
+        each(
             "confusion matrix is an int array",
             C,
             1,
-            cm_ids,
+            calls.cm,
             cm_int,
+            "an (L, L) int array.",
             hint="Count with np.bincount or an int array (np.zeros(..., dtype=int)).",
         ),
-        Check(
+        judged(
             "labels default to the sorted union of y_true and y_pred",
             E,
             1,
-            ("cm-union",),
+            [calls.union],
             cm_union,
             hint="labels = np.unique(np.concatenate([y_true, y_pred])): a class the model only predicts still counts.",
         ),
-        Check(
+        judged(
             "string labels",
             E,
             1,
-            ("cm-str", "cm-str-list"),
+            calls.strs,
             cm_strings,
             hint="Map labels to indices (np.unique(..., return_inverse=True) or a dict), not int(label).",
         ),
-        Check(
+        judged(
             "explicit labels set the order",
             C,
             2,
-            ("cm-labels",),
+            [calls.labels],
             cm_labels,
             hint="Index rows and columns by position in `labels`, in the order given.",
         ),
-        Check(
+        each(
             "precision, recall and F1 match their definitions",
             C,
             3,
-            prf_ids,
+            calls.prf,
             prf_values,
+            "matches TP / (TP + FP), TP / (TP + FN) and their harmonic mean on binary, multiclass and string labels.",
             hint="precision = TP / (TP + FP), recall = TP / (TP + FN), f1 = 2PR / (P + R).",
         ),
-        Check(
+        judged(
             "absent class gives 0.0, not NaN or an error",
             E,
             2,
-            tuple(c[0] for c in inp.absent),
+            [c for c, _ in calls.absent],
             absent,
             hint="Guard each division: 0.0 when its denominator is 0.",
             may_raise=True,
         ),
-        Check("returns Python floats", C, 1, prf_ids + auc_ids, floats, hint="Wrap the results in float(...)."),
-        Check(
+        judged(
+            "returns Python floats",
+            C,
+            1,
+            [c for c, _ in calls.prf] + [c for c, _ in calls.auc],
+            floats,
+            hint="Wrap the results in float(...).",
+        ),
+        each(
             "ROC-AUC matches pair counting",
             C,
             3,
-            auc_ids,
-            auc(inp.auc, "matches counting every positive-negative pair on random, perfect and reversed scores."),
+            calls.auc,
+            auc,
+            "matches counting every positive-negative pair on random, perfect and reversed scores.",
             hint="AUC = (sum of the positives' ranks - P(P+1)/2) / (P N), or count pairs directly.",
         ),
-        Check(
+        each(
             "tied scores count one half",
             C,
             2,
-            tie_ids,
-            auc(inp.ties, "a tied positive-negative pair counts 1/2 (rounded, all-equal and integer scores)."),
+            calls.ties,
+            auc,
+            "a tied positive-negative pair counts 1/2 (rounded, all-equal and integer scores).",
             hint="Give tied scores their average rank (or count a tie as 0.5 when counting pairs).",
         ),
-        Check(
+        judged(
             "lists accepted",
             E,
             1,
-            ("prf-list", "prf-bin-1", "auc-list", "auc-array"),
+            [calls.prf_list, calls.prf[0][0], *calls.auc_lists],
             lists,
             hint="Convert first: y_true = np.asarray(y_true).",
         ),
-        Check(
+        value_errors(
             "ValueError when the lengths differ",
             E,
             1,
-            ("len-cm", "len-prf", "len-auc"),
-            lengths,
+            calls.lengths,
             hint="Compare len(y_true) with len(y_pred) (or scores) and raise ValueError: zip would silently truncate.",
-            may_raise=True,
         ),
-        Check(
+        value_errors(
             "roc_auc ValueError for one class",
             E,
             1,
-            ("one-pos", "one-neg"),
-            one_class,
+            calls.one_class,
             hint="With no positives or no negatives there are no pairs: raise ValueError instead of returning NaN.",
-            may_raise=True,
         ),
-        Check(
+        inputs_unchanged(
             "inputs not modified",
             C,
             1,
-            ("auc-kept",),
-            kept,
+            [calls.kept],
+            ["y_true", "scores"],
             hint="np.sort(scores) or argsort returns a new array; scores.sort() reorders the caller's data.",
         ),
-        Check(
-            "vectorized: time on a large input",
-            Category.PERFORMANCE,
-            2,
-            ("perf-user", "perf-reference"),
-            perf,
-            hint="Rank once (argsort) instead of comparing every positive with every negative in Python.",
+        performance(
+            [calls.perf], "Rank once (argsort) instead of comparing every positive with every negative in Python."
         ),
-        Check(
-            "no Python loop over the samples",
-            Category.STYLE,
-            1,
-            (),
-            hint="Boolean masks and np.sum count TP/FP/FN; ranks give the AUC without a loop.",
-            static=_no_sample_loops,
+        Part(
+            Check(
+                "no Python loop over the samples",
+                Category.STYLE,
+                1,
+                (),
+                hint="Boolean masks and np.sum count TP/FP/FN; ranks give the AUC without a loop.",
+                static=_no_sample_loops,
+            )
         ),
     ]
-    return Suite("classification-metrics", (CM, PRF, AUC), tuple(calls), tuple(checks), "classification_metrics.py")
+    return assemble("classification-metrics", (CM, PRF, AUC), parts, "classification_metrics.py")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from interview_prep.grading.checks import assemble, each, finite_differences, judged
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
-    Check,
     Fail,
     Returned,
     Rng,
@@ -76,43 +76,39 @@ TRAIN_ABOUT = "600 training examples sorted by class (all 0s, then all 1s), 5 fe
 TEST_ABOUT = "4000 fresh held-out examples from the same distribution, seed 2"
 
 
-def _calls(inp: Inputs) -> list[Call]:
-    calls = [
-        Call("feat-int", "features", (inp.X_int,), about="an int array X of shape (20, 5)"),
-        Call("feat-float", "features", (inp.X_float,), about="a float array X of shape (15, 5)"),
-        Call("loss", "loss_and_grads", (inp.F, inp.y, inp.w, inp.b), about=LOSS_ABOUT),
-        Call("fd-grad", "loss_and_grads", (inp.fd_F, inp.fd_y, inp.fd_w, inp.fd_b), about=FD_ABOUT),
-    ]
-    for j in range(inp.fd_w.size):
-        for sign, tag in ((1, "plus"), (-1, "minus")):
-            w = inp.fd_w.copy()
-            w[j] += sign * FD_STEP
-            calls.append(Call(f"fd-{tag}-w-{j}", "loss_and_grads", (inp.fd_F, inp.fd_y, w, inp.fd_b), about=FD_ABOUT))
-    for sign, tag in ((1, "plus"), (-1, "minus")):
-        b = inp.fd_b + sign * FD_STEP
-        calls.append(Call(f"fd-{tag}-b", "loss_and_grads", (inp.fd_F, inp.fd_y, inp.fd_w, b), about=FD_ABOUT))
-    n, bs = inp.n_batch, inp.batch_size
-    calls += [
+class Calls:
+    """Every call, made from the inputs; a call two checks judge is one object here."""
+
+    def __init__(self, inp: Inputs) -> None:
+        self.features = [
+            (Call("feat-int", "features", (inp.X_int,), about="an int array X of shape (20, 5)"), inp.X_int),
+            (Call("feat-float", "features", (inp.X_float,), about="a float array X of shape (15, 5)"), inp.X_float),
+        ]
+        self.loss = Call("loss", "loss_and_grads", (inp.F, inp.y, inp.w, inp.b), about=LOSS_ABOUT)
+        self.fd_grad = Call("fd-grad", "loss_and_grads", (inp.fd_F, inp.fd_y, inp.fd_w, inp.fd_b), about=FD_ABOUT)
+        n, bs = inp.n_batch, inp.batch_size
         # Two epochs drawn from one Generator, a fresh Generator with the same seed, another seed.
-        Call("bat-1", "batches", (n, bs, Rng(7, stream="epochs")), about=f"{BATCH_ABOUT}, default_rng(7), epoch 1"),
-        Call("bat-2", "batches", (n, bs, Rng(7, stream="epochs")), about=f"{BATCH_ABOUT}, default_rng(7), epoch 2"),
-        Call("bat-same", "batches", (n, bs, Rng(7)), about=f"{BATCH_ABOUT}, a fresh default_rng(7)"),
-        Call("bat-other", "batches", (n, bs, Rng(8)), about=f"{BATCH_ABOUT}, default_rng(8)"),
-        Call("train", "train", (inp.X_train, inp.y_train), about=TRAIN_ABOUT),
-        Call("feat-test", "features", (inp.X_test,), about=TEST_ABOUT),
-        Call("predict", "predict", (inp.pred_X, inp.pred_w, inp.pred_b), about="12 rows, the last one at p = 0.5"),
-    ]
-    # The batches train should see: the user's own batches(), epoch after epoch from default_rng(SEED).
-    for e in range(EPOCHS):
-        calls.append(
+        self.batches = [
+            Call("bat-1", "batches", (n, bs, Rng(7, stream="epochs")), about=f"{BATCH_ABOUT}, default_rng(7), epoch 1"),
+            Call("bat-2", "batches", (n, bs, Rng(7, stream="epochs")), about=f"{BATCH_ABOUT}, default_rng(7), epoch 2"),
+            Call("bat-same", "batches", (n, bs, Rng(7)), about=f"{BATCH_ABOUT}, a fresh default_rng(7)"),
+            Call("bat-other", "batches", (n, bs, Rng(8)), about=f"{BATCH_ABOUT}, default_rng(8)"),
+        ]
+        self.train = Call("train", "train", (inp.X_train, inp.y_train), about=TRAIN_ABOUT)
+        self.feat_test = Call("feat-test", "features", (inp.X_test,), about=TEST_ABOUT)
+        self.predict = Call(
+            "predict", "predict", (inp.pred_X, inp.pred_w, inp.pred_b), about="12 rows, the last one at p = 0.5"
+        )
+        # The batches train should see: the user's own batches(), epoch after epoch from default_rng(SEED).
+        self.replay = [
             Call(
                 f"replay-{e}",
                 "batches",
                 (len(inp.y_train), BATCH, Rng(SEED, stream="replay")),
                 about=f"n=600, batch_size={BATCH}, default_rng({SEED}), epoch {e + 1}",
             )
-        )
-    return calls
+            for e in range(EPOCHS)
+        ]
 
 
 def _features(r: Returned) -> np.ndarray:
@@ -154,76 +150,73 @@ def _train_result(r: Returned) -> tuple[np.ndarray, float]:
 
 def build() -> Suite:
     inp = Inputs()
-    calls = _calls(inp)
+    calls = Calls(inp)
 
-    def features(results: Mapping[str, Returned]) -> str:
-        for cid, X in (("feat-int", inp.X_int), ("feat-float", inp.X_float)):
-            r = results[cid]
-            F = _features(r)
-            if F.shape == (X.shape[0], X.shape[1] - 1) and np.array_equal(F, X[:, :-1]):
-                raise Fail(
-                    f"features(X) drops the last column of X on {r.call.about}: that column is a real feature "
-                    "(and here the most informative one). Remove only the label column the starter appended."
-                )
-            if F.shape != X.shape:
-                raise Fail(f"features(X) has shape {F.shape} for X of shape {X.shape} ({r.call.about}).")
-            if np.array_equal(F[:, :-1], X[:, :-1]) and not np.array_equal(F[:, -1], X[:, -1]):
-                const = " (all 0: no labels were given)" if np.all(F[:, -1] == 0) else ""
-                raise Fail(
-                    f"features(X) replaces the last column of X with something else{const} on {r.call.about}. "
-                    "That is the label leak: the starter fills the column from y, so training sees the answer "
-                    "(training accuracy near 100%) while new data, which has no labels, does not."
-                )
-            if not np.array_equal(F, X):
-                i, j = (int(v[0]) for v in np.nonzero(F != X))
-                raise Fail(
-                    f"features(X) changes the values of X on {r.call.about} (row {i}, column {j}: {X[i, j]:.4g} "
-                    f"became {F[i, j]:.4g}). The spec asks for X's own values as floats, nothing added, dropped "
-                    "or rescaled: fixing the leak means no longer appending the label, and nothing else."
-                )
-            if F.dtype.kind != "f":
-                raise Fail(f"features(X) has dtype {F.dtype} on {r.call.about}; the design matrix is float.")
-        return "features(X) is X as floats, with no label-derived column."
+    def features(r: Returned, X: np.ndarray) -> None:
+        F = _features(r)
+        if F.shape == (X.shape[0], X.shape[1] - 1) and np.array_equal(F, X[:, :-1]):
+            raise Fail(
+                f"features(X) drops the last column of X on {r.call.about}: that column is a real feature "
+                "(and here the most informative one). Remove only the label column the starter appended."
+            )
+        if F.shape != X.shape:
+            raise Fail(f"features(X) has shape {F.shape} for X of shape {X.shape} ({r.call.about}).")
+        if np.array_equal(F[:, :-1], X[:, :-1]) and not np.array_equal(F[:, -1], X[:, -1]):
+            const = " (all 0: no labels were given)" if np.all(F[:, -1] == 0) else ""
+            raise Fail(
+                f"features(X) replaces the last column of X with something else{const} on {r.call.about}. "
+                "That is the label leak: the starter fills the column from y, so training sees the answer "
+                "(training accuracy near 100%) while new data, which has no labels, does not."
+            )
+        if not np.array_equal(F, X):
+            i, j = (int(v[0]) for v in np.nonzero(F != X))
+            raise Fail(
+                f"features(X) changes the values of X on {r.call.about} (row {i}, column {j}: {X[i, j]:.4g} "
+                f"became {F[i, j]:.4g}). The spec asks for X's own values as floats, nothing added, dropped "
+                "or rescaled: fixing the leak means no longer appending the label, and nothing else."
+            )
+        if F.dtype.kind != "f":
+            raise Fail(f"features(X) has dtype {F.dtype} on {r.call.about}; the design matrix is float.")
 
     def loss_formula(results: Mapping[str, Returned]) -> str:
-        r = results["loss"]
+        r = results[calls.loss.id]
         loss, _dw, _db = _lag(r, inp.w.size)  # the types are checked there; the values by finite differences
         want, _, _ = expected_loss_grads(inp.F, inp.y, inp.w, inp.b)
         if not (np.isfinite(loss) and np.isclose(loss, want, rtol=1e-7, atol=1e-10)):
             raise Fail(f"the loss is {loss:.6g} on {r.call.about}; the mean cross-entropy is {want:.6g}.")
         return "the mean cross-entropy, returned as (float, (d,) array, float)."
 
-    def finite_diff(results: Mapping[str, Returned]) -> str:
-        r = results["fd-grad"]
-        _, dw, db = _lag(r, inp.fd_w.size)
-        d = inp.fd_w.size
-        num_w = np.zeros(d)
-        for j in range(d):
-            up = _lag(results[f"fd-plus-w-{j}"], d)[0]
-            down = _lag(results[f"fd-minus-w-{j}"], d)[0]
-            num_w[j] = (up - down) / (2 * FD_STEP)
-        num_b = (_lag(results["fd-plus-b"], d)[0] - _lag(results["fd-minus-b"], d)[0]) / (2 * FD_STEP)
-        if not (np.isfinite(db) and np.isclose(db, num_b, rtol=1e-4, atol=1e-6)):
+    d = inp.fd_w.size
+
+    def gradient(rs: Sequence[Returned]) -> dict[str, np.ndarray]:
+        _, dw, db = _lag(rs[0], d)
+        return {"b": np.asarray(db), "w": dw}
+
+    def stepped(var: str, moved: np.ndarray) -> Call:
+        w, b = (moved, inp.fd_b) if var == "w" else (inp.fd_w, float(moved))
+        return Call("fd", "loss_and_grads", (inp.fd_F, inp.fd_y, w, b), about=FD_ABOUT)
+
+    def fd_fail(var: str, got: np.ndarray, num: np.ndarray, r: Returned) -> str:
+        if var == "b":
+            db, num_b = float(got), float(num)
             sign = ""
             if np.isclose(db, -num_b, rtol=1e-4, atol=1e-6):
                 sign = " Its sign is flipped: dL/db is mean(p - y), so gradient descent lowers b when p is too high."
-            raise Fail(
+            return (
                 f"db is {db:.6g} on {r.call.about}, but the loss changes with b at a rate of {num_b:.6g} "
                 f"(central finite differences, step {FD_STEP:g}).{sign}"
             )
-        if not (np.all(np.isfinite(dw)) and np.allclose(dw, num_w, rtol=1e-4, atol=1e-6)):
-            j = int(np.argmax(np.abs(dw - num_w)))
-            ratio = dw[j] / num_w[j] if num_w[j] else float("nan")
-            raise Fail(
-                f"dw[{j}] is {dw[j]:.6g} on {r.call.about}, but the loss changes with w[{j}] at a rate of "
-                f"{num_w[j]:.6g} ({ratio:.3g}x; central finite differences, step {FD_STEP:g})."
-            )
-        return "dw and db agree with central finite differences of the loss."
+        j = int(np.argmax(np.abs(got - num)))
+        ratio = got[j] / num[j] if num[j] else float("nan")
+        return (
+            f"dw[{j}] is {got[j]:.6g} on {r.call.about}, but the loss changes with w[{j}] at a rate of "
+            f"{num[j]:.6g} ({ratio:.3g}x; central finite differences, step {FD_STEP:g})."
+        )
 
     def partition(results: Mapping[str, Returned]) -> str:
         n, bs = inp.n_batch, inp.batch_size
-        for cid in ("bat-1", "bat-2", "bat-same", "bat-other"):
-            r = results[cid]
+        for call in calls.batches:
+            r = results[call.id]
             got = _batches(r)
             sizes = [len(b) for b in got]
             if any(s == 0 or s > bs for s in sizes):
@@ -239,11 +232,8 @@ def build() -> Suite:
         return f"every index of range({n}) exactly once, in batches of at most {bs}."
 
     def random_order(results: Mapping[str, Returned]) -> str:
-        first = _order(_batches(results["bat-1"]))
-        second = _order(_batches(results["bat-2"]))
-        same = _order(_batches(results["bat-same"]))
-        other = _order(_batches(results["bat-other"]))
-        about = results["bat-1"].call.about
+        first, second, same, other = (_order(_batches(results[c.id])) for c in calls.batches)
+        about = calls.batches[0].about
         if np.array_equal(first, np.arange(len(first))):
             raise Fail(
                 f"batches returns the indices in their original order 0, 1, 2, ... ({about}): nothing shuffles. "
@@ -265,12 +255,12 @@ def build() -> Suite:
         return "a new order every epoch, drawn from rng (the same seed gives the same order)."
 
     def replay(results: Mapping[str, Returned]) -> str:
-        r = results["train"]
+        r = results[calls.train.id]
         w, b = _train_result(r)
         F, y = inp.X_train.astype(np.float64), inp.y_train.astype(np.float64)
         if w.shape != (F.shape[1],):
             raise Fail(f"train returned w of shape {w.shape}; it should be ({F.shape[1]},), one weight per feature.")
-        epochs = [_batches(results[f"replay-{e}"]) for e in range(EPOCHS)]
+        epochs = [_batches(results[c.id]) for c in calls.replay]
 
         def sgd(schedule: list[list[np.ndarray]]) -> tuple[np.ndarray, float]:
             rw, rb = np.zeros(F.shape[1]), 0.0
@@ -298,9 +288,9 @@ def build() -> Suite:
         )
 
     def accuracy(results: Mapping[str, Returned]) -> str:
-        r = results["train"]
+        r = results[calls.train.id]
         w, b = _train_result(r)
-        F = _features(results["feat-test"]).astype(np.float64)
+        F = _features(results[calls.feat_test.id]).astype(np.float64)
         if F.shape != (inp.X_test.shape[0], w.size):
             raise Unusable(
                 f"features of the held-out data has shape {F.shape}, which does not fit w of shape {w.shape}"
@@ -316,7 +306,7 @@ def build() -> Suite:
         return f"{acc:.1%} accuracy on {TEST_ABOUT} (at least {MIN_ACCURACY:.0%} needed)."
 
     def predict(results: Mapping[str, Returned]) -> str:
-        r = results["predict"]
+        r = results[calls.predict.id]
         want = (sigmoid(inp.pred_X @ inp.pred_w + inp.pred_b) >= 0.5).astype(np.int64)
         v = r.value
         if v is None or v.kind != "ndarray" or not isinstance(v.data, np.ndarray):
@@ -347,80 +337,86 @@ def build() -> Suite:
         return "0/1 int labels, 1 where sigmoid(features(X) @ w + b) >= 0.5."
 
     C = Category.CORRECTNESS
-    ids = [c.id for c in calls]
-    checks = [
-        Check(
+    parts = [
+        each(
             "features(X) is X as floats, no label column",
             C,
             2,
-            ("feat-int", "feat-float"),
+            calls.features,
             features,
+            "features(X) is X as floats, with no label-derived column.",
             hint="Return np.asarray(X, dtype=float): a feature must be computable from X alone, at training time "
             "and on new data.",
         ),
-        Check(
+        judged(
             "loss is the mean cross-entropy",
             C,
             1,
-            ("loss",),
+            [calls.loss],
             loss_formula,
             hint="loss = -mean(y log p + (1 - y) log(1 - p)) with p = sigmoid(F @ w + b).",
         ),
-        Check(
+        finite_differences(
             "gradients match finite differences",
             C,
             3,
-            tuple(i for i in ids if i.startswith("fd-")),
-            finite_diff,
+            grad_calls=[calls.fd_grad],
+            gradient=gradient,
+            # db is judged first: its sign bug is the one planted.
+            variables={"b": np.asarray(inp.fd_b), "w": inp.fd_w},
+            stepped=stepped,
+            loss=lambda r: _lag(r, d)[0],
+            step=FD_STEP,
+            fail=fd_fail,
+            passed="dw and db agree with central finite differences of the loss.",
             hint="For the mean cross-entropy, dw = F.T @ (p - y) / n and db = mean(p - y). Check each with "
             "(L(theta + h) - L(theta - h)) / 2h.",
         ),
-        Check(
+        judged(
             "batches: a partition of range(n)",
             C,
             2,
-            ("bat-1", "bat-2", "bat-same", "bat-other"),
+            calls.batches,
             partition,
             hint="order = rng.permutation(n); return [order[i:i + batch_size] for i in range(0, n, batch_size)].",
         ),
-        Check(
+        judged(
             "batches: a new random order each epoch",
             C,
             2,
-            ("bat-1", "bat-2", "bat-same", "bat-other"),
+            calls.batches,
             random_order,
             hint="Draw a fresh permutation from rng on every call: rng.permutation(n).",
         ),
-        Check(
+        judged(
             "train: one step per minibatch, every epoch",
             C,
             2,
-            ("train", *(f"replay-{e}" for e in range(EPOCHS))),
+            [calls.train, *calls.replay],
             replay,
             hint="for epoch in range(epochs): for idx in batches(len(y), batch_size, rng): w -= lr * dw; b -= lr * db.",
         ),
-        Check(
+        judged(
             "held-out accuracy after training",
             C,
             3,
-            ("train", "feat-test"),
+            [calls.train, calls.feat_test],
             accuracy,
             hint="Compare training accuracy with held-out accuracy while you debug: a big gap means leakage.",
         ),
-        Check(
+        judged(
             "predict returns 0/1 labels",
             C,
             1,
-            ("predict",),
+            [calls.predict],
             predict,
             hint="Return (sigmoid(features(X) @ w + b) >= 0.5).astype(int).",
         ),
     ]
-    return Suite(
+    return assemble(
         "fix-the-training-loop",
         ("features", "loss_and_grads", "batches", "train", "predict"),
-        tuple(calls),
-        tuple(checks),
+        parts,
         "fix_the_training_loop.py",
         timeout=8.0,
     )
