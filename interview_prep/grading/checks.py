@@ -34,7 +34,6 @@ __all__ = [
     "judged",
     "loop_style",
     "loop_style_check",
-    "only_ok",
     "performance",
     "performance_check",
     "raises_value_error",
@@ -202,15 +201,6 @@ def value_errors(
         return raises_value_error(results, ids, passed=passed, why_bad=why_bad)
 
     return judged(name, category, points, calls, judge, hint=hint, may_raise=True)
-
-
-def only_ok(results: Mapping[str, Returned], ids: Sequence[str]) -> None:
-    """For a may_raise check: any call that raised is a failure worth naming."""
-    for cid in ids:
-        r = results[cid]
-        if r.raised:
-            where = f" at {r.where}" if r.where else ""
-            raise Fail(f"{r.call.func} raised {r.exc_type}: {r.exc_msg}{where} on {r.call.about}.")
 
 
 # --- inputs left as they were --------------------------------------------------------------------

@@ -290,7 +290,3 @@ def same_value(a: Value | None, b: Value | None) -> bool:
         x, y = a.data, b.data
         return bool(x.shape == y.shape and x.dtype == y.dtype and np.array_equal(x, y, equal_nan=x.dtype.kind in "fc"))
     return bool(a.data == b.data)
-
-
-def seeds_note(rs: Sequence[Returned]) -> str:
-    return "; ".join(r.call.about for r in rs if r.call.about)

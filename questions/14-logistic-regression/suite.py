@@ -80,44 +80,6 @@ def _separable(seed: int, n: int, d: int, scale: float = 1.0) -> tuple[np.ndarra
     return X * scale, y
 
 
-class Inputs:
-    """Every input, made in the parent from fixed seeds, with its expected fit."""
-
-    def __init__(self) -> None:
-        Xn, yn = _noisy(1, 80, 3)
-        Xs, ys = _separable(2, 60, 2)
-        Xm, ym = _noisy(3, 50, 4)
-        # (id, X, y, lr, epochs, l2, about)
-        self.fits = [
-            ("noisy", Xn, yn, 0.1, 50, 0.0, "noisy data, seed 1, n=80, d=3, lr=0.1, epochs=50"),
-            ("separable", Xs, ys, 0.5, 200, 0.0, f"separable data, seed 2, n={len(ys)}, d=2, lr=0.5, epochs=200"),
-            ("more", Xm, ym, 0.3, 30, 0.0, "noisy data, seed 3, n=50, d=4, lr=0.3, epochs=30"),
-        ]
-        self.l2 = [
-            ("l2-noisy", Xn, yn, 0.1, 100, 0.5, "noisy data, seed 1, n=80, d=3, lr=0.1, epochs=100, l2=0.5"),
-            ("l2-sep", Xs, ys, 0.5, 100, 0.1, f"separable data, seed 2, n={len(ys)}, d=2, lr=0.5, epochs=100, l2=0.1"),
-        ]
-        self.shrink = (Xn, yn, 0.1, 100)
-        # Mostly positives, features centred: a large l2 leaves b near logit(0.8), not near 0 (lr * l2 < 1,
-        # so the weights decay rather than oscillate).
-        rng = np.random.default_rng(4)
-        Xb = rng.normal(size=(40, 2))
-        self.bias = (Xb - Xb.mean(axis=0), (np.arange(40) % 5 != 0).astype(np.float64), 0.2, 200, 2.0)
-        self.decrease = (Xm, ym)
-        self.big = _separable(5, 40, 2, scale=100.0)
-        self.zero = (Xn, yn)
-        self.proba = [
-            (s, rng_x, rng_w, b)
-            for s, rng_x, rng_w, b in [
-                (6, np.random.default_rng(6).normal(size=(10, 3)), np.array([0.5, -1.0, 2.0]), 0.25),
-                (7, np.random.default_rng(7).normal(size=(1, 4)), np.array([1.0, 1.0, -1.0, 0.0]), -1.5),
-            ]
-        ]
-        self.proba_big = np.array([[1000.0], [-1000.0], [0.0], [700.0], [-700.0], [1e4], [-1e4], [36.0]])
-        self.lst = _noisy(8, 20, 2)
-        self.perf = _noisy(9, 2000, 20)
-
-
 PERF_ABOUT = "X of shape (2000, 20), epochs=20"
 Fit = tuple[np.ndarray, np.ndarray, float, int, float]  # X, y, lr, epochs, l2
 
@@ -129,17 +91,45 @@ def _fit_table(cases: list[tuple[str, np.ndarray, np.ndarray, float, int, float,
     ]
 
 
-class Calls:
-    """Every call, made from the inputs; a call judged by two checks is one object here."""
+class Inputs:
+    """Every call, made in the parent from fixed seeds, with what it is judged against; a call two
+    checks judge is one object here."""
 
-    def __init__(self, inp: Inputs) -> None:
-        self.fits = _fit_table(inp.fits)
-        self.l2 = _fit_table(inp.l2)
-        X, y, lr, epochs = inp.shrink
-        self.l2_none = Call(
-            "l2-none", "fit", (X, y), {"lr": lr, "epochs": epochs}, about="noisy data, seed 1, lr=0.1, epochs=100"
+    def __init__(self) -> None:
+        Xn, yn = _noisy(1, 80, 3)
+        Xs, ys = _separable(2, 60, 2)
+        Xm, ym = _noisy(3, 50, 4)
+        self.fits = _fit_table(
+            [
+                ("noisy", Xn, yn, 0.1, 50, 0.0, "noisy data, seed 1, n=80, d=3, lr=0.1, epochs=50"),
+                ("separable", Xs, ys, 0.5, 200, 0.0, f"separable data, seed 2, n={len(ys)}, d=2, lr=0.5, epochs=200"),
+                ("more", Xm, ym, 0.3, 30, 0.0, "noisy data, seed 3, n=50, d=4, lr=0.3, epochs=30"),
+            ]
         )
-        Xb, yb, lr, epochs, l2 = inp.bias
+        self.l2 = _fit_table(
+            [
+                ("l2-noisy", Xn, yn, 0.1, 100, 0.5, "noisy data, seed 1, n=80, d=3, lr=0.1, epochs=100, l2=0.5"),
+                (
+                    "l2-sep",
+                    Xs,
+                    ys,
+                    0.5,
+                    100,
+                    0.1,
+                    f"separable data, seed 2, n={len(ys)}, d=2, lr=0.5, epochs=100, l2=0.1",
+                ),
+            ]
+        )
+        self.shrink_X = Xn
+        self.l2_none = Call(
+            "l2-none", "fit", (Xn, yn), {"lr": 0.1, "epochs": 100}, about="noisy data, seed 1, lr=0.1, epochs=100"
+        )
+        # Mostly positives, features centred: a large l2 leaves b near logit(0.8), not near 0 (lr * l2 < 1,
+        # so the weights decay rather than oscillate).
+        rng = np.random.default_rng(4)
+        Xb = rng.normal(size=(40, 2))
+        self.bias_fit: Fit = (Xb - Xb.mean(axis=0), (np.arange(40) % 5 != 0).astype(np.float64), 0.2, 200, 2.0)
+        Xb, yb, lr, epochs, l2 = self.bias_fit
         self.bias = Call(
             "bias",
             "fit",
@@ -147,12 +137,13 @@ class Calls:
             {"lr": lr, "epochs": epochs, "l2": l2},
             about="centred features, 80% positives, seed 4, n=40, lr=0.2, epochs=200, l2=2",
         )
-        Xm, ym = inp.decrease
+        self.decrease = (Xm, ym)
         self.dec = [
             Call(f"dec-{e}", "fit", (Xm, ym), {"lr": 0.3, "epochs": e}, about=f"noisy data, seed 3, lr=0.3, epochs={e}")
             for e in (5, 50)
         ]
-        Xg, yg = inp.big
+        self.big = _separable(5, 40, 2, scale=100.0)
+        Xg, yg = self.big
         self.big_fit = Call(
             "big-fit",
             "fit",
@@ -161,22 +152,27 @@ class Calls:
             about=f"separable data with features of size ~100 (scores in the thousands), seed 5, n={len(yg)}, "
             "lr=1, epochs=30",
         )
-        X0, y0 = inp.zero
-        self.zero = Call("zero", "fit", (X0, y0), {"epochs": 0}, about="noisy data, seed 1, epochs=0")
+        self.zero_X = Xn
+        self.zero = Call("zero", "fit", (Xn, yn), {"epochs": 0}, about="noisy data, seed 1, epochs=0")
         self.proba = [
             (
                 Call(f"proba-{s}", "predict_proba", (Xp, w, b), about=f"random X, seed {s}, shape {Xp.shape}, b={b}"),
                 (Xp, w, b),
             )
-            for s, Xp, w, b in inp.proba
+            for s, Xp, w, b in [
+                (6, np.random.default_rng(6).normal(size=(10, 3)), np.array([0.5, -1.0, 2.0]), 0.25),
+                (7, np.random.default_rng(7).normal(size=(1, 4)), np.array([1.0, 1.0, -1.0, 0.0]), -1.5),
+            ]
         ]
+        self.proba_big_X = np.array([[1000.0], [-1000.0], [0.0], [700.0], [-700.0], [1e4], [-1e4], [36.0]])
         self.proba_big = Call(
             "proba-big",
             "predict_proba",
-            (inp.proba_big, np.array([1.0]), 0.0),
+            (self.proba_big_X, np.array([1.0]), 0.0),
             about="scores of +-700, +-1000, +-1e4, 36 and 0",
         )
-        Xl, yl = inp.lst
+        self.lst = _noisy(8, 20, 2)
+        Xl, yl = self.lst
         self.lists = [
             Call(
                 "list-fit", "fit", (ListArg(Xl), ListArg(yl)), {"epochs": 20}, about="Python lists, seed 8, n=20, d=2"
@@ -199,7 +195,7 @@ class Calls:
             (np.zeros((5, 2)), np.zeros(1), "X (5, 2) with 1 label (it would broadcast)"),
         ]
         self.bad = [Call(f"bad-{i}", "fit", (X, y), {"epochs": 3}, about=about) for i, (X, y, about) in enumerate(bad)]
-        self.perf = timed("fit", inp.perf, {"lr": 0.1, "epochs": 20}, PERF_ABOUT)
+        self.perf = timed("fit", _noisy(9, 2000, 20), {"lr": 0.1, "epochs": 20}, PERF_ABOUT)
 
 
 def _fit(r: Returned, d: int) -> tuple[np.ndarray, float]:
@@ -220,7 +216,6 @@ def _fmt(v: np.ndarray) -> str:
 
 def build() -> Suite:
     inp = Inputs()
-    calls = Calls(inp)
 
     def diagnose(X: np.ndarray, y: np.ndarray, lr: float, epochs: int, l2: float, w: np.ndarray, b: float) -> str:
         """What the returned fit matches instead, said the way an interviewer would."""
@@ -255,9 +250,9 @@ def build() -> Suite:
             )
 
     def shrink(results: Mapping[str, Returned]) -> str:
-        X, y, _lr, _epochs = inp.shrink
-        w0, _b0 = _fit(results[calls.l2_none.id], X.shape[1])
-        w1, _b1 = _fit(results[calls.l2[0][0].id], X.shape[1])
+        d = inp.shrink_X.shape[1]
+        w0, _b0 = _fit(results[inp.l2_none.id], d)
+        w1, _b1 = _fit(results[inp.l2[0][0].id], d)
         n0, n1 = float(np.linalg.norm(w0)), float(np.linalg.norm(w1))
         if not n1 < 0.9 * n0:
             raise Fail(
@@ -267,8 +262,8 @@ def build() -> Suite:
         return f"l2=0.5 shrinks ||w|| from {n0:.3g} to {n1:.3g}."
 
     def bias(results: Mapping[str, Returned]) -> str:
-        Xb, yb, lr, epochs, l2 = inp.bias
-        r = results[calls.bias.id]
+        Xb, yb, lr, epochs, l2 = inp.bias_fit
+        r = results[inp.bias.id]
         w, b = _fit(r, Xb.shape[1])
         _want_w, want_b = gd(Xb, yb, lr, epochs, l2)
         # Only the bias is judged here (the L2 check judges w): within 5% of the unregularized path's b,
@@ -286,8 +281,8 @@ def build() -> Suite:
     def decreases(results: Mapping[str, Returned]) -> str:
         Xm, ym = inp.decrease
         l0 = loss(Xm, ym, np.zeros(Xm.shape[1]), 0.0)
-        l5 = loss(Xm, ym, *_fit(results[calls.dec[0].id], Xm.shape[1]))
-        l50 = loss(Xm, ym, *_fit(results[calls.dec[1].id], Xm.shape[1]))
+        l5 = loss(Xm, ym, *_fit(results[inp.dec[0].id], Xm.shape[1]))
+        l50 = loss(Xm, ym, *_fit(results[inp.dec[1].id], Xm.shape[1]))
         if not (np.isfinite(l50) and l50 < l5 < l0):
             raise Fail(
                 f"the training loss does not go down on noisy data (seed 3, lr=0.3): {l0:.4g} at the start, "
@@ -297,7 +292,7 @@ def build() -> Suite:
 
     def big_fit(results: Mapping[str, Returned]) -> str:
         Xg, yg = inp.big
-        r = results[calls.big_fit.id]
+        r = results[inp.big_fit.id]
         w, b = _fit(r, Xg.shape[1])
         if not (np.all(np.isfinite(w)) and np.isfinite(b)):
             raise Fail(f"fit returned NaN or inf on {r.call.about}: the sigmoid overflows for large scores.")
@@ -307,8 +302,8 @@ def build() -> Suite:
         return "finite and exact when the scores are in the thousands."
 
     def zero(results: Mapping[str, Returned]) -> str:
-        r = results[calls.zero.id]
-        w, b = _fit(r, inp.zero[0].shape[1])
+        r = results[inp.zero.id]
+        w, b = _fit(r, inp.zero_X.shape[1])
         if np.any(w != 0) or b != 0:
             raise Fail(
                 f"with epochs=0, fit returned w = {_fmt(w)}, b = {b:.4g} on {r.call.about}; it should start "
@@ -317,7 +312,7 @@ def build() -> Suite:
         return "starts from w = 0, b = 0."
 
     def types(results: Mapping[str, Returned]) -> str:
-        for call, (X, *_rest) in calls.fits:
+        for call, (X, *_rest) in inp.fits:
             r = results[call.id]
             w, b = as_tuple(r.value, 2, "fit")
             d = X.shape[1]
@@ -326,7 +321,7 @@ def build() -> Suite:
                 raise Fail(f"w should be a ({d},) float array, got {shape} on {r.call.about}.")
             if b.kind != "float":
                 raise Fail(f"b should be a float, got {b.type_name} on {r.call.about}.")
-        for call, (Xp, *_r) in calls.proba:
+        for call, (Xp, *_r) in inp.proba:
             r = results[call.id]
             v = r.value
             if v is None or v.kind != "ndarray" or v.data.shape != (Xp.shape[0],) or v.data.dtype.kind != "f":
@@ -344,20 +339,20 @@ def build() -> Suite:
             raise Fail(f"predict_proba differs from sigmoid(X @ w + b) on {r.call.about}.")
 
     def proba_big(results: Mapping[str, Returned]) -> str:
-        r = results[calls.proba_big.id]
-        got = as_array(r.value, "what predict_proba returned", shape=(inp.proba_big.shape[0],)) if r.value else None
-        want = sigmoid(inp.proba_big[:, 0])
+        r = results[inp.proba_big.id]
+        got = as_array(r.value, "what predict_proba returned", shape=(inp.proba_big_X.shape[0],)) if r.value else None
+        want = sigmoid(inp.proba_big_X[:, 0])
         if got is None or not np.all(np.isfinite(got)):
             raise Fail(f"predict_proba returned NaN or inf on {r.call.about}: exp of a large score overflows.")
         if not close(got, want, 1e-9, 1e-300) or np.any((got < 0) | (got > 1)):
             i = int(np.argmax(np.abs(got - want)))
             raise Fail(
-                f"predict_proba gave {got[i]:.6g} for a score of {inp.proba_big[i, 0]:g}, expected {want[i]:.6g}."
+                f"predict_proba gave {got[i]:.6g} for a score of {inp.proba_big_X[i, 0]:g}, expected {want[i]:.6g}."
             )
         return "finite and in [0, 1] for scores of +-1000 and +-1e4."
 
     def lists(results: Mapping[str, Returned]) -> str:
-        r, arr, r_proba = (results[c.id] for c in calls.lists)
+        r, arr, r_proba = (results[c.id] for c in inp.lists)
         (w, b), (aw, ab) = _fit(r, 2), _fit(arr, 2)
         if not _near(w, b, aw, ab, 1e-9):
             raise Fail(f"fit gave a different result for {r.call.about} than for the same data as arrays.")
@@ -374,16 +369,16 @@ def build() -> Suite:
             "fit matches full-batch gradient descent",
             C,
             4,
-            calls.fits,
+            inp.fits,
             matches,
-            f"matches full-batch gradient descent from zero on {len(calls.fits)} data sets.",
+            f"matches full-batch gradient descent from zero on {len(inp.fits)} data sets.",
             hint="Each epoch: p = sigmoid(X @ w + b); w -= lr * (X.T @ (p - y) / n + l2 * w); b -= lr * mean(p - y).",
         ),
         judged(
             "starts from w = 0, b = 0",
             C,
             1,
-            [calls.zero],
+            [inp.zero],
             zero,
             hint="Initialize with np.zeros(d) and 0.0: the docstring fixes the starting point.",
         ),
@@ -391,7 +386,7 @@ def build() -> Suite:
             "loss decreases with more epochs",
             C,
             2,
-            calls.dec,
+            inp.dec,
             decreases,
             hint="Step against the gradient: w = w - lr * grad_w.",
         ),
@@ -399,16 +394,16 @@ def build() -> Suite:
             "L2 penalty (l2 / 2) * ||w||^2 applied",
             C,
             2,
-            calls.l2,
+            inp.l2,
             matches,
-            f"matches full-batch gradient descent from zero on {len(calls.l2)} data sets.",
+            f"matches full-batch gradient descent from zero on {len(inp.l2)} data sets.",
             hint="The gradient of (l2 / 2) * sum(w ** 2) is l2 * w; add it to the weight gradient only.",
         ),
         judged(
             "L2 shrinks the weights",
             C,
             1,
-            [calls.l2_none, calls.l2[0][0]],
+            [inp.l2_none, inp.l2[0][0]],
             shrink,
             hint="Add l2 * w to the weight gradient.",
         ),
@@ -416,7 +411,7 @@ def build() -> Suite:
             "bias not regularized",
             C,
             1,
-            [calls.bias],
+            [inp.bias],
             bias,
             hint="Leave b out of the penalty: grad_b = mean(p - y), with no l2 term.",
         ),
@@ -424,7 +419,7 @@ def build() -> Suite:
             "returns (w, b): a (d,) float array and a float",
             C,
             1,
-            [c for c, _ in calls.fits + calls.proba],
+            [c for c, _ in inp.fits + inp.proba],
             types,
             hint="Keep w 1-D (no column vectors) and return float(b).",
         ),
@@ -432,7 +427,7 @@ def build() -> Suite:
             "predict_proba matches sigmoid(X @ w + b)",
             C,
             2,
-            calls.proba,
+            inp.proba,
             proba,
             "matches sigmoid(X @ w + b).",
             hint="Return the sigmoid of the scores, one per row of X.",
@@ -441,7 +436,7 @@ def build() -> Suite:
             "sigmoid stable for scores of +-1000",
             S,
             2,
-            [calls.proba_big],
+            [inp.proba_big],
             proba_big,
             hint="Use exp(-|z|): 1 / (1 + e) where z >= 0 and e / (1 + e) where z < 0.",
         ),
@@ -449,7 +444,7 @@ def build() -> Suite:
             "fit finite for large scores",
             S,
             1,
-            [calls.big_fit],
+            [inp.big_fit],
             big_fit,
             hint="The sigmoid inside fit must be the stable one too.",
         ),
@@ -457,21 +452,21 @@ def build() -> Suite:
             "lists accepted",
             E,
             1,
-            calls.lists,
+            inp.lists,
             lists,
             hint="Convert first: X = np.asarray(X, dtype=float).",
         ),
         inputs_unchanged(
-            "inputs not modified", C, 1, [calls.kept], ["X", "y"], hint="Work on new arrays; never write into X or y."
+            "inputs not modified", C, 1, [inp.kept], ["X", "y"], hint="Work on new arrays; never write into X or y."
         ),
         value_errors(
             "ValueError on bad shapes",
             E,
             1,
-            calls.bad,
+            inp.bad,
             hint="Check X.ndim == 2 and y.shape == (X.shape[0],), and raise ValueError otherwise.",
         ),
-        performance([calls.perf], "One matrix product per epoch: X.T @ (p - y) / n, not a loop over the samples."),
+        performance([inp.perf], "One matrix product per epoch: X.T @ (p - y) / n, not a loop over the samples."),
         loop_style(
             ("fit", "predict_proba"),
             1,
