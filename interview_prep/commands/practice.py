@@ -41,8 +41,7 @@ class BankGrader:
 
 def _ui() -> PlainUI | TerminalUI:
     from interview_prep.practice import ui as practice_ui
-    from interview_prep.views.bank import render_question
-    from interview_prep.views.practice import render_session_report
+    from interview_prep.views.practice import render_question, render_session_report
 
     return practice_ui.make_ui(console.out, render_question, render_session_report)
 

@@ -1,20 +1,16 @@
-"""Views of the bank: the `prep list` table, a question as Markdown or as the session's panel, a reference."""
+"""Views of the bank: the `prep list` table, a question as Markdown, a reference. Light: list imports it."""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console
 from rich.markup import escape
-from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
 
 from interview_prep.models import Question
-from interview_prep.practice.clock import Countdown, format_duration
 from interview_prep.views.console import out, show_markdown
-from interview_prep.views.text import reflow
 
 
 def bank_table(questions: Sequence[Question], extra_columns: dict[str, dict[str, str]] | None = None) -> Table:
@@ -68,21 +64,3 @@ def show_solution(q: Question, lexer: str, text: str, console: Console = out) ->
     from rich.syntax import Syntax
 
     console.print(Syntax(text, lexer, line_numbers=False, word_wrap=True))
-
-
-def question_panel(question: Question, countdown: Countdown) -> Panel:
-    body: list[RenderableType] = [Text(reflow(question.prompt))]
-    if question.is_coding and question.functions:
-        names = ", ".join(f.name for f in question.functions)
-        body.append(Text(f"\nDefine: {names} (the starter file has their signatures and contracts).", style="dim"))
-    title = f"#{question.number} {question.id} · {question.category} · {question.difficulty}"
-    return Panel(
-        Group(*body),
-        title=title,
-        subtitle=f"time limit {format_duration(countdown.limit_s)}",
-        border_style="cyan",
-    )
-
-
-def render_question(console: Console, question: Question, countdown: Countdown) -> None:
-    console.print(question_panel(question, countdown))

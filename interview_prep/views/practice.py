@@ -1,19 +1,21 @@
-"""Views of a practice session: what follows a grade, the schedule line, and the mock summary."""
+"""Views of a practice session: the question panel, what follows a grade, the schedule line, the mock summary."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from interview_prep.grading.report import GradeReport
 from interview_prep.models import Question
-from interview_prep.practice.clock import format_duration
+from interview_prep.practice.clock import Countdown, format_duration
 from interview_prep.practice.session import SessionResult
 from interview_prep.views.report import render_report, render_rubric
-from interview_prep.views.text import when
+from interview_prep.views.text import reflow, when
 
 
 def timing_line(result: SessionResult) -> str:
@@ -90,3 +92,21 @@ def mock_summary(results: Sequence[SessionResult]) -> Table:
             r.self_rating or "",
         )
     return table
+
+
+def question_panel(question: Question, countdown: Countdown) -> Panel:
+    body: list[RenderableType] = [Text(reflow(question.prompt))]
+    if question.is_coding and question.functions:
+        names = ", ".join(f.name for f in question.functions)
+        body.append(Text(f"\nDefine: {names} (the starter file has their signatures and contracts).", style="dim"))
+    title = f"#{question.number} {question.id} · {question.category} · {question.difficulty}"
+    return Panel(
+        Group(*body),
+        title=title,
+        subtitle=f"time limit {format_duration(countdown.limit_s)}",
+        border_style="cyan",
+    )
+
+
+def render_question(console: Console, question: Question, countdown: Countdown) -> None:
+    console.print(question_panel(question, countdown))
