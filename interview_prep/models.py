@@ -1,4 +1,4 @@
-"""The question bank as frozen dataclasses: what bank.py builds from the YAML files."""
+"""The question bank as frozen dataclasses: what interview_prep.bank builds from the YAML files."""
 
 from __future__ import annotations
 

@@ -1,0 +1,162 @@
+"""The bank as a whole: the built-in questions and the user's packs, with a parse cache, looked up by id or number."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from interview_prep import paths
+from interview_prep.bank import schema
+from interview_prep.bank.fields import field_line, parse_yaml
+from interview_prep.bank.schema import QUESTION_FILE
+from interview_prep.errors import BankError, PrepError, UnknownQuestion
+from interview_prep.models import Question
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The questions, ordered by number, looked up by id or number."""
+
+    questions: tuple[Question, ...]
+
+    def get(self, ref: str | int) -> Question:
+        text = str(ref).strip()
+        for q in self.questions:
+            if q.id == text or (text.isdigit() and q.number == int(text)):
+                return q
+        import difflib  # only on the error path
+
+        ids = [q.id for q in self.questions]
+        close = difflib.get_close_matches(text, ids, n=3, cutoff=0.5)
+        if not close:
+            close = [i for i in ids if text.lower() in i]
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise UnknownQuestion(f"no question '{text}'.{hint} `prep list` shows them all.")
+
+    def in_category(self, category: str | None) -> tuple[Question, ...]:
+        return questions_in(self.questions, category)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(q.category for q in self.questions))
+
+
+def questions_in(questions: Sequence[Question], category: str | None) -> tuple[Question, ...]:
+    """The questions of a category (all of them for None); an unknown category is a PrepError."""
+    if category is None:
+        return tuple(questions)
+    pool = tuple(q for q in questions if q.category == category)
+    if not pool:
+        categories = ", ".join(dict.fromkeys(q.category for q in questions))
+        raise PrepError(f"no category '{category}'. Categories: {categories}.")
+    return pool
+
+
+def load_file(path: Path) -> Question:
+    """Parse and validate one question file."""
+    return schema.question(path, parse_yaml(path))
+
+
+class _ParseCache:
+    """Parsed question files kept as JSON, keyed by path, size and mtime.
+
+    `prep list` runs on every quick look and completion; PyYAML's import and parse were most of
+    its start-up. Only files that validated are kept, so every error still comes from the YAML
+    with its line numbers. A cache that cannot be read or written is simply not used.
+    """
+
+    def __init__(self, path: Path) -> None:
+        from interview_prep import __version__
+
+        self.path = path
+        self.version = __version__
+        self.dirty = False
+        self.entries: dict[str, Any] = {}
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(stored, dict) and stored.get("version") == self.version:
+                self.entries = stored.get("files", {})
+        except (OSError, ValueError):
+            pass
+
+    @staticmethod
+    def _stamp(path: Path) -> list[int]:
+        st = path.stat()
+        return [st.st_size, st.st_mtime_ns]
+
+    def load(self, path: Path) -> Question:
+        key = str(path.resolve())
+        stamp = self._stamp(path)
+        entry = self.entries.get(key)
+        if isinstance(entry, dict) and entry.get("stamp") == stamp:
+            schema.FROM_CACHE[0] = True
+            try:
+                return schema.question(path, entry["data"])
+            except BankError:
+                pass  # written by another version of the rules: parse the file again
+            finally:
+                schema.FROM_CACHE[0] = False
+        data = parse_yaml(path)
+        question = schema.question(path, data)
+        self.entries[key] = {"stamp": stamp, "data": data}
+        self.dirty = True
+        return question
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"version": self.version, "files": self.entries}), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+
+def question_files(folder: Path) -> list[Path]:
+    """A bank's question files: `NN-id/question.yaml` in a folder of its own, or a plain `*.yaml` beside them."""
+    found = []
+    for p in folder.iterdir():
+        if p.is_dir() and (p / QUESTION_FILE).is_file():
+            found.append(p / QUESTION_FILE)
+        elif p.suffix in (".yaml", ".yml") and p.is_file():
+            found.append(p)
+    return sorted(found)
+
+
+def load_bank(extra_dirs: list[Path] | None = None) -> Bank:
+    """The built-in questions plus the user's folders (`--bank DIR`, `$PREP_BANK`)."""
+    folders = [paths.builtin_bank_dir(), *paths.user_bank_dirs(extra_dirs)]
+    cache = _ParseCache(paths.cache_dir() / "bank.json")
+    by_id: dict[str, Question] = {}
+    by_number: dict[int, Question] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise BankError(str(folder), None, None, "is not a folder of question files")
+        for path in question_files(folder):
+            q = cache.load(path)
+            clash = [("id", q.id, by_id.get(q.id)), ("number", q.number, by_number.get(q.number))]
+            for label, key, other in clash:
+                if other is not None:
+                    line = field_line(path, label)
+                    raise BankError(str(path), line, label, f"'{key}' is already used by {other.source}")
+            by_id[q.id] = q
+            by_number[q.number] = q
+    cache.save()
+    return Bank(tuple(sorted(by_id.values(), key=lambda q: q.number)))
+
+
+def fixture_files(question: Question, kind: str) -> list[Path]:
+    """The `broken` or `correct` solutions a question ships for its guards: in its own folder, and for a
+    built-in question in the source checkout's `tests/questions/<id>/` (they are not installed)."""
+    folders = [question.source.parent / kind]
+    if question.source.parent.parent == paths.builtin_bank_dir():
+        folders.append(paths.PACKAGE_DIR.parent / "tests" / "questions" / question.id / kind)
+    if question.source.name != QUESTION_FILE:
+        folders = folders[1:]  # a plain YAML file shares its folder with others: no fixtures of its own
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.glob("*.py"))
