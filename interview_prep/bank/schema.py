@@ -232,5 +232,3 @@ def _reference_path(path: Path, qid: str, suite: Path) -> Path:
         name = builtin_folder.name.split("-", 1)[-1].replace("-", "_") + ".py"
         return paths.solutions_dir() / name
     return paths.solutions_dir() / module
-
-

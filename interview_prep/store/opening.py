@@ -1,0 +1,187 @@
+"""Opening the history: connect, WAL, migrate in order, and set a damaged file aside (saying so), never silently."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from interview_prep import paths
+from interview_prep.errors import StoreError
+from interview_prep.store.db import BUSY_TIMEOUT_S, DB_NAME, Store, utcnow
+from interview_prep.store.migrations import MIGRATIONS
+
+
+class _Damaged(Exception):
+    pass
+
+
+def default_path() -> Path:
+    return paths.data_dir() / DB_NAME
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: we issue BEGIN IMMEDIATE ourselves rather than let the
+        # module open deferred transactions that fail with "locked" on upgrade to a write.
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as e:
+        raise StoreError(f"Cannot open the history at {path}: {e}.") from e
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        if [tuple(r) for r in rows] != [("ok",)]:
+            conn.close()
+            raise _Damaged("; ".join(str(r[0]) for r in rows[:3]))
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        _use_wal(conn)
+    except sqlite3.OperationalError as e:
+        # Locked, read-only, disk full: a problem of the moment, not of the file.
+        conn.close()
+        raise StoreError(f"Cannot use the history at {path}: {e}.") from e
+    except sqlite3.DatabaseError as e:  # "file is not a database", "malformed"
+        conn.close()
+        raise _Damaged(str(e)) from e
+    return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL (persistent, so once per file), retrying while another process holds a lock.
+
+    Changing the journal mode does not wait on the busy handler: when two new `prep`s
+    create the file at once, one of them gets "database is locked" straight away.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    delay = 0.005
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
+def _set_aside(path: Path, stamp: str) -> Path:
+    """Rename the damaged file (and its WAL companions) aside; never delete anything."""
+    n = 0
+    while True:
+        aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{n}" if n else ""))
+        if not aside.exists():
+            break
+        n += 1
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    known = [m.__name__ for m in MIGRATIONS]
+    done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+    unknown = done - set(known)
+    if unknown:
+        raise StoreError(
+            f"The history at {path} was written by a newer prep (migration {sorted(unknown)[-1]});"
+            " upgrade prep to use it."
+        )
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have run it while we waited for the lock.
+            ran = conn.execute("SELECT 1 FROM migrations WHERE name=?", (migration.__name__,)).fetchone()
+            if not ran:
+                migration(conn)
+                conn.execute(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                    (migration.__name__, utcnow().isoformat()),
+                )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    tables = [
+        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+    ]
+    return {t: [c[1] for c in conn.execute(f"PRAGMA table_info('{t}')")] for t in tables}
+
+
+@functools.cache
+def _expected_columns() -> dict[str, list[str]]:
+    """The tables and columns that the migrations make, from a fresh database in memory."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _migrate(conn, Path(":memory:"))
+        return _columns(conn)
+    finally:
+        conn.close()
+
+
+def _schema_problem(conn: sqlite3.Connection) -> str | None:
+    """What is missing from a file that passed quick_check but lost a table or a column."""
+    have = _columns(conn)
+    for table, columns in _expected_columns().items():
+        if table not in have:
+            return f"its table '{table}' is missing"
+        missing = [c for c in columns if c not in have[table]]
+        if missing:
+            return f"its table '{table}' has lost the column '{missing[0]}'"
+    return None
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """Connect, migrate and check the schema; _Damaged for a file that is not a usable history."""
+    conn = _connect(path)
+    try:
+        _migrate(conn, path)
+        problem = _schema_problem(conn)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
+            raise StoreError(f"Cannot update the history at {path}: {e}.") from e
+        raise _Damaged(str(e)) from e
+    except BaseException:
+        conn.close()
+        raise
+    if problem:
+        conn.close()
+        raise _Damaged(problem)
+    return conn
+
+
+def open_store(path: Path | None = None) -> Store:
+    """Open (creating and migrating) the history; a damaged file is moved aside, not overwritten."""
+    path = path or default_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"Cannot create the data folder {path.parent}: {e.strerror}.") from e
+    recovered = None
+    try:
+        conn = _open_checked(path)
+    except _Damaged as e:
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        try:
+            aside = _set_aside(path, stamp)
+        except FileNotFoundError:
+            pass  # another prep moved it aside first; its fresh file is ours too
+        else:
+            recovered = (
+                f"The history file {path} was damaged ({e}); it was moved to {aside.name}"
+                " and a fresh history was started."
+            )
+        conn = _open_checked(path)
+    return Store(conn, path=path, recovered=recovered)
