@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -21,6 +21,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+QuestionArgument = Annotated[str, typer.Argument(help="The question's id (kmeans) or number (1).")]
 BankOption = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
     typer.Option("--bank", help="A folder of your own question YAML files (repeatable; also $PREP_BANK)."),
@@ -40,6 +41,13 @@ def user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         console.error("interrupted.")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+
+def run(command: Callable[[], ExitCode]) -> NoReturn:
+    """Run one command of commands/ and exit with the code it returns, or the one its error names."""
+    with user_errors():
+        code = command()
+    raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -67,23 +75,19 @@ def list_questions(
     """Browse the question bank, with your best score, attempts and when each is next due."""
     from interview_prep.commands.bank import list_questions
 
-    with user_errors():
-        code = list_questions(bank_dirs, category, due=due, as_json=as_json)
-    raise typer.Exit(code)
+    run(lambda: list_questions(bank_dirs, category, due=due, as_json=as_json))
 
 
 @app.command("show")
 def show(
-    question: Annotated[str, typer.Argument(help="The question's id (kmeans) or number (1).")],
+    question: QuestionArgument,
     rubric: Annotated[bool, typer.Option("--rubric", help="Also show how to answer and what they look for.")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Show one question."""
     from interview_prep.commands.bank import show as show_question
 
-    with user_errors():
-        code = show_question(bank_dirs, question, rubric=rubric)
-    raise typer.Exit(code)
+    run(lambda: show_question(bank_dirs, question, rubric=rubric))
 
 
 @app.command("grade")
@@ -106,9 +110,7 @@ def grade(
     """Grade one answer file: exit 0 if it passed, 1 if not, 2 for bad input."""
     from interview_prep.commands.grade import grade as grade_file
 
-    with user_errors():
-        code = grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save)
-    raise typer.Exit(code)
+    run(lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save))
 
 
 # --- practice, history and scheduling (issue 5) ---
@@ -134,14 +136,9 @@ def practice(
     bank_dirs: BankOption = None,
 ) -> None:
     """Answer one question under a visible clock; get a grade, the rubric, and rate yourself."""
-    from interview_prep.bank import load_bank
-    from interview_prep.commands import practice as practice_cmd
+    from interview_prep.commands.practice import practice as run_practice
 
-    with user_errors():
-        bank = load_bank(bank_dirs)
-        bank.in_category(category)  # a wrong category is one clear error before anything starts
-        code = practice_cmd.practice(bank, question, category=category, minutes=minutes, workspace=workspace)
-    raise typer.Exit(code)
+    run(lambda: run_practice(bank_dirs, question, category=category, minutes=minutes, workspace=workspace))
 
 
 @app.command("mock")
@@ -151,12 +148,9 @@ def mock(
     bank_dirs: BankOption = None,
 ) -> None:
     """A mock loop: coding, fundamentals, depth, system design, behavioral, each on its own clock."""
-    from interview_prep.bank import load_bank
-    from interview_prep.commands import practice as practice_cmd
+    from interview_prep.commands.practice import mock as run_mock
 
-    with user_errors():
-        code = practice_cmd.mock(load_bank(bank_dirs).questions, minutes=minutes, workspace=workspace)
-    raise typer.Exit(code)
+    run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace))
 
 
 @app.command("stats")
@@ -165,12 +159,9 @@ def stats(
     bank_dirs: BankOption = None,
 ) -> None:
     """Per question and category: attempts, best and last score, time used, the trend."""
-    from interview_prep.bank import load_bank
     from interview_prep.commands.history import stats as show_stats
 
-    with user_errors():
-        code = show_stats(load_bank(bank_dirs).questions, as_json=as_json)
-    raise typer.Exit(code)
+    run(lambda: show_stats(bank_dirs, as_json=as_json))
 
 
 @app.command("history")
@@ -184,14 +175,9 @@ def history(
     bank_dirs: BankOption = None,
 ) -> None:
     """Your past attempts; --show N prints one with its answer and grade."""
-    from interview_prep.bank import load_bank
     from interview_prep.commands.history import history as show_history
 
-    with user_errors():
-        bank = load_bank(bank_dirs)
-        qid = bank.get(question).id if question is not None else None
-        code = show_history(bank.questions, qid, show=show, limit=limit)
-    raise typer.Exit(code)
+    run(lambda: show_history(bank_dirs, question, show=show, limit=limit))
 
 
 # --- hints and solutions (issue 6) ---
@@ -199,29 +185,25 @@ def history(
 
 @app.command("hint")
 def hint(
-    question: Annotated[str, typer.Argument(help="The question id or number.")],
+    question: QuestionArgument,
     bank_dirs: BankOption = None,
 ) -> None:
     """The next hint for a question; each one caps the rating its attempt can earn."""
     from interview_prep.commands.help import hint as next_hint
 
-    with user_errors():
-        code = next_hint(bank_dirs, question)
-    raise typer.Exit(code)
+    run(lambda: next_hint(bank_dirs, question))
 
 
 @app.command("solution")
 def solution(
-    question: Annotated[str, typer.Argument(help="The question id or number.")],
+    question: QuestionArgument,
     force: Annotated[bool, typer.Option("--force", help="Show it before any attempt (costs the next one).")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """The reference solution (or model answer), once you have attempted the question."""
     from interview_prep.commands.help import solution as show_solution
 
-    with user_errors():
-        code = show_solution(bank_dirs, question, force=force)
-    raise typer.Exit(code)
+    run(lambda: show_solution(bank_dirs, question, force=force))
 
 
 @app.command("check-bank")
@@ -229,9 +211,7 @@ def check_bank(bank_dirs: BankOption = None) -> None:
     """Validate a bank or pack: schema, and each coding question's reference, broken and correct fixtures."""
     from interview_prep.commands.bank import check_bank as run_check
 
-    with user_errors():
-        code = run_check(bank_dirs)
-    raise typer.Exit(code)
+    run(lambda: run_check(bank_dirs))
 
 
 def main() -> None:

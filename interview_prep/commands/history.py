@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from pathlib import Path
 
+from interview_prep.bank import load_bank
 from interview_prep.commands.common import open_history
 from interview_prep.errors import ExitCode
-from interview_prep.models import Question
 from interview_prep.views import console
 
 
-def stats(questions: Sequence[Question], *, as_json: bool) -> ExitCode:
+def stats(bank_dirs: list[Path] | None, *, as_json: bool) -> ExitCode:
     from interview_prep.practice.stats import stats as figures
     from interview_prep.views.history import render_stats
 
     store = open_history()
     try:
-        report = figures(store.attempts(), questions)
+        report = figures(store.attempts(), load_bank(bank_dirs).questions)
     finally:
         store.close()
     if as_json:
@@ -26,8 +26,11 @@ def stats(questions: Sequence[Question], *, as_json: bool) -> ExitCode:
     return ExitCode.OK
 
 
-def history(questions: Sequence[Question], ref_id: str | None, *, show: int | None, limit: int) -> ExitCode:
+def history(bank_dirs: list[Path] | None, ref: str | None, *, show: int | None, limit: int) -> ExitCode:
     """The attempts table (of one question), or one attempt in full."""
+    bank = load_bank(bank_dirs)
+    questions = bank.questions
+    ref_id = bank.get(ref).id if ref is not None else None
     from interview_prep.views.history import history_table, render_attempt
 
     store = open_history()

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interview_prep.bank import Bank
+from interview_prep.bank import load_bank
 from interview_prep.commands.common import open_history
 from interview_prep.errors import AnswerError, ExitCode
 from interview_prep.grading.report import GradeReport
@@ -76,7 +76,7 @@ def _interrupted(results: Sequence[SessionResult], mock: bool, *, graded_unrated
 
 
 def practice(
-    bank: Bank,
+    bank_dirs: list[Path] | None,
     ref: str | None,
     *,
     category: str | None,
@@ -87,6 +87,8 @@ def practice(
     from interview_prep.practice.session import SessionInterrupted, pick_question, run_session
     from interview_prep.views import practice as practice_views
 
+    bank = load_bank(bank_dirs)
+    bank.in_category(category)  # a wrong category is one clear error before anything starts
     store = open_history()
     try:
         if ref is not None:
@@ -104,7 +106,7 @@ def practice(
         store.close()
 
 
-def mock(questions: Sequence[Question], *, minutes: float | None, workspace: Path) -> ExitCode:
+def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path) -> ExitCode:
     """The mock loop, then its summary."""
     from interview_prep.practice.mock import run_mock
     from interview_prep.practice.session import SessionInterrupted
@@ -114,7 +116,7 @@ def mock(questions: Sequence[Question], *, minutes: float | None, workspace: Pat
     try:
         ctx = _context(store, workspace, minutes)
         try:
-            results = run_mock(questions, ctx)
+            results = run_mock(load_bank(bank_dirs).questions, ctx)
         except SessionInterrupted as e:
             return _interrupted(e.results, mock=True, graded_unrated=e.graded_unrated)
         console.out.print(practice_views.mock_summary(results))
