@@ -58,6 +58,17 @@ class Rubric:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A short written question an interviewer asks after the main answer, graded by its own rubric."""
+
+    id: str
+    prompt: str  # as the interviewer says it
+    model_answer: str
+    rubric: Rubric
+    time_limit_minutes: int = 3
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     number: int
@@ -76,6 +87,7 @@ class Question:
     reference: Path | None = None  # coding only: the reference solution it is timed against
     rubric: Rubric | None = None  # written only
     hints: tuple[str, ...] = field(default=())
+    follow_ups: tuple[FollowUp, ...] = ()  # asked after the main answer (coding questions carry them)
 
     @property
     def is_coding(self) -> bool:
@@ -85,3 +97,20 @@ class Question:
     def answer_guide(self) -> str:
         """The interviewer's rubric text as Markdown: how to answer, then what they look for."""
         return f"## How to answer\n\n{self.how_to_answer}\n\n## What they look for\n\n{self.what_they_look_for}"
+
+    def follow_up_question(self, follow_up: FollowUp) -> Question:
+        """A follow-up as a written question of its own, so the written grader grades it like any answer."""
+        return Question(
+            id=f"{self.id}/{follow_up.id}",
+            number=self.number,
+            title=f"{self.title}: follow-up",
+            category=self.category,
+            difficulty=self.difficulty,
+            time_limit_minutes=follow_up.time_limit_minutes,
+            prompt=follow_up.prompt,
+            how_to_answer=follow_up.model_answer,
+            what_they_look_for="",
+            kind="written",
+            source=self.source,
+            rubric=follow_up.rubric,
+        )

@@ -234,3 +234,34 @@ def test_a_coding_question_with_a_signature_that_does_not_match_its_name(tmp_pat
 def test_a_folder_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(BankError, match="is not a folder"):
         load_bank([tmp_path / "nope"])
+
+
+FOLLOW_UPS = """
+follow_ups:
+  - id: complexity
+    prompt: What is the time complexity of your solution?
+    model_answer: Each iteration computes n times k distances in d dimensions, so it is O(n k d) per iteration.
+    rubric:
+      pass_mark: 60
+      min_words: 5
+      key_points:
+        - id: per-iteration
+          description: O(n k d) per iteration.
+          weight: 1
+          phrases: ["o(n k d) per iteration", "n times k distances"]
+"""
+
+
+def test_follow_ups_are_parsed_with_their_rubric(tmp_path: Path) -> None:
+    q = load_file(write(tmp_path, GOOD + FOLLOW_UPS))
+    [fu] = q.follow_ups
+    assert fu.id == "complexity" and fu.time_limit_minutes == 3
+    assert fu.rubric.key_points[0].id == "per-iteration"
+    as_question = q.follow_up_question(fu)
+    assert as_question.kind == "written" and as_question.rubric is fu.rubric
+
+
+def test_a_follow_up_without_a_rubric_names_its_field(tmp_path: Path) -> None:
+    text = GOOD + FOLLOW_UPS.replace("    rubric:\n", "    rubricc:\n")
+    with pytest.raises(BankError, match=r"field 'follow_ups\[0\]\.rubricc': is not a known field"):
+        load_file(write(tmp_path, text))

@@ -8,7 +8,7 @@ from typing import Any
 from interview_prep import paths
 from interview_prep.bank.fields import Fields as _Fields
 from interview_prep.bank.fields import choice as _choice
-from interview_prep.models import FunctionSpec, KeyPoint, Misconception, Question, Rubric
+from interview_prep.models import FollowUp, FunctionSpec, KeyPoint, Misconception, Question, Rubric
 
 KINDS = ("coding", "written")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -16,13 +16,14 @@ CATEGORIES = ("coding", "fundamentals", "depth", "project", "system-design", "be
 
 QUESTION_FIELDS = frozenset(
     "id number title category kind difficulty time_limit_minutes prompt how_to_answer what_they_look_for "
-    "hints functions starter suite rubric".split()
+    "hints functions starter suite rubric follow_ups".split()
 )
 FUNCTION_FIELDS = frozenset({"name", "signature", "docstring"})
 RUBRIC_FIELDS = frozenset({"pass_mark", "min_words", "key_points", "misconceptions"})
 KEY_POINT_FIELDS = frozenset(
     {"id", "description", "weight", "phrases", "hint", "core", "subject", "claims", "paraphrases", "terms", "probe"}
 )
+FOLLOW_UP_FIELDS = frozenset({"id", "prompt", "model_answer", "rubric", "time_limit_minutes"})
 MISCONCEPTION_FIELDS = frozenset({"id", "description", "phrases", "penalty", "claims", "challenge"})
 
 # A question folder holds question.yaml and, for a coding question, its hidden suite.py.
@@ -125,6 +126,20 @@ def _rubric(f: _Fields) -> Rubric:
     return Rubric(key_points=key_points, misconceptions=misconceptions, pass_mark=pass_mark, min_words=min_words)
 
 
+def _follow_up(f: _Fields) -> FollowUp:
+    minutes = f.get("time_limit_minutes", int, required=False, default=3)
+    if minutes < 1:
+        raise f.fail("time_limit_minutes", "must be 1 or more")
+    rubric = _rubric(_Fields(f.path, f.get("rubric", dict), RUBRIC_FIELDS, f.name("rubric"), f.line_of("rubric")))
+    return FollowUp(
+        id=f.get("id", str),
+        prompt=f.get("prompt", str),
+        model_answer=f.get("model_answer", str),
+        rubric=rubric,
+        time_limit_minutes=minutes,
+    )
+
+
 def _unique_ids(f: _Fields, key: str, items: tuple[Any, ...]) -> None:
     seen: set[str] = set()
     for item in items:
@@ -158,7 +173,9 @@ def question(path: Path, data: Any) -> Question:
         kind=kind,
         source=path,
         hints=f.text_list("hints", required=False),
+        follow_ups=f.mappings("follow_ups", _follow_up, FOLLOW_UP_FIELDS, required=False),
     )
+    _unique_ids(f, "follow_ups", common["follow_ups"])
     if kind == "coding":
         functions = f.mappings("functions", _function, FUNCTION_FIELDS)
         if not functions:

@@ -1,0 +1,43 @@
+"""The interviewer's follow-ups: each is a written question with a rubric; its model answer passes, a wrong one fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from interview_prep.bank import load_bank
+from interview_prep.grading.written import grade_written
+from interview_prep.models import FollowUp, Question
+
+BANK = load_bank([])
+FOLLOW_UPS = [(q, fu) for q in BANK.questions for fu in q.follow_ups]
+WRONG: dict[str, str] = yaml.safe_load((Path(__file__).parent / "follow_up_wrong_answers.yaml").read_text())
+IDS = [f"{q.id}/{fu.id}" for q, fu in FOLLOW_UPS]
+
+
+@pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
+def test_the_model_answer_of_a_follow_up_passes_its_rubric(question: Question, follow_up: FollowUp) -> None:
+    report = grade_written(question.follow_up_question(follow_up), follow_up.model_answer)
+    assert report.passed, [c.message for c in report.checks if c.points == 0]
+
+
+@pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
+def test_a_wrong_answer_to_a_follow_up_does_not_pass(question: Question, follow_up: FollowUp) -> None:
+    wrong = WRONG[f"{question.id}/{follow_up.id}"]
+    assert not grade_written(question.follow_up_question(follow_up), wrong).passed
+
+
+@pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
+def test_every_follow_up_point_has_a_probe_and_every_misconception_a_challenge(
+    question: Question, follow_up: FollowUp
+) -> None:
+    assert all(kp.probe for kp in follow_up.rubric.key_points)
+    assert all(mc.challenge for mc in follow_up.rubric.misconceptions)
+    assert follow_up.rubric.misconceptions, "a follow-up names at least one wrong answer an interviewer hears"
+
+
+def test_the_seed_coding_questions_have_at_least_two_follow_ups() -> None:
+    for qid in ("kmeans", "bce", "stratified-split"):
+        assert len(BANK.get(qid).follow_ups) >= 2, qid
