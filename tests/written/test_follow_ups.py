@@ -38,6 +38,6 @@ def test_every_follow_up_point_has_a_probe_and_every_misconception_a_challenge(
     assert follow_up.rubric.misconceptions, "a follow-up names at least one wrong answer an interviewer hears"
 
 
-def test_the_seed_coding_questions_have_at_least_two_follow_ups() -> None:
-    for qid in ("kmeans", "bce", "stratified-split"):
-        assert len(BANK.get(qid).follow_ups) >= 2, qid
+@pytest.mark.parametrize("question", [q for q in BANK.questions if q.is_coding], ids=lambda q: q.id)
+def test_every_coding_question_has_at_least_two_follow_ups(question: Question) -> None:
+    assert len(question.follow_ups) >= 2, question.id
