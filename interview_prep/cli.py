@@ -118,6 +118,9 @@ def grade(
 WorkspaceOption = Annotated[
     Path, typer.Option("--workspace", "-w", help="Where solution files are written.", file_okay=False)
 ]
+NoFollowUpsOption = Annotated[
+    bool, typer.Option("--no-follow-ups", help="Skip the interviewer's follow-ups and probes after each answer.")
+]
 MinutesOption = Annotated[
     Optional[float],  # noqa: UP045
     typer.Option("--minutes", "-m", min=0.01, help="The time limit in minutes (default: the question's own)."),
@@ -133,24 +136,30 @@ def practice(
     category: Annotated[Optional[str], typer.Option("--category", "-c", help="Pick from this category.")] = None,  # noqa: UP045
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
+    no_follow_ups: NoFollowUpsOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Answer one question under a visible clock; get a grade, the rubric, and rate yourself."""
     from interview_prep.commands.practice import practice as run_practice
 
-    run(lambda: run_practice(bank_dirs, question, category=category, minutes=minutes, workspace=workspace))
+    run(
+        lambda: run_practice(
+            bank_dirs, question, category=category, minutes=minutes, workspace=workspace, follow_ups=not no_follow_ups
+        )
+    )
 
 
 @app.command("mock")
 def mock(
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
+    no_follow_ups: NoFollowUpsOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """A mock loop: coding, fundamentals, depth, system design, behavioral, each on its own clock."""
     from interview_prep.commands.practice import mock as run_mock
 
-    run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace))
+    run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace, follow_ups=not no_follow_ups))
 
 
 @app.command("stats")

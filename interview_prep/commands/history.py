@@ -38,7 +38,7 @@ def history(bank_dirs: list[Path] | None, ref: str | None, *, show: int | None, 
         if show is not None:
             attempt = store.attempt(show)
             question = next((q for q in questions if q.id == attempt.question), None)
-            render_attempt(console.out, attempt, question)
+            render_attempt(console.out, attempt, question, store.follow_ups(attempt.id))
             return ExitCode.OK
         attempts = store.attempts(ref_id)
     finally:

@@ -46,7 +46,7 @@ def _ui() -> PlainUI | TerminalUI:
     return practice_ui.make_ui(console.out, render_question, render_session_report)
 
 
-def _context(store: Store, workspace: Path, minutes: float | None) -> SessionContext:
+def _context(store: Store, workspace: Path, minutes: float | None, follow_ups: bool) -> SessionContext:
     from interview_prep.practice.session import SessionContext, SystemClock, default_editor
 
     return SessionContext(
@@ -57,6 +57,7 @@ def _context(store: Store, workspace: Path, minutes: float | None) -> SessionCon
         workspace=workspace,
         editor=default_editor(os.environ.get),
         minutes=minutes,
+        follow_ups=follow_ups,
     )
 
 
@@ -82,6 +83,7 @@ def practice(
     category: str | None,
     minutes: float | None,
     workspace: Path,
+    follow_ups: bool = True,
 ) -> ExitCode:
     """Pick, run and record one timed attempt."""
     from interview_prep.practice.session import SessionInterrupted, pick_question, run_session
@@ -95,7 +97,7 @@ def practice(
             question = bank.get(ref)
         else:
             question = pick_question(bank.questions, store, datetime.now(timezone.utc), category=category)
-        ctx = _context(store, workspace, minutes)
+        ctx = _context(store, workspace, minutes, follow_ups)
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
@@ -106,7 +108,7 @@ def practice(
         store.close()
 
 
-def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path) -> ExitCode:
+def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path, follow_ups: bool = True) -> ExitCode:
     """The mock loop, then its summary."""
     from interview_prep.practice.mock import run_mock
     from interview_prep.practice.session import SessionInterrupted
@@ -114,7 +116,7 @@ def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path
 
     store = open_history()
     try:
-        ctx = _context(store, workspace, minutes)
+        ctx = _context(store, workspace, minutes, follow_ups)
         try:
             results = run_mock(load_bank(bank_dirs).questions, ctx)
         except SessionInterrupted as e:

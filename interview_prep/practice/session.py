@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, Protocol
@@ -12,7 +12,7 @@ from typing import Literal, Protocol
 from interview_prep.errors import PrepError
 from interview_prep.grading.report import GradeReport
 from interview_prep.models import Question
-from interview_prep.practice import schedule
+from interview_prep.practice import interviewer, schedule
 from interview_prep.practice.answers import (
     Grader,
     SolutionWatcher,
@@ -23,6 +23,7 @@ from interview_prep.practice.answers import (
     written_path,
 )
 from interview_prep.practice.clock import Clock, Countdown, SystemClock, format_duration
+from interview_prep.practice.interviewer import Asked, Overall
 
 # Re-exported: sessions are built with these, and tests and the UI import them from here.
 __all__ = [
@@ -101,6 +102,8 @@ class SessionResult:
     implied: RatingName | None = None  # what the grade alone says
     hints: int = 0
     saw_solution: bool = False
+    follow_ups: list[Asked] = field(default_factory=list)  # what the interviewer asked back, answered
+    overall: Overall | None = None  # the verdict over the main answer and its follow-ups
 
 
 @dataclass
@@ -116,6 +119,7 @@ class SessionContext:
     mode: str = "practice"
     mock_id: str | None = None
     minutes: float | None = None  # overrides every question's limit
+    follow_ups: bool = True  # the interviewer asks back after the main answer
     results: list[SessionResult] = field(default_factory=list)
 
 
@@ -245,6 +249,43 @@ def _written(question: Question, ctx: SessionContext, countdown: Countdown, resu
             ctx.ui.message(f"Cannot grade it yet: {e.message}")
 
 
+def _ask_back(question: Question, ctx: SessionContext, attempt_id: int, result: SessionResult) -> None:
+    """The interviewer's follow-ups (coding) or probes (written), each on its own short clock and kept
+    the moment it is answered; then one overall verdict."""
+    asks = interviewer.plan(question, result.report)
+    for number, ask in enumerate(asks, start=1):
+        ctx.ui.message(f"Interviewer ({number} of {len(asks)}, {ask.minutes} min): {ask.prompt}")
+        typed = ctx.ui.read_written(Countdown(ctx.clock, ask.minutes * 60.0), "")
+        report = None
+        if typed.text.strip():
+            try:
+                report = ctx.grader.grade_text(ask.question, typed.text)
+            except PrepError as e:
+                ctx.ui.message(f"Not graded: {e.message}")
+        asked = interviewer.Asked(ask, typed.text, report)
+        if result.report is not None:
+            asked = replace(asked, recovered=interviewer.recovered_points(question, result.report, asked))
+        ctx.store.record_follow_up(
+            attempt_id,
+            kind=ask.kind,
+            target=ask.target,
+            prompt=ask.prompt,
+            answer=typed.text,
+            grade=None if report is None else report.to_json(),
+            recovered=asked.recovered,
+            now=ctx.clock.now(),
+        )
+        result.follow_ups.append(asked)
+        ctx.ui.message(f"Follow-up {number}: {asked.summary()}")
+        if typed.ended and not typed.timed_out:
+            break  # the input ran dry: nothing more can be typed
+    result.overall = interviewer.overall(question, result.report, result.follow_ups)
+    if result.overall is not None:
+        ctx.store.set_overall(attempt_id, result.overall.to_json())
+        verdict = "PASSED" if result.overall.passed else "NOT PASSED"
+        ctx.ui.message(f"Overall: {result.overall.score:.0f}/100, {verdict} ({result.overall.summary}).")
+
+
 def run_session(question: Question, ctx: SessionContext) -> SessionResult:
     """One timed attempt, start to schedule. Ctrl-C saves it as abandoned and raises SessionInterrupted."""
     minutes = ctx.minutes if ctx.minutes is not None else question.time_limit_minutes
@@ -282,10 +323,12 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
         )
         finished = True
         ctx.ui.show_report(result.report, question, result)
-        report = result.report
+        if ctx.follow_ups:
+            _ask_back(question, ctx, attempt_id, result)
+        final = result.overall or result.report  # the schedule goes by the overall verdict
         implied = schedule.grade_rating(
-            None if report is None else report.score,
-            None if report is None else report.passed,
+            None if final is None else final.score,
+            None if final is None else final.passed,
             over_time=result.over_time,
         )
         result.implied = implied

@@ -50,6 +50,29 @@ class Attempt:
 
 
 @dataclass(frozen=True)
+class FollowUpRecord:
+    """One thing the interviewer asked after an attempt's main answer, as kept."""
+
+    position: int
+    kind: str
+    target: str
+    prompt: str
+    answer: str | None
+    grade: dict[str, Any] | None
+    recovered: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "target": self.target,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "grade": self.grade,
+            "recovered": self.recovered,
+        }
+
+
+@dataclass(frozen=True)
 class QuestionHistory:
     """What `prep list` shows beside a question."""
 
@@ -378,9 +401,56 @@ class Store:
                 out[q] = QuestionHistory(0, None, d)
         return out
 
+    # An attempt still "in progress" this long after its time limit was left by a crash or a
+    # killed terminal, not by someone still working on it: hints do not go to it.
+    def record_follow_up(
+        self,
+        attempt_id: int,
+        *,
+        kind: str,
+        target: str,
+        prompt: str,
+        answer: str | None,
+        grade: dict[str, Any] | None,
+        recovered: float,
+        now: datetime,
+    ) -> None:
+        """Keep one asked follow-up with its answer, the moment it is answered: Ctrl-C later loses nothing."""
+        with self.write() as c:
+            (position,) = c.execute("SELECT COUNT(*) + 1 FROM follow_ups WHERE attempt_id=?", (attempt_id,)).fetchone()
+            c.execute(
+                "INSERT INTO follow_ups (attempt_id, position, kind, target, prompt, answer, grade_json, recovered,"
+                " asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (attempt_id, position, kind, target, prompt, answer, _json_or_none(grade), recovered, _iso(now)),
+            )
 
-# An attempt still "in progress" this long after its time limit was left by a crash or a
-# killed terminal, not by someone still working on it: hints do not go to it.
+    @_reads
+    def follow_ups(self, attempt_id: int) -> list[FollowUpRecord]:
+        rows = self.conn.execute(
+            "SELECT * FROM follow_ups WHERE attempt_id=? ORDER BY position", (attempt_id,)
+        ).fetchall()
+        return [
+            FollowUpRecord(
+                r["position"],
+                r["kind"],
+                r["target"],
+                r["prompt"],
+                r["answer"],
+                _grade(r["grade_json"]),
+                float(r["recovered"] or 0.0),
+            )
+            for r in rows
+        ]
+
+    def set_overall(self, attempt_id: int, overall: dict[str, Any]) -> None:
+        """The one verdict over the main answer and its follow-ups, kept in the attempt's grade."""
+        with self.write() as c:
+            row = c.execute("SELECT grade_json FROM attempts WHERE id=?", (attempt_id,)).fetchone()
+            grade = (_grade(row["grade_json"]) if row is not None else None) or {}
+            grade["overall"] = overall
+            c.execute("UPDATE attempts SET grade_json=? WHERE id=?", (json.dumps(grade), attempt_id))
+
+
 STALE_AFTER_LIMIT = timedelta(minutes=15)
 
 
@@ -403,5 +473,8 @@ def _claim_help(c: sqlite3.Connection, question: str, attempt_id: int) -> None:
     """Hints and solution views taken before an attempt started count against it."""
     c.execute("UPDATE help_taken SET attempt_id=? WHERE question=? AND attempt_id IS NULL", (attempt_id, question))
 
+    # --- opening ------------------------------------------------------------------------------
 
-# --- opening ------------------------------------------------------------------------------
+
+def _json_or_none(data: dict[str, Any] | None) -> str | None:
+    return None if data is None else json.dumps(data)

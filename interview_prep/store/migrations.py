@@ -73,9 +73,32 @@ def m004_help_taken(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX help_taken_question ON help_taken(question, attempt_id)")
 
 
+def m005_follow_ups(conn: sqlite3.Connection) -> None:
+    # What the interviewer asked after the main answer (a coding question's follow-ups, a written
+    # answer's probes), each with its answer and grade, as part of its attempt.
+    conn.execute(
+        """
+        CREATE TABLE follow_ups (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id),
+            position INTEGER NOT NULL,       -- 1, 2, ... in the order asked
+            kind TEXT NOT NULL,              -- follow-up | probe | challenge
+            target TEXT NOT NULL,            -- the follow-up id, or the key point / misconception probed
+            prompt TEXT NOT NULL,
+            answer TEXT,
+            grade_json TEXT,
+            recovered REAL NOT NULL DEFAULT 0,
+            asked_at TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX follow_ups_attempt ON follow_ups(attempt_id, position)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_attempts,
     m002_cards,
     m003_mock_rounds,
     m004_help_taken,
+    m005_follow_ups,
 )

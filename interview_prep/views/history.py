@@ -15,7 +15,7 @@ from interview_prep.grading.report import report_from_json
 from interview_prep.models import Question
 from interview_prep.practice.clock import format_duration
 from interview_prep.practice.stats import Stats, StatsReport, sparkline
-from interview_prep.store import Attempt
+from interview_prep.store import Attempt, FollowUpRecord
 from interview_prep.views.report import render_report
 from interview_prep.views.text import score_text, when
 
@@ -59,7 +59,9 @@ def history_table(attempts: Sequence[Attempt]) -> Table:
     return table
 
 
-def render_attempt(console: Console, attempt: Attempt, question: Question | None) -> None:
+def render_attempt(
+    console: Console, attempt: Attempt, question: Question | None, follow_ups: Sequence[FollowUpRecord] = ()
+) -> None:
     """One attempt in full: when, how long, the answer, the grade."""
     lines = [
         f"Attempt #{attempt.id}: {attempt.question} ({attempt.mode}), {attempt.status}",
@@ -85,6 +87,20 @@ def render_attempt(console: Console, attempt: Attempt, question: Question | None
         console.print("(no answer saved)")
     if attempt.grade is not None:
         render_report(report_from_json(attempt.grade), question, console)
+    for fu in follow_ups:
+        grade = fu.grade or {}
+        score = (
+            f"{grade['score']:.0f}/100, {'passed' if grade.get('passed') else 'not passed'}" if grade else "not graded"
+        )
+        won = f"; won back {fu.recovered:.0f} points" if fu.recovered else ""
+        console.print(f"Interviewer ({fu.kind} {fu.position}): {fu.prompt}", highlight=False, markup=False)
+        console.print(Panel(Text(fu.answer or "(no answer)"), title=f"Your answer: {score}{won}", border_style="cyan"))
+    overall = (attempt.grade or {}).get("overall")
+    if isinstance(overall, dict):
+        verdict = "PASSED" if overall.get("passed") else "NOT PASSED"
+        console.print(
+            f"Overall: {overall.get('score', 0):.0f}/100, {verdict} ({overall.get('summary', '')}).", markup=False
+        )
 
 
 # --- stats --------------------------------------------------------------------------------

@@ -166,6 +166,7 @@ def make_ctx(
     def make(**kw: Any) -> tuple[SessionContext, FakeUI, FakeGrader]:
         ui = FakeUI(clock)
         grader = FakeGrader()
+        kw.setdefault("follow_ups", False)  # the interviewer's questions are tested on their own (test_follow_ups.py)
         ctx = SessionContext(store=store, ui=ui, clock=clock, grader=grader, workspace=tmp_path / "prep-work", **kw)
         return ctx, ui, grader
 

@@ -210,7 +210,7 @@ def test_mock_runs_five_rounds_and_prints_a_summary(fake_graders: None, tmp_path
     written = "\na good answer\n.\ng\n"
     result = runner.invoke(
         app,
-        ["mock", "-w", str(tmp_path), "--minutes", "1"],
+        ["mock", "-w", str(tmp_path), "--minutes", "1", "--no-follow-ups"],
         input=coding + written * 4,
         env={"COLUMNS": "120"},
     )

@@ -133,7 +133,7 @@ def test_written_practice_end_to_end(prep_home: Path, tmp_path: Path) -> None:
 
 def test_coding_practice_end_to_end(prep_home: Path, tmp_path: Path) -> None:
     workspace = tmp_path / "prep-work"
-    term = Terminal(["practice", "-q", "bce", "--minutes", "2"], prep_home, tmp_path)
+    term = Terminal(["practice", "-q", "bce", "--minutes", "2", "--no-follow-ups"], prep_home, tmp_path)
     term.expect("#2 bce")
     see_the_clock_tick(term)
     solution = workspace / "bce.py"
@@ -172,7 +172,7 @@ def test_ctrl_c_leaves_cleanly_and_keeps_the_attempt_as_abandoned(
 
 
 def test_when_time_runs_out_the_answer_so_far_is_graded_and_marked_over_time(prep_home: Path, tmp_path: Path) -> None:
-    term = Terminal(["practice", "-q", "learning-rate", "--minutes", "0.05"], prep_home, tmp_path)  # 3 s
+    term = Terminal(["practice", "-q", "learning-rate", "--minutes", "0.05", "--no-follow-ups"], prep_home, tmp_path)  # 3 s
     term.countdown_seconds()
     term.child.send("A learning rate that is too large overshoots the minimum")
     term.expect(r"Score \S+ / 100")  # nobody pressed anything: the clock ended it
@@ -187,7 +187,7 @@ def test_when_time_runs_out_the_answer_so_far_is_graded_and_marked_over_time(pre
 
 
 def test_ctrl_c_at_the_rating_keeps_the_grade_but_not_the_schedule(prep_home: Path, tmp_path: Path) -> None:
-    term = Terminal(["practice", "-q", "batchnorm", "--minutes", "5"], prep_home, tmp_path)
+    term = Terminal(["practice", "-q", "batchnorm", "--minutes", "5", "--no-follow-ups"], prep_home, tmp_path)
     term.countdown_seconds()
     term.child.send("Batch norm uses running statistics at inference.")
     term.child.sendcontrol("d")
