@@ -7,6 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from interview_prep.bank import load_bank
 from interview_prep.cli import app
 from interview_prep.grading.written.lint import lint_rubric
 from interview_prep.models import KeyPoint
@@ -62,6 +63,11 @@ def make_pack(root: Path, text: str = PACK_QUESTION) -> Path:
     folder.mkdir(parents=True)
     (folder / "question.yaml").write_text(text, encoding="utf-8")
     return root
+
+
+def test_the_builtin_written_questions_lint_clean() -> None:
+    for q in load_bank().questions:
+        assert lint_rubric(q) == [], q.id
 
 
 def test_each_lint_problem_is_one_line_of_check_bank_naming_file_key_point_and_phrase(tmp_path: Path) -> None:

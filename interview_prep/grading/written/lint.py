@@ -65,7 +65,7 @@ def lint_rubric(question: Question) -> list[str]:
     rubric = question.rubric
     prompt = set(compile_phrase(question.prompt).stems)
     warnings: list[str] = []
-    seen: dict[object, _Entry] = {}
+    seen: dict[tuple[str, object], _Entry] = {}
 
     for e in _entries(question):
         where = f"{e.owner}: {e.field[:-1]} '{e.text}'"
@@ -95,17 +95,16 @@ def lint_rubric(question: Question) -> list[str]:
                     "in common, so it can never match: make it a phrase or say more"
                 )
         # One reduced form, counted once: the same stems, or (for claims) the same concepts and directions.
-        key: object = ("claim", _claim_key(e.text)) if as_claim and _claim_key(e.text) else ("stems", stems)
+        key: tuple[str, object] = ("claim", _claim_key(e.text)) if as_claim and _claim_key(e.text) else ("stems", stems)
         if stems or as_claim:
             first = seen.get(key)
+            same = "same concepts and directions" if key[0] == "claim" else "same reduced form"
             if first is None:
                 seen[key] = e
             elif first.owner == e.owner:
-                warnings.append(f"{where} duplicates {first.field[:-1]} '{first.text}' (same reduced form)")
+                warnings.append(f"{where} duplicates {first.field[:-1]} '{first.text}' ({same})")
             else:
-                warnings.append(
-                    f"{where} duplicates {first.field[:-1]} '{first.text}' of {first.owner} (same reduced form)"
-                )
+                warnings.append(f"{where} duplicates {first.field[:-1]} '{first.text}' of {first.owner} ({same})")
 
     report = grade_written(question, question.how_to_answer)
     if not report.passed:
