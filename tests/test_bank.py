@@ -95,6 +95,19 @@ def test_written_questions_carry_a_rubric() -> None:
         assert q.rubric.key_points and 0 < q.rubric.pass_mark <= 100
 
 
+def test_every_written_key_point_has_a_probe_and_every_misconception_a_challenge() -> None:
+    # What the interviewer asks when a point is missing, or says back to a wrong claim.
+    written = [q for q in load_bank().questions if not q.is_coding]
+    assert len(written) == 9
+    for q in written:
+        assert q.rubric is not None
+        for kp in q.rubric.key_points:
+            assert kp.probe.strip(), f"{q.id}: key point {kp.id} has no probe"
+        for mc in q.rubric.misconceptions:
+            assert mc.challenge.strip(), f"{q.id}: misconception {mc.id} has no challenge"
+        assert any(kp.core for kp in q.rubric.key_points), f"{q.id}: no key point is marked core"
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="the seed text lives in ../shared beside the repo")
 def test_question_text_is_faithful_to_the_seed() -> None:
     seed = " ".join(SEED.read_text(encoding="utf-8").split())

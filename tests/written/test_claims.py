@@ -125,3 +125,36 @@ def test_a_misconception_stated_as_a_claim_is_wrong_only_when_asserted() -> None
     said = grade_written(question, "Deeper trees have lower variance than shallow ones.")
     denied = grade_written(question, "It is not true that deeper trees have lower variance.")
     assert said.extra["misconceptions"] and not denied.extra["misconceptions"]
+
+
+def test_learning_rate_imbalance_and_word_order_are_concepts_with_directions() -> None:
+    from interview_prep.grading.written.grader import compile_claim
+
+    assert compile_claim("a too large learning rate makes the loss diverge") == (
+        ("learning-rate", 1),
+        ("divergence", 1),
+    )
+    assert compile_claim("a small learning rate converges slowly") == (("learning-rate", -1), ("speed", -1))
+    assert compile_claim("class imbalance makes accuracy misleading") == (("imbalance", 1), ("misleading", 1))
+    assert compile_claim("on balanced data accuracy is informative") == (("imbalance", -1), ("misleading", -1))
+    assert compile_claim("TF-IDF ignores word order") == (("bag-of-words", 1), ("word-order", -1))
+    assert compile_claim("transformers capture word order") == (("transformer", 1), ("word-order", 1))
+
+
+def test_a_direction_word_after_an_action_moves_what_follows() -> None:
+    # Was: "reduces" bound to "dropout" before it, so "dropout reduces the variance" said nothing of variance.
+    from interview_prep.grading.written.grader import compile_claim
+
+    assert compile_claim("dropout reduces the variance") == (("regularization", 1), ("variance", -1))
+    assert compile_claim("TF-IDF ignores the order of the words") == (("bag-of-words", 1), ("word-order", -1))
+
+
+def test_the_new_claims_are_read_the_right_way_round() -> None:
+    right = grade("beyond-accuracy", "With imbalanced classes, accuracy is misleading, so I would not trust the 95%.")
+    assert verdicts(right)["class-imbalance"] == "asserted"
+    point = KeyPoint("order", "TF-IDF ignores word order.", 1, (), claims=("a bag of words model ignores word order",))
+    question = make_question([point])
+    said = grade_written(question, "A transformer helps here because TF-IDF ignores the word order entirely.")
+    denied = grade_written(question, "A transformer is not needed since TF-IDF already captures the word order.")
+    assert said.extra["key_points"][0]["verdict"] == "asserted"
+    assert denied.extra["key_points"][0]["verdict"] == "contradicted"

@@ -140,6 +140,20 @@ def test_a_fragment_that_says_something_earns_its_point() -> None:
     assert report.checks[0].status is Status.PASS and report.passed
 
 
+def test_a_slash_compound_in_a_fragment_is_not_a_list_of_terms() -> None:
+    # Was: "train/val/test" split the fragment into one-word items, so the spam question's own model
+    # answer ("Data: deduplicate, clean HTML, split train/val/test with temporal split if possible")
+    # earned nothing for its temporal split and failed its rubric. A comma list still earns nothing.
+    split = KeyPoint("split", "Splits by time.", 1, ("temporal split",))
+    question = make_question([split])
+    said = grade_written(
+        question, "Data: deduplicate, clean HTML, split train/val/test with temporal split if possible"
+    )
+    assert said.checks[0].status is Status.PASS
+    listed = grade_written(question, "- temporal split, drift, auc, precision/recall")
+    assert listed.checks[0].status is not Status.PASS
+
+
 def test_a_short_correct_answer_is_not_scaled_down() -> None:
     # Was: below min_words the score was scaled down. Missing points already cost what they should.
     question = make_question([RUNNING], min_words=40)

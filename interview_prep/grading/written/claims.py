@@ -80,17 +80,29 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
         {"diverge": 1, "diverges": 1, "overshoot": 1, "overshoots": 1, "oscillate": 1, "oscillates": 1, "explodes": 1},
     ),
     "speed": ("quantity", {"speed": 0, "fast": 1, "quickly": 1, "slow": -1, "slowly": -1}),
+    "loss": ("quantity", {"loss": 0, "training loss": 0, "validation loss": 0}),
+    # Class imbalance is a condition: naming it says it is there; "balanced" says it is not.
+    "imbalance": ("quantity", {"imbalance": 1, "imbalanced": 1, "skewed": 1, "balanced": -1}),
+    # What a metric is worth: "accuracy is misleading" is its misleadingness up.
+    "misleading": (
+        "quantity",
+        {"misleading": 1, "meaningless": 1, "inflated": 1, "uninformative": 1, "informative": -1, "meaningful": -1},
+    ),
+    "bag-of-words": ("action", {"tf idf": 1, "tfidf": 1, "bag of words": 1, "n grams": 1, "n gram": 1}),
+    "transformer": ("action", {"transformer": 1, "transformers": 1, "bert": 1, "fine tuning": 1}),
+    "word-order": ("quantity", {"word order": 0, "order of the words": 0, "context": 0, "negation": 0}),
 }
 
 UP_WORDS = (
     "higher high highest more increase increases increased increasing raise raises raising larger large "
-    "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up"
+    "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
+    "captured capturing inflate inflates"
 )
 DOWN_WORDS = (
     "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
     "cuts smaller small tiny drop drops shrink shrinks lowers lowering minimize minimizes limit limits "
     "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
-    "counters"
+    "counters ignore ignores ignored ignoring lose loses lost discard discards discarded"
 )
 # Words that deny what follows them in their clause. "remove(s)"/"eliminate(s)" are privative:
 # "does not remove the need to tune" is two denials, so it affirms the need.
@@ -175,8 +187,17 @@ def occurrences(
             dist = (a - i) * 2 if a > i else (i - b) * 2 + 1  # a following term wins a tie...
             if passive:  # ...except in "is reduced by X", where the subject moves
                 dist = (a - i) * 2 + 1 if a > i else (i - b) * 2
-            if dist <= BIND_DISTANCE * 2 + 1 and (best is None or dist < best[0]):
-                best = (dist, k)
+            if dist > BIND_DISTANCE * 2 + 1:
+                continue
+            # "dropout reduces the variance", "TF-IDF ignores the word order": an action before the
+            # direction word is what acts, so a concept after it in reach is what moves.
+            rank = (
+                dist + BIND_DISTANCE * 4
+                if a < i and not passive and CONCEPTS[found[k][0].concept][0] == "action"
+                else dist
+            )
+            if best is None or rank < best[0]:
+                best = (rank, k)
         if best is not None:
             direction[best[1]] = direction.get(best[1], 1) * move
             bound_at[i] = best[1]

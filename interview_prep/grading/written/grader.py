@@ -394,7 +394,7 @@ def _is_claim_fragment(text: str, words: Sequence[str]) -> bool:
     """A bullet or fragment that says something ("when no user-defined constructor exists"), not a list of terms."""
     if len(words) < 3:
         return False
-    items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(r",|/|=|->", text)]
+    items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(r",|=|->", text)]
     items = [n for n in items if n]
     if len(items) >= 2 and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS:
         return False
