@@ -93,19 +93,14 @@ def check_bank(bank_dirs: list[Path] | None) -> ExitCode:
     """Validate a bank or pack: its schema (a BankError is bad input, exit 2), then each coding question's
     guards and each written question's rubric lint. With `--bank DIR` only that pack's questions are
     checked, else the whole bank."""
-    from interview_prep.grading.audit import Finding, audit_question
+    from interview_prep.grading.audit import audit_question, lint_findings
 
     bank = load_bank(bank_dirs)
     roots = [d.resolve() for d in (bank_dirs or [])]
     chosen = [q for q in bank.questions if not roots or any(q.source.resolve().is_relative_to(r) for r in roots)]
     problems = []
     for q in chosen:
-        if q.is_coding:
-            found = audit_question(q)
-        else:
-            from interview_prep.grading.written.lint import lint_rubric  # loads the written grader
-
-            found = [Finding(q.id, str(q.source), warning) for warning in lint_rubric(q)]
+        found = audit_question(q) + lint_findings(q)
         problems += found
         status = "ok" if not found else f"{len(found)} problem{'s' if len(found) != 1 else ''}"
         console.out.print(f"{q.id}: {status}", markup=False, highlight=False)

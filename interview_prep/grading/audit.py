@@ -91,3 +91,12 @@ def _audit_broken(question: Question, path: Path) -> list[Finding]:
         elif check.status is Status.PASS:
             found.append(Finding(question.id, str(path), f"passes {name!r}, which it should fail"))
     return found
+
+
+def lint_findings(question: Question) -> list[Finding]:
+    """The rubric lint of a written question, and of every follow-up a question carries."""
+    from interview_prep.grading.written.lint import lint_rubric  # loads the written grader
+
+    rubrics = [] if question.is_coding else [question]
+    rubrics += [question.follow_up_question(fu) for fu in question.follow_ups]
+    return [Finding(q.id, str(question.source), warning) for q in rubrics for warning in lint_rubric(q)]

@@ -172,7 +172,9 @@ def test_ctrl_c_leaves_cleanly_and_keeps_the_attempt_as_abandoned(
 
 
 def test_when_time_runs_out_the_answer_so_far_is_graded_and_marked_over_time(prep_home: Path, tmp_path: Path) -> None:
-    term = Terminal(["practice", "-q", "learning-rate", "--minutes", "0.05", "--no-follow-ups"], prep_home, tmp_path)  # 3 s
+    term = Terminal(
+        ["practice", "-q", "learning-rate", "--minutes", "0.05", "--no-follow-ups"], prep_home, tmp_path
+    )  # 3 s
     term.countdown_seconds()
     term.child.send("A learning rate that is too large overshoots the minimum")
     term.expect(r"Score \S+ / 100")  # nobody pressed anything: the clock ended it

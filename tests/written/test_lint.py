@@ -70,6 +70,13 @@ def test_the_builtin_written_questions_lint_clean() -> None:
         assert lint_rubric(q) == [], q.id
 
 
+def test_the_builtin_follow_ups_lint_clean() -> None:
+    from interview_prep.grading.audit import lint_findings
+
+    for q in load_bank().questions:
+        assert [f.line() for f in lint_findings(q)] == [], q.id
+
+
 def test_each_lint_problem_is_one_line_of_check_bank_naming_file_key_point_and_phrase(tmp_path: Path) -> None:
     pack = make_pack(tmp_path / "pack")
     result = runner.invoke(app, ["check-bank", "--bank", str(pack)])
