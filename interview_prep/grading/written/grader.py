@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -394,9 +394,7 @@ def _is_claim_fragment(text: str, words: Sequence[str]) -> bool:
     """A bullet or fragment that says something ("when no user-defined constructor exists"), not a list of terms."""
     if len(words) < 3:
         return False
-    items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(r",|/|=|->", text)]
-    items = [n for n in items if n]
-    if len(items) >= 2 and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS:
+    if _is_term_list(text, 2):
         return False
     if any(w in VERB_WORDS or w in SUBORDINATORS or w in RELATIVE_WORDS for w in words):
         return True
@@ -410,8 +408,10 @@ def _is_claim_fragment(text: str, words: Sequence[str]) -> bool:
 def analyse(text: str) -> list[Segment]:
     """The answer as segments ready for matching."""
     out: list[Segment] = []
+    code = False  # the answer has a line of code
     for seg in split_segments(text):
         is_code = seg.startswith(CODE_MARK)
+        code |= is_code
         plain = seg.removeprefix(CODE_MARK)
         words, clauses, parts, spans = tokenize_spans(plain)
         if not words:
@@ -420,7 +420,18 @@ def analyse(text: str) -> list[Segment]:
         sentence = not is_code and _is_sentence(plain)
         claim = sentence or (not is_code and _is_claim_fragment(plain, words))
         out.append(Segment(plain, tuple(words), stems, tuple(clauses), tuple(parts), sentence, tuple(spans), claim))
+    # A one-line answer to a one-line question ("log n", "the height of the tree") is the answer
+    # itself, not a fragment of one: it says something unless it is a list of terms.
+    if len(out) == 1 and not code and not out[0].is_claim and not _is_term_list(out[0].text, TERM_LIST_MIN_ITEMS):
+        out[0] = replace(out[0], is_claim=True)
     return out
+
+
+def _is_term_list(text: str, min_items: int) -> bool:
+    """At least min_items comma- or slash-separated items, short on average: "log n, hashing, sorting"."""
+    items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(r",|/|=|->", text)]
+    items = [n for n in items if n]
+    return len(items) >= min_items and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS
 
 
 # ---------------------------------------------------------------------------------------------
