@@ -32,3 +32,17 @@ def test_a_one_line_answer_is_read_as_the_answer(text: str) -> None:
 def test_a_one_line_list_of_terms_is_still_not_an_answer() -> None:
     report = grade_written(make_question([LOOKUP], min_words=3), "log n, hashing, sorting, arrays")
     assert not report.passed
+
+
+def test_a_paragraph_is_not_rambling_because_the_rubric_asks_for_one_line() -> None:
+    # Was: past 12 x min_words (48 words for a one-line question) the score was scaled down and the
+    # answer could not pass, so a correct answer with one example sentence failed.
+    text = (
+        "A lookup in a balanced search tree is logarithmic. At every node you compare the key with the "
+        "node's own key and go left when it is smaller and right when it is larger, so each step throws "
+        "away about half of what is left. With a thousand keys that is roughly ten comparisons, which "
+        "is why people like these trees for ordered data."
+    )
+    report = grade_written(make_question([LOOKUP], min_words=4), text)
+    assert report.passed and report.score == 100
+    assert not any("stopped listening" in note for note in report.extra["notes"])

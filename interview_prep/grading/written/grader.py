@@ -54,6 +54,9 @@ CONTRADICTION_PENALTY = 5.0
 # dump of everything one knows (every strong answer of the bank pasted together covers every key
 # point); beyond it the score is scaled down in proportion, as an interviewer stops listening.
 RAMBLING_MULTIPLE = 12
+# ...of at least this many words: a one-line question's min_words (3 or 4) would make an ordinary
+# paragraph of 50 words "rambling".
+RAMBLING_MIN_BASE = 40
 QUOTE_MAX_CHARS = 220
 
 # The placeholder a rubric phrase may use for any number: "{number} %", "went from {number} to {number}".
@@ -825,7 +828,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
     prose_words = sum(len(s.words) for s in claims_segs)
     prose_share = prose_words / n_words if n_words else 0.0
     prose_factor = min(1.0, prose_share / PROSE_SHARE_FULL_CREDIT)
-    longest = RAMBLING_MULTIPLE * (rubric.min_words or max(40, len(question.how_to_answer.split())))
+    longest = RAMBLING_MULTIPLE * max(RAMBLING_MIN_BASE, rubric.min_words or len(question.how_to_answer.split()))
     rambling_factor = min(1.0, longest / n_words) if n_words else 1.0
     factor = prose_factor * rambling_factor
 
