@@ -46,3 +46,32 @@ def test_a_paragraph_is_not_rambling_because_the_rubric_asks_for_one_line() -> N
     report = grade_written(make_question([LOOKUP], min_words=4), text)
     assert report.passed and report.score == 100
     assert not any("stopped listening" in note for note in report.extra["notes"])
+
+
+QUEUE_ORDER = KeyPoint(
+    "order",
+    "Items leave in the order they arrived.",
+    1,
+    ("removed from the front", "insert and remove"),
+    hint="Say where items leave.",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New items go in at the back and the structure removes them from the front.",
+        "Items are inserted at one end and removed at the other.",
+    ],
+)
+def test_remove_said_as_the_point_itself_is_not_a_denial(text: str) -> None:
+    # Was: "remove(s)" counts as a denial ("does not remove the need to tune" affirms the need), so a
+    # clause that *says* remove, matching a phrase that says remove, was read as denying the point.
+    report = grade_written(make_question([QUEUE_ORDER]), text)
+    assert report.extra["key_points"][0]["verdict"] == "asserted", text
+    assert not report.extra["contradictions"]
+
+
+def test_not_removing_is_still_a_denial() -> None:
+    report = grade_written(make_question([QUEUE_ORDER]), "Items are never removed from the front of it.")
+    assert report.extra["key_points"][0]["verdict"] != "asserted"

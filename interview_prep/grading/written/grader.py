@@ -456,7 +456,9 @@ def compile_phrase(text: str) -> Phrase:
     marked = text.lower().replace(NUMBER_PLACEHOLDER, " 0 ")
     words, _, _ = tokenize(marked)
     content = [w for w in words if w not in STOPWORDS]
-    return Phrase(text, tuple(_stem_all(content)), len(_denials(words, 0, len(words))))
+    # A privative the phrase says ("insert and remove") is a word to match, not a denial.
+    own = [i for i in _denials(words, 0, len(words)) if words[i] not in claims.PRIVATIVES]
+    return Phrase(text, tuple(_stem_all(content)), len(own))
 
 
 def _stem_seq(words: Sequence[str]) -> list[str]:
@@ -540,7 +542,7 @@ class _Matcher:
                 cursor = nxt
             if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
                 positions = frozenset(picked)
-                negated = _negated(segment, picked[0], picked[-1], phrase.denials)
+                negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions)
                 matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions, negated))
         return matches
 
@@ -558,14 +560,21 @@ def _denials(words: Sequence[str], lo: int, hi: int) -> list[int]:
     return sorted(set(out))
 
 
-def _negated(segment: Segment, start: int, end: int, own: int = 0) -> bool:
-    """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count."""
+def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: frozenset[int] = frozenset()) -> bool:
+    """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count.
+
+    A privative among the matched words ("removes" for "removed from the front") is what the phrase
+    says, not a denial of it."""
     words, clauses = segment.words, segment.clauses
     clause = clauses[start]
     lo = start
     while lo > 0 and clauses[lo - 1] == clause and start - lo < NEGATION_WINDOW:
         lo -= 1
-    cues = [i for i in _denials(words, lo, end + 1) if clauses[i] == clause]
+    cues = [
+        i
+        for i in _denials(words, lo, end + 1)
+        if clauses[i] == clause and not (i in matched and words[i] in claims.PRIVATIVES)
+    ]
     if (len(cues) - own) % 2:
         return True
     # "The running averages are stored but never affect predictions": a clause of the same sentence
@@ -729,9 +738,15 @@ class _Reader:
                 idx = [i for i, c in enumerate(seg.clauses) if c == clause]
                 start, end = idx[0], idx[-1]
                 owner = self.subject_of(seg, start) if kp.subject else None
+                # a privative the reference says too ("removes ... from the front") is content, not a denial
+                denials = [
+                    i
+                    for i in _denials(seg.words, start, end + 1)
+                    if not (seg.words[i] in claims.PRIVATIVES and seg.stems[i] in ref.stems)
+                ]
                 if owner is not None and owner != kp.id:
                     verdict = CONTRADICTED
-                elif len(_denials(seg.words, start, end + 1)) % 2:
+                elif len(denials) % 2:
                     verdict = UNCLEAR  # close in wording, but a denial we cannot place
                 else:
                     verdict = ASSERTED
