@@ -8,7 +8,7 @@ import pytest
 
 from interview_prep.grading.report import Status
 from interview_prep.grading.written import grade_written
-from interview_prep.models import KeyPoint
+from interview_prep.models import KeyPoint, Misconception
 
 from .test_written_grader import make_question
 
@@ -75,3 +75,55 @@ def test_remove_said_as_the_point_itself_is_not_a_denial(text: str) -> None:
 def test_not_removing_is_still_a_denial() -> None:
     report = grade_written(make_question([QUEUE_ORDER]), "Items are never removed from the front of it.")
     assert report.extra["key_points"][0]["verdict"] != "asserted"
+
+
+FIRST_OUT = KeyPoint("fifo", "First in, first out.", 2, ("first in first out", "fifo"), hint="Say the order.")
+STACK_ORDER = Misconception("lifo", "Describes a stack.", ("last in first out", "lifo", "like a stack"), penalty=15)
+ADDRESS = KeyPoint("address", "It gives the address.", 2, ("returns the address", "memory address"), hint="Say it.")
+GIVES_VALUE = Misconception("value", "Says it gives the value.", ("returns the value",), penalty=15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It returns the address of the variable, not the value.",
+        "It returns the address of the variable, never the value itself.",
+    ],
+)
+def test_a_negated_tail_clause_denies_the_words_it_holds(text: str) -> None:
+    # Was: "returns ... value" matched across the comma, and the "not" of the second clause was not
+    # counted because the match started in the first: the right answer was called Wrong.
+    report = grade_written(make_question([ADDRESS], [GIVES_VALUE]), text)
+    assert report.extra["misconceptions"] == [], text
+    assert report.passed and report.score == 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A queue is first in first out, unlike a stack which is last in first out.",
+        "Unlike a stack which is LIFO, a queue is FIFO.",
+        "A queue is first in first out whereas a stack is last in first out.",
+        "A queue is like a stack except that it is first in first out.",
+        "It is a bit like a stack, but the first item in is the first out: first in first out.",
+    ],
+)
+def test_what_a_contrast_says_of_the_other_thing_is_not_a_misconception(text: str) -> None:
+    # Was: flagged as LIFO, and the FIFO clause of the same sentence lost its point as "stated wrongly".
+    report = grade_written(make_question([FIRST_OUT], [STACK_ORDER]), text)
+    assert report.extra["misconceptions"] == [], text
+    assert report.extra["key_points"][0]["verdict"] == "asserted", text
+    assert report.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A queue is last in first out, like a stack.",
+        "A queue works like a stack.",
+        "It is first in first out, but the last item added is removed first, so it is LIFO.",
+    ],
+)
+def test_a_misconception_said_of_the_subject_is_still_wrong(text: str) -> None:
+    report = grade_written(make_question([FIRST_OUT], [STACK_ORDER]), text)
+    assert [m["id"] for m in report.extra["misconceptions"]] == ["lifo"], text

@@ -88,11 +88,11 @@ NEGATION_BIGRAMS = frozenset(
 # Words that start a new clause, so a negation before them does not reach past them.
 CLAUSE_BREAK_WORDS = frozenset(
     "but whereas although though however yet instead so because since while which when unless until "
-    "then otherwise therefore thus hence unlike if whenever".split()
+    "then otherwise therefore thus hence unlike except if whenever".split()
 )
 # A clause these open ("If no constructor is provided, ...") ends at the next comma, whatever follows:
 # its negation never reaches the main clause.
-SUBORDINATORS = frozenset("if when whenever unless although though because since while whereas once".split())
+SUBORDINATORS = frozenset("if when whenever unless although though because since while whereas once unlike".split())
 # After a comma, these start a new clause; anything else continues a list or a phrase.
 COMMA_CLAUSE_STARTS = CLAUSE_BREAK_WORDS | frozenset(
     "it this that these those i we you he she they and not rather there my our its".split()
@@ -351,7 +351,9 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
             # "never settles and can diverge": "and" before a second verb starts a new clause.
             if words and (word in CLAUSE_BREAK_WORDS or (word == "and" and following in AUXILIARIES | VERB_WORDS)):
                 clause += 1
-                subordinate = word in SUBORDINATORS
+                # "Unlike a stack, which is LIFO, a queue ...": a relative clause inside a subordinate one
+                # is closed by the same comma
+                subordinate = word in SUBORDINATORS or (subordinate and word in RELATIVE_WORDS)
             elif not words and word in SUBORDINATORS:
                 subordinate = True
             words.append(word)
@@ -564,7 +566,9 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
     """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count.
 
     A privative among the matched words ("removes" for "removed from the front") is what the phrase
-    says, not a denial of it."""
+    says, not a denial of it. A match that runs on into a later clause opened by a bare "not" or "never"
+    counts that denial too: "returns the address of the variable, not the value" does not say "returns
+    the value"."""
     words, clauses = segment.words, segment.clauses
     clause = clauses[start]
     lo = start
@@ -573,7 +577,8 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
     cues = [
         i
         for i in _denials(words, lo, end + 1)
-        if clauses[i] == clause and not (i in matched and words[i] in claims.PRIVATIVES)
+        if (clauses[i] == clause or (clauses[i] <= clauses[end] and _opens_elliptical_denial(segment, i)))
+        and not (i in matched and words[i] in claims.PRIVATIVES)
     ]
     if (len(cues) - own) % 2:
         return True
@@ -609,6 +614,49 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
                 clause_end += 1
             return len(_denials(words, i, clause_end + 1)) % 2 == 1
     return False
+
+
+# "unlike a stack": what the clause says is said of the other thing.
+CONTRAST_OPENERS = frozenset({"unlike"})
+# "like a stack, except ...": a likeness the sentence goes on to qualify is not an identity.
+LIKENESS_WORDS = frozenset({"like", "similar", "similarly", "resembles"})
+QUALIFIERS = frozenset({"but", "except", "however", "yet", "though", "although", "only"})
+# "A queue is FIFO, whereas a stack is LIFO": a clause set against one that earns a key point.
+CONTRASTING = frozenset({"unlike", "whereas", "while", "except"})
+
+
+def _clause_openers(segment: Segment) -> dict[int, str]:
+    """The first word of each clause of the segment."""
+    out: dict[int, str] = {}
+    for word, clause in zip(segment.words, segment.clauses, strict=True):
+        out.setdefault(clause, word)
+    return out
+
+
+def _about_the_other(segment: Segment, start: int, end: int) -> bool:
+    """True when the words start..end describe something the sentence sets against its subject."""
+    openers = _clause_openers(segment)
+    clause = segment.clauses[start]
+    if openers[clause] in CONTRAST_OPENERS:
+        return True
+    earlier = [c for c in openers if c < clause]
+    if openers[clause] in RELATIVE_WORDS and earlier and openers[max(earlier)] in CONTRAST_OPENERS:
+        return True  # "unlike a stack which is LIFO"
+    lo = max(0, start - 1)
+    if any(w in LIKENESS_WORDS for w in segment.words[lo : end + 1]):
+        return any(c > segment.clauses[end] and w in QUALIFIERS for c, w in openers.items())
+    return False
+
+
+def _set_against(segment: Segment, one: int, other: int) -> bool:
+    """True when a contrast ("whereas", "unlike", "except") opens a clause from clause one to clause other."""
+    lo, hi = sorted((one, other))
+    return lo != hi and any(lo < c <= hi and w in CONTRASTING for c, w in _clause_openers(segment).items())
+
+
+def _opens_elliptical_denial(segment: Segment, i: int) -> bool:
+    """True when word i is a bare "not"/"never" opening its clause: "the address, not the value"."""
+    return segment.words[i] in {"not", "never"} and (i == 0 or segment.clauses[i - 1] != segment.clauses[i])
 
 
 def quote(segment: Segment) -> str:
@@ -679,6 +727,8 @@ class _Reader:
         for seg in segs:
             for phrase in compiled:
                 for m in self.matcher.find(phrase, seg):
+                    if _about_the_other(seg, m.start, m.end):
+                        continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
                     verdict = CONTRADICTED if m.negated else ASSERTED
                     out.append(Finding(verdict, seg, m.start, m.end, how, phrase.text))
         return out
@@ -853,10 +903,28 @@ def grade_written(question: Question, text: str) -> GradeReport:
     denied: list[dict[str, str]] = []
     wrong: dict[int, str] = {}  # id of a segment -> the misconception it states
     penalty = 0.0
+    # Listed phrases and claims of the key points (similarity comes later, where they found nothing).
+    findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
+    earning = {
+        (id(f.segment), f.segment.clauses[f.start]) for fs in findings.values() for f in fs if f.verdict == ASSERTED
+    }
     for mc in rubric.misconceptions:
         phrase_texts = [p for p in mc.phrases if compile_claim(p) is None]
         claim_texts = [*mc.claims, *(p for p in mc.phrases if compile_claim(p) is not None)]
         found = reader.phrase_findings(phrase_texts, segments) + reader.claim_findings(claim_texts, segments)
+        # "A queue is FIFO, whereas a stack is LIFO": set against a clause that earns a key point, the
+        # misconception's words describe the other thing.
+        found = [
+            f
+            for f in found
+            if not (
+                f.verdict == ASSERTED
+                and any(
+                    sid == id(f.segment) and _set_against(f.segment, f.segment.clauses[f.start], clause)
+                    for sid, clause in earning
+                )
+            )
+        ]
         stated = _pick(found, ASSERTED)
         if stated is not None:
             misconceptions.append(
@@ -880,10 +948,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
     core_asserted = True
     # Listed phrases and claims first; similarity only where they found nothing, and only in clauses
     # that earned no other point: one clause earns at most what it really asserts.
-    findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
-    used = {
-        (id(f.segment), f.segment.clauses[f.start]) for fs in findings.values() for f in fs if f.verdict == ASSERTED
-    }
+    used = set(earning)
     for kp in rubric.key_points:
         if not any(f.verdict == ASSERTED for f in findings[kp.id]):
             # a clause that contradicts the point is never similar enough to assert it
