@@ -127,3 +127,42 @@ def test_what_a_contrast_says_of_the_other_thing_is_not_a_misconception(text: st
 def test_a_misconception_said_of_the_subject_is_still_wrong(text: str) -> None:
     report = grade_written(make_question([FIRST_OUT], [STACK_ORDER]), text)
     assert [m["id"] for m in report.extra["misconceptions"]] == ["lifo"], text
+
+
+ORDER = KeyPoint(
+    "order",
+    "The first element added is the first one removed.",
+    2,
+    ("first element added is the first removed", "fifo"),
+    hint="Say which element leaves first.",
+)
+SMALLEST = KeyPoint(
+    "smallest",
+    "Each pass finds the smallest remaining value.",
+    1,
+    ("finds the smallest remaining value",),
+    hint="Say what each pass finds.",
+)
+
+
+@pytest.mark.parametrize(
+    ("point", "text"),
+    [
+        (ORDER, "The first item inserted is the first item to be deleted."),
+        (ORDER, "whichever entry was put in first is taken out first"),
+        (SMALLEST, "On every pass it searches for the minimum of the remaining values."),
+        (SMALLEST, "each pass locates the lowest value that remains"),
+    ],
+)
+def test_a_paraphrase_with_common_synonyms_earns_the_point(point: KeyPoint, text: str) -> None:
+    # Was: "inserted"/"added", "item"/"element", "deleted"/"removed", "minimum"/"smallest" were different
+    # words, so a plain paraphrase of the point earned nothing.
+    report = grade_written(make_question([point]), text)
+    assert report.extra["key_points"][0]["verdict"] == "asserted", text
+
+
+def test_a_synonym_does_not_stretch_a_one_word_phrase() -> None:
+    # "put it" is one content word; letting it mean "insert" too would credit insertion sort.
+    place = KeyPoint("place", "Puts it in place.", 1, ("put it",), hint="Say where it goes.")
+    report = grade_written(make_question([place]), "It inserts each value into the sorted part.")
+    assert report.extra["key_points"][0]["verdict"] != "asserted"

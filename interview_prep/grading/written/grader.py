@@ -497,11 +497,16 @@ class _Matcher:
         self.vocab = {s for seg in segments for s in seg.stems}
         self._equal: dict[str, frozenset[str]] = {}
 
-    def same(self, phrase_stem: str) -> frozenset[str]:
-        """The answer's stems that count as this phrase stem: itself, and near-spellings of long ones."""
-        hit = self._equal.get(phrase_stem)
+    def same(self, phrase_stem: str, synonyms: bool = False) -> frozenset[str]:
+        """The answer's stems that count as this phrase stem: itself, near-spellings of long ones, and
+        with `synonyms` the words of its synonym class ("inserted" for "added")."""
+        hit = self._equal.get(phrase_stem + "\x00" * synonyms)
         if hit is None:
             found = {phrase_stem} if phrase_stem in self.vocab else set()
+            if synonyms:
+                names = similarity.synonym_names(_stem_seq)
+                if phrase_stem in names:
+                    found |= {s for s in self.vocab if names.get(s) == names[phrase_stem]}
             if len(phrase_stem) >= FUZZY_MIN_LEN and phrase_stem != _NUMBER_STEM:
                 from rapidfuzz import fuzz  # lazily, like the stemmer
 
@@ -513,13 +518,14 @@ class _Matcher:
                     and fuzz.ratio(s, phrase_stem) >= FUZZY_MIN_RATIO
                 }
             hit = frozenset(found)
-            self._equal[phrase_stem] = hit
+            self._equal[phrase_stem + "\x00" * synonyms] = hit
         return hit
 
     def find(self, phrase: Phrase, segment: Segment) -> list[Match]:
         if not phrase.stems:
             return []
-        allowed = [self.same(p) for p in phrase.stems]
+        # A synonym stretches a phrase of several words, never a one-word one ("put it" is not "insert").
+        allowed = [self.same(p, len(phrase.stems) >= 2) for p in phrase.stems]
         if any(not a for a in allowed):
             return []
         content = [i for i, w in enumerate(segment.words) if w not in STOPWORDS]
@@ -832,7 +838,7 @@ def _similarity_index(question: Question) -> similarity.SimilarityIndex:
             owner = max(profiles, key=lambda k: len(profiles[k] & set(stems)))
             if len(profiles[owner] & set(stems)) >= 1:
                 refs.append(similarity.Reference(owner, stems))
-    return similarity.SimilarityIndex(refs, _content_stems(question.prompt))
+    return similarity.SimilarityIndex(refs, _content_stems(question.prompt), similarity.synonym_names(_stem_seq))
 
 
 # "Defines bias as ...", "Names a technique that ...": the rubric's framing, not the content.
