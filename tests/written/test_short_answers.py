@@ -166,3 +166,10 @@ def test_a_synonym_does_not_stretch_a_one_word_phrase() -> None:
     place = KeyPoint("place", "Puts it in place.", 1, ("put it",), hint="Say where it goes.")
     report = grade_written(make_question([place]), "It inserts each value into the sorted part.")
     assert report.extra["key_points"][0]["verdict"] != "asserted"
+
+
+@pytest.mark.parametrize("text", ["logn", "O(logn)", "about log2n comparisons"])
+def test_log_n_written_as_one_word_is_log_n(text: str) -> None:
+    # Was: "logn" was one unknown word, so the answer earned nothing.
+    report = grade_written(make_question([LOOKUP], min_words=3), text)
+    assert report.checks[0].status is Status.PASS, text

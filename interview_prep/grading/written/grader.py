@@ -277,7 +277,13 @@ _BARE_NEGATIONS = {
 }
 
 
+# "logn", "nlogn", "log2n": complexity notation typed without spaces is "log n", "n log n", "log 2 n".
+_GLUED_LOG_RE = re.compile(r"^(n?)(log|lg)(2?)n$")
+
+
 def _expand(token: str) -> list[str]:
+    if glued := _GLUED_LOG_RE.match(token):
+        return [w for w in (glued[1], glued[2], glued[3], "n") if w]
     if token in _BARE_NEGATIONS:
         return [_BARE_NEGATIONS[token], "not"]
     if token.endswith("n't"):
