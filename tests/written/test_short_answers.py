@@ -173,3 +173,24 @@ def test_log_n_written_as_one_word_is_log_n(text: str) -> None:
     # Was: "logn" was one unknown word, so the answer earned nothing.
     report = grade_written(make_question([LOOKUP], min_words=3), text)
     assert report.checks[0].status is Status.PASS, text
+
+
+TOP = KeyPoint("top", "The top is the last element.", 1, ("last element",), hint="Say where the top is.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You keep track of the last element pushed and do not let anyone touch the others.",
+        "We remember the last element added and never read below it.",
+    ],
+)
+def test_a_denied_second_predicate_of_another_subject_does_not_deny_the_object(text: str) -> None:
+    # Was: "and do not ..." after the match was read as denying the match, though its subject is "you".
+    report = grade_written(make_question([TOP]), text)
+    assert report.extra["key_points"][0]["verdict"] == "asserted", text
+
+
+def test_a_denied_second_predicate_of_the_match_still_denies_it() -> None:
+    report = grade_written(make_question([TOP]), "The last element is stored but never read by anything.")
+    assert report.extra["key_points"][0]["verdict"] != "asserted"

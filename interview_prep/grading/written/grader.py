@@ -104,6 +104,8 @@ AUXILIARIES = frozenset(
     "is are was were be do does did would will can could should has have had may might must matter matters".split()
 )
 NEGATION_AFTER_WINDOW = 8
+# A pronoun before the match in its clause is the clause's subject, so the match is not.
+SUBJECT_PRONOUNS = frozenset("i we you they he she".split())
 # A relative clause after the match describes it rather than denying it.
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "where", "when", "whose"})
 # Auxiliaries, modals and common verbs that are rarely nouns ("mean", "use", "fix" are left out:
@@ -594,6 +596,15 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
     ]
     if (len(cues) - own) % 2:
         return True
+    # A denied predicate after the match only denies the match when the match is its subject:
+    # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
+    # track of the last item and do not ...", "you" is the subject.
+    clause_start = start
+    while clause_start > 0 and clauses[clause_start - 1] == clause:
+        clause_start -= 1
+    before = words[clause_start:start]
+    if any(w in AUXILIARIES or w in VERB_WORDS or w in SUBJECT_PRONOUNS for w in before):
+        return False
     # "The running averages are stored but never affect predictions": a clause of the same sentence
     # with no subject of its own, opened by a denial, denies the predicate of the match's subject.
     nxt = next((i for i in range(end + 1, len(words)) if clauses[i] != clause), None)
@@ -603,13 +614,6 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
             head = head[1:]
         if head and (head[0] == "never" or (head[0] in AUXILIARIES and head[1:2] in (("not",), ("never",)))):
             return True
-    # A denied predicate after the match only denies the match when the match is its subject:
-    # "the task depends on context the n-grams can't capture" does not deny "context".
-    clause_start = start
-    while clause_start > 0 and clauses[clause_start - 1] == clause:
-        clause_start -= 1
-    if any(w in AUXILIARIES or w in VERB_WORDS for w in words[clause_start:start]):
-        return False
     for i in range(end + 1, min(len(words), end + 1 + NEGATION_AFTER_WINDOW)):
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
