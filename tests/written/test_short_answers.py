@@ -194,3 +194,13 @@ def test_a_denied_second_predicate_of_another_subject_does_not_deny_the_object(t
 def test_a_denied_second_predicate_of_the_match_still_denies_it() -> None:
     report = grade_written(make_question([TOP]), "The last element is stored but never read by anything.")
     assert report.extra["key_points"][0]["verdict"] != "asserted"
+
+
+def test_a_run_on_line_of_rubric_phrases_is_not_a_one_line_answer_to_a_long_question() -> None:
+    # The one-line reading is for questions that ask for one line (a small min_words); pasting the
+    # phrases of a long question's rubric on one line stays a list of terms.
+    running = KeyPoint("running", "Running statistics at inference.", 1, ("running average",), hint="Say it.")
+    data = KeyPoint("data", "Data size.", 1, ("training set size",), hint="Say it.")
+    question = make_question([LOOKUP, running, data], min_words=80)
+    report = grade_written(question, "log n running average training set size")
+    assert report.score == 0 and not report.passed

@@ -54,6 +54,9 @@ CONTRADICTION_PENALTY = 5.0
 # dump of everything one knows (every strong answer of the bank pasted together covers every key
 # point); beyond it the score is scaled down in proportion, as an interviewer stops listening.
 RAMBLING_MULTIPLE = 12
+# A question whose rubric asks for at most this many words (min_words) is answered in a line, so a
+# lone fragment ("log n") is the whole answer rather than a list of terms.
+ONE_LINE_MAX_WORDS = 12
 # ...of at least this many words: a one-line question's min_words (3 or 4) would make an ordinary
 # paragraph of 50 words "rambling".
 RAMBLING_MIN_BASE = 40
@@ -418,8 +421,8 @@ def _is_claim_fragment(text: str, words: Sequence[str]) -> bool:
     )
 
 
-def analyse(text: str) -> list[Segment]:
-    """The answer as segments ready for matching."""
+def analyse(text: str, one_line: bool = False) -> list[Segment]:
+    """The answer as segments ready for matching; `one_line` when the question asks for one line."""
     out: list[Segment] = []
     code = False  # the answer has a line of code
     for seg in split_segments(text):
@@ -434,9 +437,11 @@ def analyse(text: str) -> list[Segment]:
         claim = sentence or (not is_code and _is_claim_fragment(plain, words))
         out.append(Segment(plain, tuple(words), stems, tuple(clauses), tuple(parts), sentence, tuple(spans), claim))
     # A one-line answer to a one-line question ("log n", "the height of the tree") is the answer
-    # itself, not a fragment of one: it says something unless it is a list of terms.
-    if len(out) == 1 and not code and not out[0].is_claim and not _is_term_list(out[0].text, TERM_LIST_MIN_ITEMS):
-        out[0] = replace(out[0], is_claim=True)
+    # itself, not a fragment of one: it says something unless it is a list of terms. (To a question
+    # that wants paragraphs, a lone line of terms is still a list of terms.)
+    lone = out[0] if one_line and len(out) == 1 and not code else None
+    if lone is not None and not lone.is_claim and not _is_term_list(lone.text, TERM_LIST_MIN_ITEMS):
+        out[0] = replace(lone, is_claim=True)
     return out
 
 
@@ -873,6 +878,12 @@ def _rubric(question: Question) -> Rubric:
     return question.rubric
 
 
+def asks_for_one_line(question: Question) -> bool:
+    """A question answered in a line: its rubric's min_words, else its model answer, is that short."""
+    assert question.rubric is not None
+    return (question.rubric.min_words or len(question.how_to_answer.split())) <= ONE_LINE_MAX_WORDS
+
+
 def point_scale(rubric: Rubric) -> int:
     """The smallest multiplier that makes every key point's weight a whole number of points."""
     for m in (1, 2, 4, 5, 10, 20, 100):
@@ -901,7 +912,7 @@ def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
 def grade_written(question: Question, text: str) -> GradeReport:
     """Grade a written answer against the question's rubric: one check per key point, plus penalties."""
     rubric = _rubric(question)
-    segments = analyse(text)
+    segments = analyse(text, one_line=asks_for_one_line(question))
     reader = _Reader(question, rubric, segments)
     claims_segs = [s for s in segments if s.is_claim]
 
