@@ -1,6 +1,10 @@
 """How closely the written grader agrees with human graders, on the UNT/Mohler 2011 short-answer set.
 
-    .venv/bin/python benchmarks/written_human.py [DATA_DIR]
+    .venv/bin/python benchmarks/written_human.py [DATA_DIR] [--set dev|reported|both]
+
+--set dev grades and prints only the DEVELOPMENT questions (for a grader developer at work: the
+REPORTED answers are then never graded); --set reported and the default, both, print the REPORTED
+figures too (the TF-IDF pass cut is always fitted on the development set).
 
 DATA_DIR (or the PREP_ASAG environment variable; default ../shared/asag-dev beside the repository)
 holds the data set's questions.csv and answers.csv. They are read where they are and never copied
@@ -22,6 +26,7 @@ Standard library and numpy only.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import html
@@ -291,7 +296,16 @@ def grader_commit() -> str:
 
 
 def main(argv: Sequence[str]) -> int:
-    folder = Path(argv[0] if argv else os.environ.get("PREP_ASAG", DEFAULT_DATA))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=os.environ.get("PREP_ASAG", str(DEFAULT_DATA)))
+    parser.add_argument(
+        "--set",
+        choices=("dev", "reported", "both"),
+        default="both",
+        help="which questions to grade and print: dev while tuning the grader (default both)",
+    )
+    args = parser.parse_args(argv)
+    folder = Path(args.data)
     if not (folder / "answers.csv").is_file() or not (folder / "questions.csv").is_file():
         print(f"written_human: no data set at {folder} (questions.csv, answers.csv); nothing to measure.")
         return 0
@@ -308,14 +322,18 @@ def main(argv: Sequence[str]) -> int:
     if missing:
         print(f"WARNING: no rubric for {missing}")
 
-    results = {}
-    for name, ids in (("development", DEVELOPMENT), ("reported", REPORTED)):
-        chosen = [a for a in answers if a.question_id in ids and a.question_id in questions]
-        results[name] = (grade_all(chosen, questions), tfidf_cosines(chosen, references))
-    dev_graded, dev_cos = results["development"]
-    cut = best_threshold(dev_cos, [a.human >= HUMAN_PASS for a in dev_graded.answers])
-    summarise("REPORTED", *results["reported"], cut)
-    summarise("DEVELOPMENT (a grader developer may read these answers)", dev_graded, dev_cos, None)
+    def chosen(ids: Sequence[str]) -> list[Answer]:
+        return [a for a in answers if a.question_id in ids and a.question_id in questions]
+
+    dev_answers = chosen(DEVELOPMENT)
+    dev_cos = tfidf_cosines(dev_answers, references)
+    cut = best_threshold(dev_cos, [a.human >= HUMAN_PASS for a in dev_answers])
+    if args.set in ("reported", "both"):
+        rep_answers = chosen(REPORTED)
+        summarise("REPORTED", grade_all(rep_answers, questions), tfidf_cosines(rep_answers, references), cut)
+    if args.set in ("dev", "both"):
+        name = "DEVELOPMENT (a grader developer may read these answers)"
+        summarise(name, grade_all(dev_answers, questions), dev_cos, None)
     return 0
 
 

@@ -109,6 +109,8 @@ DOWN_WORDS = (
 NEGATORS = frozenset(
     "not no never without nor neither cannot hardly rarely seldom remove removes eliminate eliminates".split()
 )
+# The privative ones: words with content of their own, which a rubric phrase may say ("removed from the front").
+PRIVATIVES = frozenset("remove removes eliminate eliminates".split())
 NEGATION_EXCEPTIONS = frozenset(
     {("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"), ("no", "doubt"), ("not", "necessarily")}
 )

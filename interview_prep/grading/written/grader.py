@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -54,6 +54,12 @@ CONTRADICTION_PENALTY = 5.0
 # dump of everything one knows (every strong answer of the bank pasted together covers every key
 # point); beyond it the score is scaled down in proportion, as an interviewer stops listening.
 RAMBLING_MULTIPLE = 12
+# A question whose rubric asks for at most this many words (min_words) is answered in a line, so a
+# lone fragment ("log n") is the whole answer rather than a list of terms.
+ONE_LINE_MAX_WORDS = 12
+# ...of at least this many words: a one-line question's min_words (3 or 4) would make an ordinary
+# paragraph of 50 words "rambling".
+RAMBLING_MIN_BASE = 40
 QUOTE_MAX_CHARS = 220
 
 # The placeholder a rubric phrase may use for any number: "{number} %", "went from {number} to {number}".
@@ -85,11 +91,11 @@ NEGATION_BIGRAMS = frozenset(
 # Words that start a new clause, so a negation before them does not reach past them.
 CLAUSE_BREAK_WORDS = frozenset(
     "but whereas although though however yet instead so because since while which when unless until "
-    "then otherwise therefore thus hence unlike if whenever".split()
+    "then otherwise therefore thus hence unlike except if whenever".split()
 )
 # A clause these open ("If no constructor is provided, ...") ends at the next comma, whatever follows:
 # its negation never reaches the main clause.
-SUBORDINATORS = frozenset("if when whenever unless although though because since while whereas once".split())
+SUBORDINATORS = frozenset("if when whenever unless although though because since while whereas once unlike".split())
 # After a comma, these start a new clause; anything else continues a list or a phrase.
 COMMA_CLAUSE_STARTS = CLAUSE_BREAK_WORDS | frozenset(
     "it this that these those i we you he she they and not rather there my our its".split()
@@ -101,6 +107,8 @@ AUXILIARIES = frozenset(
     "is are was were be do does did would will can could should has have had may might must matter matters".split()
 )
 NEGATION_AFTER_WINDOW = 8
+# A pronoun before the match in its clause is the clause's subject, so the match is not.
+SUBJECT_PRONOUNS = frozenset("i we you they he she".split())
 # A relative clause after the match describes it rather than denying it.
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "where", "when", "whose"})
 # Auxiliaries, modals and common verbs that are rarely nouns ("mean", "use", "fix" are left out:
@@ -274,7 +282,13 @@ _BARE_NEGATIONS = {
 }
 
 
+# "logn", "nlogn", "log2n": complexity notation typed without spaces is "log n", "n log n", "log 2 n".
+_GLUED_LOG_RE = re.compile(r"^(n?)(log|lg)(2?)n$")
+
+
 def _expand(token: str) -> list[str]:
+    if glued := _GLUED_LOG_RE.match(token):
+        return [w for w in (glued[1], glued[2], glued[3], "n") if w]
     if token in _BARE_NEGATIONS:
         return [_BARE_NEGATIONS[token], "not"]
     if token.endswith("n't"):
@@ -348,7 +362,9 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
             # "never settles and can diverge": "and" before a second verb starts a new clause.
             if words and (word in CLAUSE_BREAK_WORDS or (word == "and" and following in AUXILIARIES | VERB_WORDS)):
                 clause += 1
-                subordinate = word in SUBORDINATORS
+                # "Unlike a stack, which is LIFO, a queue ...": a relative clause inside a subordinate one
+                # is closed by the same comma
+                subordinate = word in SUBORDINATORS or (subordinate and word in RELATIVE_WORDS)
             elif not words and word in SUBORDINATORS:
                 subordinate = True
             words.append(word)
@@ -394,9 +410,8 @@ def _is_claim_fragment(text: str, words: Sequence[str]) -> bool:
     """A bullet or fragment that says something ("when no user-defined constructor exists"), not a list of terms."""
     if len(words) < 3:
         return False
-    items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(r",|=|->", text)]
-    items = [n for n in items if n]
-    if len(items) >= 2 and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS:
+    # A slash inside a fragment joins a compound ("train/val/test"), it does not split a list.
+    if _is_term_list(text, 2, slash_splits=False):
         return False
     if any(w in VERB_WORDS or w in SUBORDINATORS or w in RELATIVE_WORDS for w in words):
         return True
@@ -407,11 +422,13 @@ def _is_claim_fragment(text: str, words: Sequence[str]) -> bool:
     )
 
 
-def analyse(text: str) -> list[Segment]:
-    """The answer as segments ready for matching."""
+def analyse(text: str, one_line: bool = False) -> list[Segment]:
+    """The answer as segments ready for matching; `one_line` when the question asks for one line."""
     out: list[Segment] = []
+    code = False  # the answer has a line of code
     for seg in split_segments(text):
         is_code = seg.startswith(CODE_MARK)
+        code |= is_code
         plain = seg.removeprefix(CODE_MARK)
         words, clauses, parts, spans = tokenize_spans(plain)
         if not words:
@@ -420,7 +437,21 @@ def analyse(text: str) -> list[Segment]:
         sentence = not is_code and _is_sentence(plain)
         claim = sentence or (not is_code and _is_claim_fragment(plain, words))
         out.append(Segment(plain, tuple(words), stems, tuple(clauses), tuple(parts), sentence, tuple(spans), claim))
+    # A one-line answer to a one-line question ("log n", "the height of the tree") is the answer
+    # itself, not a fragment of one: it says something unless it is a list of terms. (To a question
+    # that wants paragraphs, a lone line of terms is still a list of terms.)
+    lone = out[0] if one_line and len(out) == 1 and not code else None
+    if lone is not None and not lone.is_claim and not _is_term_list(lone.text, TERM_LIST_MIN_ITEMS):
+        out[0] = replace(lone, is_claim=True)
     return out
+
+
+def _is_term_list(text: str, min_items: int, *, slash_splits: bool = True) -> bool:
+    """At least min_items comma- or slash-separated items, short on average: "log n, hashing, sorting"."""
+    separators = r",|/|=|->" if slash_splits else r",|=|->"
+    items = [len(_TOKEN_RE.findall(item.lower())) for item in re.split(separators, text)]
+    items = [n for n in items if n]
+    return len(items) >= min_items and sum(items) / len(items) <= TERM_LIST_MAX_MEAN_WORDS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -442,7 +473,9 @@ def compile_phrase(text: str) -> Phrase:
     marked = text.lower().replace(NUMBER_PLACEHOLDER, " 0 ")
     words, _, _ = tokenize(marked)
     content = [w for w in words if w not in STOPWORDS]
-    return Phrase(text, tuple(_stem_all(content)), len(_denials(words, 0, len(words))))
+    # A privative the phrase says ("insert and remove") is a word to match, not a denial.
+    own = [i for i in _denials(words, 0, len(words)) if words[i] not in claims.PRIVATIVES]
+    return Phrase(text, tuple(_stem_all(content)), len(own))
 
 
 def _stem_seq(words: Sequence[str]) -> list[str]:
@@ -479,11 +512,16 @@ class _Matcher:
         self.vocab = {s for seg in segments for s in seg.stems}
         self._equal: dict[str, frozenset[str]] = {}
 
-    def same(self, phrase_stem: str) -> frozenset[str]:
-        """The answer's stems that count as this phrase stem: itself, and near-spellings of long ones."""
-        hit = self._equal.get(phrase_stem)
+    def same(self, phrase_stem: str, synonyms: bool = False) -> frozenset[str]:
+        """The answer's stems that count as this phrase stem: itself, near-spellings of long ones, and
+        with `synonyms` the words of its synonym class ("inserted" for "added")."""
+        hit = self._equal.get(phrase_stem + "\x00" * synonyms)
         if hit is None:
             found = {phrase_stem} if phrase_stem in self.vocab else set()
+            if synonyms:
+                names = similarity.synonym_names(_stem_seq)
+                if phrase_stem in names:
+                    found |= {s for s in self.vocab if names.get(s) == names[phrase_stem]}
             if len(phrase_stem) >= FUZZY_MIN_LEN and phrase_stem != _NUMBER_STEM:
                 from rapidfuzz import fuzz  # lazily, like the stemmer
 
@@ -495,13 +533,14 @@ class _Matcher:
                     and fuzz.ratio(s, phrase_stem) >= FUZZY_MIN_RATIO
                 }
             hit = frozenset(found)
-            self._equal[phrase_stem] = hit
+            self._equal[phrase_stem + "\x00" * synonyms] = hit
         return hit
 
     def find(self, phrase: Phrase, segment: Segment) -> list[Match]:
         if not phrase.stems:
             return []
-        allowed = [self.same(p) for p in phrase.stems]
+        # A synonym stretches a phrase of several words, never a one-word one ("put it" is not "insert").
+        allowed = [self.same(p, len(phrase.stems) >= 2) for p in phrase.stems]
         if any(not a for a in allowed):
             return []
         content = [i for i, w in enumerate(segment.words) if w not in STOPWORDS]
@@ -526,7 +565,7 @@ class _Matcher:
                 cursor = nxt
             if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
                 positions = frozenset(picked)
-                negated = _negated(segment, picked[0], picked[-1], phrase.denials)
+                negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions)
                 matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions, negated))
         return matches
 
@@ -544,16 +583,35 @@ def _denials(words: Sequence[str], lo: int, hi: int) -> list[int]:
     return sorted(set(out))
 
 
-def _negated(segment: Segment, start: int, end: int, own: int = 0) -> bool:
-    """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count."""
+def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: frozenset[int] = frozenset()) -> bool:
+    """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count.
+
+    A privative among the matched words ("removes" for "removed from the front") is what the phrase
+    says, not a denial of it. A match that runs on into a later clause opened by a bare "not" or "never"
+    counts that denial too: "returns the address of the variable, not the value" does not say "returns
+    the value"."""
     words, clauses = segment.words, segment.clauses
     clause = clauses[start]
     lo = start
     while lo > 0 and clauses[lo - 1] == clause and start - lo < NEGATION_WINDOW:
         lo -= 1
-    cues = [i for i in _denials(words, lo, end + 1) if clauses[i] == clause]
+    cues = [
+        i
+        for i in _denials(words, lo, end + 1)
+        if (clauses[i] == clause or (clauses[i] <= clauses[end] and _opens_elliptical_denial(segment, i)))
+        and not (i in matched and words[i] in claims.PRIVATIVES)
+    ]
     if (len(cues) - own) % 2:
         return True
+    # A denied predicate after the match only denies the match when the match is its subject:
+    # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
+    # track of the last item and do not ...", "you" is the subject.
+    clause_start = start
+    while clause_start > 0 and clauses[clause_start - 1] == clause:
+        clause_start -= 1
+    before = words[clause_start:start]
+    if any(w in AUXILIARIES or w in VERB_WORDS or w in SUBJECT_PRONOUNS for w in before):
+        return False
     # "The running averages are stored but never affect predictions": a clause of the same sentence
     # with no subject of its own, opened by a denial, denies the predicate of the match's subject.
     nxt = next((i for i in range(end + 1, len(words)) if clauses[i] != clause), None)
@@ -563,13 +621,6 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0) -> bool:
             head = head[1:]
         if head and (head[0] == "never" or (head[0] in AUXILIARIES and head[1:2] in (("not",), ("never",)))):
             return True
-    # A denied predicate after the match only denies the match when the match is its subject:
-    # "the task depends on context the n-grams can't capture" does not deny "context".
-    clause_start = start
-    while clause_start > 0 and clauses[clause_start - 1] == clause:
-        clause_start -= 1
-    if any(w in AUXILIARIES or w in VERB_WORDS for w in words[clause_start:start]):
-        return False
     for i in range(end + 1, min(len(words), end + 1 + NEGATION_AFTER_WINDOW)):
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -586,6 +637,49 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0) -> bool:
                 clause_end += 1
             return len(_denials(words, i, clause_end + 1)) % 2 == 1
     return False
+
+
+# "unlike a stack": what the clause says is said of the other thing.
+CONTRAST_OPENERS = frozenset({"unlike"})
+# "like a stack, except ...": a likeness the sentence goes on to qualify is not an identity.
+LIKENESS_WORDS = frozenset({"like", "similar", "similarly", "resembles"})
+QUALIFIERS = frozenset({"but", "except", "however", "yet", "though", "although", "only"})
+# "A queue is FIFO, whereas a stack is LIFO": a clause set against one that earns a key point.
+CONTRASTING = frozenset({"unlike", "whereas", "while", "except"})
+
+
+def _clause_openers(segment: Segment) -> dict[int, str]:
+    """The first word of each clause of the segment."""
+    out: dict[int, str] = {}
+    for word, clause in zip(segment.words, segment.clauses, strict=True):
+        out.setdefault(clause, word)
+    return out
+
+
+def _about_the_other(segment: Segment, start: int, end: int) -> bool:
+    """True when the words start..end describe something the sentence sets against its subject."""
+    openers = _clause_openers(segment)
+    clause = segment.clauses[start]
+    if openers[clause] in CONTRAST_OPENERS:
+        return True
+    earlier = [c for c in openers if c < clause]
+    if openers[clause] in RELATIVE_WORDS and earlier and openers[max(earlier)] in CONTRAST_OPENERS:
+        return True  # "unlike a stack which is LIFO"
+    lo = max(0, start - 1)
+    if any(w in LIKENESS_WORDS for w in segment.words[lo : end + 1]):
+        return any(c > segment.clauses[end] and w in QUALIFIERS for c, w in openers.items())
+    return False
+
+
+def _set_against(segment: Segment, one: int, other: int) -> bool:
+    """True when a contrast ("whereas", "unlike", "except") opens a clause from clause one to clause other."""
+    lo, hi = sorted((one, other))
+    return lo != hi and any(lo < c <= hi and w in CONTRASTING for c, w in _clause_openers(segment).items())
+
+
+def _opens_elliptical_denial(segment: Segment, i: int) -> bool:
+    """True when word i is a bare "not"/"never" opening its clause: "the address, not the value"."""
+    return segment.words[i] in {"not", "never"} and (i == 0 or segment.clauses[i - 1] != segment.clauses[i])
 
 
 def quote(segment: Segment) -> str:
@@ -656,6 +750,8 @@ class _Reader:
         for seg in segs:
             for phrase in compiled:
                 for m in self.matcher.find(phrase, seg):
+                    if _about_the_other(seg, m.start, m.end):
+                        continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
                     verdict = CONTRADICTED if m.negated else ASSERTED
                     out.append(Finding(verdict, seg, m.start, m.end, how, phrase.text))
         return out
@@ -715,9 +811,15 @@ class _Reader:
                 idx = [i for i, c in enumerate(seg.clauses) if c == clause]
                 start, end = idx[0], idx[-1]
                 owner = self.subject_of(seg, start) if kp.subject else None
+                # a privative the reference says too ("removes ... from the front") is content, not a denial
+                denials = [
+                    i
+                    for i in _denials(seg.words, start, end + 1)
+                    if not (seg.words[i] in claims.PRIVATIVES and seg.stems[i] in ref.stems)
+                ]
                 if owner is not None and owner != kp.id:
                     verdict = CONTRADICTED
-                elif len(_denials(seg.words, start, end + 1)) % 2:
+                elif len(denials) % 2:
                     verdict = UNCLEAR  # close in wording, but a denial we cannot place
                 else:
                     verdict = ASSERTED
@@ -753,7 +855,7 @@ def _similarity_index(question: Question) -> similarity.SimilarityIndex:
             owner = max(profiles, key=lambda k: len(profiles[k] & set(stems)))
             if len(profiles[owner] & set(stems)) >= 1:
                 refs.append(similarity.Reference(owner, stems))
-    return similarity.SimilarityIndex(refs, _content_stems(question.prompt))
+    return similarity.SimilarityIndex(refs, _content_stems(question.prompt), similarity.synonym_names(_stem_seq))
 
 
 # "Defines bias as ...", "Names a technique that ...": the rubric's framing, not the content.
@@ -776,6 +878,12 @@ def _rubric(question: Question) -> Rubric:
             f"Question {question.id} is a coding question; grade a .py solution for it, not a written answer."
         )
     return question.rubric
+
+
+def asks_for_one_line(question: Question) -> bool:
+    """A question answered in a line: its rubric's min_words, else its model answer, is that short."""
+    assert question.rubric is not None
+    return (question.rubric.min_words or len(question.how_to_answer.split())) <= ONE_LINE_MAX_WORDS
 
 
 def point_scale(rubric: Rubric) -> int:
@@ -806,7 +914,7 @@ def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
 def grade_written(question: Question, text: str) -> GradeReport:
     """Grade a written answer against the question's rubric: one check per key point, plus penalties."""
     rubric = _rubric(question)
-    segments = analyse(text)
+    segments = analyse(text, one_line=asks_for_one_line(question))
     reader = _Reader(question, rubric, segments)
     claims_segs = [s for s in segments if s.is_claim]
 
@@ -814,7 +922,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
     prose_words = sum(len(s.words) for s in claims_segs)
     prose_share = prose_words / n_words if n_words else 0.0
     prose_factor = min(1.0, prose_share / PROSE_SHARE_FULL_CREDIT)
-    longest = RAMBLING_MULTIPLE * (rubric.min_words or max(40, len(question.how_to_answer.split())))
+    longest = RAMBLING_MULTIPLE * max(RAMBLING_MIN_BASE, rubric.min_words or len(question.how_to_answer.split()))
     rambling_factor = min(1.0, longest / n_words) if n_words else 1.0
     factor = prose_factor * rambling_factor
 
@@ -824,10 +932,28 @@ def grade_written(question: Question, text: str) -> GradeReport:
     denied: list[dict[str, str]] = []
     wrong: dict[int, str] = {}  # id of a segment -> the misconception it states
     penalty = 0.0
+    # Listed phrases and claims of the key points (similarity comes later, where they found nothing).
+    findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
+    earning = {
+        (id(f.segment), f.segment.clauses[f.start]) for fs in findings.values() for f in fs if f.verdict == ASSERTED
+    }
     for mc in rubric.misconceptions:
         phrase_texts = [p for p in mc.phrases if compile_claim(p) is None]
         claim_texts = [*mc.claims, *(p for p in mc.phrases if compile_claim(p) is not None)]
         found = reader.phrase_findings(phrase_texts, segments) + reader.claim_findings(claim_texts, segments)
+        # "A queue is FIFO, whereas a stack is LIFO": set against a clause that earns a key point, the
+        # misconception's words describe the other thing.
+        found = [
+            f
+            for f in found
+            if not (
+                f.verdict == ASSERTED
+                and any(
+                    sid == id(f.segment) and _set_against(f.segment, f.segment.clauses[f.start], clause)
+                    for sid, clause in earning
+                )
+            )
+        ]
         stated = _pick(found, ASSERTED)
         if stated is not None:
             misconceptions.append(
@@ -851,10 +977,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
     core_asserted = True
     # Listed phrases and claims first; similarity only where they found nothing, and only in clauses
     # that earned no other point: one clause earns at most what it really asserts.
-    findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
-    used = {
-        (id(f.segment), f.segment.clauses[f.start]) for fs in findings.values() for f in fs if f.verdict == ASSERTED
-    }
+    used = set(earning)
     for kp in rubric.key_points:
         if not any(f.verdict == ASSERTED for f in findings[kp.id]):
             # a clause that contradicts the point is never similar enough to assert it

@@ -8,6 +8,11 @@ the point. Stems are fuzzy-equal when long and close ("varience"). IDF is fitted
 own texts and the prompt, and words of the prompt weigh little: repeating the question is not an
 answer.
 
+Common synonyms ("inserted" for "added", "item" for "element", "minimum" for "smallest") count as the
+same stem: a short paraphrase has few words, and one changed word costs it the point. The groups are
+plain words of any technical explanation, not one rubric's; words that name different places
+("front", "rear", "beginning") are deliberately left apart, since rubrics tell them apart.
+
 Why not static embeddings (wordllama)? Measured by hand on 2026-12-01 (wordllama 0.3.x): importing it and
 loading its 16 MB of weights took about 0.5 s (it imports pydantic, tokenizers and requests), over
 the 0.3 s a written grade may add to start-up; this needs no dependency at all.
@@ -16,8 +21,34 @@ the 0.3 s a written grade may add to start-up; this needs no dependency at all.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+# Each line is one class of words that say the same thing; the first is the class's name.
+SYNONYMS = (
+    "add added adding adds insert inserted inserting inserts put puts putting append appended appends "
+    "enter entered enters",
+    "remove removed removes removing delete deleted deletes deleting take taken takes took taking "
+    "extract extracted extracts",
+    "element elements item items entry entries",
+    "smallest minimum least lowest min",
+    "largest maximum biggest greatest max",
+    "swap swapped swaps swapping exchange exchanged exchanges switch switched switches interchange",
+    "find finds found finding locate locates located search searches searched searching",
+)
+
+
+@lru_cache(maxsize=1)
+def synonym_names(stem: Callable[[list[str]], list[str]]) -> Mapping[str, str]:
+    """Each stem of a synonym class -> the stem of the class's first word."""
+    out: dict[str, str] = {}
+    for line in SYNONYMS:
+        stems = stem(line.split())
+        for s in stems:
+            out.setdefault(s, stems[0])
+    return out
+
 
 PROMPT_WEIGHT = 0.25  # a stem of the question's prompt counts this much of its IDF
 MIN_SHARED = 3  # a clause shares at least this many content stems with the text
@@ -32,9 +63,14 @@ class Reference:
 class SimilarityIndex:
     """Reference texts per key point, with IDF weights fitted on the rubric's own texts."""
 
-    def __init__(self, references: Sequence[Reference], prompt_stems: Iterable[str]) -> None:
-        self.references = [r for r in references if r.stems]
-        prompt = set(prompt_stems)
+    def __init__(
+        self, references: Sequence[Reference], prompt_stems: Iterable[str], names: Mapping[str, str] | None = None
+    ) -> None:
+        self.names = dict(names or {})
+        self.references = [
+            Reference(r.key, tuple(dict.fromkeys(self.names.get(s, s) for s in r.stems))) for r in references if r.stems
+        ]
+        prompt = {self.names.get(s, s) for s in prompt_stems}
         docs = [set(r.stems) for r in self.references] + [prompt]
         n = len(docs)
         df: dict[str, int] = {}
@@ -46,6 +82,7 @@ class SimilarityIndex:
     def best(self, key: str, clause_stems: set[str]) -> tuple[float, Reference | None]:
         """The highest coverage of one of the key point's reference texts by the clause."""
         top, which = 0.0, None
+        clause_stems = {self.names.get(s, s) for s in clause_stems}
         for ref in self.references:
             if ref.key != key:
                 continue
