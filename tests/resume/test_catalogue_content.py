@@ -65,9 +65,7 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 ENTRIES = {path.stem: _load(path) for path in FILES}
-CASES = [
-    (technique, q["id"]) for technique, data in ENTRIES.items() for q in data.get("questions") or [] if "id" in q
-]
+CASES = [(technique, q["id"]) for technique, data in ENTRIES.items() for q in data.get("questions") or [] if "id" in q]
 
 
 def bank_id(technique: str, qid: str) -> str:
@@ -184,7 +182,9 @@ def test_the_model_answer_passes_its_rubric(pack: Bank, technique: str, qid: str
     report = grade_written(question, question.how_to_answer)
     missed = [kp["id"] for kp in report.extra["key_points"] if not kp["covered"]]
     assert report.passed, f"{question.id}: the model answer scores {report.score:.0f}, misses {missed}"
-    assert not report.extra["misconceptions"], f"{question.id}: the model answer states {report.extra['misconceptions']}"
+    assert not report.extra["misconceptions"], (
+        f"{question.id}: the model answer states {report.extra['misconceptions']}"
+    )
     # The core points are found by the rubric's own phrases or claims, not only by the answer's likeness to itself.
     for kp in report.extra["key_points"]:
         if kp["core"]:
