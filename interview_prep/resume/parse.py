@@ -116,7 +116,7 @@ ENTRY_SECTIONS = ("projects", "experience")
 
 _BULLETS = "-*+\u2022\u25aa\u25cf\u25e6\u2023\u2043\u00b7\u2013\u2014\u27a2\u2192>"
 _BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(_BULLETS)}]|\d{{1,2}}[.)])\s+")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|spring|summer|fall|autumn|winter)"
 _DATE_RE = re.compile(
     rf"(?:\b{_MONTH}\s*)?\b(?:19|20)\d\d\b(?:\s*(?:-|\u2013|\u2014|to)\s*(?:(?:{_MONTH}\s*)?(?:19|20)\d\d\b|present|now|current|today))?"
     rf"|\b{_MONTH}\s*(?:-|\u2013|\u2014|to)\s*(?:present|now|current)\b|\b(?:present|current)\b",
@@ -320,7 +320,9 @@ def find_numbers(text: str) -> tuple[Number, ...]:
                 after = first
         if not before and not after and "%" not in value and not value.endswith(("x", "\u00d7")):
             continue  # a bare number says nothing an interviewer can ask about
-        found.append(Number(value=value, before=before.upper() if len(before) <= 5 else before, after=after))
+        if len(before) <= 5 or "-" in before:
+            before = before.upper()  # AUC, F1, PR-AUC; "accuracy" stays a word
+        found.append(Number(value=value, before=before, after=after))
     unique: dict[str, Number] = {}
     for n in found:
         unique.setdefault(n.text.lower(), n)
