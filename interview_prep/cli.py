@@ -223,5 +223,25 @@ def check_bank(bank_dirs: BankOption = None) -> None:
     run(lambda: run_check(bank_dirs))
 
 
+# --- your résumé as a pack (issue 15) ---
+
+
+@app.command("resume")
+def resume(
+    file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(help="Your résumé: PDF, DOCX, Markdown or plain text."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was found and made as JSON.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be made; write nothing.")] = False,
+    forget: Annotated[bool, typer.Option("--forget", help="Remove the résumé and its pack from your data.")] = False,
+    bank_dirs: BankOption = None,
+) -> None:
+    """Turn your résumé into questions: a deep-dive per project, and the questions each claimed technique draws."""
+    from interview_prep.commands.resume import resume as read_resume
+
+    run(lambda: read_resume(file, bank_dirs=bank_dirs, as_json=as_json, dry_run=dry_run, forget=forget))
+
+
 def main() -> None:
     app()

@@ -129,9 +129,9 @@ def question_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_bank(extra_dirs: list[Path] | None = None) -> Bank:
-    """The built-in questions plus the user's folders (`--bank DIR`, `$PREP_BANK`)."""
-    folders = [paths.builtin_bank_dir(), *paths.user_bank_dirs(extra_dirs)]
+def load_bank(extra_dirs: list[Path] | None = None, *, resume_pack: bool = True) -> Bank:
+    """The built-in questions plus the user's folders (`--bank DIR`, `$PREP_BANK`, the résumé's pack)."""
+    folders = [paths.builtin_bank_dir(), *paths.user_bank_dirs(extra_dirs, resume_pack=resume_pack)]
     cache = _ParseCache(paths.cache_dir() / "bank.json")
     by_id: dict[str, Question] = {}
     by_number: dict[int, Question] = {}

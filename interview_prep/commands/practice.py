@@ -112,13 +112,16 @@ def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path
     """The mock loop, then its summary."""
     from interview_prep.practice.mock import run_mock
     from interview_prep.practice.session import SessionInterrupted
+    from interview_prep.resume.pack import deep_dives
     from interview_prep.views import practice as practice_views
 
     store = open_history()
     try:
         ctx = _context(store, workspace, minutes, follow_ups)
+        questions = load_bank(bank_dirs).questions
         try:
-            results = run_mock(load_bank(bank_dirs).questions, ctx)
+            # The project round asks about the user's own résumé when `prep resume` made deep-dives.
+            results = run_mock(questions, ctx, projects=deep_dives(questions))
         except SessionInterrupted as e:
             return _interrupted(e.results, mock=True, graded_unrated=e.graded_unrated)
         console.out.print(practice_views.mock_summary(results))

@@ -1,0 +1,85 @@
+"""Reading and parsing: each fixture's entries and techniques are found, and bad files are one clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interview_prep.errors import ExitCode
+from interview_prep.resume.catalogue import load_catalogue
+from interview_prep.resume.parse import find_numbers, heading_kind, parse_resume
+from interview_prep.resume.reading import ResumeError, read_resume
+from tests.resume.cvs import FIXTURES
+
+CATALOGUE = load_catalogue()
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_each_layout_gives_its_entries_and_techniques(fixture: object, cv_files: dict[str, Path]) -> None:
+    name = fixture.name  # type: ignore[attr-defined]
+    cv = fixture.cv  # type: ignore[attr-defined]
+    parsed = parse_resume(read_resume(cv_files[name]), CATALOGUE)
+    assert [(e.title, set(e.techniques)) for e in parsed.entries] == [(i.title, set(i.techniques)) for i in cv.entries]
+    assert set(parsed.techniques) == cv.techniques
+
+
+def test_the_numbers_an_entry_states_are_found_without_years_or_names() -> None:
+    found = [
+        n.text
+        for n in find_numbers(
+            "XGBoost on 2M card transactions, PR-AUC from 0.42 to 0.61, Jun 2024; 40% faster; ResNet-50 and GPT-4"
+        )
+    ]
+    assert found == ["2M card", "PR-AUC 0.42", "40% faster"]  # no year, no ResNet-50, no GPT-4
+    assert [n.text for n in find_numbers("macro F1 0.89 on 50,000 product reviews")] == ["F1 0.89", "50,000 product"]
+
+
+def test_headings_in_their_usual_spellings() -> None:
+    for line, kind in [
+        ("## Work Experience", "experience"),
+        ("PROJECTS", "projects"),
+        ("**Technical Skills:**", "skills"),
+        ("Research Experience", "experience"),
+        ("Skills & Tools", "skills"),
+        ("Education", "education"),
+        ("Publications", "other"),
+        ("Built a model with projects in mind", None),
+    ]:
+        assert heading_kind(line) == kind, line
+
+
+def test_aliases_are_whole_words_and_case_insensitive() -> None:
+    parsed = parse_resume("Skills\nXGBOOST, Torch, attention to detail, sqlalchemy, post-processing", CATALOGUE)
+    assert set(parsed.techniques) == {"gradient-boosting", "pytorch"}
+
+
+def test_bad_files_are_one_clear_error(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    scanned = tmp_path / "scanned.pdf"
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 100, 50, style="F")  # a page with a picture and no text, as a scanner makes it
+    pdf.output(str(scanned))
+    empty = tmp_path / "empty.md"
+    empty.write_text("  \n")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    fake_docx = tmp_path / "cv.docx"
+    fake_docx.write_text("not a zip")
+    binary = tmp_path / "cv.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 10)
+    cases = {
+        scanned: "has no text",
+        empty: "is empty",
+        broken: "not a PDF",
+        fake_docx: "not a DOCX",
+        binary: "not a résumé",
+        tmp_path / "missing.pdf": "no such file",
+    }
+    for path, message in cases.items():
+        with pytest.raises(ResumeError) as info:
+            read_resume(path)
+        assert message in info.value.message and "\n" not in info.value.message
+        assert info.value.code == ExitCode.USAGE
