@@ -20,8 +20,10 @@ TECHNIQUE_FIELDS = frozenset({"id", "name", "aliases", "drill", "questions"})
 # What a catalogue question holds; the pack adds its number, category and kind.
 QUESTION_FIELDS = frozenset(
     {"id", "title", "difficulty", "time_limit_minutes", "prompt", "how_to_answer", "what_they_look_for"}
-    | {"rubric", "hints"}
+    | {"rubric", "hints", "wrong_answer"}
 )
+# Kept in the catalogue only: a fluent wrong answer its rubric must fail (checked by the tests).
+CATALOGUE_ONLY = frozenset({"wrong_answer"})
 ID_PREFIX = "cv"
 TECHNIQUE_CATEGORY = "depth"  # what the interviewer drills into once a résumé claims the technique
 
@@ -100,7 +102,7 @@ def pack_question_data(technique: Technique, raw: dict[str, Any], number: int) -
         "category": TECHNIQUE_CATEGORY,
         "kind": "written",
     }
-    data |= {k: v for k, v in raw.items() if k != "id" and k != "title"}
+    data |= {k: v for k, v in raw.items() if k not in ("id", "title", *CATALOGUE_ONLY)}
     if technique.drill:
         hints = list(raw.get("hints") or [])
         hints.append(f"Drill it in code: prep practice -q {technique.drill}")
