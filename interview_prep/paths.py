@@ -35,10 +35,13 @@ def solutions_dir() -> Path:
 
 def user_bank_dirs(extra: list[Path] | None = None) -> list[Path]:
     """Folders of the user's own questions: `--bank DIR` options, then `$PREP_BANK` (os.pathsep-separated)."""
-    dirs = list(extra or [])
+    return list(extra or []) + env_bank_dirs()
+
+
+def env_bank_dirs() -> list[Path]:
+    """The folders `$PREP_BANK` names: a setting left in a shell profile, so a missing one is only a warning."""
     env = os.environ.get("PREP_BANK", "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p]
-    return dirs
+    return [Path(p) for p in env.split(os.pathsep) if p]
 
 
 def data_dir() -> Path:

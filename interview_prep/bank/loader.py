@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,9 +130,29 @@ def question_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+# The $PREP_BANK folders already warned about in this process: the bank is loaded more than once.
+_WARNED: set[Path] = set()
+
+
+def _env_folders() -> list[Path]:
+    """`$PREP_BANK`'s folders that exist; one that does not is a warning on stderr, not the end of every command."""
+    found = []
+    for folder in paths.env_bank_dirs():
+        if folder.is_dir():
+            found.append(folder)
+        elif folder not in _WARNED:
+            _WARNED.add(folder)
+            print(
+                f"Warning: $PREP_BANK names {folder}, which is not a folder; its questions were left out.",
+                file=sys.stderr,
+            )
+    return found
+
+
 def load_bank(extra_dirs: list[Path] | None = None) -> Bank:
     """The built-in questions plus the user's folders (`--bank DIR`, `$PREP_BANK`)."""
-    folders = [paths.builtin_bank_dir(), *paths.user_bank_dirs(extra_dirs)]
+    # A `--bank DIR` that is not a folder is an error (it was typed just now); `$PREP_BANK` only warns.
+    folders = [paths.builtin_bank_dir(), *(extra_dirs or []), *_env_folders()]
     cache = _ParseCache(paths.cache_dir() / "bank.json")
     by_id: dict[str, Question] = {}
     by_number: dict[int, Question] = {}

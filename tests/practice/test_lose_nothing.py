@@ -51,3 +51,17 @@ def test_grade_refuses_a_file_over_a_megabyte(prep_home: Path, tmp_path: Path) -
     big.write_text("word " * 300_000)
     line = one_line_error(prep(prep_home, "grade", str(big), "-q", "bias-variance"))
     assert "1.4 MB" in line and "under 1 MB" in line
+
+
+# --- $PREP_BANK naming a folder that is gone ------------------------------------------------
+
+
+def test_a_missing_prep_bank_folder_warns_once_and_every_command_carries_on(prep_home: Path, tmp_path: Path) -> None:
+    gone = tmp_path / "my-pack-that-moved"
+    for args in (["list", "--json"], ["history"], ["stats", "--json"], ["show", "kmeans"]):
+        result = prep(prep_home, *args, PREP_BANK=str(gone))
+        assert result.returncode == 0, (args, result.stderr)
+        [warning] = result.stderr.strip().splitlines()
+        assert warning == f"Warning: $PREP_BANK names {gone}, which is not a folder; its questions were left out."
+    # Typed on the command line, a missing folder is still an error.
+    assert prep(prep_home, "list", "--bank", str(gone)).returncode == 2
