@@ -17,7 +17,7 @@ from interview_prep.models import Question
 from interview_prep.views import console
 
 if TYPE_CHECKING:  # the store pulls in sqlite3, which `prep list` without history must not load
-    from interview_prep.practice.session import SessionContext, SessionResult
+    from interview_prep.practice.session import SessionContext, SessionInterrupted, SessionResult
     from interview_prep.practice.ui import PlainUI, TerminalUI
     from interview_prep.store import Store
 
@@ -60,18 +60,22 @@ def _context(store: Store, workspace: Path, minutes: float | None) -> SessionCon
     )
 
 
-def _interrupted(results: Sequence[SessionResult], mock: bool, *, graded_unrated: bool = False) -> ExitCode:
+def _interrupted(results: Sequence[SessionResult], mock: bool, interrupt: SessionInterrupted) -> ExitCode:
     from interview_prep.views import practice as practice_views
 
     if mock and results:
         console.out.print(practice_views.mock_summary(results))
-    if graded_unrated:
-        print(
-            "Interrupted: the attempt was graded and kept; it was not rated, so the schedule did not move.",
-            file=sys.stderr,
-        )
+    how = f"Stopped by {interrupt.signal_name}" if interrupt.signal_name else "Interrupted"
+    if interrupt.graded_unrated:
+        line = f"{how}: the attempt was graded and kept; it was not rated, so the schedule did not move."
     else:
-        print("Interrupted: the attempt in progress was saved as abandoned.", file=sys.stderr)
+        line = f"{how}: the attempt in progress was saved as abandoned."
+        if interrupt.resumable:
+            line += f" Your answer so far is kept: `prep practice -q {interrupt.resumable}` offers to carry on from it."
+    try:
+        print(line, file=sys.stderr)
+    except OSError:  # SIGHUP: the terminal is gone, and the attempt is saved all the same
+        pass
     return ExitCode.INTERRUPTED
 
 
@@ -99,7 +103,7 @@ def practice(
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
-            return _interrupted(e.results, mock=False, graded_unrated=e.graded_unrated)
+            return _interrupted(e.results, False, e)
         console.out.print(practice_views.schedule_line(result), highlight=False)
         return ExitCode.OK
     finally:
@@ -118,7 +122,7 @@ def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path
         try:
             results = run_mock(load_bank(bank_dirs).questions, ctx)
         except SessionInterrupted as e:
-            return _interrupted(e.results, mock=True, graded_unrated=e.graded_unrated)
+            return _interrupted(e.results, True, e)
         console.out.print(practice_views.mock_summary(results))
         return ExitCode.OK
     finally:

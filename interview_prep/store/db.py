@@ -215,6 +215,25 @@ class Store:
                 (ABANDONED, _iso(ended_at), time_used_s, answer, attempt_id),
             )
 
+    def save_draft(self, attempt_id: int, answer: str) -> None:
+        """The answer typed so far, kept in its attempt while it is still in progress."""
+        with self.write() as c:
+            c.execute("UPDATE attempts SET answer=? WHERE id=? AND status=?", (answer, attempt_id, IN_PROGRESS))
+
+    @_reads
+    def unfinished_answer(self, question: str, *, before: int) -> tuple[int, str] | None:
+        """(id, answer) of the question's last attempt before `before`, if it ended ungraded with a written answer."""
+        row = self.conn.execute(
+            "SELECT id, kind, status, answer, score, grade_json FROM attempts WHERE question=? AND id<?"
+            " ORDER BY id DESC LIMIT 1",
+            (question, before),
+        ).fetchone()
+        if row is None or row["kind"] != "written" or row["status"] not in (IN_PROGRESS, ABANDONED):
+            return None
+        if row["grade_json"] is not None or not (row["answer"] or "").strip():
+            return None
+        return int(row["id"]), str(row["answer"])
+
     def record_attempt(
         self,
         *,

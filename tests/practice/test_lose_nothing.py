@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from interview_prep.bank import Bank
+from interview_prep.interrupts import Terminated
+from interview_prep.practice.session import (
+    DRAFT_SAVE_S,
+    Countdown,
+    SessionInterrupted,
+    WrittenAnswer,
+    run_session,
+)
+from interview_prep.practice.ui import LineReader, PlainUI
+from interview_prep.store import ABANDONED, Store
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -65,3 +82,59 @@ def test_a_missing_prep_bank_folder_warns_once_and_every_command_carries_on(prep
         assert warning == f"Warning: $PREP_BANK names {gone}, which is not a folder; its questions were left out."
     # Typed on the command line, a missing folder is still an error.
     assert prep(prep_home, "list", "--bank", str(gone)).returncode == 2
+
+
+# --- a typed answer survives Ctrl-C, SIGTERM and SIGHUP ---------------------------------------
+
+
+@pytest.mark.parametrize("signum", [None, signal.SIGTERM, signal.SIGHUP])
+def test_a_typed_answer_is_saved_as_typed_and_kept_when_the_session_is_stopped(
+    bank: Bank, make_ctx: Any, clock: Any, store: Store, signum: int | None
+) -> None:
+    ctx, ui, _ = make_ctx()
+
+    def type_then_stop(countdown: Countdown) -> WrittenAnswer:
+        assert ui.keep is not None
+        clock.advance(DRAFT_SAVE_S)
+        ui.keep("Batch norm keeps running statistics")
+        [attempt] = store.attempts()  # saved while still being typed: a kill -9 would keep it too
+        assert (attempt.status, attempt.answer) == ("in-progress", "Batch norm keeps running statistics")
+        ui.keep("Batch norm keeps running statistics for inference")  # not saved yet: too soon
+        raise KeyboardInterrupt if signum is None else Terminated(signum)
+
+    ui.written.append(type_then_stop)
+    with pytest.raises(SessionInterrupted) as info:
+        run_session(bank.get("batchnorm"), ctx)
+    assert info.value.resumable == "batchnorm"
+    assert info.value.signal_name == (None if signum is None else signal.Signals(signum).name)
+    [attempt] = store.attempts()
+    assert attempt.status == ABANDONED
+    assert attempt.answer == "Batch norm keeps running statistics for inference"
+
+    # The next attempt of that question offers to carry on from it, and starts from that text.
+    ctx, ui, _ = make_ctx()
+    ui.confirms.append(True)
+    ui.written.append(lambda countdown: WrittenAnswer(ui.drafts[-1] + " and batch statistics in training.", False))
+    result = run_session(bank.get("batchnorm"), ctx)
+    assert "ended before it was graded, with 7 words typed" in ui.messages[1]
+    assert ui.drafts == ["Batch norm keeps running statistics for inference"]
+    assert store.attempt(result.attempt_id).answer == (
+        "Batch norm keeps running statistics for inference and batch statistics in training."
+    )
+    # Graded now: nothing is offered again.
+    ctx, ui, _ = make_ctx()
+    ui.written.append(lambda countdown: WrittenAnswer("fresh", False))
+    run_session(bank.get("batchnorm"), ctx)
+    assert ui.drafts == [""]
+
+
+def test_the_plain_prompt_keeps_a_resumed_answer_and_adds_to_it(clock: Any) -> None:
+    r, w = os.pipe()
+    os.write(w, b"second line\n.\n")
+    os.close(w)
+    out = Console(record=True, width=100, file=open(os.devnull, "w"))  # noqa: SIM115
+    ui = PlainUI(out, lambda *a: None, lambda *a: None, reader=LineReader(r))
+    kept: list[str] = []
+    answer = ui.read_written(Countdown(clock, 60), "first line", kept.append)
+    assert answer.text == "first line\nsecond line" and kept == ["first line\nsecond line"]
+    assert "your answer so far is kept" in out.export_text()
