@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +139,33 @@ def test_the_plain_prompt_keeps_a_resumed_answer_and_adds_to_it(clock: Any) -> N
     answer = ui.read_written(Countdown(clock, 60), "first line", kept.append)
     assert answer.text == "first line\nsecond line" and kept == ["first line\nsecond line"]
     assert "your answer so far is kept" in out.export_text()
+
+
+# --- a stopped grade leaves no temporary folders ----------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_stopped_grade_leaves_no_temporary_folders(prep_home: Path, tmp_path: Path, signum: int) -> None:
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    solution = tmp_path / "slow.py"
+    solution.write_text("# prep: bce\nimport time\n\ndef bce_loss(*args, **kwargs):\n    time.sleep(60)\n")
+    env = dict(os.environ, PREP_HOME=str(prep_home), PYTHONPATH=str(REPO), TMPDIR=str(tmp))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "interview_prep", "grade", str(solution), "--timeout", "60"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while not list(tmp.glob("prep-run-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp.glob("prep-job-*")), "the grade never started its child"
+    time.sleep(0.3)  # the child is running the suite
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in tmp.iterdir()) == []
