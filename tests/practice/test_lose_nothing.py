@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -12,8 +13,13 @@ from typing import Any
 
 import pytest
 from rich.console import Console
+from samples import GOOD
+from typer.testing import CliRunner
 
-from interview_prep.bank import Bank
+from interview_prep import __version__
+from interview_prep.bank import Bank, load_bank
+from interview_prep.cli import app
+from interview_prep.errors import BankError
 from interview_prep.interrupts import Terminated
 from interview_prep.practice.session import (
     DRAFT_SAVE_S,
@@ -26,6 +32,7 @@ from interview_prep.practice.ui import LineReader, PlainUI
 from interview_prep.store import ABANDONED, Store
 
 REPO = Path(__file__).resolve().parents[2]
+runner = CliRunner()
 
 
 def prep(prep_home: Path, *args: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess[str]:
@@ -169,3 +176,74 @@ def test_a_stopped_grade_leaves_no_temporary_folders(prep_home: Path, tmp_path: 
     assert proc.returncode == 130, err
     assert "Traceback" not in err
     assert sorted(p.name for p in tmp.iterdir()) == []
+
+
+# --- the bank's parse cache ------------------------------------------------------------------
+
+
+def _cache(prep_home: Path) -> Path:
+    return prep_home / "cache" / "bank.json"
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        lambda v: [],
+        lambda v: {"version": v, "files": []},
+        lambda v: {"version": v, "files": {"x": []}},
+        lambda v: {"version": v, "files": {"x": {"stamp": "now", "data": {}}}},
+    ],
+)
+def test_a_cache_of_the_wrong_shape_is_ignored_and_rewritten(prep_home: Path, stored: Any) -> None:
+    _cache(prep_home).parent.mkdir(parents=True)
+    _cache(prep_home).write_text(json.dumps(stored(__version__)))
+    result = runner.invoke(app, ["list", "--json"])
+    assert result.exit_code == 0, result.output
+    healed = json.loads(_cache(prep_home).read_text())
+    assert healed["version"] == __version__ and len(healed["files"]) == len(load_bank().questions)
+
+
+def test_a_cached_entry_with_damaged_data_is_parsed_again(prep_home: Path) -> None:
+    load_bank()
+    cache = json.loads(_cache(prep_home).read_text())
+    for entry in cache["files"].values():
+        entry["data"] = {"rubric": 7}
+    _cache(prep_home).write_text(json.dumps(cache))
+    assert len(load_bank().questions) == len(cache["files"])
+
+
+def test_the_cache_keeps_only_the_files_of_the_banks_in_use(prep_home: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "q.yaml").write_text(GOOD)
+    builtin = len(load_bank().questions)
+    load_bank([pack])
+    assert len(json.loads(_cache(prep_home).read_text())["files"]) == builtin + 1
+    (pack / "q.yaml").unlink()
+    load_bank([pack])
+    assert len(json.loads(_cache(prep_home).read_text())["files"]) == builtin
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_is_expanded(prep_home: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    (pack / "bomb.yaml").write_text(GOOD.replace("rubric:", "\n".join(levels) + "\nrubric:"))
+    with pytest.raises(BankError, match=r"bomb\.yaml:\d+: expands \(through YAML aliases\) to more than 50,000"):
+        load_bank([pack])
+    result = runner.invoke(app, ["list"], env={"PREP_BANK": str(pack)})
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert not _cache(prep_home).exists() or _cache(prep_home).stat().st_size < 1_000_000
+
+
+def test_an_alias_that_refers_to_itself_is_one_bank_error(tmp_path: Path) -> None:
+    (tmp_path / "loop.yaml").write_text(GOOD.replace("rubric:", "loop: &x [*x]\nrubric:"))
+    with pytest.raises(BankError, match="alias that refers to itself"):
+        load_bank([tmp_path])
+
+
+def test_a_question_file_over_a_megabyte_is_refused_unread(tmp_path: Path) -> None:
+    (tmp_path / "huge.yaml").write_text(GOOD.replace("Say it.", "Say it. " * 200_000))
+    with pytest.raises(BankError, match=r"huge\.yaml: is 1\.5 MB; a question file must be under 1 MB"):
+        load_bank([tmp_path])
