@@ -220,4 +220,7 @@ def check_bank(bank_dirs: BankOption = None) -> None:
 
 
 def main() -> None:
+    from interview_prep.views.console import degrade_to_ascii
+
+    degrade_to_ascii()
     app()

@@ -247,3 +247,36 @@ def test_a_question_file_over_a_megabyte_is_refused_unread(tmp_path: Path) -> No
     (tmp_path / "huge.yaml").write_text(GOOD.replace("Say it.", "Say it. " * 200_000))
     with pytest.raises(BankError, match=r"huge\.yaml: is 1\.5 MB; a question file must be under 1 MB"):
         load_bank([tmp_path])
+
+
+# --- a terminal that cannot take UTF-8 --------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}])
+def test_without_utf8_every_screen_degrades_to_ascii(prep_home: Path, tmp_path: Path, env: dict[str, str]) -> None:
+    answer = tmp_path / "answer.md"
+    answer.write_text("Bias is error from wrong assumptions — underfitting; variance is sensitivity to noise.")
+    runs = [
+        (["grade", str(REPO / "solutions" / "bce.py")], None),
+        (["grade", str(answer), "-q", "bias-variance"], None),
+        (["show", "kmeans", "--rubric"], None),
+        (["stats"], None),
+        (["history"], None),
+        (["practice", "-q", "bias-variance", "--minutes", "1"], "Bias — underfitting; variance — overfitting.\n.\ng\n"),
+    ]
+    for args, stdin in runs:
+        full = dict(os.environ, PREP_HOME=str(prep_home), PYTHONPATH=str(REPO), COLUMNS="120", **env)
+        if "PYTHONIOENCODING" not in env:
+            full.pop("PYTHONIOENCODING", None)  # the locale alone decides
+        result = subprocess.run(
+            [sys.executable, "-m", "interview_prep", *args],
+            env=full,
+            input=None if stdin is None else stdin.encode(),
+            capture_output=True,
+            timeout=120,
+        )
+        assert result.returncode in (0, 1), (args, result.stderr.decode(errors="replace"))
+        assert b"Traceback" not in result.stderr and b"UnicodeEncodeError" not in result.stderr
+        result.stdout.decode("ascii")  # nothing but ASCII reached the terminal
+        assert result.stdout.strip(), args
