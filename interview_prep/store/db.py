@@ -154,7 +154,13 @@ class Store:
         except sqlite3.Error as e:
             # Disk full, a lock held past the timeout, a file damaged while open: one line
             # for the user, not a traceback. A damaged file is set aside on the next open.
-            raise StoreError(f"Cannot write the history at {self.path}: {e}.") from e
+            fix = ""
+            if self.path is not None and ("readonly" in str(e) or "unable to open" in str(e)):
+                from interview_prep.store.opening import permission_problem
+
+                problem = permission_problem(self.path)
+                fix = f" ({problem})" if problem else ""
+            raise StoreError(f"Cannot write the history at {self.path}: {e}{fix}.") from e
 
     # attempts
 

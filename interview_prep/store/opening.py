@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+import stat
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from interview_prep import paths
 from interview_prep.errors import StoreError
@@ -162,9 +164,97 @@ def _open_checked(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_store(path: Path | None = None) -> Store:
-    """Open (creating and migrating) the history; a damaged file is moved aside, not overwritten."""
+COMPANIONS = ("-wal", "-shm")
+
+
+def _read_only(p: Path) -> os.stat_result | None:
+    """The stat of a file or folder that cannot be written (its owner's write bit is off, or access is
+    refused); None if it can be, or is not there."""
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    if st.st_mode & stat.S_IWUSR and os.access(p, os.W_OK):
+        return None
+    return st
+
+
+def permission_problem(path: Path) -> str | None:
+    """What keeps prep from writing the history, said as what to fix; None if nothing does."""
+    places = [(path.parent, "data folder"), (path, "history file")]
+    places += [(path.with_name(path.name + s), "history's companion file") for s in COMPANIONS]
+    for p, what in places:
+        st = _read_only(p)
+        if st is not None:
+            return f"the {what} {p} is read-only ({stat.filemode(st.st_mode)}); `chmod u+w {p}` lets prep save again"
+    return None
+
+
+def heal_companions(path: Path) -> None:
+    """SQLite makes the -wal and -shm files with the history's own mode: ones made while the history
+    was read-only (chmod 444) stay read-only after it is writable again, and every later write fails.
+    Give them back the history's mode."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not mode & stat.S_IWUSR:
+        return
+    for suffix in COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            if not companion.stat().st_mode & stat.S_IWUSR:
+                os.chmod(companion, stat.S_IMODE(mode))
+        except OSError:
+            pass  # not there, or not ours: the write error will name it
+
+
+def _open_read_only(path: Path) -> Store:
+    """The history opened for reading only: the file or its folder cannot be written."""
+    if not path.exists():  # nothing can be created here: an empty history
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(conn, path)
+        conn.row_factory = sqlite3.Row
+        return Store(conn, path=path)
+    uri = f"file:{quote(str(path))}?mode=ro"
+    conn: sqlite3.Connection | None = None
+    try:
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL file whose -shm cannot be made (a read-only folder): read the file as it is.
+            if conn is not None:
+                conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        problem = _schema_problem(conn)
+    except sqlite3.Error as e:
+        if conn is not None:
+            conn.close()
+        raise StoreError(f"Cannot read the history at {path}, which is read-only: {e}.") from e
+    if problem:
+        conn.close()
+        raise StoreError(
+            f"The history at {path} is read-only and cannot be read as it is ({problem});"
+            f" {permission_problem(path) or 'make it writable'}."
+        )
+    return Store(conn, path=path)
+
+
+def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating) the history; a damaged file is moved aside, not overwritten.
+
+    With `read_only` (commands that only read), a history that cannot be written is opened for
+    reading; without it, that is a StoreError that says what to make writable.
+    """
     path = path or default_path()
+    heal_companions(path)
+    problem = permission_problem(path) if path.parent.exists() else None
+    if problem and read_only:
+        return _open_read_only(path)
+    if problem:
+        raise StoreError(f"Cannot save to the history: {problem}.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:

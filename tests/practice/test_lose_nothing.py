@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from typer.testing import CliRunner
 from interview_prep import __version__
 from interview_prep.bank import Bank, load_bank
 from interview_prep.cli import app
-from interview_prep.errors import BankError
+from interview_prep.errors import BankError, StoreError
 from interview_prep.interrupts import Terminated
 from interview_prep.practice.session import (
     DRAFT_SAVE_S,
@@ -29,10 +31,12 @@ from interview_prep.practice.session import (
     run_session,
 )
 from interview_prep.practice.ui import LineReader, PlainUI
-from interview_prep.store import ABANDONED, Store
+from interview_prep.store import ABANDONED, Store, open_store
+from interview_prep.store.opening import heal_companions
 
 REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner()
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
 def prep(prep_home: Path, *args: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess[str]:
@@ -280,3 +284,94 @@ def test_without_utf8_every_screen_degrades_to_ascii(prep_home: Path, tmp_path: 
         assert b"Traceback" not in result.stderr and b"UnicodeEncodeError" not in result.stderr
         result.stdout.decode("ascii")  # nothing but ASCII reached the terminal
         assert result.stdout.strip(), args
+
+
+# --- a history, or its folder, that cannot be written -----------------------------------------
+
+
+def _graded(store: Store, question: str = "batchnorm") -> int:
+    return store.record_attempt(
+        question=question,
+        kind="written",
+        mode="grade",
+        started_at=T0,
+        ended_at=T0,
+        answer="my answer",
+        answer_path=None,
+        grade={"question": question, "score": 70.0, "passed": True, "checks": []},
+        grader_version="t",
+    )
+
+
+def test_companion_files_left_read_only_get_the_history_s_mode_back_before_it_is_opened(prep_home: Path) -> None:
+    store = open_store()
+    _graded(store)
+    store.close()
+    path = prep_home / "history.sqlite3"
+    companions = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+    for c in companions:  # what SQLite leaves after a read of a chmod 444 history, once it is 0644 again
+        c.write_bytes(b"")
+        c.chmod(0o444)
+    heal_companions(path)
+    assert [stat.S_IMODE(c.stat().st_mode) for c in companions] == [0o644, 0o644]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes read-only files anyway")
+def test_after_chmod_444_and_back_grades_are_saved_again(prep_home: Path) -> None:
+    store = open_store()
+    _graded(store)
+    store.close()
+    path = prep_home / "history.sqlite3"
+    path.chmod(0o444)
+    reader = open_store(read_only=True)  # prep list, history, stats: SQLite makes -wal and -shm, 0444
+    assert [a.answer for a in reader.attempts()] == ["my answer"]
+    reader.close()
+    path.chmod(0o644)
+    store = open_store()
+    try:
+        _graded(store)
+        assert len(store.attempts()) == 2
+    finally:
+        store.close()
+
+
+def test_a_read_only_history_still_lists_and_a_write_names_the_file_and_the_fix(prep_home: Path) -> None:
+    store = open_store()
+    attempt = _graded(store)
+    store.close()
+    path = prep_home / "history.sqlite3"
+    path.chmod(0o444)
+    try:
+        for args in (["list", "--json"], ["history"], ["history", "--show", str(attempt)], ["stats", "--json"]):
+            result = runner.invoke(app, args)
+            assert result.exit_code == 0, (args, result.output)
+        assert "my answer" in runner.invoke(app, ["history", "--show", str(attempt)]).stdout
+        with pytest.raises(StoreError, match=rf"the history file {path} is read-only \(-r--r--r--\); `chmod u\+w"):
+            open_store()
+        graded = runner.invoke(app, ["grade", str(REPO / "solutions" / "bce.py"), "--json"])
+        assert graded.exit_code == 0
+        assert "Warning: the grade was not saved" in graded.stderr and f"chmod u+w {path}" in graded.stderr
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_read_only_data_folder_still_lists_history_and_stats(prep_home: Path) -> None:
+    store = open_store()
+    attempt = _graded(store)
+    store.close()
+    prep_home.chmod(0o555)
+    try:
+        before = sorted(p.name for p in prep_home.iterdir())
+        for args in (["list", "--json"], ["history"], ["stats", "--json"]):
+            result = runner.invoke(app, args)
+            assert result.exit_code == 0, (args, result.output)
+            assert "Traceback" not in result.output
+        assert "batchnorm" in runner.invoke(app, ["history"]).stdout
+        assert json.loads(runner.invoke(app, ["stats", "--json"]).stdout)["questions"][0]["attempts"] == 1
+        assert str(attempt) in runner.invoke(app, ["history"]).stdout
+        with pytest.raises(StoreError, match=rf"the data folder {prep_home} is read-only \(dr-xr-xr-x\)"):
+            open_store()
+        after = sorted(p.name for p in prep_home.iterdir() if not p.name.endswith(("-wal", "-shm")))
+        assert [n for n in after if n != "cache"] == before  # nothing set aside, nothing new
+    finally:
+        prep_home.chmod(0o755)
