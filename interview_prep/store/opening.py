@@ -212,10 +212,10 @@ def heal_companions(path: Path) -> None:
 def _open_read_only(path: Path) -> Store:
     """The history opened for reading only: the file or its folder cannot be written."""
     if not path.exists():  # nothing can be created here: an empty history
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        _migrate(conn, path)
-        conn.row_factory = sqlite3.Row
-        return Store(conn, path=path)
+        empty = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(empty, path)
+        empty.row_factory = sqlite3.Row
+        return Store(empty, path=path)
     uri = f"file:{quote(str(path))}?mode=ro"
     conn: sqlite3.Connection | None = None
     try:
