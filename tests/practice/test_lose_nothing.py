@@ -375,3 +375,34 @@ def test_a_read_only_data_folder_still_lists_history_and_stats(prep_home: Path) 
         assert [n for n in after if n != "cache"] == before  # nothing set aside, nothing new
     finally:
         prep_home.chmod(0o755)
+
+
+# --- a damaged history is salvaged ------------------------------------------------------------
+
+
+def test_a_history_with_a_damaged_index_page_keeps_every_attempt(prep_home: Path) -> None:
+    store = open_store()
+    ids = [_graded(store, f"question-{i:03d}-" + "x" * 40) for i in range(200)]  # an index of several pages
+    store.take_help("question-007-" + "x" * 40, "hint", now=T0)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    [(root,)] = store.conn.execute("SELECT rootpage FROM sqlite_master WHERE name='attempts_question'").fetchall()
+    [(page_size,)] = store.conn.execute("PRAGMA page_size").fetchall()
+    store.close()
+    path = prep_home / "history.sqlite3"
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start : start + page_size] = b"\xa5" * page_size  # the index's root page, and nothing else
+    path.write_bytes(bytes(data))
+
+    result = runner.invoke(app, ["history", "-n", "500"])
+    assert result.exit_code == 0, result.output
+    [warning] = result.stderr.strip().splitlines()
+    assert warning.startswith(f"Warning: The history file {path} was damaged (parts of it can no longer be read)")
+    assert warning.endswith("with the 200 attempts that could still be read.")
+    assert "malformed" not in warning and "sqlite" not in warning.replace("history.sqlite3", "")
+    [aside] = [p for p in prep_home.glob("history.sqlite3.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
+    assert aside.name in warning
+    fresh = open_store()
+    assert [a.id for a in fresh.attempts()] == ids
+    assert fresh.hints_pending("question-007-" + "x" * 40, now=T0) == 1  # help_taken came along too
+    assert "question-199" in result.stdout
