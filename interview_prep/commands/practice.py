@@ -79,6 +79,37 @@ def _interrupted(results: Sequence[SessionResult], mock: bool, interrupt: Sessio
     return ExitCode.INTERRUPTED
 
 
+def _still_saved(store: Store, results: Sequence[SessionResult]) -> bool:
+    """If the history file was deleted (or replaced) during the session, save its attempts again in the
+    file now at that path, and say so. False when they could not be saved anywhere."""
+    if store.on_disk():
+        return True
+    from interview_prep.errors import PrepError
+    from interview_prep.store import open_store
+
+    path = store.path
+    try:
+        fresh = open_store(path)
+        try:
+            for result in results:
+                result.attempt_id = store.copy_attempt(result.attempt_id, fresh)
+        finally:
+            fresh.close()
+    except PrepError as e:
+        print(
+            f"Warning: the history file {path} was deleted during the session, and this session's attempts"
+            f" could not be saved again: {e.message}",
+            file=sys.stderr,
+        )
+        return False
+    print(
+        f"Warning: the history file {path} was deleted during the session; this session's attempts were saved"
+        " again in a new history there (the earlier attempts went with the deleted file).",
+        file=sys.stderr,
+    )
+    return True
+
+
 def practice(
     bank_dirs: list[Path] | None,
     ref: str | None,
@@ -103,8 +134,13 @@ def practice(
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
+            _still_saved(store, e.results)
             return _interrupted(e.results, False, e)
-        console.out.print(practice_views.schedule_line(result), highlight=False)
+        saved = _still_saved(store, [result])  # first: saving it again gives it a new number
+        line = practice_views.schedule_line(result)
+        if not saved:
+            line = line.rsplit(" Attempt #", 1)[0] + " The attempt was not saved."
+        console.out.print(line, highlight=False)
         return ExitCode.OK
     finally:
         store.close()
@@ -122,7 +158,9 @@ def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path
         try:
             results = run_mock(load_bank(bank_dirs).questions, ctx)
         except SessionInterrupted as e:
+            _still_saved(store, e.results)
             return _interrupted(e.results, True, e)
+        _still_saved(store, results)
         console.out.print(practice_views.mock_summary(results))
         return ExitCode.OK
     finally:

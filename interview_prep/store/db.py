@@ -114,6 +114,16 @@ def _attempt(row: sqlite3.Row) -> Attempt:
 # --- the store ----------------------------------------------------------------------------
 
 
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)  # gone: never equal to the identity of a file that was there
+    return (st.st_dev, st.st_ino)
+
+
 def _reads(method: Callable[..., _T]) -> Callable[..., _T]:
     """A read that SQLite refuses (a table or column gone) is one clear StoreError, not a traceback."""
 
@@ -135,6 +145,37 @@ class Store:
         self.path = path
         # Set when a damaged file was moved aside on open: the message to show the user.
         self.recovered = recovered
+        # Which file on disk this is: a history deleted (or replaced) while open keeps taking writes
+        # into a file nobody will ever read again.
+        self.identity = _identity(path)
+
+    def on_disk(self) -> bool:
+        """Whether what this store writes still lands in the file at its path."""
+        return self.identity is None or _identity(self.path) == self.identity
+
+    def copy_attempt(self, attempt_id: int, into: Store) -> int:
+        """Write one attempt, with its question's card and its help taken, into another history; its new id."""
+        row = dict(self.conn.execute("SELECT * FROM attempts WHERE id=?", (attempt_id,)).fetchone())
+        card = self.conn.execute("SELECT * FROM cards WHERE question=?", (row["question"],)).fetchone()
+        help_rows = [dict(r) for r in self.conn.execute("SELECT * FROM help_taken WHERE attempt_id=?", (attempt_id,))]
+        del row["id"]
+        with into.write() as c:
+            cur = c.execute(
+                f"INSERT INTO attempts ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",  # noqa: S608
+                tuple(row.values()),
+            )
+            assert cur.lastrowid is not None
+            if card is not None:
+                c.execute(
+                    "INSERT OR REPLACE INTO cards (question, card_json, due, updated_at) VALUES (?, ?, ?, ?)",
+                    (card["question"], card["card_json"], card["due"], card["updated_at"]),
+                )
+            for h in help_rows:
+                c.execute(
+                    "INSERT INTO help_taken (question, kind, hint_index, taken_at, attempt_id) VALUES (?, ?, ?, ?, ?)",
+                    (h["question"], h["kind"], h["hint_index"], h["taken_at"], cur.lastrowid),
+                )
+            return cur.lastrowid
 
     def close(self) -> None:
         self.conn.close()

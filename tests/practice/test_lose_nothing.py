@@ -406,3 +406,39 @@ def test_a_history_with_a_damaged_index_page_keeps_every_attempt(prep_home: Path
     assert [a.id for a in fresh.attempts()] == ids
     assert fresh.hints_pending("question-007-" + "x" * 40, now=T0) == 1  # help_taken came along too
     assert "question-199" in result.stdout
+
+
+# --- the history deleted during a session -----------------------------------------------------
+
+
+def test_a_history_deleted_during_a_session_is_said_and_the_attempt_saved_again(
+    prep_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import interview_prep.grading.answer
+    from interview_prep.grading.report import GradeReport
+
+    store = open_store()
+    for _ in range(6):
+        _graded(store)
+    store.close()
+    path = prep_home / "history.sqlite3"
+
+    def delete_then_grade(question: Any, file: Path, source: str, **kw: Any) -> GradeReport:
+        for p in prep_home.glob("history.sqlite3*"):
+            p.unlink()  # `rm ~/.local/share/prep/history.sqlite3*` in another terminal
+        return GradeReport(question.id, "written", 90.0, True, (), {"grader_version": "fake 1"})
+
+    monkeypatch.setattr(interview_prep.grading.answer, "grade_answer", delete_then_grade)
+    result = runner.invoke(
+        app,
+        ["practice", "-q", "batchnorm", "--minutes", "5", "-w", str(tmp_path / "w")],
+        input="Running statistics at inference.\n.\ng\n",
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    assert f"the history file {path} was deleted during the session" in result.stderr
+    assert "Attempt #7 is in" not in result.stdout
+    [again] = open_store().attempts()
+    assert again.answer == "Running statistics at inference." and again.score == 90.0
+    assert again.self_rating == "good" and open_store().card("batchnorm") is not None
+    assert f"Attempt #{again.id} is in `prep history`." in result.stdout
