@@ -30,11 +30,16 @@ BankOption = Annotated[
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn the core's errors into one line on stderr and the exit code they name."""
+    """Turn the core's errors into one line on stderr and the exit code they name.
+
+    SIGTERM and SIGHUP end a command as Ctrl-C does, so that what it was doing is saved or cleaned up.
+    """
+    from interview_prep.interrupts import signals_as_interrupts
     from interview_prep.views import console
 
     try:
-        yield
+        with signals_as_interrupts():
+            yield
     except PrepError as exc:
         console.error(exc.message)
         raise typer.Exit(exc.code) from None
@@ -244,4 +249,7 @@ def resume(
 
 
 def main() -> None:
+    from interview_prep.views.console import degrade_to_ascii
+
+    degrade_to_ascii()
     app()

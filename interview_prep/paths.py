@@ -33,16 +33,10 @@ def solutions_dir() -> Path:
     return _packaged_or_source("solutions")
 
 
-def user_bank_dirs(extra: list[Path] | None = None, *, resume_pack: bool = True) -> list[Path]:
-    """Folders of the user's own questions: `--bank DIR` options, then `$PREP_BANK` (os.pathsep-separated),
-    then the pack `prep resume` wrote, when there is one."""
-    dirs = list(extra or [])
+def env_bank_dirs() -> list[Path]:
+    """The folders `$PREP_BANK` names: a setting left in a shell profile, so a missing one is only a warning."""
     env = os.environ.get("PREP_BANK", "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p]
-    pack = resume_pack_dir()
-    if resume_pack and pack.is_dir() and pack not in dirs:
-        dirs.append(pack)
-    return dirs
+    return [Path(p) for p in env.split(os.pathsep) if p]
 
 
 def resume_pack_dir() -> Path:

@@ -9,6 +9,51 @@ from typing import Any
 
 from interview_prep.errors import BankError
 
+# A question file is a few kilobytes; anything near these is a mistake or an attack, and would
+# otherwise be parsed on every command and copied, expanded, into the parse cache.
+MAX_FILE_BYTES = 1024 * 1024
+# Values in the document once every alias is expanded: a "billion laughs" file is a few lines
+# whose aliases expand to millions of values.
+MAX_EXPANDED_VALUES = 50_000
+
+
+def _expanded_size(root: Any) -> int:
+    """How many values the node graph holds with its aliases expanded; BankError past the limit."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: Any) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise BankError("", node.start_mark.line + 1, None, "has an alias that refers to itself")
+        open_nodes.add(key)
+        total = 1
+        value = node.value
+        if isinstance(value, list):
+            for child in value:
+                if isinstance(child, tuple):  # a mapping's (key, value)
+                    total += size(child[0]) + size(child[1])
+                else:
+                    total += size(child)
+                if total > MAX_EXPANDED_VALUES:
+                    raise BankError(
+                        "",
+                        node.start_mark.line + 1,
+                        None,
+                        f"expands (through YAML aliases) to more than {MAX_EXPANDED_VALUES:,} values;"
+                        " a question needs far fewer",
+                    )
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        return size(root)
+    except RecursionError:
+        raise BankError("", None, None, "is nested too deeply") from None
+
 
 class _LinedDict(dict[str, Any]):
     """A mapping that remembers the line of each key and of itself, for error messages."""
@@ -33,7 +78,9 @@ def _yaml_loader() -> Any:
         base = yaml.SafeLoader
 
     class Loader(base):  # type: ignore[misc]
-        pass
+        def construct_document(self, node: Any) -> Any:
+            _expanded_size(node)  # before anything is built from it
+            return super().construct_document(node)
 
     def construct_mapping(loader: Any, node: Any) -> _LinedDict:
         out = _LinedDict()
@@ -64,6 +111,10 @@ def parse_yaml(path: Path) -> Any:
     import yaml
 
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            mb = f"{size / 1024 / 1024:.1f} MB"
+            raise BankError(str(path), None, None, f"is {mb}; a question file must be under 1 MB")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BankError(str(path), None, None, f"cannot be read ({exc})") from None

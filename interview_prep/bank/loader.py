@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,12 +77,17 @@ class _ParseCache:
         self.version = __version__
         self.dirty = False
         self.entries: dict[str, Any] = {}
+        self.used: set[str] = set()
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(stored, dict) and stored.get("version") == self.version:
-                self.entries = stored.get("files", {})
         except (OSError, ValueError):
-            pass
+            return
+        files = stored.get("files") if isinstance(stored, dict) else None
+        if not isinstance(stored, dict) or stored.get("version") != self.version or not isinstance(files, dict):
+            self.dirty = True  # another version's cache, or one of the wrong shape: rewrite it
+            return
+        self.entries = {k: v for k, v in files.items() if _valid_entry(v)}
+        self.dirty = len(self.entries) != len(files)
 
     @staticmethod
     def _stamp(path: Path) -> list[int]:
@@ -90,14 +96,15 @@ class _ParseCache:
 
     def load(self, path: Path) -> Question:
         key = str(path.resolve())
+        self.used.add(key)
         stamp = self._stamp(path)
         entry = self.entries.get(key)
-        if isinstance(entry, dict) and entry.get("stamp") == stamp:
+        if entry is not None and entry["stamp"] == stamp:
             schema.FROM_CACHE[0] = True
             try:
                 return schema.question(path, entry["data"])
-            except BankError:
-                pass  # written by another version of the rules: parse the file again
+            except (BankError, TypeError, ValueError, KeyError, AttributeError):
+                pass  # written by another version of the rules, or damaged: parse the file again
             finally:
                 schema.FROM_CACHE[0] = False
         data = parse_yaml(path)
@@ -107,15 +114,25 @@ class _ParseCache:
         return question
 
     def save(self) -> None:
-        if not self.dirty:
+        """Write the entries of the files loaded this time, and only those: the cache never outgrows the bank."""
+        kept = {k: v for k, v in self.entries.items() if k in self.used}
+        if not self.dirty and len(kept) == len(self.entries):
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"version": self.version, "files": self.entries}), encoding="utf-8")
+            tmp.write_text(json.dumps({"version": self.version, "files": kept}), encoding="utf-8")
             os.replace(tmp, self.path)
         except OSError:
             pass
+
+
+def _valid_entry(entry: Any) -> bool:
+    """An entry as save() writes it: {"stamp": [size, mtime_ns], "data": a mapping}."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("data"), dict):
+        return False
+    stamp = entry.get("stamp")
+    return isinstance(stamp, list) and len(stamp) == 2 and all(type(n) is int for n in stamp)
 
 
 def question_files(folder: Path) -> list[Path]:
@@ -129,9 +146,31 @@ def question_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+# The $PREP_BANK folders already warned about in this process: the bank is loaded more than once.
+_WARNED: set[Path] = set()
+
+
+def _env_folders() -> list[Path]:
+    """`$PREP_BANK`'s folders that exist; one that does not is a warning on stderr, not the end of every command."""
+    found = []
+    for folder in paths.env_bank_dirs():
+        if folder.is_dir():
+            found.append(folder)
+        elif folder not in _WARNED:
+            _WARNED.add(folder)
+            print(
+                f"Warning: $PREP_BANK names {folder}, which is not a folder; its questions were left out.",
+                file=sys.stderr,
+            )
+    return found
+
+
 def load_bank(extra_dirs: list[Path] | None = None, *, resume_pack: bool = True) -> Bank:
     """The built-in questions plus the user's folders (`--bank DIR`, `$PREP_BANK`, the résumé's pack)."""
-    folders = [paths.builtin_bank_dir(), *paths.user_bank_dirs(extra_dirs, resume_pack=resume_pack)]
+    # A `--bank DIR` that is not a folder is an error (it was typed just now); `$PREP_BANK` only warns.
+    pack = paths.resume_pack_dir()
+    own = [pack] if resume_pack and pack.is_dir() and pack not in (extra_dirs or []) else []
+    folders = [paths.builtin_bank_dir(), *(extra_dirs or []), *_env_folders(), *own]
     cache = _ParseCache(paths.cache_dir() / "bank.json")
     by_id: dict[str, Question] = {}
     by_number: dict[int, Question] = {}

@@ -37,7 +37,7 @@ def list_history(questions: Sequence[Question], *, due_only: bool) -> ListHistor
     from interview_prep.views.text import due_text, score_text
 
     now = datetime.now(timezone.utc)
-    store = open_history()
+    store = open_history(read_only=True)
     try:
         hist = store.question_history()
     finally:

@@ -15,11 +15,13 @@ def history_exists() -> bool:
     return paths.history_file().exists()
 
 
-def open_history() -> Store:
-    """Open the store; if a damaged file had to be set aside, say so on stderr."""
+def open_history(*, read_only: bool = False) -> Store:
+    """Open the store; if a damaged file had to be set aside, say so on stderr.
+
+    Commands that only read pass `read_only`: a history that cannot be written still shows."""
     from interview_prep.store import open_store
 
-    store = open_store()
+    store = open_store(read_only=read_only)
     if store.recovered:
         # One unwrapped line, like console.error: it names paths the user will want to copy.
         print(f"Warning: {store.recovered}", file=sys.stderr)

@@ -14,7 +14,7 @@ def stats(bank_dirs: list[Path] | None, *, as_json: bool) -> ExitCode:
     from interview_prep.practice.stats import stats as figures
     from interview_prep.views.history import render_stats
 
-    store = open_history()
+    store = open_history(read_only=True)
     try:
         report = figures(store.attempts(), load_bank(bank_dirs).questions)
     finally:
@@ -33,7 +33,7 @@ def history(bank_dirs: list[Path] | None, ref: str | None, *, show: int | None, 
     ref_id = bank.get(ref).id if ref is not None else None
     from interview_prep.views.history import history_table, render_attempt
 
-    store = open_history()
+    store = open_history(read_only=True)
     try:
         if show is not None:
             attempt = store.attempt(show)

@@ -17,7 +17,7 @@ from interview_prep.models import Question
 from interview_prep.views import console
 
 if TYPE_CHECKING:  # the store pulls in sqlite3, which `prep list` without history must not load
-    from interview_prep.practice.session import SessionContext, SessionResult
+    from interview_prep.practice.session import SessionContext, SessionInterrupted, SessionResult
     from interview_prep.practice.ui import PlainUI, TerminalUI
     from interview_prep.store import Store
 
@@ -61,19 +61,54 @@ def _context(store: Store, workspace: Path, minutes: float | None, follow_ups: b
     )
 
 
-def _interrupted(results: Sequence[SessionResult], mock: bool, *, graded_unrated: bool = False) -> ExitCode:
+def _interrupted(results: Sequence[SessionResult], mock: bool, interrupt: SessionInterrupted) -> ExitCode:
     from interview_prep.views import practice as practice_views
 
     if mock and results:
         console.out.print(practice_views.mock_summary(results))
-    if graded_unrated:
+    how = f"Stopped by {interrupt.signal_name}" if interrupt.signal_name else "Interrupted"
+    if interrupt.graded_unrated:
+        line = f"{how}: the attempt was graded and kept; it was not rated, so the schedule did not move."
+    else:
+        line = f"{how}: the attempt in progress was saved as abandoned."
+        if interrupt.resumable:
+            line += f" Your answer so far is kept: `prep practice -q {interrupt.resumable}` offers to carry on from it."
+    try:
+        print(line, file=sys.stderr)
+    except OSError:  # SIGHUP: the terminal is gone, and the attempt is saved all the same
+        pass
+    return ExitCode.INTERRUPTED
+
+
+def _still_saved(store: Store, results: Sequence[SessionResult]) -> bool:
+    """If the history file was deleted (or replaced) during the session, save its attempts again in the
+    file now at that path, and say so. False when they could not be saved anywhere."""
+    if store.on_disk():
+        return True
+    from interview_prep.errors import PrepError
+    from interview_prep.store import open_store
+
+    path = store.path
+    try:
+        fresh = open_store(path)
+        try:
+            for result in results:
+                result.attempt_id = store.copy_attempt(result.attempt_id, fresh)
+        finally:
+            fresh.close()
+    except PrepError as e:
         print(
-            "Interrupted: the attempt was graded and kept; it was not rated, so the schedule did not move.",
+            f"Warning: the history file {path} was deleted during the session, and this session's attempts"
+            f" could not be saved again: {e.message}",
             file=sys.stderr,
         )
-    else:
-        print("Interrupted: the attempt in progress was saved as abandoned.", file=sys.stderr)
-    return ExitCode.INTERRUPTED
+        return False
+    print(
+        f"Warning: the history file {path} was deleted during the session; this session's attempts were saved"
+        " again in a new history there (the earlier attempts went with the deleted file).",
+        file=sys.stderr,
+    )
+    return True
 
 
 def practice(
@@ -101,8 +136,13 @@ def practice(
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
-            return _interrupted(e.results, mock=False, graded_unrated=e.graded_unrated)
-        console.out.print(practice_views.schedule_line(result), highlight=False)
+            _still_saved(store, e.results)
+            return _interrupted(e.results, False, e)
+        saved = _still_saved(store, [result])  # first: saving it again gives it a new number
+        line = practice_views.schedule_line(result)
+        if not saved:
+            line = line.rsplit(" Attempt #", 1)[0] + " The attempt was not saved."
+        console.out.print(line, highlight=False)
         return ExitCode.OK
     finally:
         store.close()
@@ -123,7 +163,9 @@ def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path
             # The project round asks about the user's own résumé when `prep resume` made deep-dives.
             results = run_mock(questions, ctx, projects=deep_dives(questions))
         except SessionInterrupted as e:
-            return _interrupted(e.results, mock=True, graded_unrated=e.graded_unrated)
+            _still_saved(store, e.results)
+            return _interrupted(e.results, True, e)
+        _still_saved(store, results)
         console.out.print(practice_views.mock_summary(results))
         return ExitCode.OK
     finally:

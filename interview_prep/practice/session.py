@@ -11,6 +11,7 @@ from typing import Literal, Protocol
 
 from interview_prep.errors import PrepError
 from interview_prep.grading.report import GradeReport
+from interview_prep.interrupts import Terminated
 from interview_prep.models import Question
 from interview_prep.practice import interviewer, schedule
 from interview_prep.practice.answers import (
@@ -43,6 +44,9 @@ from interview_prep.practice.schedule import RatingName
 from interview_prep.store import GRADED, Store
 
 UNGRADED = "ungraded"  # time ran out on an answer the grader could not read
+# How often a written answer being typed is saved into its attempt (a kill -9 loses at most this much);
+# Ctrl-C, SIGTERM and SIGHUP save all of it.
+DRAFT_SAVE_S = 2.0
 
 # "ended": the input ran dry (piped stdin at its end); nothing more can be typed, so a
 # solution that cannot be graded ends the attempt instead of being asked for again.
@@ -74,7 +78,11 @@ class SessionUI(Protocol):
         self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
     ) -> WaitOutcome: ...
 
-    def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer: ...
+    def read_written(
+        self, countdown: Countdown, draft: str = "", keep: Callable[[str], None] | None = None
+    ) -> WrittenAnswer:
+        """The typed answer; `keep` is told the text so far as it changes, so that a signal loses none of it."""
+        ...
 
     def show_report(self, report: GradeReport | None, question: Question, result: SessionResult) -> None: ...
 
@@ -104,6 +112,7 @@ class SessionResult:
     saw_solution: bool = False
     follow_ups: list[Asked] = field(default_factory=list)  # what the interviewer asked back, answered
     overall: Overall | None = None  # the verdict over the main answer and its follow-ups
+    draft: str = ""  # the written answer typed so far: what an interruption keeps
 
 
 @dataclass
@@ -127,10 +136,19 @@ class SessionInterrupted(KeyboardInterrupt):
     """Ctrl-C: the attempt in progress was saved as abandoned, or, when it had been graded
     already (`graded_unrated`), kept as graded and left unrated; `results` are the finished ones."""
 
-    def __init__(self, results: Sequence[SessionResult], *, graded_unrated: bool = False) -> None:
+    def __init__(
+        self,
+        results: Sequence[SessionResult],
+        *,
+        graded_unrated: bool = False,
+        signal_name: str | None = None,
+        resumable: str | None = None,
+    ) -> None:
         super().__init__()
         self.results = list(results)
         self.graded_unrated = graded_unrated
+        self.signal_name = signal_name  # SIGTERM or SIGHUP; None for Ctrl-C
+        self.resumable = resumable  # the question whose typed answer was kept, to carry on from next time
 
 
 def prepare_file(path: Path, content: str, ui: SessionUI, clock: Clock) -> None:
@@ -213,13 +231,49 @@ def _coding(question: Question, ctx: SessionContext, countdown: Countdown, resul
         return _read(path)
 
 
+def _draft_keeper(ctx: SessionContext, result: SessionResult) -> Callable[[str], None]:
+    """Remember the text typed so far, and save it into the attempt every DRAFT_SAVE_S."""
+    last = [ctx.clock.monotonic()]
+
+    def keep(text: str) -> None:
+        result.draft = text
+        now = ctx.clock.monotonic()
+        if now - last[0] >= DRAFT_SAVE_S:
+            last[0] = now
+            try:
+                ctx.store.save_draft(result.attempt_id, text)
+            except PrepError:
+                pass  # the answer is still in memory; the end of the attempt says what failed
+
+    return keep
+
+
+def _resumable(question: Question, ctx: SessionContext, result: SessionResult) -> str:
+    """An unfinished typed answer to this question left by its previous attempt, if the user wants it back."""
+    earlier = ctx.store.unfinished_answer(question.id, before=result.attempt_id)
+    if earlier is None:
+        return ""
+    attempt_id, text = earlier
+    words = len(text.split())
+    if ctx.ui.confirm(
+        f"Attempt #{attempt_id} of this question ended before it was graded, with {words} words typed."
+        " Carry on from that answer?",
+        default=True,
+    ):
+        return text
+    return ""
+
+
 def _written(question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult) -> str | None:
     """Take the answer typed in the terminal, or written in the editor; grade it."""
     text = ""
+    keep = _draft_keeper(ctx, result)
     if ctx.editor:
         path = written_path(question, ctx.workspace)
         result.answer_path = path
         prepare_file(path, "", ctx.ui, ctx.clock)
+    else:
+        text = result.draft = _resumable(question, ctx, result)
     while True:
         if ctx.editor:
             _open_editor(ctx, path)
@@ -234,8 +288,9 @@ def _written(question: Question, ctx: SessionContext, countdown: Countdown, resu
             timed_out, ended = outcome == "timeout", outcome == "ended"
         else:
             # After an answer the grader could not take, the user edits it rather than retyping it.
-            answer = ctx.ui.read_written(countdown, text)
+            answer = ctx.ui.read_written(countdown, text, keep)
             text, timed_out, ended = answer.text, answer.timed_out, answer.ended
+            result.draft = text
         result.time_used_s = countdown.elapsed()  # grading time is not the user's time
         try:
             result.report = ctx.grader.grade_text(question, text)
@@ -255,7 +310,26 @@ def _ask_back(question: Question, ctx: SessionContext, attempt_id: int, result: 
     asks = interviewer.plan(question, result.report)
     for number, ask in enumerate(asks, start=1):
         ctx.ui.message(f"Interviewer ({number} of {len(asks)}, {ask.minutes} min): {ask.prompt}")
-        typed = ctx.ui.read_written(Countdown(ctx.clock, ask.minutes * 60.0), "")
+        so_far = [""]
+
+        def keep(text: str, so_far: list[str] = so_far) -> None:
+            so_far[0] = text
+
+        try:
+            typed = ctx.ui.read_written(Countdown(ctx.clock, ask.minutes * 60.0), "", keep)
+        except KeyboardInterrupt:  # Ctrl-C, TERM or HUP mid-answer: keep what was typed, ungraded
+            if so_far[0].strip():
+                ctx.store.record_follow_up(
+                    attempt_id,
+                    kind=ask.kind,
+                    target=ask.target,
+                    prompt=ask.prompt,
+                    answer=so_far[0],
+                    grade=None,
+                    recovered=0.0,
+                    now=ctx.clock.now(),
+                )
+            raise
         report = None
         if typed.text.strip():
             try:
@@ -347,17 +421,25 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
             due=result.due,
             now=now,
         )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
+        signal_name = interrupt.args[0] if isinstance(interrupt, Terminated) else None
         if finished:  # at the rating: the grade and the time stay as saved, the card does not move
-            raise SessionInterrupted(ctx.results, graded_unrated=True) from None
+            raise SessionInterrupted(ctx.results, graded_unrated=True, signal_name=signal_name) from None
         if answer is None and result.answer_path is not None:
             answer = _read(result.answer_path)
+        typed = answer is None and bool(result.draft.strip())
+        if typed:
+            answer = result.draft
         ctx.store.abandon_attempt(attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer)
-        raise SessionInterrupted(ctx.results) from None
+        raise SessionInterrupted(
+            ctx.results, signal_name=signal_name, resumable=question.id if typed else None
+        ) from None
     except BaseException:
         # A crash is not Ctrl-C, but the attempt still should not stay "in progress" forever.
         if finished:
             raise
+        if answer is None and result.draft.strip():
+            answer = result.draft
         ctx.store.abandon_attempt(attempt_id, ended_at=ctx.clock.now(), time_used_s=countdown.elapsed(), answer=answer)
         raise
     ctx.results.append(result)

@@ -143,14 +143,17 @@ class PlainUI(SessionUIBase):
                 return "hint"
             return "submit"
 
-    def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
-        again = " again" if draft else ""  # a line prompt cannot offer the draft for editing
+    def read_written(
+        self, countdown: Countdown, draft: str = "", keep: Callable[[str], None] | None = None
+    ) -> WrittenAnswer:
+        # A line prompt cannot offer the draft for editing: it is kept, and what is typed is added to it.
+        so_far = " (your answer so far is kept; type the rest)" if draft.strip() else ""
         self.console.print(
-            f"[{countdown.label()}] Type your answer{again}; a line with a single '.' (or end of input) submits.",
+            f"[{countdown.label()}] Type your answer{so_far}; a line with a single '.' (or end of input) submits.",
             markup=False,
             highlight=False,
         )
-        lines: list[str] = []
+        lines: list[str] = draft.splitlines() if draft.strip() else []
         while True:
             try:
                 line = self.reader.readline(timeout=max(countdown.remaining(), 0.0))
@@ -159,6 +162,8 @@ class PlainUI(SessionUIBase):
             if line is None or line.strip() == ".":
                 return WrittenAnswer("\n".join(lines), timed_out=False, ended=line is None)
             lines.append(line)
+            if keep is not None:
+                keep("\n".join(lines))
 
     def ask_rating(self, implied: RatingName) -> RatingName | None:
         while True:
@@ -199,12 +204,17 @@ class TerminalUI(SessionUIBase):
         countdown: Countdown,
         on_timeout: Callable[[PromptSession[str]], str],
         watcher: SolutionWatcher | None,
+        keep: Callable[[str], None] | None = None,
         **prompt_args: Any,
     ) -> tuple[str, bool]:
-        """Run one prompt that ends by itself when the clock runs out; saves are graded meanwhile."""
+        """Run one prompt that ends by itself when the clock runs out; saves are graded meanwhile.
+
+        `keep` is given the text after every change, on the prompt's own thread."""
         from prompt_toolkit.patch_stdout import patch_stdout
 
         session = self._session()
+        if keep is not None:
+            session.default_buffer.on_text_changed += lambda buffer: keep(buffer.text)
         stop = threading.Event()
         timed_out = threading.Event()
 
@@ -256,7 +266,9 @@ class TerminalUI(SessionUIBase):
             return "hint"
         return "submit"
 
-    def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
+    def read_written(
+        self, countdown: Countdown, draft: str = "", keep: Callable[[str], None] | None = None
+    ) -> WrittenAnswer:
         from prompt_toolkit.key_binding import KeyBindings
 
         bindings = KeyBindings()
@@ -270,6 +282,7 @@ class TerminalUI(SessionUIBase):
             countdown,
             lambda s: s.default_buffer.text or draft,
             None,
+            keep,
             message="",
             default=draft,
             multiline=True,

@@ -137,6 +137,16 @@ def _attempt(row: sqlite3.Row) -> Attempt:
 # --- the store ----------------------------------------------------------------------------
 
 
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)  # gone: never equal to the identity of a file that was there
+    return (st.st_dev, st.st_ino)
+
+
 def _reads(method: Callable[..., _T]) -> Callable[..., _T]:
     """A read that SQLite refuses (a table or column gone) is one clear StoreError, not a traceback."""
 
@@ -158,6 +168,37 @@ class Store:
         self.path = path
         # Set when a damaged file was moved aside on open: the message to show the user.
         self.recovered = recovered
+        # Which file on disk this is: a history deleted (or replaced) while open keeps taking writes
+        # into a file nobody will ever read again.
+        self.identity = _identity(path)
+
+    def on_disk(self) -> bool:
+        """Whether what this store writes still lands in the file at its path."""
+        return self.identity is None or _identity(self.path) == self.identity
+
+    def copy_attempt(self, attempt_id: int, into: Store) -> int:
+        """Write one attempt, with its question's card and its help taken, into another history; its new id."""
+        row = dict(self.conn.execute("SELECT * FROM attempts WHERE id=?", (attempt_id,)).fetchone())
+        card = self.conn.execute("SELECT * FROM cards WHERE question=?", (row["question"],)).fetchone()
+        help_rows = [dict(r) for r in self.conn.execute("SELECT * FROM help_taken WHERE attempt_id=?", (attempt_id,))]
+        del row["id"]
+        with into.write() as c:
+            cur = c.execute(
+                f"INSERT INTO attempts ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",  # noqa: S608
+                tuple(row.values()),
+            )
+            assert cur.lastrowid is not None
+            if card is not None:
+                c.execute(
+                    "INSERT OR REPLACE INTO cards (question, card_json, due, updated_at) VALUES (?, ?, ?, ?)",
+                    (card["question"], card["card_json"], card["due"], card["updated_at"]),
+                )
+            for h in help_rows:
+                c.execute(
+                    "INSERT INTO help_taken (question, kind, hint_index, taken_at, attempt_id) VALUES (?, ?, ?, ?, ?)",
+                    (h["question"], h["kind"], h["hint_index"], h["taken_at"], cur.lastrowid),
+                )
+            return cur.lastrowid
 
     def close(self) -> None:
         self.conn.close()
@@ -177,7 +218,13 @@ class Store:
         except sqlite3.Error as e:
             # Disk full, a lock held past the timeout, a file damaged while open: one line
             # for the user, not a traceback. A damaged file is set aside on the next open.
-            raise StoreError(f"Cannot write the history at {self.path}: {e}.") from e
+            fix = ""
+            if self.path is not None and ("readonly" in str(e) or "unable to open" in str(e)):
+                from interview_prep.store.opening import permission_problem
+
+                problem = permission_problem(self.path)
+                fix = f" ({problem})" if problem else ""
+            raise StoreError(f"Cannot write the history at {self.path}: {e}{fix}.") from e
 
     # attempts
 
@@ -237,6 +284,25 @@ class Store:
                 "UPDATE attempts SET status=?, ended_at=?, time_used_s=?, answer=COALESCE(?, answer) WHERE id=?",
                 (ABANDONED, _iso(ended_at), time_used_s, answer, attempt_id),
             )
+
+    def save_draft(self, attempt_id: int, answer: str) -> None:
+        """The answer typed so far, kept in its attempt while it is still in progress."""
+        with self.write() as c:
+            c.execute("UPDATE attempts SET answer=? WHERE id=? AND status=?", (answer, attempt_id, IN_PROGRESS))
+
+    @_reads
+    def unfinished_answer(self, question: str, *, before: int) -> tuple[int, str] | None:
+        """(id, answer) of the question's last attempt before `before`, if it ended ungraded with a written answer."""
+        row = self.conn.execute(
+            "SELECT id, kind, status, answer, score, grade_json FROM attempts WHERE question=? AND id<?"
+            " ORDER BY id DESC LIMIT 1",
+            (question, before),
+        ).fetchone()
+        if row is None or row["kind"] != "written" or row["status"] not in (IN_PROGRESS, ABANDONED):
+            return None
+        if row["grade_json"] is not None or not (row["answer"] or "").strip():
+            return None
+        return int(row["id"]), str(row["answer"])
 
     def record_attempt(
         self,

@@ -5,8 +5,12 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from interview_prep import paths
 from interview_prep.errors import StoreError
@@ -34,7 +38,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         if [tuple(r) for r in rows] != [("ok",)]:
             conn.close()
-            raise _Damaged("; ".join(str(r[0]) for r in rows[:3]))
+            raise _Damaged(_PARTLY)
         conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         _use_wal(conn)
     except sqlite3.OperationalError as e:
@@ -43,8 +47,19 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise StoreError(f"Cannot use the history at {path}: {e}.") from e
     except sqlite3.DatabaseError as e:  # "file is not a database", "malformed"
         conn.close()
-        raise _Damaged(str(e)) from e
+        raise _Damaged(_plain(e)) from e
     return conn
+
+
+# SQLite's own words ("database disk image is malformed", "row 3 missing from index") mean nothing
+# to the user: what they need is what it means for their history.
+_PARTLY = "parts of it can no longer be read"
+
+
+def _plain(e: sqlite3.DatabaseError) -> str:
+    if "not a database" in str(e):
+        return "it is not a SQLite database"
+    return _PARTLY
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -152,7 +167,7 @@ def _open_checked(path: Path) -> sqlite3.Connection:
         conn.close()
         if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
             raise StoreError(f"Cannot update the history at {path}: {e}.") from e
-        raise _Damaged(str(e)) from e
+        raise _Damaged(_plain(e)) from e
     except BaseException:
         conn.close()
         raise
@@ -162,9 +177,155 @@ def _open_checked(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_store(path: Path | None = None) -> Store:
-    """Open (creating and migrating) the history; a damaged file is moved aside, not overwritten."""
+COMPANIONS = ("-wal", "-shm")
+
+
+def _read_only(p: Path) -> os.stat_result | None:
+    """The stat of a file or folder that cannot be written (its owner's write bit is off, or access is
+    refused); None if it can be, or is not there."""
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    if st.st_mode & stat.S_IWUSR and os.access(p, os.W_OK):
+        return None
+    return st
+
+
+def permission_problem(path: Path) -> str | None:
+    """What keeps prep from writing the history, said as what to fix; None if nothing does."""
+    places = [(path.parent, "data folder"), (path, "history file")]
+    places += [(path.with_name(path.name + s), "history's companion file") for s in COMPANIONS]
+    for p, what in places:
+        st = _read_only(p)
+        if st is not None:
+            return f"the {what} {p} is read-only ({stat.filemode(st.st_mode)}); `chmod u+w {p}` lets prep save again"
+    return None
+
+
+def heal_companions(path: Path) -> None:
+    """SQLite makes the -wal and -shm files with the history's own mode: ones made while the history
+    was read-only (chmod 444) stay read-only after it is writable again, and every later write fails.
+    Give them back the history's mode."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not mode & stat.S_IWUSR:
+        return
+    for suffix in COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            if not companion.stat().st_mode & stat.S_IWUSR:
+                os.chmod(companion, stat.S_IMODE(mode))
+        except OSError:
+            pass  # not there, or not ours: the write error will name it
+
+
+def _open_read_only(path: Path) -> Store:
+    """The history opened for reading only: the file or its folder cannot be written."""
+    if not path.exists():  # nothing can be created here: an empty history
+        empty = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(empty, path)
+        empty.row_factory = sqlite3.Row
+        return Store(empty, path=path)
+    uri = f"file:{quote(str(path))}?mode=ro"
+    conn: sqlite3.Connection | None = None
+    try:
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL file whose -shm cannot be made (a read-only folder): read the file as it is.
+            if conn is not None:
+                conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        problem = _schema_problem(conn)
+    except sqlite3.Error as e:
+        if conn is not None:
+            conn.close()
+        raise StoreError(f"Cannot read the history at {path}, which is read-only: {e}.") from e
+    if problem:
+        conn.close()
+        raise StoreError(
+            f"The history at {path} is read-only and cannot be read as it is ({problem});"
+            f" {permission_problem(path) or 'make it writable'}."
+        )
+    return Store(conn, path=path)
+
+
+SALVAGED_TABLES = ("attempts", "cards", "help_taken")
+
+
+def _rows(old: sqlite3.Connection, table: str, columns: list[str]) -> Iterator[tuple[Any, ...]]:
+    """Every row of `table` SQLite can still read, in rowid order, stepping over pages it cannot."""
+    cols = ", ".join(f'"{c}"' for c in columns)
+    last, skip = -(2**63), 1
+    for _ in range(64):  # each damaged stretch costs one more try, a wider step each time
+        try:
+            for row in old.execute(f"SELECT rowid, {cols} FROM {table} WHERE rowid > ? ORDER BY rowid", (last,)):  # noqa: S608
+                last, skip = row[0], 1
+                yield tuple(row[1:])
+            return
+        except sqlite3.DatabaseError:
+            last, skip = last + skip, skip * 4
+            if last >= 2**63 - 1:
+                return
+
+
+def _salvage(aside: Path, conn: sqlite3.Connection) -> int | None:
+    """Copy what can still be read of a damaged history into the fresh one; the attempts saved, or None
+    if nothing could be opened at all."""
+    try:
+        old = sqlite3.connect(aside, isolation_level=None)  # not mode=ro: that would leave -wal and -shm behind
+        old.execute("PRAGMA query_only=1")
+    except sqlite3.Error:
+        return None
+    saved = 0
+    try:
+        try:
+            have = _columns(old)
+        except sqlite3.DatabaseError:
+            return None
+        fresh = _columns(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        for table in SALVAGED_TABLES:
+            columns = [c for c in fresh.get(table, []) if c in have.get(table, [])]
+            if not columns:
+                continue
+            marks = ", ".join("?" for _ in columns)
+            insert = f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})"  # noqa: S608
+            for row in _rows(old, table, columns):
+                try:
+                    n = conn.execute(insert, row).rowcount
+                except sqlite3.Error:  # a row too damaged to keep (a NOT NULL lost): the others still count
+                    continue
+                if table == "attempts":
+                    saved += n
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return None
+    finally:
+        old.close()
+    return saved
+
+
+def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating) the history; a damaged file is moved aside, not overwritten.
+
+    With `read_only` (commands that only read), a history that cannot be written is opened for
+    reading; without it, that is a StoreError that says what to make writable.
+    """
     path = path or default_path()
+    heal_companions(path)
+    problem = permission_problem(path) if path.parent.exists() else None
+    if problem and read_only:
+        return _open_read_only(path)
+    if problem:
+        raise StoreError(f"Cannot save to the history: {problem}.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -174,14 +335,19 @@ def open_store(path: Path | None = None) -> Store:
         conn = _open_checked(path)
     except _Damaged as e:
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        aside: Path | None = None
         try:
             aside = _set_aside(path, stamp)
         except FileNotFoundError:
             pass  # another prep moved it aside first; its fresh file is ours too
-        else:
+        conn = _open_checked(path)
+        if aside is not None:
+            saved = _salvage(aside, conn)
+            kept = (
+                "" if not saved else f", with the {saved} attempt{'s' if saved != 1 else ''} that could still be read"
+            )
             recovered = (
                 f"The history file {path} was damaged ({e}); it was moved to {aside.name}"
-                " and a fresh history was started."
+                f" and a fresh history was started{kept}."
             )
-        conn = _open_checked(path)
     return Store(conn, path=path, recovered=recovered)

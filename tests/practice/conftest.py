@@ -104,6 +104,7 @@ class FakeUI:
     intros: list[str] = field(default_factory=list)
     implied_seen: list[str] = field(default_factory=list)
     drafts: list[str] = field(default_factory=list)
+    keep: Callable[[str], None] | None = None  # what the last read_written was given to report typing
 
     def show_question(self, question: Question, countdown: Countdown) -> None:
         self.messages.append(f"question {question.id}")
@@ -121,8 +122,11 @@ class FakeUI:
     def wait_for_submit(self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool) -> WaitOutcome:
         return self.waits.pop(0)(self, countdown, watcher)
 
-    def read_written(self, countdown: Countdown, draft: str = "") -> WrittenAnswer:
+    def read_written(
+        self, countdown: Countdown, draft: str = "", keep: Callable[[str], None] | None = None
+    ) -> WrittenAnswer:
         self.drafts.append(draft)
+        self.keep = keep
         return self.written.pop(0)(countdown)
 
     def show_report(self, report: GradeReport | None, question: Question, result: SessionResult) -> None:

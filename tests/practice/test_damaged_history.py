@@ -43,7 +43,7 @@ def _one_attempt() -> Path:
         ("ALTER TABLE attempts DROP COLUMN grade_json", "its table 'attempts' has lost the column 'grade_json'"),
     ],
 )
-def test_a_lost_table_or_column_sets_the_file_aside_and_starts_afresh(
+def test_a_lost_table_or_column_sets_the_file_aside_and_salvages_what_it_can(
     prep_home: Path, damage: str, problem: str
 ) -> None:
     path = _one_attempt()
@@ -60,7 +60,9 @@ def test_a_lost_table_or_column_sets_the_file_aside_and_starts_afresh(
     kept = sqlite3.connect(aside)
     assert kept.execute("SELECT answer FROM attempts").fetchall() == [("my answer",)]  # nothing lost
     kept.close()
-    assert open_store().attempts() == []
+    assert warning.endswith("and a fresh history was started, with the 1 attempt that could still be read.")
+    [salvaged] = open_store().attempts()  # copied into the fresh file, less what was lost
+    assert (salvaged.id, salvaged.answer, salvaged.score) == (1, "my answer", 70.0)
 
 
 def test_a_grade_that_no_longer_decodes_reads_as_no_grade(prep_home: Path) -> None:

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -201,3 +202,40 @@ def test_ctrl_c_at_the_rating_keeps_the_grade_but_not_the_schedule(prep_home: Pa
     [attempt] = open_store().attempts()
     assert attempt.status == "graded" and attempt.grade is not None and attempt.self_rating is None
     assert open_store().card("batchnorm") is None
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_and_sighup_keep_the_typed_answer_and_abandon_the_attempt(
+    prep_home: Path, tmp_path: Path, signum: int
+) -> None:
+    typed = "Batch norm normalises with the batch statistics in training"
+    term = Terminal(["practice", "-q", "batchnorm", "--minutes", "5"], prep_home, tmp_path)
+    term.countdown_seconds()
+    term.child.send(typed)
+    term.expect("statistics in training")  # echoed: the prompt has it
+    term.child.kill(signum)
+    name = signal.Signals(signum).name
+    term.expect(f"Stopped by {name}: the attempt in progress was saved as abandoned.")
+    term.expect(r"`prep practice -q batchnorm` offers to carry on from it\.")
+    assert term.finish() == 130
+    assert "Traceback" not in term.output
+    [attempt] = open_store().attempts()
+    assert attempt.status == "abandoned" and attempt.answer == typed
+    shown = prep(prep_home, "history", "--show", str(attempt.id))
+    assert shown.returncode == 0 and typed in " ".join(shown.stdout.split())
+    if signum == signal.SIGHUP:
+        return
+    # The next practice of that question offers the answer back, in the prompt, to finish and submit.
+    term = Terminal(["practice", "-q", "batchnorm", "--minutes", "5"], prep_home, tmp_path)
+    term.expect(r"Carry on from that answer\?")
+    term.child.send("\r")
+    term.expect("statistics in training")
+    term.child.send(" and running statistics at inference.")
+    term.child.sendcontrol("d")
+    term.expect(r"Score \S+ / 100")
+    term.expect(r"How did it go\?")
+    term.child.send("g\r")
+    term.expect("Rated good")
+    assert term.finish() == 0
+    first, second = open_store().attempts()
+    assert second.status == "graded" and second.answer == typed + " and running statistics at inference."
