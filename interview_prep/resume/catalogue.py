@@ -17,10 +17,14 @@ from interview_prep.models import Question
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
 TECHNIQUE_FIELDS = frozenset({"id", "name", "aliases", "drill", "questions"})
+# Fields a catalogue question holds that a bank question does not: the one-sentence wrong answer the
+# catalogue's content test grades (it must fail), never shown to the user nor written into a pack.
+CATALOGUE_ONLY_FIELDS = frozenset({"wrong_answer"})
 # What a catalogue question holds; the pack adds its number, category and kind.
-QUESTION_FIELDS = frozenset(
-    {"id", "title", "difficulty", "time_limit_minutes", "prompt", "how_to_answer", "what_they_look_for"}
+QUESTION_FIELDS = (
+    frozenset({"id", "title", "difficulty", "time_limit_minutes", "prompt", "how_to_answer", "what_they_look_for"})
     | {"rubric", "hints"}
+    | CATALOGUE_ONLY_FIELDS
 )
 ID_PREFIX = "cv"
 TECHNIQUE_CATEGORY = "depth"  # what the interviewer drills into once a résumé claims the technique
@@ -100,7 +104,7 @@ def pack_question_data(technique: Technique, raw: dict[str, Any], number: int) -
         "category": TECHNIQUE_CATEGORY,
         "kind": "written",
     }
-    data |= {k: v for k, v in raw.items() if k != "id" and k != "title"}
+    data |= {k: v for k, v in raw.items() if k not in ("id", "title") and k not in CATALOGUE_ONLY_FIELDS}
     if technique.drill:
         hints = list(raw.get("hints") or [])
         hints.append(f"Drill it in code: prep practice -q {technique.drill}")
