@@ -17,15 +17,33 @@ from interview_prep.models import Question
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
 TECHNIQUE_FIELDS = frozenset({"id", "name", "aliases", "drill", "questions"})
+# Fields a catalogue question holds that a bank question does not: the one-sentence wrong answer the
+# catalogue's content test grades (it must fail), never shown to the user nor written into a pack.
+CATALOGUE_ONLY_FIELDS = frozenset({"wrong_answer"})
 # What a catalogue question holds; the pack adds its number, category and kind.
-QUESTION_FIELDS = frozenset(
-    {"id", "title", "difficulty", "time_limit_minutes", "prompt", "how_to_answer", "what_they_look_for"}
-    | {"rubric", "hints", "wrong_answer"}
+QUESTION_FIELDS = (
+    frozenset({"id", "title", "difficulty", "time_limit_minutes", "prompt", "how_to_answer", "what_they_look_for"})
+    | {"rubric", "hints"}
+    | CATALOGUE_ONLY_FIELDS
 )
-# Kept in the catalogue only: a fluent wrong answer its rubric must fail (checked by the tests).
-CATALOGUE_ONLY = frozenset({"wrong_answer"})
 ID_PREFIX = "cv"
 TECHNIQUE_CATEGORY = "depth"  # what the interviewer drills into once a résumé claims the technique
+
+# Aliases that are also ordinary words or names ("Adam Smith", "student dropout", "spark interest", "shopping
+# cart", "at the helm"): one claims its technique only where its line says so too, by one of these words
+# within the same sentence, or where it stands alone as an item of a list ("Skills: Python, Spark, SQL").
+AMBIGUOUS_ALIASES: dict[str, str] = {
+    "adam": r"optimi[sz]ers?|learning[\s-]rates?|lr|sgd|momentum|weight decay|rmsprop|betas?|adamw",
+    "dropout": r"layers?|regulari[sz]\w*|overfit\w*|neural|networks?|lstms?|cnns?|mlps?|p\s*=|0\.\d+",
+    "spark": r"pyspark|clusters?|jobs?|etl|pipelines?|dataframes?|hadoop|hdfs|emr|databricks|big data|rdds?|"
+    r"streaming|sql|mllib",
+    "forecasting": r"time[\s-]series|arima|prophet|seasonal\w*|horizons?|mape|lags?|lstms?|models?",
+    "cart": r"trees?|gini|splits?|pruning|decision",
+    "ridge": r"regression|regulari[sz]\w*|penalty|lasso|alpha|l2|coefficients?",
+    "helm": r"charts?|kubernetes|k8s|deploy\w*|releases?",
+    "albert": r"bert|nlp|language models?|fine[\s-]tun\w*|transformers?|tokens?",
+}
+_LIST_ITEMS = re.compile(r"[,;|•·()]|:\s")
 
 
 @dataclass(frozen=True)
@@ -39,7 +57,16 @@ class Technique:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        return _alias_pattern(self.aliases)
+        """Its aliases that claim it wherever they stand (the ambiguous ones are in `search`)."""
+        return _alias_pattern(tuple(a for a in self.aliases if a not in AMBIGUOUS_ALIASES))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first place `text` claims this technique: an alias, an ambiguous one only in context."""
+        hits = [m for m in [self.pattern.search(text)] if m]
+        for alias in self.aliases:
+            if alias in AMBIGUOUS_ALIASES:
+                hits += [m for m in _alias_pattern((alias,)).finditer(text) if _in_context(alias, text, m)][:1]
+        return min(hits, key=lambda m: m.start(), default=None)
 
     def question_id(self, raw: dict[str, Any]) -> str:
         return f"{ID_PREFIX}-{self.id}-{raw['id']}"
@@ -54,6 +81,21 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
         parts.append(r"[\s\-]*".join(words))
     # Letters, digits, '+' and '#' are part of a name (C++, C#); '.' is when a letter follows (scikit.learn).
     return re.compile(r"(?<![\w+#])(?:" + "|".join(parts) + r")(?![\w+#])(?!\.\w)", re.IGNORECASE)
+
+
+def _in_context(alias: str, text: str, m: re.Match[str]) -> bool:
+    """An ambiguous alias names its technique: it is a whole item of a list (or line), or its sentence has a
+    context word."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    at, end = m.start() - line_start, m.end() - line_start
+    if any(item.strip(" \t-*.").lower() == m.group().lower() for item in _LIST_ITEMS.split(line)):
+        return True
+    starts = [i.end() for i in re.finditer(r"[.!?]\s", line[:at])]
+    stop = re.search(r"[.!?](\s|$)", line[end:])
+    sentence = line[starts[-1] if starts else 0 : at] + " " + line[end : end + stop.start() if stop else len(line)]
+    return re.search(r"(?<![\w+#])(?:" + AMBIGUOUS_ALIASES[alias] + r")(?![\w+#])", sentence, re.IGNORECASE) is not None
 
 
 def technique_from_file(path: Path) -> Technique:
@@ -102,7 +144,7 @@ def pack_question_data(technique: Technique, raw: dict[str, Any], number: int) -
         "category": TECHNIQUE_CATEGORY,
         "kind": "written",
     }
-    data |= {k: v for k, v in raw.items() if k not in ("id", "title", *CATALOGUE_ONLY)}
+    data |= {k: v for k, v in raw.items() if k not in ("id", "title") and k not in CATALOGUE_ONLY_FIELDS}
     if technique.drill:
         hints = list(raw.get("hints") or [])
         hints.append(f"Drill it in code: prep practice -q {technique.drill}")
@@ -132,7 +174,7 @@ def find_techniques(text: str, catalogue: Iterable[Technique]) -> list[str]:
     """The ids of the techniques `text` names, in the order they first appear."""
     found: list[tuple[int, str]] = []
     for technique in catalogue:
-        m = technique.pattern.search(text)
+        m = technique.search(text)
         if m:
             found.append((m.start(), technique.id))
     return [tid for _, tid in sorted(found)]

@@ -80,7 +80,7 @@ def deep_dives(questions: Iterable[Question]) -> tuple[Question, ...]:
 
 
 def _matched_alias(technique: Technique, text: str) -> str:
-    m = technique.pattern.search(text)
+    m = technique.search(text)
     return m.group() if m else technique.name
 
 

@@ -79,7 +79,7 @@ ONE_COLUMN = CV(
                         "Fine-tuned a transformer on 50,000 product reviews in PyTorch, reaching macro F1 0.89.",
                         "Compared it against a TF-IDF baseline and analysed the errors by review length.",
                     ),
-                    ("transformer", "pytorch"),
+                    ("transformer", "pytorch", "tfidf"),
                 ),
                 Item(
                     "Customer Segmentation",
@@ -94,7 +94,7 @@ ONE_COLUMN = CV(
     ),
     techniques=frozenset(
         {"gradient-boosting", "logistic-regression", "sql", "docker", "transformer", "pytorch", "k-means"}
-        | {"pca", "random-forest"}
+        | {"pca", "random-forest", "tfidf", "scikit-learn"}
     ),
 )
 
@@ -129,7 +129,7 @@ TWO_COLUMN = CV(
                         "Trained a CNN with batch normalization in PyTorch on 60k images; 92% test accuracy.",
                         "Diagnosed a train-eval gap caused by batch norm running statistics.",
                     ),
-                    ("batch-norm", "pytorch"),
+                    ("cnn", "batch-norm", "pytorch"),
                 ),
                 Item(
                     "Churn Prediction",
@@ -140,7 +140,7 @@ TWO_COLUMN = CV(
             ),
         ),
     ),
-    techniques=frozenset({"pytorch", "gradient-boosting", "sql", "docker", "batch-norm", "random-forest"}),
+    techniques=frozenset({"pytorch", "gradient-boosting", "sql", "docker", "batch-norm", "random-forest", "cnn"}),
 )
 
 SKILLS_ONLY = CV(

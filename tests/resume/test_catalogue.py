@@ -8,7 +8,13 @@ import pytest
 
 from interview_prep.bank import load_bank
 from interview_prep.grading.written import grade_written
-from interview_prep.resume.catalogue import CATALOGUE_DIR, load_catalogue, pack_question, technique_from_file
+from interview_prep.resume.catalogue import (
+    CATALOGUE_DIR,
+    load_catalogue,
+    pack_question,
+    pack_question_data,
+    technique_from_file,
+)
 
 FILES = sorted(CATALOGUE_DIR.glob("*.yaml"))
 QUESTIONS = [(t, raw) for t in load_catalogue() for raw in t.questions]
@@ -38,3 +44,11 @@ def test_no_alias_belongs_to_two_techniques() -> None:
         for alias in technique.aliases:
             key = alias.lower().replace("-", " ")
             assert owner.setdefault(key, technique.id) == technique.id, f"'{alias}': {owner[key]} and {technique.id}"
+
+
+def test_the_wrong_answer_stays_in_the_catalogue() -> None:
+    """A catalogue question's wrong_answer is for the content test only: no pack question file carries it."""
+    with_wrong = [(t, raw) for t, raw in QUESTIONS if "wrong_answer" in raw]
+    assert with_wrong, "no catalogue question has a wrong_answer"
+    for technique, raw in with_wrong:
+        assert "wrong_answer" not in pack_question_data(technique, raw, number=900)

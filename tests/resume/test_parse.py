@@ -83,3 +83,33 @@ def test_bad_files_are_one_clear_error(tmp_path: Path) -> None:
             read_resume(path)
         assert message in info.value.message and "\n" not in info.value.message
         assert info.value.code == ExitCode.USAGE
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("Trained the network with Adam at a learning rate of 3e-4.", True),
+        ("Skills: Python, Adam, SQL", True),
+        ("References: Adam Smith, Head of Data, Contoso.", False),
+        ("Added dropout layers to the LSTM to stop it overfitting.", True),
+        ("Predicted student dropout from attendance records.", False),
+        ("Moved the nightly ETL jobs to Spark on a 20-node cluster.", True),
+        ("Spark", True),
+        ("Founded a reading club to spark interest in statistics.", False),
+        ("Built forecasting models for weekly sales.", True),
+        ("Led budget forecasting for the finance team.", False),
+        ("Tuned a CART tree by pruning on the validation set.", True),
+        ("Improved the shopping cart checkout flow.", False),
+        ("Shipped the service to Kubernetes with Helm charts.", True),
+        ("Was at the helm of the student society.", False),
+    ],
+)
+def test_an_ambiguous_alias_claims_its_technique_only_in_context(text: str, claimed: bool) -> None:
+    found = parse_resume(f"Experience\n### Data work | 2024\n- {text}", CATALOGUE).techniques
+    assert bool({"adam", "dropout", "spark", "time-series", "decision-trees", "kubernetes"} & set(found)) is claimed
+
+
+def test_fraud_detection_names_the_problem_not_anomaly_detection() -> None:
+    """A fraud model is often a supervised classifier: the method it names (XGBoost) is the claim."""
+    parsed = parse_resume("Skills\nBuilt a fraud detection model with XGBoost on labelled chargebacks.", CATALOGUE)
+    assert set(parsed.techniques) == {"gradient-boosting"}
