@@ -25,6 +25,7 @@ def test_a_coding_answer_then_two_follow_ups_give_one_overall_verdict(prep_home:
     assert len(bce.follow_ups) == 2
     term = Terminal(["practice", "-q", "bce", "--minutes", "3"], prep_home, tmp_path)
     term.expect("#2 bce")
+    term.expect(COUNTDOWN)  # the session is waiting: the starter is written
     reference = (paths.solutions_dir() / "bce.py").read_text()
     (tmp_path / "prep-work" / "bce.py").write_text("# prep: bce\n" + reference)
     term.expect(r"saved: score 100/100")

@@ -226,7 +226,7 @@ def test_sigterm_and_sighup_keep_the_typed_answer_and_abandon_the_attempt(
     if signum == signal.SIGHUP:
         return
     # The next practice of that question offers the answer back, in the prompt, to finish and submit.
-    term = Terminal(["practice", "-q", "batchnorm", "--minutes", "5"], prep_home, tmp_path)
+    term = Terminal(["practice", "-q", "batchnorm", "--minutes", "5", "--no-follow-ups"], prep_home, tmp_path)
     term.expect(r"Carry on from that answer\?")
     term.child.send("\r")
     term.expect("statistics in training")
