@@ -66,8 +66,10 @@ def render_session_report(
 
 
 def mock_summary(results: Sequence[SessionResult]) -> Table:
-    scores = [r.report.score for r in results if r.report is not None]
-    passed = sum(1 for r in results if r.report is not None and r.report.passed)
+    """Each round's grade (the overall verdict once the interviewer asked back), its follow-ups, its time."""
+    finals = [r.overall or r.report for r in results]
+    scores = [f.score for f in finals if f is not None]
+    passed = sum(1 for f in finals if f is not None and f.passed)
     caption = f"{passed} of {len(results)} rounds passed"
     if scores:
         caption += f"; mean score {sum(scores) / len(scores):.0f}"
@@ -79,14 +81,17 @@ def mock_summary(results: Sequence[SessionResult]) -> Table:
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    for col in ("round", "question", "score", "verdict", "time", "rating"):
-        table.add_column(col)
-    for r in results:
-        verdict = "" if r.report is None else ("passed" if r.report.passed else "not passed")
+    for col in ("round", "question", "score", "follow-ups", "verdict", "time", "rating"):
+        table.add_column(col, no_wrap=col != "question")
+    for r, final in zip(results, finals, strict=True):
+        verdict = "" if final is None else ("passed" if final.passed else "not passed")
+        asked = [a.report.score if a.report is not None else 0.0 for a in r.follow_ups]
+        follow = "" if not asked else " ".join(f"{s:.0f}" for s in asked)
         table.add_row(
             r.question.category,
             r.question.id,
-            "" if r.report is None else f"{r.report.score:.0f}",
+            "" if final is None else f"{final.score:.0f}",
+            follow,
             verdict or r.status,
             f"{format_duration(r.time_used_s)}/{format_duration(r.time_limit_s)}" + (" over" if r.over_time else ""),
             r.self_rating or "",
