@@ -34,7 +34,17 @@ def identify(bank: Bank, path: Path, source: str, ref: str | None) -> Question:
     raise AnswerError(f"{path} names no question. Give -q ID (see `prep list`) or put a '# prep: ID' line at the top.")
 
 
-def grade_answer(question: Question, path: Path, source: str, *, timeout: float | None = None) -> GradeReport:
+def grade_answer(
+    question: Question,
+    path: Path,
+    source: str,
+    *,
+    timeout: float | None = None,
+    judge: str | None = None,
+    notes: list[str] | None = None,
+) -> GradeReport:
+    """The grade of one answer. With `judge` (a model name), a written answer also gets the model's checked
+    reading; when the model cannot give one, the rubric grade stands and `notes` gets one line saying why."""
     if question.is_coding:
         if path.suffix != ".py":
             raise AnswerError(f"'{question.id}' is a coding question: grade a .py solution, not {path.name}.")
@@ -44,4 +54,13 @@ def grade_answer(question: Question, path: Path, source: str, *, timeout: float 
     from interview_prep.grading.written import ensure_prose, grade_written
 
     ensure_prose(path, source, question.id)
-    return grade_written(question, source)
+    report = grade_written(question, source)
+    report.extra.setdefault("grader", "rubric")
+    if judge is None:
+        return report
+    from interview_prep.grading.judge import second_opinion
+
+    judged, note = second_opinion(report, question, source, judge)
+    if note is not None and notes is not None:
+        notes.append(note)
+    return judged

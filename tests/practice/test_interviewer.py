@@ -104,7 +104,9 @@ def test_a_probe_answered_wins_back_half_of_its_point_and_the_overall_score_rise
     answer = "A deeper tree lowers the training error, but a fully grown tree has high variance and overfits."
     asked = interviewer.Asked(ask, answer, grade_written(ask.question, answer))
     gained = interviewer.recovered_points(question, main, asked)
-    check = next(c for c, kp in zip(main.checks, main.extra["key_points"], strict=True) if kp["id"] == "deep-tree-variance")
+    check = next(
+        c for c, kp in zip(main.checks, main.extra["key_points"], strict=True) if kp["id"] == "deep-tree-variance"
+    )
     assert gained == pytest.approx(interviewer.PART_CREDIT * 100 * check.max_points / main.extra["max_points"])
     verdict = interviewer.overall(question, main, [interviewer.Asked(ask, answer, asked.report, gained)])
     assert verdict is not None and verdict.score == pytest.approx(main.score + gained)

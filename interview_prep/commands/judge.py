@@ -1,0 +1,79 @@
+"""`prep judge check [MODEL]`: whether a model judge is configured and answers, and how far it agrees with the
+rubric grader on the bank's own model answers (which should pass) and trick answers (which should not)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from interview_prep.bank import load_bank
+from interview_prep.errors import ExitCode, PrepError
+from interview_prep.models import Question
+from interview_prep.views import console
+
+JUDGE_ENV = "PREP_JUDGE"
+
+
+def configured_judge(model: str | None) -> str | None:
+    """The model named on the command line, else `$PREP_JUDGE`, else none: the rubric grader alone."""
+    return model or os.environ.get(JUDGE_ENV) or None
+
+
+@dataclass(frozen=True)
+class Probe:
+    question: Question
+    label: str  # model answer | trick answer
+    text: str
+    should_pass: bool
+
+
+def _probes(questions: tuple[Question, ...]) -> list[Probe]:
+    """Each written question's model answer, and a trick answer that states its first misconception."""
+    out: list[Probe] = []
+    for q in questions:
+        if q.is_coding or q.rubric is None:
+            continue
+        out.append(Probe(q, "model answer", q.how_to_answer, True))
+        for mc in q.rubric.misconceptions[:1]:
+            if mc.phrases:
+                trick = f"In short, {mc.phrases[0]}, and that is the main thing to know here."
+                out.append(Probe(q, "trick answer", trick, False))
+    return out
+
+
+def judge_check(bank_dirs: list[Path] | None, model: str | None, *, limit: int) -> ExitCode:
+    from interview_prep.grading.judge import JudgeError, judged_report, read_answer
+    from interview_prep.grading.written import grade_written
+
+    name = configured_judge(model)
+    if name is None:
+        raise PrepError(f"no model judge is configured: give one (`prep judge check MODEL`) or set ${JUDGE_ENV}.")
+    probes = _probes(load_bank(bank_dirs).questions)[:limit]
+    agree = judged = 0
+    for probe in probes:
+        rubric = grade_written(probe.question, probe.text)
+        try:
+            reading = read_answer(name, probe.question, probe.text)
+        except JudgeError as exc:
+            if judged == 0:  # the first call says whether the model answers at all
+                console.out.print(f"{name}: does not answer ({exc.message})", markup=False, highlight=False)
+                return ExitCode.NOT_PASSED
+            console.out.print(f"{probe.question.id} ({probe.label}): {exc.message}", markup=False, highlight=False)
+            continue
+        report = judged_report(rubric, probe.question, reading)
+        judged += 1
+        agree += report.passed == rubric.passed
+        wanted = "ok" if report.passed == probe.should_pass else "WRONG"
+        console.out.print(
+            f"{probe.question.id} ({probe.label}): judge {report.score:.0f} {'pass' if report.passed else 'fail'} "
+            f"[{wanted}], rubric {rubric.score:.0f} {'pass' if rubric.passed else 'fail'}; "
+            f"{len(report.extra.get('disagreements', []))} key points read differently, "
+            f"{len(reading.discarded)} verdicts discarded",
+            markup=False,
+            highlight=False,
+        )
+    console.out.print(
+        f"{name} answers; it agreed with the rubric grader on {agree} of {judged} answers.", highlight=False
+    )
+    return ExitCode.OK
