@@ -16,7 +16,10 @@ app = typer.Typer(
     name="prep",
     help="Practise the classic new-grad ML engineer interview questions, under a clock, with graded feedback.",
     no_args_is_help=True,
-    add_completion=False,
+    # Typer's own --install-completion / --show-completion. Completion runs `prep` on every Tab,
+    # so start-up stays light: benchmarks/startup.py measures it.
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -72,7 +75,11 @@ def list_questions(
     due: Annotated[bool, typer.Option("--due", help="Only what is due for practice (and never tried).")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Browse the question bank, with your best score, attempts and when each is next due."""
+    """The question bank, with your best score and when each is due.
+
+    Each question's number, id, title, category, level and minutes; once you have a history, your best score,
+    attempts and when it is next due.
+    """
     from interview_prep.commands.bank import list_questions
 
     run(lambda: list_questions(bank_dirs, category, due=due, as_json=as_json))
@@ -107,7 +114,10 @@ def grade(
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not record this grade in your history.")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Grade one answer file: exit 0 if it passed, 1 if not, 2 for bad input."""
+    """Grade one answer file (or - for standard input).
+
+    Exit 0 if it passed, 1 if not, 2 for bad input.
+    """
     from interview_prep.commands.grade import grade as grade_file
 
     run(lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save))
@@ -135,7 +145,10 @@ def practice(
     workspace: WorkspaceOption = Path("prep-work"),
     bank_dirs: BankOption = None,
 ) -> None:
-    """Answer one question under a visible clock; get a grade, the rubric, and rate yourself."""
+    """Answer one question under a visible clock.
+
+    Then get a grade and the rubric, and rate yourself.
+    """
     from interview_prep.commands.practice import practice as run_practice
 
     run(lambda: run_practice(bank_dirs, question, category=category, minutes=minutes, workspace=workspace))
@@ -147,7 +160,10 @@ def mock(
     workspace: WorkspaceOption = Path("prep-work"),
     bank_dirs: BankOption = None,
 ) -> None:
-    """A mock loop: coding, fundamentals, depth, system design, behavioral, each on its own clock."""
+    """A mock loop of five rounds, each on its own clock.
+
+    Coding, fundamentals, depth, system design, behavioral.
+    """
     from interview_prep.commands.practice import mock as run_mock
 
     run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace))
@@ -158,7 +174,10 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Per question and category: attempts, best and last score, time used, the trend."""
+    """Attempts, scores and time, per question and category.
+
+    Timed attempts apart from `prep grade` ones, and a chart of progress per category over time.
+    """
     from interview_prep.commands.history import stats as show_stats
 
     run(lambda: show_stats(bank_dirs, as_json=as_json))
@@ -171,13 +190,17 @@ def history(
         Optional[int],  # noqa: UP045
         typer.Option("--show", help="Print attempt N in full: its answer and its grade.", min=1),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many recent attempts to list.")] = 50,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many attempts a page lists.")] = 50,
+    page: Annotated[int, typer.Option("--page", "-p", min=1, help="Which page: 1 is the newest.")] = 1,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Your past attempts; --show N prints one with its answer and grade."""
+    """Your past attempts, newest last; --show N prints one.
+
+    A page of the newest attempts (--page for older ones); --show N prints attempt N with its answer and grade.
+    """
     from interview_prep.commands.history import history as show_history
 
-    run(lambda: show_history(bank_dirs, question, show=show, limit=limit))
+    run(lambda: show_history(bank_dirs, question, show=show, limit=limit, page=page))
 
 
 # --- hints and solutions (issue 6) ---
@@ -188,7 +211,10 @@ def hint(
     question: QuestionArgument,
     bank_dirs: BankOption = None,
 ) -> None:
-    """The next hint for a question; each one caps the rating its attempt can earn."""
+    """The next hint for a question (each caps the rating).
+
+    Each hint taken caps the rating its attempt can earn.
+    """
     from interview_prep.commands.help import hint as next_hint
 
     run(lambda: next_hint(bank_dirs, question))
@@ -200,7 +226,10 @@ def solution(
     force: Annotated[bool, typer.Option("--force", help="Show it before any attempt (costs the next one).")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """The reference solution (or model answer), once you have attempted the question."""
+    """The reference solution, once you have tried the question.
+
+    The reference solution (or model answer); piped or redirected, exactly the file.
+    """
     from interview_prep.commands.help import solution as show_solution
 
     run(lambda: show_solution(bank_dirs, question, force=force))
@@ -208,7 +237,10 @@ def solution(
 
 @app.command("check-bank")
 def check_bank(bank_dirs: BankOption = None) -> None:
-    """Validate a bank or pack: schema, and each coding question's reference, broken and correct fixtures."""
+    """Validate a bank or pack of questions.
+
+    Its schema, and each coding question's reference, broken and correct fixtures.
+    """
     from interview_prep.commands.bank import check_bank as run_check
 
     run(lambda: run_check(bank_dirs))

@@ -85,7 +85,7 @@ def show(bank_dirs: list[Path] | None, ref: str, *, rubric: bool) -> ExitCode:
     from interview_prep.views.bank import question_markdown
 
     question = load_bank(bank_dirs).get(ref)
-    console.show_markdown(question_markdown(question, rubric=rubric))
+    console.show_markdown(question_markdown(question, rubric=rubric, width=console.out.width))
     return ExitCode.OK
 
 

@@ -4,7 +4,7 @@ Importing this package loads sqlite3; `prep list` without a history must not, so
 `paths.history_file()` first.
 """
 
-from interview_prep.store.db import Attempt, QuestionHistory, Store, utcnow
+from interview_prep.store.db import Attempt, QuestionFigures, QuestionHistory, Store, utcnow
 from interview_prep.store.migrations import MIGRATIONS, m001_attempts
 from interview_prep.store.opening import default_path, open_store
 from interview_prep.store.statuses import ABANDONED, GRADED, IN_PROGRESS, STATUSES
@@ -16,6 +16,7 @@ __all__ = [
     "MIGRATIONS",
     "STATUSES",
     "Attempt",
+    "QuestionFigures",
     "QuestionHistory",
     "Store",
     "default_path",

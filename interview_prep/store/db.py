@@ -49,6 +49,27 @@ class Attempt:
     mock_id: str | None
 
 
+# How many of a question's latest scores `prep stats` keeps as its trend.
+TREND_POINTS = 32
+
+
+@dataclass(frozen=True)
+class QuestionFigures:
+    """One question's figures for `prep stats`, aggregated by SQLite."""
+
+    question: str
+    attempts: int  # finished or abandoned
+    graded: int  # with a score
+    abandoned: int
+    untimed: int  # by `prep grade`, not on a clock
+    best: float | None
+    timed: int  # with a time used and a limit
+    time_sum_s: float
+    time_ratio_sum: float
+    recent: tuple[tuple[str, float], ...]  # (ISO time, score) of the latest scored attempts, oldest first
+    daily: tuple[tuple[str, float, int], ...]  # (UTC day, mean score, scored attempts), oldest first
+
+
 @dataclass(frozen=True)
 class QuestionHistory:
     """What `prep list` shows beside a question."""
@@ -377,6 +398,74 @@ class Store:
             if q not in out:
                 out[q] = QuestionHistory(0, None, d)
         return out
+
+    # pages and figures: what `prep history` and `prep stats` read, in SQL, so they stay fast as the history grows
+
+    @_reads
+    def count_attempts(self, question: str | None = None) -> int:
+        if question is None:
+            row = self.conn.execute("SELECT COUNT(*) FROM attempts").fetchone()
+        else:
+            row = self.conn.execute("SELECT COUNT(*) FROM attempts WHERE question=?", (question,)).fetchone()
+        return int(row[0])
+
+    @_reads
+    def recent_attempts(self, question: str | None = None, *, limit: int, offset: int = 0) -> list[Attempt]:
+        """One page of attempts: the `limit` newest after skipping `offset` newer ones, returned oldest first."""
+        where, args = ("WHERE question=?", [question]) if question is not None else ("", [])
+        rows = self.conn.execute(
+            f"SELECT * FROM attempts {where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",  # noqa: S608
+            [*args, limit, offset],
+        ).fetchall()
+        return [_attempt(r) for r in reversed(rows)]
+
+    @_reads
+    def figures(self, *, last_n: int = TREND_POINTS) -> list[QuestionFigures]:
+        """Per question: counts, best, time sums, its last `last_n` scores and its mean score per day.
+
+        Attempts still in progress (a crash's leftovers) are not counted.
+        """
+        timed = "time_used_s IS NOT NULL AND time_limit_s"
+        rows = self.conn.execute(
+            "SELECT question, COUNT(*) AS n, COUNT(score) AS graded, SUM(status=?) AS abandoned,"
+            " SUM(mode='grade') AS untimed, MAX(score) AS best,"
+            f" SUM(CASE WHEN {timed} THEN 1 ELSE 0 END) AS timed_n,"
+            f" SUM(CASE WHEN {timed} THEN time_used_s END) AS time_sum,"
+            f" SUM(CASE WHEN {timed} THEN time_used_s / time_limit_s END) AS ratio_sum"
+            " FROM attempts WHERE status != ? GROUP BY question",
+            (ABANDONED, IN_PROGRESS),
+        ).fetchall()
+        recent: dict[str, list[tuple[str, float]]] = {}
+        for r in self.conn.execute(
+            "SELECT question, started_at, score FROM (SELECT question, started_at, score, ROW_NUMBER() OVER"
+            " (PARTITION BY question ORDER BY started_at DESC, id DESC) AS rn FROM attempts"
+            " WHERE status != ? AND score IS NOT NULL) WHERE rn <= ? ORDER BY started_at, rn DESC",
+            (IN_PROGRESS, last_n),
+        ):
+            recent.setdefault(r["question"], []).append((r["started_at"], float(r["score"])))
+        daily: dict[str, list[tuple[str, float, int]]] = {}
+        for r in self.conn.execute(
+            "SELECT question, substr(started_at, 1, 10) AS day, AVG(score) AS mean, COUNT(*) AS n FROM attempts"
+            " WHERE status != ? AND score IS NOT NULL GROUP BY question, day ORDER BY day",
+            (IN_PROGRESS,),
+        ):
+            daily.setdefault(r["question"], []).append((r["day"], float(r["mean"]), int(r["n"])))
+        return [
+            QuestionFigures(
+                question=r["question"],
+                attempts=int(r["n"]),
+                graded=int(r["graded"]),
+                abandoned=int(r["abandoned"] or 0),
+                untimed=int(r["untimed"] or 0),
+                best=r["best"],
+                timed=int(r["timed_n"] or 0),
+                time_sum_s=float(r["time_sum"] or 0.0),
+                time_ratio_sum=float(r["ratio_sum"] or 0.0),
+                recent=tuple(recent.get(r["question"], ())),
+                daily=tuple(daily.get(r["question"], ())),
+            )
+            for r in rows
+        ]
 
 
 # An attempt still "in progress" this long after its time limit was left by a crash or a

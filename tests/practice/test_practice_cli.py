@@ -121,12 +121,22 @@ def test_stats_json_per_question_and_category() -> None:
     assert data["overall"]["attempts"] == 3
 
 
-def test_stats_table_shows_a_trend_line() -> None:
+def test_stats_draws_progress_per_category_as_a_chart() -> None:
     seed("batchnorm", 10, days_ago=3)
     seed("batchnorm", 95, days_ago=1)
-    result = runner.invoke(app, ["stats"], env={"COLUMNS": "120"})
+    seed("bias-variance", 50, days_ago=2)
+    result = runner.invoke(app, ["stats"], env={"COLUMNS": "80"})
     assert result.exit_code == 0
-    assert "▁█" in result.stdout  # 10 then 95 on the 0-100 scale
+    lines = result.stdout.splitlines()
+    start = lines.index("Progress: mean score per day, by category")
+    chart = lines[start + 1 : start + 12]  # 100 down to 0, one row per 10 points
+    assert chart[0].startswith("100 |") and chart[5].startswith(" 50 |") and chart[10].startswith("  0 |")
+    plotted = {(row, line.index(m, 5)) for row, line in enumerate(chart) for m in "df" if m in line[5:]}
+    # depth: 10 then 95 two days later (far left, low; far right, high); fundamentals: 50, between them
+    assert (9, 5) in plotted and (0, max(c for _, c in plotted)) in plotted
+    assert any(row == 5 and 5 < col < max(c for _, c in plotted) for row, col in plotted)
+    assert "d depth" in result.stdout and "f fundamentals" in result.stdout
+    assert max(len(line) for line in lines) <= 80
 
 
 def test_list_gains_best_attempts_and_due_and_list_due_filters() -> None:
