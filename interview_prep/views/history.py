@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, RenderableType
-from rich.panel import Panel
-from rich.syntax import Syntax
+from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
-from interview_prep.grading.report import report_from_json
 from interview_prep.models import Question
 from interview_prep.practice.clock import format_duration
-from interview_prep.practice.stats import Stats, StatsReport
 from interview_prep.store import Attempt
-from interview_prep.views.report import render_report
 from interview_prep.views.text import score_text, when
+
+if TYPE_CHECKING:  # the attempt view's Syntax and the grade's views load only for --show
+    from interview_prep.practice.stats import Stats, StatsReport
 
 
 def attempt_status(a: Attempt) -> str:
@@ -91,6 +89,14 @@ def render_attempt(console: Console, attempt: Attempt, question: Question | None
     if attempt.grader_version:
         lines.append(f"Graded by {attempt.grader_version}")
     console.print("\n".join(lines), highlight=False, markup=False)
+    from rich.console import RenderableType
+    from rich.panel import Panel
+    from rich.syntax import Syntax
+    from rich.text import Text
+
+    from interview_prep.grading.report import report_from_json
+    from interview_prep.views.report import render_report
+
     if attempt.answer:
         answer: RenderableType
         if attempt.kind == "coding":
