@@ -25,6 +25,7 @@ app = typer.Typer(
 )
 
 QuestionArgument = Annotated[str, typer.Argument(help="The question's id (kmeans) or number (1).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors as JSON on stderr).")]
 BankOption = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
     typer.Option("--bank", help="A folder of your own question YAML files (repeatable; also $PREP_BANK)."),
@@ -32,23 +33,27 @@ BankOption = Annotated[
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the core's errors into one line on stderr and the exit code they name."""
+def user_errors(*, as_json: bool = False) -> Iterator[None]:
+    """Turn the core's errors into one line on stderr (with `as_json`, one JSON object) and the exit
+    code they name. A closed stdout (`| head -1`, a pager quit) ends the output, not the command."""
     from interview_prep.views import console
 
     try:
         yield
     except PrepError as exc:
-        console.error(exc.message)
+        console.error(exc.message, as_json=as_json, code=exc.code)
         raise typer.Exit(exc.code) from None
     except KeyboardInterrupt:
-        console.error("interrupted.")
+        console.error("interrupted.", as_json=as_json, code=ExitCode.INTERRUPTED)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
-def run(command: Callable[[], ExitCode]) -> NoReturn:
+def run(command: Callable[[], ExitCode], *, as_json: bool = False) -> NoReturn:
     """Run one command of commands/ and exit with the code it returns, or the one its error names."""
-    with user_errors():
+    from interview_prep.views import console
+
+    code = ExitCode.OK  # what a read ends with when its reader stops reading first
+    with user_errors(as_json=as_json), console.output_may_close():
         code = command()
     raise typer.Exit(code)
 
@@ -82,19 +87,20 @@ def list_questions(
     """
     from interview_prep.commands.bank import list_questions
 
-    run(lambda: list_questions(bank_dirs, category, due=due, as_json=as_json))
+    run(lambda: list_questions(bank_dirs, category, due=due, as_json=as_json), as_json=as_json)
 
 
 @app.command("show")
 def show(
     question: QuestionArgument,
     rubric: Annotated[bool, typer.Option("--rubric", help="Also show how to answer and what they look for.")] = False,
+    as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Show one question."""
     from interview_prep.commands.bank import show as show_question
 
-    run(lambda: show_question(bank_dirs, question, rubric=rubric))
+    run(lambda: show_question(bank_dirs, question, rubric=rubric, as_json=as_json), as_json=as_json)
 
 
 @app.command("grade")
@@ -120,7 +126,10 @@ def grade(
     """
     from interview_prep.commands.grade import grade as grade_file
 
-    run(lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save))
+    run(
+        lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save),
+        as_json=as_json,
+    )
 
 
 # --- practice, history and scheduling (issue 5) ---
@@ -143,6 +152,9 @@ def practice(
     category: Annotated[Optional[str], typer.Option("--category", "-c", help="Pick from this category.")] = None,  # noqa: UP045
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The session on stderr; its result as JSON on stdout.")
+    ] = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Answer one question under a visible clock.
@@ -151,13 +163,21 @@ def practice(
     """
     from interview_prep.commands.practice import practice as run_practice
 
-    run(lambda: run_practice(bank_dirs, question, category=category, minutes=minutes, workspace=workspace))
+    run(
+        lambda: run_practice(
+            bank_dirs, question, category=category, minutes=minutes, workspace=workspace, as_json=as_json
+        ),
+        as_json=as_json,
+    )
 
 
 @app.command("mock")
 def mock(
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The rounds on stderr; the loop's result as JSON on stdout.")
+    ] = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """A mock loop of five rounds, each on its own clock.
@@ -166,7 +186,7 @@ def mock(
     """
     from interview_prep.commands.practice import mock as run_mock
 
-    run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace))
+    run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace, as_json=as_json), as_json=as_json)
 
 
 @app.command("stats")
@@ -180,7 +200,7 @@ def stats(
     """
     from interview_prep.commands.history import stats as show_stats
 
-    run(lambda: show_stats(bank_dirs, as_json=as_json))
+    run(lambda: show_stats(bank_dirs, as_json=as_json), as_json=as_json)
 
 
 @app.command("history")
@@ -192,6 +212,7 @@ def history(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many attempts a page lists.")] = 50,
     page: Annotated[int, typer.Option("--page", "-p", min=1, help="Which page: 1 is the newest.")] = 1,
+    as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Your past attempts, newest last; --show N prints one.
@@ -200,7 +221,10 @@ def history(
     """
     from interview_prep.commands.history import history as show_history
 
-    run(lambda: show_history(bank_dirs, question, show=show, limit=limit, page=page))
+    run(
+        lambda: show_history(bank_dirs, question, show=show, limit=limit, page=page, as_json=as_json),
+        as_json=as_json,
+    )
 
 
 # --- hints and solutions (issue 6) ---
@@ -209,6 +233,7 @@ def history(
 @app.command("hint")
 def hint(
     question: QuestionArgument,
+    as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """The next hint for a question (each caps the rating).
@@ -217,13 +242,14 @@ def hint(
     """
     from interview_prep.commands.help import hint as next_hint
 
-    run(lambda: next_hint(bank_dirs, question))
+    run(lambda: next_hint(bank_dirs, question, as_json=as_json), as_json=as_json)
 
 
 @app.command("solution")
 def solution(
     question: QuestionArgument,
     force: Annotated[bool, typer.Option("--force", help="Show it before any attempt (costs the next one).")] = False,
+    as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """The reference solution, once you have tried the question.
@@ -232,7 +258,7 @@ def solution(
     """
     from interview_prep.commands.help import solution as show_solution
 
-    run(lambda: show_solution(bank_dirs, question, force=force))
+    run(lambda: show_solution(bank_dirs, question, force=force, as_json=as_json), as_json=as_json)
 
 
 @app.command("check-bank")

@@ -29,14 +29,16 @@ def grade(
     source = read_source(file)
     question = identify(load_bank(bank_dirs), file, source, ref)
     report = grade_answer(question, file, source, timeout=timeout)
-    if as_json:
-        console.print_json(report.to_json())
-    else:
-        from interview_prep.views.report import render_report
-
-        render_report(report, question)
+    # The record first: a reader that closes stdout early (`| head -1`) must not lose it.
     if save:
         record_grade(question, file, source, report, started)
+    with console.output_may_close():  # and the verdict's exit code stands whatever the output met
+        if as_json:
+            console.print_json(report.to_json())
+        else:
+            from interview_prep.views.report import render_report
+
+            render_report(report, question)
     return ExitCode.OK if report.passed else ExitCode.NOT_PASSED
 
 

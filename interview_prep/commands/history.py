@@ -30,7 +30,15 @@ def stats(bank_dirs: list[Path] | None, *, as_json: bool) -> ExitCode:
     return ExitCode.OK
 
 
-def history(bank_dirs: list[Path] | None, ref: str | None, *, show: int | None, limit: int, page: int = 1) -> ExitCode:
+def history(
+    bank_dirs: list[Path] | None,
+    ref: str | None,
+    *,
+    show: int | None,
+    limit: int,
+    page: int = 1,
+    as_json: bool = False,
+) -> ExitCode:
     """The attempts table (of one question), one page of the newest, or one attempt in full."""
     bank = load_bank(bank_dirs)
     questions = bank.questions
@@ -41,6 +49,9 @@ def history(bank_dirs: list[Path] | None, ref: str | None, *, show: int | None, 
     try:
         if show is not None:
             attempt = store.attempt(show)
+            if as_json:
+                console.print_json(attempt_json(attempt, full=True))
+                return ExitCode.OK
             question = next((q for q in questions if q.id == attempt.question), None)
             render_attempt(console.out, attempt, question)
             return ExitCode.OK
@@ -48,6 +59,11 @@ def history(bank_dirs: list[Path] | None, ref: str | None, *, show: int | None, 
         attempts = store.recent_attempts(ref_id, limit=limit, offset=(page - 1) * limit)
     finally:
         store.close()
+    if as_json:
+        console.print_json(
+            {"total": total, "page": page, "limit": limit, "attempts": [attempt_json(a) for a in attempts]}
+        )
+        return ExitCode.OK
     if not attempts:
         if total:
             console.out.print(f"No page {page}: {total} attempts make {-(-total // limit)} pages of {limit}.")
@@ -68,3 +84,28 @@ def page_caption(total: int, shown: int, limit: int, page: int, attempts: list[A
     if any(a.over_time for a in attempts):
         parts.append("! over the time limit")
     return ". ".join(parts) + "." if parts else None
+
+
+def attempt_json(a: Attempt, *, full: bool = False) -> dict[str, object]:
+    """An attempt for scripts; `full` adds its answer and grade (what --show prints)."""
+    data: dict[str, object] = {
+        "id": a.id,
+        "question": a.question,
+        "kind": a.kind,
+        "mode": a.mode,
+        "started_at": a.started_at.isoformat(),
+        "ended_at": None if a.ended_at is None else a.ended_at.isoformat(),
+        "time_used_s": a.time_used_s,
+        "time_limit_s": a.time_limit_s,
+        "over_time": a.over_time,
+        "status": a.status,
+        "score": a.score,
+        "passed": a.passed,
+        "self_rating": a.self_rating,
+        "rating": a.rating,
+        "grader_version": a.grader_version,
+        "mock_id": a.mock_id,
+    }
+    if full:
+        data |= {"answer": a.answer, "answer_path": a.answer_path, "grade": a.grade}
+    return data

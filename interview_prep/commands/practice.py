@@ -39,19 +39,40 @@ class BankGrader:
         return grade_answer(question, Path(f"{question.id}.md"), text)
 
 
-def _ui() -> PlainUI | TerminalUI:
+def _ui(as_json: bool) -> PlainUI | TerminalUI:
     from interview_prep.practice import ui as practice_ui
     from interview_prep.views.practice import render_question, render_session_report
 
-    return practice_ui.make_ui(console.out, render_question, render_session_report)
+    # With --json the session talks on stderr: stdout holds the result's JSON and nothing else.
+    return practice_ui.make_ui(console.err if as_json else console.out, render_question, render_session_report)
 
 
-def _context(store: Store, workspace: Path, minutes: float | None) -> SessionContext:
+def result_json(r: SessionResult) -> dict[str, object]:
+    """One session's result for scripts: the attempt, its grade and what it did to the schedule."""
+    return {
+        "attempt_id": r.attempt_id,
+        "question": r.question.id,
+        "kind": r.question.kind,
+        "category": r.question.category,
+        "status": r.status,
+        "time_used_s": round(r.time_used_s, 1),
+        "time_limit_s": r.time_limit_s,
+        "over_time": r.over_time,
+        "grade": None if r.report is None else r.report.to_json(),
+        "self_rating": r.self_rating,
+        "rating": r.rating,
+        "due": None if r.due is None else r.due.isoformat(),
+        "hints": r.hints,
+        "saw_solution": r.saw_solution,
+    }
+
+
+def _context(store: Store, workspace: Path, minutes: float | None, as_json: bool = False) -> SessionContext:
     from interview_prep.practice.session import SessionContext, SystemClock, default_editor
 
     return SessionContext(
         store=store,
-        ui=_ui(),
+        ui=_ui(as_json),
         clock=SystemClock(),
         grader=BankGrader(),
         workspace=workspace,
@@ -60,11 +81,13 @@ def _context(store: Store, workspace: Path, minutes: float | None) -> SessionCon
     )
 
 
-def _interrupted(results: Sequence[SessionResult], mock: bool, *, graded_unrated: bool = False) -> ExitCode:
+def _interrupted(
+    results: Sequence[SessionResult], mock: bool, *, graded_unrated: bool = False, as_json: bool = False
+) -> ExitCode:
     from interview_prep.views import practice as practice_views
 
     if mock and results:
-        console.out.print(practice_views.mock_summary(results))
+        (console.err if as_json else console.out).print(practice_views.mock_summary(results))
     if graded_unrated:
         print(
             "Interrupted: the attempt was graded and kept; it was not rated, so the schedule did not move.",
@@ -82,6 +105,7 @@ def practice(
     category: str | None,
     minutes: float | None,
     workspace: Path,
+    as_json: bool = False,
 ) -> ExitCode:
     """Pick, run and record one timed attempt."""
     from interview_prep.practice.session import SessionInterrupted, pick_question, run_session
@@ -95,18 +119,24 @@ def practice(
             question = bank.get(ref)
         else:
             question = pick_question(bank.questions, store, datetime.now(timezone.utc), category=category)
-        ctx = _context(store, workspace, minutes)
+        ctx = _context(store, workspace, minutes, as_json)
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
-            return _interrupted(e.results, mock=False, graded_unrated=e.graded_unrated)
+            if as_json:
+                console.print_json({"interrupted": True, "results": [result_json(r) for r in e.results]})
+            return _interrupted(e.results, mock=False, graded_unrated=e.graded_unrated, as_json=as_json)
+        if as_json:
+            console.err.print(practice_views.schedule_line(result), highlight=False)
+            console.print_json(result_json(result))
+            return ExitCode.OK
         console.out.print(practice_views.schedule_line(result), highlight=False)
         return ExitCode.OK
     finally:
         store.close()
 
 
-def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path) -> ExitCode:
+def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path, as_json: bool = False) -> ExitCode:
     """The mock loop, then its summary."""
     from interview_prep.practice.mock import run_mock
     from interview_prep.practice.session import SessionInterrupted
@@ -114,11 +144,24 @@ def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path
 
     store = open_history()
     try:
-        ctx = _context(store, workspace, minutes)
+        ctx = _context(store, workspace, minutes, as_json)
         try:
             results = run_mock(load_bank(bank_dirs).questions, ctx)
         except SessionInterrupted as e:
-            return _interrupted(e.results, mock=True, graded_unrated=e.graded_unrated)
+            if as_json:
+                console.print_json({"interrupted": True, "rounds": [result_json(r) for r in e.results]})
+            return _interrupted(e.results, mock=True, graded_unrated=e.graded_unrated, as_json=as_json)
+        if as_json:
+            console.err.print(practice_views.mock_summary(results))
+            scores = [r.report.score for r in results if r.report is not None]
+            console.print_json(
+                {
+                    "rounds": [result_json(r) for r in results],
+                    "passed": sum(1 for r in results if r.report is not None and r.report.passed),
+                    "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+                }
+            )
+            return ExitCode.OK
         console.out.print(practice_views.mock_summary(results))
         return ExitCode.OK
     finally:

@@ -276,3 +276,22 @@ def test_list_looks_for_the_file_the_store_writes(prep_home: Path) -> None:
     s = open_store()
     assert s.path == store.default_path() == prep_home / paths.HISTORY_FILE
     assert listing.history_exists()
+
+
+def test_practice_json_keeps_the_session_on_stderr_and_prints_the_result(fake_graders: None, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["practice", "-q", "batchnorm", "--minutes", "5", "-w", str(tmp_path / "w"), "--json"],
+        input="A good answer:\nrunning statistics at inference.\n.\nh\n",
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # nothing but the JSON on stdout
+    assert (data["question"], data["status"], data["self_rating"], data["rating"]) == (
+        "batchnorm",
+        "graded",
+        "hard",
+        "hard",
+    )
+    assert data["grade"]["score"] == 90.0 and data["attempt_id"] == open_store().attempts()[0].id
+    assert "#7 batchnorm" in result.stderr and "Rated hard" in result.stderr
