@@ -105,7 +105,9 @@ def show(
 
 @app.command("grade")
 def grade(
-    file: Annotated[Path, typer.Argument(help="A .py solution, or a .md/.txt written answer.")],
+    file: Annotated[
+        Path, typer.Argument(help="A .py solution, a .md/.txt written answer, or - to read it from standard input.")
+    ],
     question: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(

@@ -115,3 +115,59 @@ def test_a_closed_stdout_on_a_read_exits_0(tmp_path: Path) -> None:
     finally:
         os.close(write)
     assert done.returncode == 0 and done.stderr == ""
+
+
+# --- prep grade - ---------------------------------------------------------------------------
+
+
+def test_grade_dash_reads_the_answer_from_stdin(tmp_path: Path) -> None:
+    text = written_answer(tmp_path, True).read_text(encoding="utf-8")
+    result = runner.invoke(app, ["grade", "-", "-q", "bias-variance", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["passed"] is True
+    marked = runner.invoke(app, ["grade", "-", "--json"], input="# prep: bias-variance\n" + text)
+    assert marked.exit_code == 0 and json.loads(marked.stdout)["question"] == "bias-variance"
+    s = open_store()
+    assert [(a.question, a.answer_path) for a in s.attempts()] == [("bias-variance", None)] * 2
+    s.close()
+
+
+@pytest.mark.parametrize(
+    ("stdin", "args", "message"),
+    [
+        ("Bias is error from assumptions.", [], "names no question"),
+        ("", ["-q", "4"], "standard input is empty"),
+        ("def kmeans(X, k):\n    pass\n", ["-q", "nope"], "no question 'nope'"),
+    ],
+)
+def test_grade_dash_bad_input_exits_2_with_one_line(stdin: str, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["grade", "-", *args], input=stdin)
+    assert result.exit_code == 2 and message in result.stderr, result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --- a prep grade moves the schedule ----------------------------------------------------------
+
+
+def test_a_passed_grade_moves_the_schedule_like_practice(tmp_path: Path) -> None:
+    answer = written_answer(tmp_path, True)
+    for _ in range(2):
+        assert runner.invoke(app, ["grade", str(answer), "-q", "bias-variance"]).exit_code == 0
+    listed = {d["id"]: d for d in json.loads(runner.invoke(app, ["list", "--json"]).stdout)}
+    assert listed["bias-variance"]["due"] is not None  # no longer "new"
+    from datetime import datetime, timezone
+
+    assert datetime.fromisoformat(listed["bias-variance"]["due"]) > datetime.now(timezone.utc)
+    due = [d["id"] for d in json.loads(runner.invoke(app, ["list", "--due", "--json"]).stdout)]
+    assert "bias-variance" not in due
+    s = open_store()
+    assert [a.rating for a in s.attempts()] == ["easy", "easy"]  # the grade's own rating: no self-rating
+    s.close()
+
+
+def test_stats_tells_grade_attempts_from_timed_ones(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["grade", str(written_answer(tmp_path, False)), "-q", "4"]).exit_code == 1
+    [q] = json.loads(runner.invoke(app, ["stats", "--json"]).stdout)["questions"]
+    assert (q["attempts"], q["grade_attempts"], q["timed_attempts"]) == (1, 1, 0)
+    table = runner.invoke(app, ["stats"], env={"COLUMNS": "80"}).stdout
+    assert "timed" in table and "grade" in table
