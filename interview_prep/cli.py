@@ -274,5 +274,57 @@ def check_bank(bank_dirs: BankOption = None) -> None:
     run(lambda: run_check(bank_dirs))
 
 
+# --- the history out, in, and reset ---
+
+
+@app.command("export")
+def export(
+    as_json: Annotated[bool, typer.Option("--json", help="JSON: everything, for prep import (default).")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV: one row per attempt, for a spreadsheet.")] = False,
+) -> None:
+    """Print your whole history, as JSON or CSV.
+
+    JSON holds attempts, schedules and hints; CSV the attempts only. `prep import FILE` reads either back.
+    """
+    from interview_prep.commands.transfer import export as run_export
+
+    if as_json and as_csv:
+        run(lambda: _usage("give --json or --csv, not both."), as_json=True)
+    run(lambda: run_export(as_csv=as_csv), as_json=not as_csv)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A file made by prep export (JSON or CSV).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Add an export's attempts to your history.
+
+    Attempts already in it (same question, mode and start) are skipped: importing twice adds nothing.
+    """
+    from interview_prep.commands.transfer import import_history
+
+    run(lambda: import_history(file), as_json=as_json)
+
+
+@app.command("reset")
+def reset(
+    question: Annotated[Optional[str], typer.Argument(help="Only this question (id or number).")] = None,  # noqa: UP045
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (for scripts).")] = False,
+    bank_dirs: BankOption = None,
+) -> None:
+    """Forget your history, or one question's, after asking.
+
+    Its attempts, schedule and hints; --yes skips the question. `prep export` first keeps a copy.
+    """
+    from interview_prep.commands.transfer import reset as run_reset
+
+    run(lambda: run_reset(bank_dirs, question, yes=yes))
+
+
+def _usage(message: str) -> ExitCode:
+    raise PrepError(message)
+
+
 def main() -> None:
     app()

@@ -171,3 +171,76 @@ def test_stats_tells_grade_attempts_from_timed_ones(tmp_path: Path) -> None:
     assert (q["attempts"], q["grade_attempts"], q["timed_attempts"]) == (1, 1, 0)
     table = runner.invoke(app, ["stats"], env={"COLUMNS": "80"}).stdout
     assert "timed" in table and "grade" in table
+
+
+# --- export, import, reset ----------------------------------------------------------------------
+
+
+def graded_history(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["grade", str(written_answer(tmp_path, True)), "-q", "4"]).exit_code == 0
+    assert runner.invoke(app, ["grade", str(written_answer(tmp_path, False)), "-q", "4"]).exit_code == 1
+    assert runner.invoke(app, ["hint", "bce"]).exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["--json", "--csv"])
+def test_export_then_import_round_trips_without_duplicates(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graded_history(tmp_path)
+    exported = runner.invoke(app, ["export", fmt])
+    assert exported.exit_code == 0
+    dump = tmp_path / f"history.{fmt[2:]}"
+    dump.write_text(exported.stdout, encoding="utf-8")
+    before = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["attempts"]
+    # into a fresh home: the same attempts; then again: nothing added
+    monkeypatch.setenv("PREP_HOME", str(tmp_path / "elsewhere"))
+    first = runner.invoke(app, ["import", str(dump)])
+    assert first.exit_code == 0 and first.stdout.startswith("Imported 2 attempts"), first.output
+    again = runner.invoke(app, ["import", str(dump)])
+    assert again.exit_code == 0 and "Imported 0 attempts" in again.stdout and "2 were already" in again.stdout
+    after = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["attempts"]
+    assert [{k: v for k, v in a.items() if k != "id"} for a in after] == [
+        {k: v for k, v in a.items() if k != "id"} for a in before
+    ]
+    if fmt == "--json":  # JSON carries the schedule and the help too
+        listed = {d["id"]: d for d in json.loads(runner.invoke(app, ["list", "--json"]).stdout)}
+        assert listed["bias-variance"]["due"] is not None
+        assert json.loads(runner.invoke(app, ["hint", "bce", "--json"]).stdout)["index"] == 2
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{}", "not json, not csv", '{"format": "prep-history", "attempts": [{"question": 1}]}', "[1, 2]"],
+)
+def test_import_of_something_else_exits_2_and_adds_nothing(tmp_path: Path, content: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["import", str(bad)])
+    assert result.exit_code == 2 and result.stderr.startswith("Error: ") and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_reset_asks_first_and_yes_skips_the_question(tmp_path: Path) -> None:
+    graded_history(tmp_path)
+    refused = runner.invoke(app, ["reset"])  # no terminal to ask on: refuse, say how
+    assert refused.exit_code == 2 and "--yes" in refused.stderr
+    assert attempts_count() == 2
+    one = runner.invoke(app, ["reset", "kmeans", "--yes"])
+    assert one.exit_code == 0 and "0 attempts forgotten" in one.stdout and attempts_count() == 2
+    everything = runner.invoke(app, ["reset", "--yes"])
+    assert everything.exit_code == 0 and "2 attempts forgotten" in everything.stdout
+    assert attempts_count() == 0
+    listed = {d["id"]: d for d in json.loads(runner.invoke(app, ["list", "--json"]).stdout)}
+    assert listed["bias-variance"]["due"] is None
+
+
+def test_reset_on_a_terminal_confirms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graded_history(tmp_path)
+    import interview_prep.commands.transfer as transfer
+
+    monkeypatch.setattr(transfer, "can_ask", lambda: True)
+    monkeypatch.setattr("typer.confirm", lambda *a, **k: False)
+    assert runner.invoke(app, ["reset", "4"]).stdout.startswith("Nothing was reset")
+    assert attempts_count() == 2
+    monkeypatch.setattr("typer.confirm", lambda *a, **k: True)
+    assert "2 attempts forgotten" in runner.invoke(app, ["reset", "4"]).stdout

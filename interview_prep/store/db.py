@@ -49,6 +49,28 @@ class Attempt:
     mock_id: str | None
 
 
+# The attempts table's columns but its id: what an import may set.
+ATTEMPT_COLUMNS = (
+    "question",
+    "kind",
+    "mode",
+    "started_at",
+    "ended_at",
+    "time_used_s",
+    "time_limit_s",
+    "over_time",
+    "status",
+    "answer",
+    "answer_path",
+    "score",
+    "passed",
+    "grade_json",
+    "self_rating",
+    "rating",
+    "grader_version",
+    "mock_id",
+)
+
 # How many of a question's latest scores `prep stats` keeps as its trend.
 TREND_POINTS = 32
 
@@ -477,6 +499,79 @@ class Store:
             )
             for r in rows
         ]
+
+    # the whole history out and back in, and a reset
+
+    @_reads
+    def export_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every attempt, card and help row as it is stored, oldest first."""
+        return {
+            table: [dict(r) for r in self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]  # noqa: S608
+            for table, order in (("attempts", "started_at, id"), ("cards", "question"), ("help_taken", "id"))
+        }
+
+    def import_rows(self, data: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
+        """Add an export's rows in one transaction; returns (attempts added, attempts already here).
+
+        An attempt is the same attempt when its question, mode and start time are: importing an
+        export twice adds nothing. A card replaces ours only when it was updated later.
+        """
+        added = skipped = 0
+        new_ids: dict[int, int] = {}
+        with self.write() as c:
+            for row in data.get("attempts", []):
+                same = c.execute(
+                    "SELECT id FROM attempts WHERE question=? AND mode=? AND started_at=?",
+                    (row["question"], row["mode"], row["started_at"]),
+                ).fetchone()
+                if same is not None:
+                    skipped += 1
+                    new_ids[int(row.get("id") or 0)] = int(same[0])
+                    continue
+                columns = [k for k in ATTEMPT_COLUMNS if k in row]
+                cur = c.execute(
+                    f"INSERT INTO attempts ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",  # noqa: S608
+                    [row[k] for k in columns],
+                )
+                assert cur.lastrowid is not None
+                new_ids[int(row.get("id") or 0)] = cur.lastrowid
+                added += 1
+            for card in data.get("cards", []):
+                c.execute(
+                    "INSERT INTO cards (question, card_json, due, updated_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT(question) DO UPDATE SET card_json=excluded.card_json, due=excluded.due,"
+                    " updated_at=excluded.updated_at WHERE excluded.updated_at > cards.updated_at",
+                    (card["question"], card["card_json"], card["due"], card["updated_at"]),
+                )
+            for help_row in data.get("help_taken", []):
+                attempt = help_row.get("attempt_id")
+                attempt_id = None if attempt is None else new_ids.get(int(attempt))
+                same = c.execute(
+                    "SELECT 1 FROM help_taken WHERE question=? AND kind=? AND taken_at=?",
+                    (help_row["question"], help_row["kind"], help_row["taken_at"]),
+                ).fetchone()
+                if same is None:
+                    c.execute(
+                        "INSERT INTO help_taken (question, kind, hint_index, taken_at, attempt_id)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        (
+                            help_row["question"],
+                            help_row["kind"],
+                            help_row.get("hint_index"),
+                            help_row["taken_at"],
+                            attempt_id,
+                        ),
+                    )
+        return added, skipped
+
+    def reset(self, question: str | None = None) -> int:
+        """Forget a question's attempts, card and help (all of them with None); returns attempts removed."""
+        where, args = ("WHERE question=?", (question,)) if question is not None else ("", ())
+        with self.write() as c:
+            removed = int(c.execute(f"SELECT COUNT(*) FROM attempts {where}", args).fetchone()[0])  # noqa: S608
+            for table in ("help_taken", "attempts", "cards"):
+                c.execute(f"DELETE FROM {table} {where}", args)  # noqa: S608
+        return removed
 
 
 # An attempt still "in progress" this long after its time limit was left by a crash or a
