@@ -26,6 +26,7 @@ app = typer.Typer(
 
 QuestionArgument = Annotated[str, typer.Argument(help="The question's id (kmeans) or number (1).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors as JSON on stderr).")]
+FullOption = Annotated[bool, typer.Option("--full", help="A coding grade's every check, not only what failed.")]
 BankOption = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
     typer.Option("--bank", help="A folder of your own question YAML files (repeatable; also $PREP_BANK)."),
@@ -120,6 +121,7 @@ def grade(
         typer.Option("--timeout", min=0.1, help="Seconds the whole hidden suite may run (default: its own budget)."),
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not record this grade in your history.")] = False,
+    full: FullOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Grade one answer file (or - for standard input).
@@ -129,7 +131,7 @@ def grade(
     from interview_prep.commands.grade import grade as grade_file
 
     run(
-        lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save),
+        lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save, full=full),
         as_json=as_json,
     )
 
@@ -214,6 +216,7 @@ def history(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many attempts a page lists.")] = 50,
     page: Annotated[int, typer.Option("--page", "-p", min=1, help="Which page: 1 is the newest.")] = 1,
+    full: FullOption = False,
     as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
@@ -224,7 +227,7 @@ def history(
     from interview_prep.commands.history import history as show_history
 
     run(
-        lambda: show_history(bank_dirs, question, show=show, limit=limit, page=page, as_json=as_json),
+        lambda: show_history(bank_dirs, question, show=show, limit=limit, page=page, as_json=as_json, full=full),
         as_json=as_json,
     )
 

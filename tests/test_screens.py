@@ -151,3 +151,69 @@ def test_h_is_help_everywhere() -> None:
 def test_shell_completion_is_offered() -> None:
     result = runner.invoke(app, ["--help"])
     assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
+
+
+def grade_screen(path: Path, *extra: str) -> tuple[int, list[str]]:
+    result = runner.invoke(app, ["grade", str(path), "--no-save", *extra], env={"COLUMNS": "80", "LINES": "24"})
+    assert "Traceback" not in result.output
+    lines = lines_of(result.stdout)
+    return result.exit_code, lines
+
+
+def from_title(lines: list[str], title: str) -> list[str]:
+    """The grade itself: the last block, from the question's title line to the end."""
+    start = max(i for i, line in enumerate(lines) if line == title)
+    return lines[start:]
+
+
+def test_an_untouched_starter_reports_each_unimplemented_function_once(tmp_path: Path) -> None:
+    q = load_bank().get("bce")
+    starter = tmp_path / "bce.py"
+    starter.write_text(q.starter, encoding="utf-8")
+    code, lines = grade_screen(starter)
+    assert code == 1
+    grade = from_title(lines, "2. Binary cross-entropy + gradient")
+    text = "\n".join(grade)
+    assert text.count("NotImplementedError") == 2  # bce_loss and bce_grad, once each
+    assert "bce_loss is not written yet" in text and "bce_grad is not written yet" in text
+    assert grade[-1].startswith("Score 0.0 / 100   NOT PASSED")
+    assert len(grade) <= 22, text
+
+
+def test_a_coding_grade_fits_a_24_line_screen_failures_first_and_full_on_request() -> None:
+    broken = ROOT / "tests" / "questions" / "kmeans" / "broken" / "02_distance_wrong_axis.py"
+    code, lines = grade_screen(broken)
+    assert code == 1
+    grade = from_title(lines, "1. K-means from scratch")
+    assert len(grade) <= 22, "\n".join(grade)
+    assert grade[-1].startswith("Score ") and "NOT PASSED" in grade[-1] and "--full" in grade[-1]
+    assert grade[1].startswith("✗ fixed point on random data (fail)")  # the first to fix, in full
+    assert any(line.startswith("✗ k = 1") for line in grade)  # the others, a line each
+    assert "How to answer" in "\n".join(lines[: len(lines) - len(grade)])  # the rubric came first
+    _, full = grade_screen(broken, "--full")
+    assert len(full) > len(lines) and "Score" in "\n".join(full)
+
+
+def test_a_passing_coding_grade_is_one_summary_line() -> None:
+    code, lines = grade_screen(ROOT / "solutions" / "bce.py")
+    assert code == 0
+    grade = from_title(lines, "2. Binary cross-entropy + gradient")
+    assert len(grade) == 2 and grade[1].startswith("Score 100.0 / 100   PASSED")
+
+
+def test_each_mock_round_starts_on_a_clear_screen() -> None:
+    from interview_prep.practice.ui import TerminalUI
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, force_terminal=True)
+    ui = TerminalUI(console, lambda *a: None, lambda *a: None)
+
+    class Prompt:
+        def prompt(self, text: str) -> str:
+            console.print("previous round's rubric")
+            return ""
+
+    ui._session = lambda: Prompt()  # type: ignore[method-assign,assignment,return-value]
+    ui.round_intro(2, 5, "fundamentals", load_bank().get("bias-variance"))
+    out = buffer.getvalue()
+    assert out.index("\x1b[2J") > out.index("previous round's rubric")  # cleared after Enter

@@ -26,6 +26,7 @@ def grade(
     as_json: bool,
     timeout: float | None,
     save: bool,
+    full: bool = False,
 ) -> ExitCode:
     from interview_prep.grading.answer import grade_answer, identify, read_source
 
@@ -50,7 +51,7 @@ def grade(
         else:
             from interview_prep.views.report import render_report
 
-            render_report(report, question)
+            render_report(report, question, full=full)
     return ExitCode.OK if report.passed else ExitCode.NOT_PASSED
 
 

@@ -38,6 +38,7 @@ def history(
     limit: int,
     page: int = 1,
     as_json: bool = False,
+    full: bool = False,
 ) -> ExitCode:
     """The attempts table (of one question), one page of the newest, or one attempt in full."""
     bank = load_bank(bank_dirs)
@@ -53,7 +54,7 @@ def history(
                 console.print_json(attempt_json(attempt, full=True))
                 return ExitCode.OK
             question = next((q for q in questions if q.id == attempt.question), None)
-            render_attempt(console.out, attempt, question)
+            render_attempt(console.out, attempt, question, full=full)
             return ExitCode.OK
         total = store.count_attempts(ref_id)
         attempts = store.recent_attempts(ref_id, limit=limit, offset=(page - 1) * limit)

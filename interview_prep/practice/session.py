@@ -194,6 +194,8 @@ def _coding(question: Question, ctx: SessionContext, countdown: Countdown, resul
             ctx.ui.message(_take_hint(question, ctx))
             continue
         result.time_used_s = countdown.elapsed()  # grading time is not the user's time
+        if outcome == "timeout":
+            ctx.ui.message(TIME_IS_UP)
         try:
             result.report = watcher.grade()
         except PrepError as e:
@@ -207,6 +209,10 @@ def _coding(question: Question, ctx: SessionContext, countdown: Countdown, resul
         except OSError as e:
             raise PrepError(f"Cannot read {path}: {e.strerror}.") from e
         return _read(path)
+
+
+# Said the moment the clock ends an answer, before its grade: the toolbar that showed the time is gone.
+TIME_IS_UP = "Time is up: your answer is graded as it stands."
 
 
 def _written(question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult) -> str | None:
@@ -233,6 +239,8 @@ def _written(question: Question, ctx: SessionContext, countdown: Countdown, resu
             answer = ctx.ui.read_written(countdown, text)
             text, timed_out, ended = answer.text, answer.timed_out, answer.ended
         result.time_used_s = countdown.elapsed()  # grading time is not the user's time
+        if timed_out:
+            ctx.ui.message(TIME_IS_UP)
         try:
             result.report = ctx.grader.grade_text(question, text)
             return text

@@ -74,7 +74,7 @@ def history_table(attempts: Sequence[Attempt], *, caption: str | None = None) ->
     return table
 
 
-def render_attempt(console: Console, attempt: Attempt, question: Question | None) -> None:
+def render_attempt(console: Console, attempt: Attempt, question: Question | None, *, full: bool = False) -> None:
     """One attempt in full: when, how long, the answer, the grade."""
     lines = [
         f"Attempt #{attempt.id}: {attempt.question} ({attempt.mode}), {attempt.status}",
@@ -107,7 +107,7 @@ def render_attempt(console: Console, attempt: Attempt, question: Question | None
     else:
         console.print("(no answer saved)")
     if attempt.grade is not None:
-        render_report(report_from_json(attempt.grade), question, console)
+        render_report(report_from_json(attempt.grade), question, console, full=full)
 
 
 # --- stats --------------------------------------------------------------------------------
