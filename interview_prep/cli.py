@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from interview_prep import __version__
 from interview_prep.errors import ExitCode, PrepError
 
+
+class _Group(TyperGroup):
+    """With --json, a usage error (an unknown option, a value out of range) is JSON on stderr too,
+    like every other error, with the same exit code (2)."""
+
+    def main(self, args: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # type: ignore[override]
+        argv = list(sys.argv[1:] if args is None else args)
+        if not standalone_mode or "--json" not in argv:
+            return super().main(args, standalone_mode=standalone_mode, **extra)
+        from typer._click.exceptions import ClickException
+        from typer.exceptions import Abort
+
+        from interview_prep.views import console
+
+        try:
+            code = super().main(args, standalone_mode=False, **extra)
+        except ClickException as e:
+            console.error(e.format_message(), as_json=True, code=e.exit_code)
+            sys.exit(e.exit_code)
+        except Abort:
+            console.error("interrupted.", as_json=True, code=ExitCode.INTERRUPTED)
+            sys.exit(ExitCode.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="prep",
+    cls=_Group,
     help="Practise the classic new-grad ML engineer interview questions, under a clock, with graded feedback.",
     no_args_is_help=True,
     # Typer's own --install-completion / --show-completion. Completion runs `prep` on every Tab,

@@ -70,6 +70,8 @@ def test_json_on_show_hint_solution_and_history(tmp_path: Path) -> None:
         ["list", "--category", "maths", "--json"],
         ["grade", "missing.py", "--json"],
         ["stats", "--json", "--bank", "/nonexistent-folder"],
+        ["history", "--limit", "0", "--json"],  # Click's own usage errors too
+        ["show", "kmeans", "--bogus", "--json"],
     ],
 )
 def test_with_json_errors_are_json_on_stderr_and_the_exit_code_holds(args: list[str]) -> None:
