@@ -2,26 +2,59 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from interview_prep import __version__
 from interview_prep.errors import ExitCode, PrepError
 
+
+class _Group(TyperGroup):
+    """With --json, a usage error (an unknown option, a value out of range) is JSON on stderr too,
+    like every other error, with the same exit code (2)."""
+
+    def main(self, args: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # type: ignore[override]
+        argv = list(sys.argv[1:] if args is None else args)
+        if not standalone_mode or "--json" not in argv:
+            return super().main(args, standalone_mode=standalone_mode, **extra)
+        from typer._click.exceptions import ClickException
+        from typer.exceptions import Abort
+
+        from interview_prep.views import console
+
+        try:
+            code = super().main(args, standalone_mode=False, **extra)
+        except ClickException as e:
+            console.error(e.format_message(), as_json=True, code=e.exit_code)
+            sys.exit(e.exit_code)
+        except Abort:
+            console.error("interrupted.", as_json=True, code=ExitCode.INTERRUPTED)
+            sys.exit(ExitCode.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="prep",
+    cls=_Group,
     help="Practise the classic new-grad ML engineer interview questions, under a clock, with graded feedback.",
     no_args_is_help=True,
-    add_completion=False,
+    # Typer's own --install-completion / --show-completion. Completion runs `prep` on every Tab,
+    # so start-up stays light: benchmarks/startup.py measures it.
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
 QuestionArgument = Annotated[str, typer.Argument(help="The question's id (kmeans) or number (1).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors as JSON on stderr).")]
+FullOption = Annotated[bool, typer.Option("--full", help="A coding grade's every check, not only what failed.")]
 BankOption = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
     typer.Option("--bank", help="A folder of your own question YAML files (repeatable; also $PREP_BANK)."),
@@ -29,11 +62,10 @@ BankOption = Annotated[
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the core's errors into one line on stderr and the exit code they name.
-
-    SIGTERM and SIGHUP end a command as Ctrl-C does, so that what it was doing is saved or cleaned up.
-    """
+def user_errors(*, as_json: bool = False) -> Iterator[None]:
+    """Turn the core's errors into one line on stderr (with `as_json`, one JSON object) and the exit
+    code they name. SIGTERM and SIGHUP end a command as Ctrl-C does, so that what it was doing is saved
+    or cleaned up; a closed stdout (`| head -1`, a pager quit) ends the output, not the command."""
     from interview_prep.interrupts import signals_as_interrupts
     from interview_prep.views import console
 
@@ -41,16 +73,19 @@ def user_errors() -> Iterator[None]:
         with signals_as_interrupts():
             yield
     except PrepError as exc:
-        console.error(exc.message)
+        console.error(exc.message, as_json=as_json, code=exc.code)
         raise typer.Exit(exc.code) from None
     except KeyboardInterrupt:
-        console.error("interrupted.")
+        console.error("interrupted.", as_json=as_json, code=ExitCode.INTERRUPTED)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
-def run(command: Callable[[], ExitCode]) -> NoReturn:
+def run(command: Callable[[], ExitCode], *, as_json: bool = False) -> NoReturn:
     """Run one command of commands/ and exit with the code it returns, or the one its error names."""
-    with user_errors():
+    from interview_prep.views import console
+
+    code = ExitCode.OK  # what a read ends with when its reader stops reading first
+    with user_errors(as_json=as_json), console.output_may_close():
         code = command()
     raise typer.Exit(code)
 
@@ -77,27 +112,34 @@ def list_questions(
     due: Annotated[bool, typer.Option("--due", help="Only what is due for practice (and never tried).")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Browse the question bank, with your best score, attempts and when each is next due."""
+    """The question bank, with your best score and when each is due.
+
+    Each question's number, id, title, category, level and minutes; once you have a history, your best score,
+    attempts and when it is next due.
+    """
     from interview_prep.commands.bank import list_questions
 
-    run(lambda: list_questions(bank_dirs, category, due=due, as_json=as_json))
+    run(lambda: list_questions(bank_dirs, category, due=due, as_json=as_json), as_json=as_json)
 
 
 @app.command("show")
 def show(
     question: QuestionArgument,
     rubric: Annotated[bool, typer.Option("--rubric", help="Also show how to answer and what they look for.")] = False,
+    as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Show one question."""
     from interview_prep.commands.bank import show as show_question
 
-    run(lambda: show_question(bank_dirs, question, rubric=rubric))
+    run(lambda: show_question(bank_dirs, question, rubric=rubric, as_json=as_json), as_json=as_json)
 
 
 @app.command("grade")
 def grade(
-    file: Annotated[Path, typer.Argument(help="A .py solution, or a .md/.txt written answer.")],
+    file: Annotated[
+        Path, typer.Argument(help="A .py solution, a .md/.txt written answer, or - to read it from standard input.")
+    ],
     question: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -110,12 +152,19 @@ def grade(
         typer.Option("--timeout", min=0.1, help="Seconds the whole hidden suite may run (default: its own budget)."),
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not record this grade in your history.")] = False,
+    full: FullOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Grade one answer file: exit 0 if it passed, 1 if not, 2 for bad input."""
+    """Grade one answer file (or - for standard input).
+
+    Exit 0 if it passed, 1 if not, 2 for bad input.
+    """
     from interview_prep.commands.grade import grade as grade_file
 
-    run(lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save))
+    run(
+        lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save, full=full),
+        as_json=as_json,
+    )
 
 
 # --- practice, history and scheduling (issue 5) ---
@@ -142,15 +191,28 @@ def practice(
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
     no_follow_ups: NoFollowUpsOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The session on stderr; its result as JSON on stdout.")
+    ] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Answer one question under a visible clock; get a grade, the rubric, and rate yourself."""
+    """Answer one question under a visible clock.
+
+    Then get a grade and the rubric, and rate yourself.
+    """
     from interview_prep.commands.practice import practice as run_practice
 
     run(
         lambda: run_practice(
-            bank_dirs, question, category=category, minutes=minutes, workspace=workspace, follow_ups=not no_follow_ups
-        )
+            bank_dirs,
+            question,
+            category=category,
+            minutes=minutes,
+            workspace=workspace,
+            follow_ups=not no_follow_ups,
+            as_json=as_json,
+        ),
+        as_json=as_json,
     )
 
 
@@ -159,12 +221,23 @@ def mock(
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
     no_follow_ups: NoFollowUpsOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The rounds on stderr; the loop's result as JSON on stdout.")
+    ] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """A mock loop: coding, fundamentals, depth, system design, behavioral, each on its own clock."""
+    """A mock loop of five rounds, each on its own clock.
+
+    Coding, fundamentals, depth, system design, behavioral.
+    """
     from interview_prep.commands.practice import mock as run_mock
 
-    run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace, follow_ups=not no_follow_ups))
+    run(
+        lambda: run_mock(
+            bank_dirs, minutes=minutes, workspace=workspace, follow_ups=not no_follow_ups, as_json=as_json
+        ),
+        as_json=as_json,
+    )
 
 
 @app.command("stats")
@@ -172,10 +245,13 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Per question and category: attempts, best and last score, time used, the trend."""
+    """Attempts, scores and time, per question and category.
+
+    Timed attempts apart from `prep grade` ones, and a chart of progress per category over time.
+    """
     from interview_prep.commands.history import stats as show_stats
 
-    run(lambda: show_stats(bank_dirs, as_json=as_json))
+    run(lambda: show_stats(bank_dirs, as_json=as_json), as_json=as_json)
 
 
 @app.command("history")
@@ -185,13 +261,22 @@ def history(
         Optional[int],  # noqa: UP045
         typer.Option("--show", help="Print attempt N in full: its answer and its grade.", min=1),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many recent attempts to list.")] = 50,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many attempts a page lists.")] = 50,
+    page: Annotated[int, typer.Option("--page", "-p", min=1, help="Which page: 1 is the newest.")] = 1,
+    full: FullOption = False,
+    as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Your past attempts; --show N prints one with its answer and grade."""
+    """Your past attempts, newest last; --show N prints one.
+
+    A page of the newest attempts (--page for older ones); --show N prints attempt N with its answer and grade.
+    """
     from interview_prep.commands.history import history as show_history
 
-    run(lambda: show_history(bank_dirs, question, show=show, limit=limit))
+    run(
+        lambda: show_history(bank_dirs, question, show=show, limit=limit, page=page, as_json=as_json, full=full),
+        as_json=as_json,
+    )
 
 
 # --- hints and solutions (issue 6) ---
@@ -200,29 +285,40 @@ def history(
 @app.command("hint")
 def hint(
     question: QuestionArgument,
+    as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """The next hint for a question; each one caps the rating its attempt can earn."""
+    """The next hint for a question (each caps the rating).
+
+    Each hint taken caps the rating its attempt can earn.
+    """
     from interview_prep.commands.help import hint as next_hint
 
-    run(lambda: next_hint(bank_dirs, question))
+    run(lambda: next_hint(bank_dirs, question, as_json=as_json), as_json=as_json)
 
 
 @app.command("solution")
 def solution(
     question: QuestionArgument,
     force: Annotated[bool, typer.Option("--force", help="Show it before any attempt (costs the next one).")] = False,
+    as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """The reference solution (or model answer), once you have attempted the question."""
+    """The reference solution, once you have tried the question.
+
+    The reference solution (or model answer); piped or redirected, exactly the file.
+    """
     from interview_prep.commands.help import solution as show_solution
 
-    run(lambda: show_solution(bank_dirs, question, force=force))
+    run(lambda: show_solution(bank_dirs, question, force=force, as_json=as_json), as_json=as_json)
 
 
 @app.command("check-bank")
 def check_bank(bank_dirs: BankOption = None) -> None:
-    """Validate a bank or pack: schema, and each coding question's reference, broken and correct fixtures."""
+    """Validate a bank or pack of questions.
+
+    Its schema, and each coding question's reference, broken and correct fixtures.
+    """
     from interview_prep.commands.bank import check_bank as run_check
 
     run(lambda: run_check(bank_dirs))
@@ -246,6 +342,58 @@ def resume(
     from interview_prep.commands.resume import resume as read_resume
 
     run(lambda: read_resume(file, bank_dirs=bank_dirs, as_json=as_json, dry_run=dry_run, forget=forget))
+
+
+# --- the history out, in, and reset ---
+
+
+@app.command("export")
+def export(
+    as_json: Annotated[bool, typer.Option("--json", help="JSON: everything, for prep import (default).")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV: one row per attempt, for a spreadsheet.")] = False,
+) -> None:
+    """Print your whole history, as JSON or CSV.
+
+    JSON holds attempts, schedules and hints; CSV the attempts only. `prep import FILE` reads either back.
+    """
+    from interview_prep.commands.transfer import export as run_export
+
+    if as_json and as_csv:
+        run(lambda: _usage("give --json or --csv, not both."), as_json=True)
+    run(lambda: run_export(as_csv=as_csv), as_json=not as_csv)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A file made by prep export (JSON or CSV).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Add an export's attempts to your history.
+
+    Attempts already in it (same question, mode and start) are skipped: importing twice adds nothing.
+    """
+    from interview_prep.commands.transfer import import_history
+
+    run(lambda: import_history(file), as_json=as_json)
+
+
+@app.command("reset")
+def reset(
+    question: Annotated[Optional[str], typer.Argument(help="Only this question (id or number).")] = None,  # noqa: UP045
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (for scripts).")] = False,
+    bank_dirs: BankOption = None,
+) -> None:
+    """Forget your history, or one question's, after asking.
+
+    Its attempts, schedule and hints; --yes skips the question. `prep export` first keeps a copy.
+    """
+    from interview_prep.commands.transfer import reset as run_reset
+
+    run(lambda: run_reset(bank_dirs, question, yes=yes))
+
+
+def _usage(message: str) -> ExitCode:
+    raise PrepError(message)
 
 
 def main() -> None:

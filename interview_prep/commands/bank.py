@@ -81,11 +81,21 @@ def list_questions(bank_dirs: list[Path] | None, category: str | None, *, due: b
     return ExitCode.OK
 
 
-def show(bank_dirs: list[Path] | None, ref: str, *, rubric: bool) -> ExitCode:
+def show(bank_dirs: list[Path] | None, ref: str, *, rubric: bool, as_json: bool = False) -> ExitCode:
     from interview_prep.views.bank import question_markdown
 
     question = load_bank(bank_dirs).get(ref)
-    console.show_markdown(question_markdown(question, rubric=rubric))
+    if as_json:
+        data = question_json(question) | {"prompt": question.prompt}
+        if question.is_coding:
+            data["functions"] = [
+                {"name": f.name, "signature": f.signature, "docstring": f.docstring} for f in question.functions
+            ]
+        if rubric:
+            data |= {"how_to_answer": question.how_to_answer, "what_they_look_for": question.what_they_look_for}
+        console.print_json(data)
+        return ExitCode.OK
+    console.show_markdown(question_markdown(question, rubric=rubric, width=console.out.width))
     return ExitCode.OK
 
 

@@ -39,19 +39,44 @@ class BankGrader:
         return grade_answer(question, Path(f"{question.id}.md"), text)
 
 
-def _ui() -> PlainUI | TerminalUI:
+def _ui(as_json: bool) -> PlainUI | TerminalUI:
     from interview_prep.practice import ui as practice_ui
     from interview_prep.views.practice import render_question, render_session_report
 
-    return practice_ui.make_ui(console.out, render_question, render_session_report)
+    # With --json the session talks on stderr: stdout holds the result's JSON and nothing else.
+    return practice_ui.make_ui(console.err if as_json else console.out, render_question, render_session_report)
 
 
-def _context(store: Store, workspace: Path, minutes: float | None, follow_ups: bool) -> SessionContext:
+def result_json(r: SessionResult) -> dict[str, object]:
+    """One session's result for scripts: the attempt, its grade, what the interviewer asked, the schedule."""
+    return {
+        "attempt_id": r.attempt_id,
+        "question": r.question.id,
+        "kind": r.question.kind,
+        "category": r.question.category,
+        "status": r.status,
+        "time_used_s": round(r.time_used_s, 1),
+        "time_limit_s": r.time_limit_s,
+        "over_time": r.over_time,
+        "grade": None if r.report is None else r.report.to_json(),
+        "follow_ups": [a.to_json() for a in r.follow_ups],
+        "overall": None if r.overall is None else r.overall.to_json(),
+        "self_rating": r.self_rating,
+        "rating": r.rating,
+        "due": None if r.due is None else r.due.isoformat(),
+        "hints": r.hints,
+        "saw_solution": r.saw_solution,
+    }
+
+
+def _context(
+    store: Store, workspace: Path, minutes: float | None, follow_ups: bool, as_json: bool = False
+) -> SessionContext:
     from interview_prep.practice.session import SessionContext, SystemClock, default_editor
 
     return SessionContext(
         store=store,
-        ui=_ui(),
+        ui=_ui(as_json),
         clock=SystemClock(),
         grader=BankGrader(),
         workspace=workspace,
@@ -61,11 +86,13 @@ def _context(store: Store, workspace: Path, minutes: float | None, follow_ups: b
     )
 
 
-def _interrupted(results: Sequence[SessionResult], mock: bool, interrupt: SessionInterrupted) -> ExitCode:
+def _interrupted(
+    results: Sequence[SessionResult], mock: bool, interrupt: SessionInterrupted, *, as_json: bool = False
+) -> ExitCode:
     from interview_prep.views import practice as practice_views
 
     if mock and results:
-        console.out.print(practice_views.mock_summary(results))
+        (console.err if as_json else console.out).print(practice_views.mock_summary(results))
     how = f"Stopped by {interrupt.signal_name}" if interrupt.signal_name else "Interrupted"
     if interrupt.graded_unrated:
         line = f"{how}: the attempt was graded and kept; it was not rated, so the schedule did not move."
@@ -119,6 +146,7 @@ def practice(
     minutes: float | None,
     workspace: Path,
     follow_ups: bool = True,
+    as_json: bool = False,
 ) -> ExitCode:
     """Pick, run and record one timed attempt."""
     from interview_prep.practice.session import SessionInterrupted, pick_question, run_session
@@ -132,23 +160,36 @@ def practice(
             question = bank.get(ref)
         else:
             question = pick_question(bank.questions, store, datetime.now(timezone.utc), category=category)
-        ctx = _context(store, workspace, minutes, follow_ups)
+        ctx = _context(store, workspace, minutes, follow_ups, as_json)
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
             _still_saved(store, e.results)
-            return _interrupted(e.results, False, e)
+            if as_json:
+                console.print_json({"interrupted": True, "results": [result_json(r) for r in e.results]})
+            return _interrupted(e.results, False, e, as_json=as_json)
         saved = _still_saved(store, [result])  # first: saving it again gives it a new number
         line = practice_views.schedule_line(result)
         if not saved:
             line = line.rsplit(" Attempt #", 1)[0] + " The attempt was not saved."
+        if as_json:
+            console.err.print(line, highlight=False)
+            console.print_json(result_json(result))
+            return ExitCode.OK
         console.out.print(line, highlight=False)
         return ExitCode.OK
     finally:
         store.close()
 
 
-def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path, follow_ups: bool = True) -> ExitCode:
+def mock(
+    bank_dirs: list[Path] | None,
+    *,
+    minutes: float | None,
+    workspace: Path,
+    follow_ups: bool = True,
+    as_json: bool = False,
+) -> ExitCode:
     """The mock loop, then its summary."""
     from interview_prep.practice.mock import run_mock
     from interview_prep.practice.session import SessionInterrupted
@@ -157,15 +198,29 @@ def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path
 
     store = open_history()
     try:
-        ctx = _context(store, workspace, minutes, follow_ups)
+        ctx = _context(store, workspace, minutes, follow_ups, as_json)
         questions = load_bank(bank_dirs).questions
         try:
             # The project round asks about the user's own résumé when `prep resume` made deep-dives.
             results = run_mock(questions, ctx, projects=deep_dives(questions))
         except SessionInterrupted as e:
             _still_saved(store, e.results)
-            return _interrupted(e.results, True, e)
+            if as_json:
+                console.print_json({"interrupted": True, "rounds": [result_json(r) for r in e.results]})
+            return _interrupted(e.results, True, e, as_json=as_json)
         _still_saved(store, results)
+        if as_json:
+            console.err.print(practice_views.mock_summary(results))
+            finals = [r.overall or r.report for r in results]
+            scores = [f.score for f in finals if f is not None]
+            console.print_json(
+                {
+                    "rounds": [result_json(r) for r in results],
+                    "passed": sum(1 for f in finals if f is not None and f.passed),
+                    "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+                }
+            )
+            return ExitCode.OK
         console.out.print(practice_views.mock_summary(results))
         return ExitCode.OK
     finally:

@@ -216,6 +216,8 @@ def _coding(question: Question, ctx: SessionContext, countdown: Countdown, resul
             ctx.ui.message(_take_hint(question, ctx))
             continue
         result.time_used_s = countdown.elapsed()  # grading time is not the user's time
+        if outcome == "timeout":
+            ctx.ui.message(TIME_IS_UP)
         try:
             result.report = watcher.grade()
         except PrepError as e:
@@ -264,6 +266,10 @@ def _resumable(question: Question, ctx: SessionContext, result: SessionResult) -
     return ""
 
 
+# Said the moment the clock ends an answer, before its grade: the toolbar that showed the time is gone.
+TIME_IS_UP = "Time is up: your answer is graded as it stands."
+
+
 def _written(question: Question, ctx: SessionContext, countdown: Countdown, result: SessionResult) -> str | None:
     """Take the answer typed in the terminal, or written in the editor; grade it."""
     text = ""
@@ -292,6 +298,8 @@ def _written(question: Question, ctx: SessionContext, countdown: Countdown, resu
             text, timed_out, ended = answer.text, answer.timed_out, answer.ended
             result.draft = text
         result.time_used_s = countdown.elapsed()  # grading time is not the user's time
+        if timed_out:
+            ctx.ui.message(TIME_IS_UP)
         try:
             result.report = ctx.grader.grade_text(question, text)
             return text

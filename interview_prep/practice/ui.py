@@ -309,6 +309,9 @@ class TerminalUI(SessionUIBase):
             self._session().prompt(f"Round {number} of {total}: {category}. Press Enter to start. ")
         except EOFError:
             pass  # Ctrl-D starts the round as Enter would; Ctrl-C is the way out
+        # A fresh screen per round: the last round's grade and rubric, read by now, would sit above
+        # (and be mistaken for part of) this round's question.
+        self.console.clear()
 
 
 def make_ui(console: Console, render_question: QuestionRenderer, render_report: ReportRenderer) -> PlainUI | TerminalUI:

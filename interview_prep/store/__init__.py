@@ -4,7 +4,7 @@ Importing this package loads sqlite3; `prep list` without a history must not, so
 `paths.history_file()` first.
 """
 
-from interview_prep.store.db import Attempt, FollowUpRecord, QuestionHistory, Store, utcnow
+from interview_prep.store.db import Attempt, FollowUpRecord, QuestionFigures, QuestionHistory, Store, utcnow
 from interview_prep.store.migrations import MIGRATIONS, m001_attempts
 from interview_prep.store.opening import default_path, open_store
 from interview_prep.store.statuses import ABANDONED, GRADED, IN_PROGRESS, STATUSES
@@ -17,6 +17,7 @@ __all__ = [
     "STATUSES",
     "Attempt",
     "FollowUpRecord",
+    "QuestionFigures",
     "QuestionHistory",
     "Store",
     "default_path",

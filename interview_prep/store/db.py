@@ -72,6 +72,49 @@ class FollowUpRecord:
         }
 
 
+# The attempts table's columns but its id: what an import may set.
+ATTEMPT_COLUMNS = (
+    "question",
+    "kind",
+    "mode",
+    "started_at",
+    "ended_at",
+    "time_used_s",
+    "time_limit_s",
+    "over_time",
+    "status",
+    "answer",
+    "answer_path",
+    "score",
+    "passed",
+    "grade_json",
+    "self_rating",
+    "rating",
+    "grader_version",
+    "mock_id",
+)
+
+# How many of a question's latest scores `prep stats` keeps as its trend.
+TREND_POINTS = 32
+
+
+@dataclass(frozen=True)
+class QuestionFigures:
+    """One question's figures for `prep stats`, aggregated by SQLite."""
+
+    question: str
+    attempts: int  # finished or abandoned
+    graded: int  # with a score
+    abandoned: int
+    untimed: int  # by `prep grade`, not on a clock
+    best: float | None
+    timed: int  # with a time used and a limit
+    time_sum_s: float
+    time_ratio_sum: float
+    recent: tuple[tuple[str, float], ...]  # (ISO time, score) of the latest scored attempts, oldest first
+    daily: tuple[tuple[str, float, int], ...]  # (UTC day, mean score, scored attempts), oldest first
+
+
 @dataclass(frozen=True)
 class QuestionHistory:
     """What `prep list` shows beside a question."""
@@ -466,6 +509,158 @@ class Store:
             if q not in out:
                 out[q] = QuestionHistory(0, None, d)
         return out
+
+    # pages and figures: what `prep history` and `prep stats` read, in SQL, so they stay fast as the history grows
+
+    @_reads
+    def count_attempts(self, question: str | None = None) -> int:
+        if question is None:
+            row = self.conn.execute("SELECT COUNT(*) FROM attempts").fetchone()
+        else:
+            row = self.conn.execute("SELECT COUNT(*) FROM attempts WHERE question=?", (question,)).fetchone()
+        return int(row[0])
+
+    @_reads
+    def recent_attempts(self, question: str | None = None, *, limit: int, offset: int = 0) -> list[Attempt]:
+        """One page of attempts: the `limit` newest after skipping `offset` newer ones, returned oldest first."""
+        where, args = ("WHERE question=?", [question]) if question is not None else ("", [])
+        # The ids first, from an index (a row is kilobytes: sorting whole rows reads the whole file).
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT id FROM attempts {where} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?",  # noqa: S608
+                [*args, limit, offset],
+            )
+        ]
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = self.conn.execute(
+            f"SELECT * FROM attempts WHERE id IN ({marks}) ORDER BY started_at, id",  # noqa: S608
+            ids,
+        ).fetchall()
+        return [_attempt(r) for r in rows]
+
+    @_reads
+    def figures(self, *, last_n: int = TREND_POINTS) -> list[QuestionFigures]:
+        """Per question: counts, best, time sums, its last `last_n` scores and its mean score per day.
+
+        Attempts still in progress (a crash's leftovers) are not counted.
+        """
+        timed = "time_used_s IS NOT NULL AND time_limit_s"
+        rows = self.conn.execute(
+            "SELECT question, COUNT(*) AS n, COUNT(score) AS graded, SUM(status=?) AS abandoned,"
+            " SUM(mode='grade') AS untimed, MAX(score) AS best,"
+            f" SUM(CASE WHEN {timed} THEN 1 ELSE 0 END) AS timed_n,"
+            f" SUM(CASE WHEN {timed} THEN time_used_s END) AS time_sum,"
+            f" SUM(CASE WHEN {timed} THEN time_used_s / time_limit_s END) AS ratio_sum"
+            " FROM attempts WHERE status != ? GROUP BY question",
+            (ABANDONED, IN_PROGRESS),
+        ).fetchall()
+        recent: dict[str, list[tuple[str, float]]] = {}
+        for r in self.conn.execute(
+            "SELECT question, started_at, score FROM (SELECT question, started_at, score, ROW_NUMBER() OVER"
+            " (PARTITION BY question ORDER BY started_at DESC, id DESC) AS rn FROM attempts"
+            " WHERE status != ? AND score IS NOT NULL) WHERE rn <= ? ORDER BY started_at, rn DESC",
+            (IN_PROGRESS, last_n),
+        ):
+            recent.setdefault(r["question"], []).append((r["started_at"], float(r["score"])))
+        daily: dict[str, list[tuple[str, float, int]]] = {}
+        for r in self.conn.execute(
+            "SELECT question, substr(started_at, 1, 10) AS day, AVG(score) AS mean, COUNT(*) AS n FROM attempts"
+            " WHERE status != ? AND score IS NOT NULL GROUP BY question, day ORDER BY day",
+            (IN_PROGRESS,),
+        ):
+            daily.setdefault(r["question"], []).append((r["day"], float(r["mean"]), int(r["n"])))
+        return [
+            QuestionFigures(
+                question=r["question"],
+                attempts=int(r["n"]),
+                graded=int(r["graded"]),
+                abandoned=int(r["abandoned"] or 0),
+                untimed=int(r["untimed"] or 0),
+                best=r["best"],
+                timed=int(r["timed_n"] or 0),
+                time_sum_s=float(r["time_sum"] or 0.0),
+                time_ratio_sum=float(r["ratio_sum"] or 0.0),
+                recent=tuple(recent.get(r["question"], ())),
+                daily=tuple(daily.get(r["question"], ())),
+            )
+            for r in rows
+        ]
+
+    # the whole history out and back in, and a reset
+
+    @_reads
+    def export_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """Every attempt, card and help row as it is stored, oldest first."""
+        return {
+            table: [dict(r) for r in self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]  # noqa: S608
+            for table, order in (("attempts", "started_at, id"), ("cards", "question"), ("help_taken", "id"))
+        }
+
+    def import_rows(self, data: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
+        """Add an export's rows in one transaction; returns (attempts added, attempts already here).
+
+        An attempt is the same attempt when its question, mode and start time are: importing an
+        export twice adds nothing. A card replaces ours only when it was updated later.
+        """
+        added = skipped = 0
+        new_ids: dict[int, int] = {}
+        with self.write() as c:
+            for row in data.get("attempts", []):
+                same = c.execute(
+                    "SELECT id FROM attempts WHERE question=? AND mode=? AND started_at=?",
+                    (row["question"], row["mode"], row["started_at"]),
+                ).fetchone()
+                if same is not None:
+                    skipped += 1
+                    new_ids[int(row.get("id") or 0)] = int(same[0])
+                    continue
+                columns = [k for k in ATTEMPT_COLUMNS if k in row]
+                cur = c.execute(
+                    f"INSERT INTO attempts ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",  # noqa: S608
+                    [row[k] for k in columns],
+                )
+                assert cur.lastrowid is not None
+                new_ids[int(row.get("id") or 0)] = cur.lastrowid
+                added += 1
+            for card in data.get("cards", []):
+                c.execute(
+                    "INSERT INTO cards (question, card_json, due, updated_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT(question) DO UPDATE SET card_json=excluded.card_json, due=excluded.due,"
+                    " updated_at=excluded.updated_at WHERE excluded.updated_at > cards.updated_at",
+                    (card["question"], card["card_json"], card["due"], card["updated_at"]),
+                )
+            for help_row in data.get("help_taken", []):
+                attempt = help_row.get("attempt_id")
+                attempt_id = None if attempt is None else new_ids.get(int(attempt))
+                same = c.execute(
+                    "SELECT 1 FROM help_taken WHERE question=? AND kind=? AND taken_at=?",
+                    (help_row["question"], help_row["kind"], help_row["taken_at"]),
+                ).fetchone()
+                if same is None:
+                    c.execute(
+                        "INSERT INTO help_taken (question, kind, hint_index, taken_at, attempt_id)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        (
+                            help_row["question"],
+                            help_row["kind"],
+                            help_row.get("hint_index"),
+                            help_row["taken_at"],
+                            attempt_id,
+                        ),
+                    )
+        return added, skipped
+
+    def reset(self, question: str | None = None) -> int:
+        """Forget a question's attempts, card and help (all of them with None); returns attempts removed."""
+        where, args = ("WHERE question=?", (question,)) if question is not None else ("", ())
+        with self.write() as c:
+            removed = int(c.execute(f"SELECT COUNT(*) FROM attempts {where}", args).fetchone()[0])  # noqa: S608
+            for table in ("help_taken", "attempts", "cards"):
+                c.execute(f"DELETE FROM {table} {where}", args)  # noqa: S608
+        return removed
 
     # An attempt still "in progress" this long after its time limit was left by a crash or a
     # killed terminal, not by someone still working on it: hints do not go to it.

@@ -95,10 +95,21 @@ def m005_follow_ups(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX follow_ups_attempt ON follow_ups(attempt_id, position)")
 
 
+def m006_figures_index(conn: sqlite3.Connection) -> None:
+    # `prep stats` and `prep history` read only these columns of every attempt. A row carries its
+    # answer and grade (kilobytes), so a scan of the table reads the whole file; this covering index
+    # lets both read a few pages instead (benchmarks/history_scale.py: 10,000 attempts).
+    conn.execute(
+        "CREATE INDEX attempts_figures ON attempts"
+        "(question, started_at, status, mode, score, time_used_s, time_limit_s)"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_attempts,
     m002_cards,
     m003_mock_rounds,
     m004_help_taken,
     m005_follow_ups,
+    m006_figures_index,
 )

@@ -12,40 +12,89 @@ from rich.table import Table
 from interview_prep.models import Question
 from interview_prep.views.console import out, show_markdown
 
+# Short forms for a narrow terminal: the category and level columns give their width to the title.
+_CATEGORY_ABBREV = {"fundamentals": "fund", "system-design": "design", "behavioral": "behav", "project": "proj"}
+_LEVEL_ABBREV = {"easy": "easy", "medium": "med", "hard": "hard"}
+# The title gets at least this much before the table abbreviates: below it, titles wrap over 3+ lines.
+_TITLE_MIN = 24
 
-def bank_table(questions: Sequence[Question], extra_columns: dict[str, dict[str, str]] | None = None) -> Table:
-    """The `prep list` table; extra_columns maps a column title to a value per question id."""
+
+def bank_table(
+    questions: Sequence[Question], extra_columns: dict[str, dict[str, str]] | None = None, *, width: int | None = None
+) -> Table:
+    """The `prep list` table; extra_columns maps a column title to a value per question id.
+
+    Designed for `width` columns (the terminal's): every column but the title is one line; when the
+    full words leave the title under `_TITLE_MIN`, category and level are abbreviated.
+    """
     from rich import box
 
-    # A light box: on an 80-column terminal the heavy one leaves the title column too narrow.
-    table = Table(
-        title="Question bank", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0)
-    )
-    table.add_column("#", justify="right", style="bold")
+    extra = extra_columns or {}
+    width = out.width if width is None else width
+
+    def cells(q: Question, short: bool) -> list[str]:
+        category = _CATEGORY_ABBREV.get(q.category, q.category) if short else q.category
+        level = _LEVEL_ABBREV.get(q.difficulty, q.difficulty) if short else q.difficulty
+        fixed = [str(q.number), q.id, category, level, str(q.time_limit_minutes)]
+        return fixed + [values.get(q.id, "") for values in extra.values()]
+
+    def fixed_width(short: bool) -> int:
+        heads = ["#", "id", "cat" if short else "category", "lvl" if short else "level", "min", *extra]
+        widest = [len(h) for h in heads]
+        for q in questions:
+            widest = [max(w, len(c)) for w, c in zip(widest, cells(q, short), strict=True)]
+        return sum(widest) + len(widest)  # the box's one-space separator between columns
+
+    short = width - fixed_width(False) < min(_TITLE_MIN, max((len(q.title) for q in questions), default=0))
+    # A light box, no edge, no padding beyond its one-space separator: 80 columns are few.
+    table = Table(title="Question bank", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=0)
+    table.add_column("#", justify="right", style="bold", no_wrap=True)
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("title")
-    table.add_column("category", no_wrap=True)
-    table.add_column("level", no_wrap=True)
-    table.add_column("min", justify="right")
-    for title in extra_columns or {}:
-        table.add_column(title, justify="right")
+    table.add_column("cat" if short else "category", no_wrap=True)
+    table.add_column("lvl" if short else "level", no_wrap=True)
+    table.add_column("min", justify="right", no_wrap=True)
+    for title in extra:
+        table.add_column(title, justify="right", no_wrap=True)
     for q in questions:
-        extras = [escape(values.get(q.id, "")) for values in (extra_columns or {}).values()]
-        table.add_row(
-            str(q.number), q.id, escape(q.title), q.category, q.difficulty, str(q.time_limit_minutes), *extras
-        )
+        number, qid, *rest = (escape(c) for c in cells(q, short))
+        table.add_row(number, qid, escape(q.title), *rest)
     return table
 
 
-def question_markdown(q: Question, *, rubric: bool = False) -> str:
-    """The question as Markdown: prompt, what to write, and with `rubric` how it is judged."""
+def fit_code(code: str, width: int) -> str:
+    """Code re-wrapped to `width` where only a comment or docstring line is too long.
+
+    Each long line breaks at spaces and continues at its own indentation, so the code stays valid
+    Python and no line wraps back to column 0. A line with no space to break at stays as it is.
+    """
+    lines = []
+    for line in code.splitlines():
+        if len(line) <= width or not line.strip():
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        lines += textwrap.wrap(
+            line.strip(), width, initial_indent=indent, subsequent_indent=indent, break_long_words=False
+        ) or [line]
+    return "\n".join(lines)
+
+
+def question_markdown(q: Question, *, rubric: bool = False, width: int | None = None) -> str:
+    """The question as Markdown: prompt, what to write, and with `rubric` how it is judged.
+
+    With `width`, the functions' contracts are re-wrapped to fit a Rich code block that wide.
+    """
     parts = [f"# {q.number}. {q.title}", f"*{q.category} · {q.difficulty} · {q.time_limit_minutes} minutes*", q.prompt]
     if q.is_coding:
         parts.append("## What to write")
         parts.append("A Python file that defines:")
         for fn in q.functions:
             doc = textwrap.indent(fn.docstring.rstrip(), "    ").lstrip()
-            parts.append(f'```python\n{fn.signature}:\n    """{doc}\n    """\n```')
+            code = f'{fn.signature}:\n    """{doc}\n    """'
+            if width is not None:
+                code = fit_code(code, width - 2)  # a Markdown code block pads one column each side
+            parts.append(f"```python\n{code}\n```")
         parts.append(f"Then grade it: `prep grade FILE -q {q.id}`.")
     else:
         parts.append(f"Answer in writing (a .md or .txt file), then grade it: `prep grade FILE -q {q.id}`.")
@@ -57,10 +106,20 @@ def question_markdown(q: Question, *, rubric: bool = False) -> str:
 
 
 def show_solution(q: Question, lexer: str, text: str, console: Console = out) -> None:
+    """The reference: to a file or a pipe, exactly the file (`prep solution 1 > ref.py` runs); on a
+    terminal, a title and the code highlighted, its long lines left long (never wrapped at the width)."""
+    if not console.is_terminal:
+        import sys
+
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+        return
     console.print(f"[bold]{q.number}. {escape(q.title)}[/]: the reference")
     if lexer == "markdown":
         show_markdown(text, console)
         return
     from rich.syntax import Syntax
 
-    console.print(Syntax(text, lexer, line_numbers=False, word_wrap=True))
+    code = Syntax(text, lexer).highlight(text)
+    code.rstrip()
+    console.print(code, soft_wrap=True)

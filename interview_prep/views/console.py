@@ -5,12 +5,23 @@ from __future__ import annotations
 import codecs
 import sys
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich exits 1 when the reader goes away; a closed pipe is the reader's business, not a
+        failure: stay quiet from now on and let output_may_close() keep the command's exit code."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
+out = _Console(highlight=False)
+err = _Console(stderr=True, highlight=False)
 
 
 # What prep's own screens use, in ASCII; other characters (a question's or a user's text) lose their
@@ -74,9 +85,39 @@ def degrade_to_ascii() -> None:
             pass
 
 
-def error(message: str) -> None:
-    """One plain line on stderr. Not Rich markup: messages quote user text with brackets in it."""
-    print(f"Error: {message}", file=sys.stderr)
+def error(message: str, *, as_json: bool = False, code: int = 2) -> None:
+    """One plain line on stderr. Not Rich markup: messages quote user text with brackets in it.
+
+    With `as_json`, one JSON object instead, so a script reading `--json` output reads errors too.
+    """
+    if as_json:
+        import json
+
+        print(json.dumps({"error": message, "exit_code": int(code)}, ensure_ascii=False), file=sys.stderr)
+    else:
+        print(f"Error: {message}", file=sys.stderr)
+
+
+@contextmanager
+def output_may_close() -> Iterator[None]:
+    """A reader that stops reading (`prep grade FILE | head -1`, a pager quit) ends our output, not
+    the command: the work done (a grade and its record in the history) and the exit code stand.
+
+    Output is flushed here, so a pipe closed after the last write is caught here too, and then
+    stdout is pointed at /dev/null, so that nothing (Python's own flush at exit) writes to it again.
+    """
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # no real file descriptor (a test's captured stdout)
+            pass
 
 
 def print_json(data: Any) -> None:

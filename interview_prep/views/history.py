@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, RenderableType
-from rich.panel import Panel
-from rich.syntax import Syntax
+from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
-from interview_prep.grading.report import report_from_json
 from interview_prep.models import Question
 from interview_prep.practice.clock import format_duration
-from interview_prep.practice.stats import Stats, StatsReport, sparkline
 from interview_prep.store import Attempt, FollowUpRecord
-from interview_prep.views.report import render_report
 from interview_prep.views.text import score_text, when
+
+if TYPE_CHECKING:  # the attempt view's Syntax and the grade's views load only for --show
+    from interview_prep.practice.stats import Stats, StatsReport
 
 
 def attempt_status(a: Attempt) -> str:
@@ -26,31 +24,48 @@ def attempt_status(a: Attempt) -> str:
     return "passed" if a.passed else "failed"
 
 
-def history_table(attempts: Sequence[Attempt]) -> Table:
-    # The mode column only when there is more than plain practice: 80 columns are few.
+# The table's short words: "practice" is the timed mode, told apart from an untimed `prep grade`.
+_MODE_LABEL = {"practice": "timed", "mock": "mock", "grade": "grade"}
+_STATUS_LABEL = {"in-progress": "open"}
+
+
+def history_table(attempts: Sequence[Attempt], *, caption: str | None = None) -> Table:
+    """The attempts, one line each, designed for 80 columns: short dates and words, no edge, no padding.
+
+    Every column is one line; only a long question id folds, and only on a terminal too narrow for it.
+    """
     show_mode = any(a.mode != "practice" for a in attempts)
-    table = Table(title="Attempts", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("#", justify="right", style="bold")
+    table = Table(
+        title="Attempts",
+        title_justify="left",
+        caption=caption,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=0,
+    )
+    table.add_column("#", justify="right", style="bold", no_wrap=True)
     table.add_column("when", no_wrap=True)
-    table.add_column("question", style="cyan", no_wrap=True)
+    table.add_column("question", style="cyan", overflow="fold")
     if show_mode:
         table.add_column("mode", no_wrap=True)
-    table.add_column("status", min_width=8)
-    table.add_column("score", justify="right")
+    table.add_column("status", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
     table.add_column("time", justify="right", no_wrap=True)
-    table.add_column("rating", min_width=6)
+    table.add_column("rating", no_wrap=True)
     for a in attempts:
         time = ""
         if a.time_used_s is not None and a.time_limit_s:
             time = f"{format_duration(a.time_used_s)}/{format_duration(a.time_limit_s)}"
             if a.over_time:
-                time += " over"
+                time += "!"
+        status = attempt_status(a)
         cells = [
             str(a.id),
-            a.started_at.astimezone().strftime("%b %d %H:%M"),  # the year is in --show
+            a.started_at.astimezone().strftime("%m-%d %H:%M"),  # the year is in --show
             a.question,
-            *([a.mode] if show_mode else []),
-            attempt_status(a),
+            *([_MODE_LABEL.get(a.mode, a.mode)] if show_mode else []),
+            _STATUS_LABEL.get(status, status),
             score_text(a.score),
             time,
             a.self_rating or "",
@@ -60,7 +75,12 @@ def history_table(attempts: Sequence[Attempt]) -> Table:
 
 
 def render_attempt(
-    console: Console, attempt: Attempt, question: Question | None, follow_ups: Sequence[FollowUpRecord] = ()
+    console: Console,
+    attempt: Attempt,
+    question: Question | None,
+    follow_ups: Sequence[FollowUpRecord] = (),
+    *,
+    full: bool = False,
 ) -> None:
     """One attempt in full: when, how long, the answer, the grade."""
     lines = [
@@ -76,6 +96,14 @@ def render_attempt(
     if attempt.grader_version:
         lines.append(f"Graded by {attempt.grader_version}")
     console.print("\n".join(lines), highlight=False, markup=False)
+    from rich.console import RenderableType
+    from rich.panel import Panel
+    from rich.syntax import Syntax
+    from rich.text import Text
+
+    from interview_prep.grading.report import report_from_json
+    from interview_prep.views.report import render_report
+
     if attempt.answer:
         answer: RenderableType
         if attempt.kind == "coding":
@@ -86,7 +114,7 @@ def render_attempt(
     else:
         console.print("(no answer saved)")
     if attempt.grade is not None:
-        render_report(report_from_json(attempt.grade), question, console)
+        render_report(report_from_json(attempt.grade), question, console, full=full)
     for fu in follow_ups:
         grade = fu.grade or {}
         score = (
@@ -107,20 +135,20 @@ def render_attempt(
 
 
 def _stats_table(title: str, rows: Sequence[Stats]) -> Table:
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("name", style="cyan", no_wrap=True)
-    for col in ("attempts", "best", "last", "avg time", "of limit"):
-        table.add_column(col, justify="right")
-    table.add_column("trend")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
+    table.add_column("name", style="cyan", overflow="fold")
+    # Timed attempts (practice, mock) apart from untimed `prep grade` ones: only the timed have a time.
+    for col in ("timed", "grade", "best", "last", "avg time", "of limit"):
+        table.add_column(col, justify="right", no_wrap=True)
     for s in rows:
         table.add_row(
             s.name,
-            str(s.attempts),
+            str(s.timed),
+            str(s.untimed),
             score_text(s.best),
             score_text(s.last),
             "" if s.avg_time_used_s is None else format_duration(s.avg_time_used_s),
             "" if s.avg_time_ratio is None else f"{100 * s.avg_time_ratio:.0f}%",
-            sparkline([score for _, score in s.trend]),
         )
     return table
 
@@ -131,3 +159,7 @@ def render_stats(console: Console, report: StatsReport) -> None:
         return
     console.print(_stats_table("Questions", report.questions))
     console.print(_stats_table("Categories", report.categories))
+    if any(c.progress for c in report.categories):
+        from interview_prep.views.chart import progress_chart
+
+        console.print(progress_chart(report.categories, width=console.width))

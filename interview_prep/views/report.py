@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -13,17 +15,80 @@ from interview_prep.views.console import out, show_markdown
 _STATUS_STYLE = {"pass": "green", "fail": "red", "error": "red", "timeout": "yellow", "memory": "yellow"}
 
 
-def render_report(report: GradeReport, question: Question | None, console: Console = out) -> None:
+def render_report(
+    report: GradeReport, question: Question | None, console: Console = out, *, full: bool = False
+) -> None:
     """A grade for the terminal: checks (or key points), score and verdict, then the rubric text
-    (when the question is still in the bank: an old attempt's may not be)."""
+    (when the question is still in the bank: an old attempt's may not be).
+
+    A coding grade is short unless `full`: the rubric first, then only what failed (an unimplemented
+    function once, not once per check) and a one-line verdict, so the end of it fits a 24-line screen.
+    """
     if report.kind == "written":
         from interview_prep.views.written import render_written
 
         render_written(report, console)
+    elif not full:
+        if question is not None:
+            render_rubric(question, console)
+        _render_failures(report, question, console)
+        return
     else:
         _render_checks(report, question, console)
     if question is not None:
         render_rubric(question, console)
+
+
+# How many failing checks the short view lists; the rest are one line (--full lists them all).
+SHORT_ROWS = 8
+_UNIMPLEMENTED = re.compile(r"^(\w+) raised NotImplementedError\b")
+
+
+def _render_failures(report: GradeReport, question: Question | None, console: Console) -> None:
+    from rich.padding import Padding
+
+    title = report.question if question is None else f"{question.number}. {escape(question.title)}"
+    console.print(f"[bold]{title}[/]")
+    failing = [c for c in report.checks if c.status.value != "pass"]
+    unimplemented: dict[str, int] = {}
+    others = []
+    for c in failing:
+        match = _UNIMPLEMENTED.match(c.message)
+        if match:
+            unimplemented[match.group(1)] = unimplemented.get(match.group(1), 0) + 1
+        else:
+            others.append(c)
+    for name, count in unimplemented.items():
+        console.print(
+            f"[red]✗[/] {escape(name)} is not written yet: it raises NotImplementedError"
+            f" ({count} check{'s' if count != 1 else ''})."
+        )
+    if others:
+        # The first failure in full (it is the one to fix first), the others one line each.
+        first, rest = others[0], others[1 : 1 + SHORT_ROWS]
+        style = _STATUS_STYLE.get(first.status.value, "")
+        console.print(f"[{style}]✗[/] [bold]{escape(first.name)}[/] ({first.status.value})")
+        console.print(Padding(escape(first.message), (0, 0, 0, 2)))
+        if rest:
+            table = Table(box=None, show_header=False, show_edge=False, padding=(0, 1, 0, 0))
+            widest = min(34, max(len(c.name) for c in rest) + 2)
+            table.add_column("check", no_wrap=True, min_width=widest, max_width=widest, overflow="ellipsis")
+            room = max(10, console.width - widest - 1)
+            table.add_column("feedback", no_wrap=True, overflow="ellipsis", max_width=room)
+            for c in rest:
+                style = _STATUS_STYLE.get(c.status.value, "")
+                status = "" if c.status.value == "fail" else f"{c.status.value}: "
+                table.add_row(f"[{style}]✗[/] {escape(c.name)}", f"[{style}]{status}[/]{escape(c.message)}")
+            console.print(table)
+        if len(others) > 1 + SHORT_ROWS:
+            console.print(f"… and {len(others) - 1 - SHORT_ROWS} more failing checks.")
+    passed = len(report.checks) - len(failing)
+    verdict = "[bold green]PASSED[/]" if report.passed else "[bold red]NOT PASSED[/]"
+    more = "; --full lists every check" if report.checks else ""
+    console.print(
+        f"Score [bold]{report.score:.1f}[/] / 100   {verdict}   {passed} of {len(report.checks)} checks pass{more}.",
+        highlight=False,
+    )
 
 
 def _render_checks(report: GradeReport, question: Question | None, console: Console) -> None:

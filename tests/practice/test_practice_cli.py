@@ -121,12 +121,22 @@ def test_stats_json_per_question_and_category() -> None:
     assert data["overall"]["attempts"] == 3
 
 
-def test_stats_table_shows_a_trend_line() -> None:
+def test_stats_draws_progress_per_category_as_a_chart() -> None:
     seed("batchnorm", 10, days_ago=3)
     seed("batchnorm", 95, days_ago=1)
-    result = runner.invoke(app, ["stats"], env={"COLUMNS": "120"})
+    seed("bias-variance", 50, days_ago=2)
+    result = runner.invoke(app, ["stats"], env={"COLUMNS": "80"})
     assert result.exit_code == 0
-    assert "▁█" in result.stdout  # 10 then 95 on the 0-100 scale
+    lines = result.stdout.splitlines()
+    start = lines.index("Progress: mean score per day, by category")
+    chart = lines[start + 1 : start + 12]  # 100 down to 0, one row per 10 points
+    assert chart[0].startswith("100 |") and chart[5].startswith(" 50 |") and chart[10].startswith("  0 |")
+    plotted = {(row, line.index(m, 5)) for row, line in enumerate(chart) for m in "df" if m in line[5:]}
+    # depth: 10 then 95 two days later (far left, low; far right, high); fundamentals: 50, between them
+    assert (9, 5) in plotted and (0, max(c for _, c in plotted)) in plotted
+    assert any(row == 5 and 5 < col < max(c for _, c in plotted) for row, col in plotted)
+    assert "d depth" in result.stdout and "f fundamentals" in result.stdout
+    assert max(len(line) for line in lines) <= 80
 
 
 def test_list_gains_best_attempts_and_due_and_list_due_filters() -> None:
@@ -266,3 +276,22 @@ def test_list_looks_for_the_file_the_store_writes(prep_home: Path) -> None:
     s = open_store()
     assert s.path == store.default_path() == prep_home / paths.HISTORY_FILE
     assert listing.history_exists()
+
+
+def test_practice_json_keeps_the_session_on_stderr_and_prints_the_result(fake_graders: None, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["practice", "-q", "batchnorm", "--minutes", "5", "-w", str(tmp_path / "w"), "--json"],
+        input="A good answer:\nrunning statistics at inference.\n.\nh\n",
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # nothing but the JSON on stdout
+    assert (data["question"], data["status"], data["self_rating"], data["rating"]) == (
+        "batchnorm",
+        "graded",
+        "hard",
+        "hard",
+    )
+    assert data["grade"]["score"] == 90.0 and data["attempt_id"] == open_store().attempts()[0].id
+    assert "#7 batchnorm" in result.stderr and "Rated hard" in result.stderr

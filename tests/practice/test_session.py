@@ -426,3 +426,20 @@ def test_written_in_the_editor_asks_about_earlier_work_only_once(bank: Bank, mak
     run_session(q, ctx)
     assert not any("earlier work" in m for m in ui.messages)
     assert len(ui.editor_runs) == 2
+
+
+def test_the_clock_running_out_says_time_is_up_before_the_grade(
+    bank: Bank, make_ctx: Any, clock: Any, store: Store
+) -> None:
+    from interview_prep.practice.session import WrittenAnswer
+
+    ctx, ui, _ = make_ctx(minutes=1)
+    q = bank.get("bce")
+    ui.waits.append(saving(solution_path(q, ctx.workspace), "SOLVED", "timeout", clock, after=61))
+    run_session(q, ctx)
+    assert "Time is up: your answer is graded as it stands." in ui.messages
+
+    ui.messages.clear()
+    ui.written.append(lambda c: WrittenAnswer("an answer about bias", timed_out=True))
+    run_session(bank.get("bias-variance"), ctx)
+    assert "Time is up: your answer is graded as it stands." in ui.messages

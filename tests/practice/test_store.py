@@ -25,7 +25,14 @@ def test_open_creates_the_file_under_prep_home_in_wal_mode(prep_home: Path) -> N
     assert s.path.exists()
     assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     names = [r[0] for r in s.conn.execute("SELECT name FROM migrations ORDER BY name")]
-    assert names == ["m001_attempts", "m002_cards", "m003_mock_rounds", "m004_help_taken", "m005_follow_ups"]
+    assert names == [
+        "m001_attempts",
+        "m002_cards",
+        "m003_mock_rounds",
+        "m004_help_taken",
+        "m005_follow_ups",
+        "m006_figures_index",
+    ]
     assert s.recovered is None
     s.close()
     # Opening again runs nothing twice.

@@ -1,0 +1,129 @@
+"""`prep stats` and `prep history` as the history grows: wall time and peak memory at 0, 1,000 and
+10,000 attempts, against `prep list` (which reads one small aggregate) as the baseline, in one run.
+
+Both read in SQL (aggregates per question; one page of attempts), so neither should grow much with
+the history. The target: under 0.3 s at 10,000 attempts.
+
+    python benchmarks/history_scale.py [--runs 5] [--sizes 0,1000,10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+COMMANDS = {"prep list": ["list"], "prep stats": ["stats"], "prep history": ["history"]}
+QUESTIONS = [("kmeans", "coding"), ("bce", "coding"), ("bias-variance", "written"), ("batchnorm", "written")]
+
+
+def fill(home: Path, n: int) -> None:
+    """A history of n finished attempts over a year, each with a grade of twenty checks, as prep keeps them."""
+    from interview_prep.store import open_store
+
+    store = open_store(home / "history.sqlite3")
+    rng = random.Random(0)
+    t0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    checks = [
+        {
+            "name": f"check {i}",
+            "category": "correctness",
+            "status": "pass",
+            "points": 1,
+            "max_points": 1,
+            "message": "ok " * 20,
+        }
+        for i in range(20)
+    ]
+    rows = []
+    for i in range(n):
+        question, kind = QUESTIONS[i % len(QUESTIONS)]
+        start = t0 + timedelta(minutes=50 * i)
+        score = float(rng.randint(0, 100))
+        grade = {"question": question, "kind": kind, "score": score, "passed": score >= 60, "checks": checks}
+        mode = "grade" if i % 3 == 0 else "practice"
+        used = None if mode == "grade" else float(rng.randint(60, 1800))
+        limit = None if mode == "grade" else 1200.0
+        rows.append(
+            (
+                question,
+                kind,
+                mode,
+                start.isoformat(),
+                (start + timedelta(minutes=20)).isoformat(),
+                used,
+                limit,
+                int(bool(used and limit and used > limit)),
+                "graded",
+                "def f(): pass\n" * 30,
+                None,
+                score,
+                int(score >= 60),
+                json.dumps(grade),
+                "good" if mode != "grade" else None,
+                None,
+                "bench",
+            )
+        )
+    with store.write() as c:
+        c.executemany(
+            "INSERT INTO attempts (question, kind, mode, started_at, ended_at, time_used_s, time_limit_s,"
+            " over_time, status, answer, answer_path, score, passed, grade_json, self_rating, rating,"
+            " grader_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    store.close()
+
+
+def measure(args: list[str], home: Path, runs: int) -> tuple[float, float]:
+    """(median seconds, peak resident MB) of `prep ARGS`, each run its own process."""
+    prep = Path(sys.executable).with_name("prep")
+    command = [str(prep)] if prep.exists() else [sys.executable, "-m", "interview_prep"]
+    env = {**os.environ, "PREP_HOME": str(home), "COLUMNS": "80"}
+    times, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        child = subprocess.Popen([*command, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        times.append(time.perf_counter() - start)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"prep {' '.join(args)} failed with a history of that size")
+        peaks.append(usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="0,1000,10000")
+    opts = parser.parse_args()
+    sizes = [int(s) for s in opts.sizes.split(",")]
+    print(f"median of {opts.runs} runs; peak resident memory of the process")
+    print(f"  {'attempts':>8}  " + "  ".join(f"{name:>22}" for name in COMMANDS))
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            home = Path(tmp) / str(n)
+            home.mkdir()
+            if n:
+                fill(home, n)
+            cells = []
+            for name, args in COMMANDS.items():
+                seconds, mb = measure(args, home, opts.runs)
+                if name != "prep list" and n == max(sizes):
+                    worst = max(worst, seconds)
+                cells.append(f"{seconds * 1000:7.0f} ms {mb:6.0f} MB")
+            print(f"  {n:>8}  " + "  ".join(f"{c:>22}" for c in cells))
+    print(f"slowest of stats and history at {max(sizes)} attempts: {worst:.2f} s (target < 0.3 s)")
+
+
+if __name__ == "__main__":
+    main()
