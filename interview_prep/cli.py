@@ -338,7 +338,10 @@ def resume(
     forget: Annotated[bool, typer.Option("--forget", help="Remove the résumé and its pack from your data.")] = False,
     bank_dirs: BankOption = None,
 ) -> None:
-    """Turn your résumé into questions: a deep-dive per project, and the questions each claimed technique draws."""
+    """Turn your résumé into a personal pack of questions.
+
+    A deep-dive per project or job, and the questions each technique it claims draws.
+    """
     from interview_prep.commands.resume import resume as read_resume
 
     run(lambda: read_resume(file, bank_dirs=bank_dirs, as_json=as_json, dry_run=dry_run, forget=forget))

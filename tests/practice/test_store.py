@@ -160,7 +160,10 @@ def test_a_database_with_damaged_pages_is_moved_aside(prep_home: Path) -> None:
 
     s2 = open_store()
     assert s2.recovered is not None and "damaged" in s2.recovered
-    assert s2.attempts() == []
+    # Whatever could still be read was salvaged, unchanged; the rest is in the file set aside.
+    saved = s2.attempts()
+    assert len(saved) < 300
+    assert all(a.question == f"q{a.id - 1}" and a.started_at == T0 for a in saved)
     assert len(list(prep_home.glob("history.sqlite3.damaged-*"))) == 1
 
 
