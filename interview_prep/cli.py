@@ -52,6 +52,14 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+JudgeOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--judge",
+        envvar="PREP_JUDGE",
+        help="A model (by its llm name) for a second reading of written answers; the rubric grade stays the floor.",
+    ),
+]
 QuestionArgument = Annotated[str, typer.Argument(help="The question's id (kmeans) or number (1).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors as JSON on stderr).")]
 FullOption = Annotated[bool, typer.Option("--full", help="A coding grade's every check, not only what failed.")]
@@ -153,6 +161,7 @@ def grade(
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Do not record this grade in your history.")] = False,
     full: FullOption = False,
+    judge: JudgeOption = None,
     bank_dirs: BankOption = None,
 ) -> None:
     """Grade one answer file (or - for standard input).
@@ -162,7 +171,9 @@ def grade(
     from interview_prep.commands.grade import grade as grade_file
 
     run(
-        lambda: grade_file(bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save, full=full),
+        lambda: grade_file(
+            bank_dirs, file, question, as_json=as_json, timeout=timeout, save=not no_save, full=full, judge=judge
+        ),
         as_json=as_json,
     )
 
@@ -191,6 +202,7 @@ def practice(
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
     no_follow_ups: NoFollowUpsOption = False,
+    judge: JudgeOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="The session on stderr; its result as JSON on stdout.")
     ] = False,
@@ -211,6 +223,7 @@ def practice(
             workspace=workspace,
             follow_ups=not no_follow_ups,
             as_json=as_json,
+            judge=judge,
         ),
         as_json=as_json,
     )
@@ -221,6 +234,7 @@ def mock(
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
     no_follow_ups: NoFollowUpsOption = False,
+    judge: JudgeOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="The rounds on stderr; the loop's result as JSON on stdout.")
     ] = False,
@@ -397,6 +411,32 @@ def reset(
 
 def _usage(message: str) -> ExitCode:
     raise PrepError(message)
+
+
+judge_app = typer.Typer(
+    name="judge",
+    help="The optional model judge: a second reading of written answers by a model you run.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(judge_app)
+
+
+@judge_app.command("check")
+def judge_check(
+    model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(help="The model's llm name (default: $PREP_JUDGE)."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many bank answers to try it on.")] = 6,
+    bank_dirs: BankOption = None,
+) -> None:
+    """Whether a judge is configured and answers, and how far it agrees with the rubric grader."""
+    from interview_prep.commands.judge import judge_check as run_check
+
+    run(lambda: run_check(bank_dirs, model, limit=limit))
 
 
 def main() -> None:

@@ -23,7 +23,11 @@ if TYPE_CHECKING:  # the store pulls in sqlite3, which `prep list` without histo
 
 
 class BankGrader:
-    """The session's grader: main's dispatcher (interview_prep.grade), imported on first use."""
+    """The session's grader: the answer path of `prep grade`, imported on first use; with a model judge, a
+    written answer also gets the model's checked reading (one note when it cannot be had)."""
+
+    def __init__(self, judge: str | None = None) -> None:
+        self.judge = judge
 
     def grade_file(self, question: Question, path: Path) -> GradeReport:
         from interview_prep.grading.answer import grade_answer, read_source
@@ -36,7 +40,13 @@ class BankGrader:
         if not text.strip():
             raise AnswerError("The answer is empty: there is nothing to grade.")
         # The written grader reads the text it is given; the name only tells it the format.
-        return grade_answer(question, Path(f"{question.id}.md"), text)
+        notes: list[str] = []
+        report = grade_answer(
+            question, Path(f"{question.id.replace('/', '-')}.md"), text, judge=self.judge, notes=notes
+        )
+        for note in notes:
+            print(f"Note: {note}", file=sys.stderr)
+        return report
 
 
 def _ui(as_json: bool) -> PlainUI | TerminalUI:
@@ -70,7 +80,12 @@ def result_json(r: SessionResult) -> dict[str, object]:
 
 
 def _context(
-    store: Store, workspace: Path, minutes: float | None, follow_ups: bool, as_json: bool = False
+    store: Store,
+    workspace: Path,
+    minutes: float | None,
+    follow_ups: bool,
+    as_json: bool = False,
+    judge: str | None = None,
 ) -> SessionContext:
     from interview_prep.practice.session import SessionContext, SystemClock, default_editor
 
@@ -78,7 +93,7 @@ def _context(
         store=store,
         ui=_ui(as_json),
         clock=SystemClock(),
-        grader=BankGrader(),
+        grader=BankGrader(judge),
         workspace=workspace,
         editor=default_editor(os.environ.get),
         minutes=minutes,
@@ -147,6 +162,7 @@ def practice(
     workspace: Path,
     follow_ups: bool = True,
     as_json: bool = False,
+    judge: str | None = None,
 ) -> ExitCode:
     """Pick, run and record one timed attempt."""
     from interview_prep.practice.session import SessionInterrupted, pick_question, run_session
@@ -160,7 +176,7 @@ def practice(
             question = bank.get(ref)
         else:
             question = pick_question(bank.questions, store, datetime.now(timezone.utc), category=category)
-        ctx = _context(store, workspace, minutes, follow_ups, as_json)
+        ctx = _context(store, workspace, minutes, follow_ups, as_json, judge)
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
@@ -189,6 +205,7 @@ def mock(
     workspace: Path,
     follow_ups: bool = True,
     as_json: bool = False,
+    judge: str | None = None,
 ) -> ExitCode:
     """The mock loop, then its summary."""
     from interview_prep.practice.mock import run_mock
@@ -198,7 +215,7 @@ def mock(
 
     store = open_history()
     try:
-        ctx = _context(store, workspace, minutes, follow_ups, as_json)
+        ctx = _context(store, workspace, minutes, follow_ups, as_json, judge)
         questions = load_bank(bank_dirs).questions
         try:
             # The project round asks about the user's own résumé when `prep resume` made deep-dives.

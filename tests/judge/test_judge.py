@@ -156,3 +156,63 @@ def test_disagreements_show_both_readings_side_by_side() -> None:
     assert rows["bias-definition"]["judge"]["verdict"] == "missing"
     assert rows["bias-definition"]["rubric"]["verdict"] == "asserted"
     assert rows["bias-definition"]["rubric"]["quote"]
+
+
+def test_prep_grade_with_a_judge_records_which_grader_made_the_grade(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from interview_prep.cli import app
+    from interview_prep.store import open_store
+
+    SCRIPT["reply"] = lambda _p: verdicts(
+        **{
+            "bias-definition": ("asserted", "Bias is error from wrong assumptions"),
+            "variance-definition": ("asserted", "Variance is error from sensitivity to the training set"),
+        }
+    )
+    answer = tmp_path / "answer.md"
+    answer.write_text(ANSWER)
+    result = CliRunner().invoke(
+        app, ["grade", str(answer), "-q", "bias-variance", "--judge", "prep-scripted", "--json"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(result.stdout)
+    assert data["grader"] == "llm:prep-scripted" and "disagreements" in data
+    [attempt] = open_store().attempts()
+    assert attempt.grade is not None and attempt.grade["grader"] == "llm:prep-scripted"
+
+
+def test_a_judge_that_fails_leaves_one_note_and_the_rubric_grade_and_the_attempt(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from interview_prep.cli import app
+    from interview_prep.store import open_store
+
+    SCRIPT["reply"] = lambda _p: "{not json"
+    answer = tmp_path / "answer.md"
+    answer.write_text(ANSWER)
+    result = CliRunner().invoke(
+        app, ["grade", str(answer), "-q", "bias-variance", "--judge", "prep-scripted", "--json"]
+    )
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert json.loads(result.stdout)["grader"] == "rubric"
+    assert result.stderr.count("\n") == 1 and "malformed JSON" in result.stderr
+    assert len(open_store().attempts()) == 1
+
+
+def test_judge_check_grades_the_banks_answers_and_says_none_is_configured_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from interview_prep.cli import app
+
+    monkeypatch.delenv("PREP_JUDGE", raising=False)
+    unset = CliRunner().invoke(app, ["judge", "check"])
+    assert unset.exit_code == 2 and "no model judge is configured" in unset.stderr
+    SCRIPT["reply"] = lambda _p: verdicts()
+    checked = CliRunner().invoke(app, ["judge", "check", "prep-scripted", "--limit", "2"])
+    assert checked.exit_code == 0, checked.output
+    assert "prep-scripted answers; it agreed with the rubric grader on" in checked.stdout
+    monkeypatch.setenv("PREP_JUDGE", "prep-scripted")
+    assert CliRunner().invoke(app, ["judge", "check", "--limit", "1"]).exit_code == 0
