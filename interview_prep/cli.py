@@ -415,7 +415,7 @@ def _usage(message: str) -> ExitCode:
 
 judge_app = typer.Typer(
     name="judge",
-    help="The optional model judge: a second reading of written answers by a model you run.",
+    help="The optional model judge: a second reading by your own model.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
