@@ -224,6 +224,7 @@ class Store:
         row = dict(self.conn.execute("SELECT * FROM attempts WHERE id=?", (attempt_id,)).fetchone())
         card = self.conn.execute("SELECT * FROM cards WHERE question=?", (row["question"],)).fetchone()
         help_rows = [dict(r) for r in self.conn.execute("SELECT * FROM help_taken WHERE attempt_id=?", (attempt_id,))]
+        asked = [dict(r) for r in self.conn.execute("SELECT * FROM follow_ups WHERE attempt_id=?", (attempt_id,))]
         del row["id"]
         with into.write() as c:
             cur = c.execute(
@@ -241,6 +242,8 @@ class Store:
                     "INSERT INTO help_taken (question, kind, hint_index, taken_at, attempt_id) VALUES (?, ?, ?, ?, ?)",
                     (h["question"], h["kind"], h["hint_index"], h["taken_at"], cur.lastrowid),
                 )
+            for f in asked:
+                _insert_follow_up(c, {**f, "attempt_id": cur.lastrowid})
             return cur.lastrowid
 
     def close(self) -> None:
@@ -593,10 +596,16 @@ class Store:
 
     @_reads
     def export_rows(self) -> dict[str, list[dict[str, Any]]]:
-        """Every attempt, card and help row as it is stored, oldest first."""
+        """Every attempt, card, help and follow-up row as it is stored, oldest first."""
+        tables = (
+            ("attempts", "started_at, id"),
+            ("cards", "question"),
+            ("help_taken", "id"),
+            ("follow_ups", "attempt_id, position"),
+        )
         return {
             table: [dict(r) for r in self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]  # noqa: S608
-            for table, order in (("attempts", "started_at, id"), ("cards", "question"), ("help_taken", "id"))
+            for table, order in tables
         }
 
     def import_rows(self, data: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
@@ -607,6 +616,7 @@ class Store:
         """
         added = skipped = 0
         new_ids: dict[int, int] = {}
+        fresh: set[int] = set()  # attempts added now: only they take the export's follow-ups
         with self.write() as c:
             for row in data.get("attempts", []):
                 same = c.execute(
@@ -624,6 +634,7 @@ class Store:
                 )
                 assert cur.lastrowid is not None
                 new_ids[int(row.get("id") or 0)] = cur.lastrowid
+                fresh.add(cur.lastrowid)
                 added += 1
             for card in data.get("cards", []):
                 c.execute(
@@ -651,6 +662,10 @@ class Store:
                             attempt_id,
                         ),
                     )
+            for f in data.get("follow_ups", []):
+                attempt_id = new_ids.get(int(f.get("attempt_id") or 0))
+                if attempt_id in fresh:
+                    _insert_follow_up(c, {**f, "attempt_id": attempt_id})
         return added, skipped
 
     def reset(self, question: str | None = None) -> int:
@@ -658,12 +673,11 @@ class Store:
         where, args = ("WHERE question=?", (question,)) if question is not None else ("", ())
         with self.write() as c:
             removed = int(c.execute(f"SELECT COUNT(*) FROM attempts {where}", args).fetchone()[0])  # noqa: S608
+            c.execute(f"DELETE FROM follow_ups WHERE attempt_id IN (SELECT id FROM attempts {where})", args)  # noqa: S608
             for table in ("help_taken", "attempts", "cards"):
                 c.execute(f"DELETE FROM {table} {where}", args)  # noqa: S608
         return removed
 
-    # An attempt still "in progress" this long after its time limit was left by a crash or a
-    # killed terminal, not by someone still working on it: hints do not go to it.
     def record_follow_up(
         self,
         attempt_id: int,
@@ -679,11 +693,9 @@ class Store:
         """Keep one asked follow-up with its answer, the moment it is answered: Ctrl-C later loses nothing."""
         with self.write() as c:
             (position,) = c.execute("SELECT COUNT(*) + 1 FROM follow_ups WHERE attempt_id=?", (attempt_id,)).fetchone()
-            c.execute(
-                "INSERT INTO follow_ups (attempt_id, position, kind, target, prompt, answer, grade_json, recovered,"
-                " asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (attempt_id, position, kind, target, prompt, answer, _json_or_none(grade), recovered, _iso(now)),
-            )
+            row = {"attempt_id": attempt_id, "position": position, "kind": kind, "target": target, "prompt": prompt}
+            row |= {"answer": answer, "grade_json": _json_or_none(grade), "recovered": recovered, "asked_at": _iso(now)}
+            _insert_follow_up(c, row)
 
     @_reads
     def follow_ups(self, attempt_id: int) -> list[FollowUpRecord]:
@@ -712,6 +724,8 @@ class Store:
             c.execute("UPDATE attempts SET grade_json=? WHERE id=?", (json.dumps(grade), attempt_id))
 
 
+# An attempt still "in progress" this long after its time limit was left by a crash or a
+# killed terminal, not by someone still working on it: hints do not go to it.
 STALE_AFTER_LIMIT = timedelta(minutes=15)
 
 
@@ -735,6 +749,26 @@ def _claim_help(c: sqlite3.Connection, question: str, attempt_id: int) -> None:
     c.execute("UPDATE help_taken SET attempt_id=? WHERE question=? AND attempt_id IS NULL", (attempt_id, question))
 
     # --- opening ------------------------------------------------------------------------------
+
+
+FOLLOW_UP_COLUMNS = (
+    "attempt_id",
+    "position",
+    "kind",
+    "target",
+    "prompt",
+    "answer",
+    "grade_json",
+    "recovered",
+    "asked_at",
+)
+
+
+def _insert_follow_up(c: sqlite3.Connection, row: dict[str, Any]) -> None:
+    c.execute(
+        f"INSERT INTO follow_ups ({', '.join(FOLLOW_UP_COLUMNS)}) VALUES ({', '.join('?' for _ in FOLLOW_UP_COLUMNS)})",  # noqa: S608
+        [row.get(k) for k in FOLLOW_UP_COLUMNS],
+    )
 
 
 def _json_or_none(data: dict[str, Any] | None) -> str | None:

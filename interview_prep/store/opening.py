@@ -255,7 +255,7 @@ def _open_read_only(path: Path) -> Store:
     return Store(conn, path=path)
 
 
-SALVAGED_TABLES = ("attempts", "cards", "help_taken")
+SALVAGED_TABLES = ("attempts", "cards", "help_taken", "follow_ups")
 
 
 def _rows(old: sqlite3.Connection, table: str, columns: list[str]) -> Iterator[tuple[Any, ...]]:

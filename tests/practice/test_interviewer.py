@@ -124,3 +124,44 @@ def test_no_follow_ups_asks_nothing(bank: Bank, make_ctx: Any, store: Store, tmp
     ui.waits.append(solve)
     result = run_session(bank.get("bce"), ctx)
     assert store.follow_ups(result.attempt_id) == [] and result.overall is None and grader.texts == []
+
+
+def test_follow_ups_go_with_their_attempt_through_export_import_and_reset(store: Store) -> None:
+    from datetime import datetime, timezone
+
+    from interview_prep.store import open_store
+
+    t0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+    aid = store.record_attempt(
+        question="bce",
+        kind="coding",
+        mode="practice",
+        started_at=t0,
+        ended_at=t0,
+        answer="x",
+        answer_path=None,
+        grade={"score": 100.0, "passed": True, "checks": []},
+        grader_version="t",
+    )
+    store.record_follow_up(
+        aid,
+        kind="follow-up",
+        target="stability",
+        prompt="What goes wrong at p = 0?",
+        answer="log(0)",
+        grade={"score": 50.0, "passed": False},
+        recovered=0.0,
+        now=t0,
+    )
+    exported = store.export_rows()
+    assert [f["target"] for f in exported["follow_ups"]] == ["stability"]
+    assert store.reset("bce") == 1 and store.follow_ups(aid) == []
+    added, skipped = store.import_rows(exported)
+    [attempt] = store.attempts()
+    assert (added, skipped) == (1, 0)
+    assert [(f.target, f.answer) for f in store.follow_ups(attempt.id)] == [("stability", "log(0)")]
+    assert store.import_rows(exported) == (0, 1) and len(store.follow_ups(attempt.id)) == 1  # twice adds nothing
+    other = open_store(store.path.with_name("copy.sqlite3"))  # type: ignore[union-attr]
+    new_id = store.copy_attempt(attempt.id, other)
+    assert [f.target for f in other.follow_ups(new_id)] == ["stability"]
+    other.close()
