@@ -134,13 +134,19 @@ def list_questions(
 def show(
     question: QuestionArgument,
     rubric: Annotated[bool, typer.Option("--rubric", help="Also show how to answer and what they look for.")] = False,
+    follow_ups: Annotated[
+        bool, typer.Option("--follow-ups", help="Also show what the interviewer may ask after your answer.")
+    ] = False,
     as_json: JsonOption = False,
     bank_dirs: BankOption = None,
 ) -> None:
     """Show one question."""
     from interview_prep.commands.bank import show as show_question
 
-    run(lambda: show_question(bank_dirs, question, rubric=rubric, as_json=as_json), as_json=as_json)
+    run(
+        lambda: show_question(bank_dirs, question, rubric=rubric, as_json=as_json, follow_ups=follow_ups),
+        as_json=as_json,
+    )
 
 
 @app.command("grade")

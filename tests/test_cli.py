@@ -147,3 +147,17 @@ def test_list_with_a_history_stays_light(tmp_path: Path) -> None:
     forbidden = {"numpy", "rich.syntax", "interview_prep.practice.session", "interview_prep.practice.stats", "fsrs"}
     forbidden |= {"snowballstemmer", "interview_prep.grading.written"}  # rubric claims are checked once, then cached
     assert not (forbidden & loaded), sorted(forbidden & loaded)
+
+
+def test_show_follow_ups_lists_what_the_interviewer_may_ask() -> None:
+    from interview_prep.bank import load_bank
+
+    kmeans, batchnorm = load_bank([]).get("kmeans"), load_bank([]).get("batchnorm")
+    shown = runner.invoke(app, ["show", "kmeans", "--follow-ups"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0
+    assert all(" ".join(fu.prompt.split()[:6]) in " ".join(shown.stdout.split()) for fu in kmeans.follow_ups)
+    data = json.loads(runner.invoke(app, ["show", "batchnorm", "--follow-ups", "--json"]).stdout)
+    assert batchnorm.rubric is not None
+    assert data["probes"] == {kp.id: kp.probe for kp in batchnorm.rubric.key_points}
+    assert set(data["challenges"]) == {mc.id for mc in batchnorm.rubric.misconceptions}
+    assert "What the interviewer may ask next" not in runner.invoke(app, ["show", "kmeans"]).stdout

@@ -81,7 +81,9 @@ def list_questions(bank_dirs: list[Path] | None, category: str | None, *, due: b
     return ExitCode.OK
 
 
-def show(bank_dirs: list[Path] | None, ref: str, *, rubric: bool, as_json: bool = False) -> ExitCode:
+def show(
+    bank_dirs: list[Path] | None, ref: str, *, rubric: bool, as_json: bool = False, follow_ups: bool = False
+) -> ExitCode:
     from interview_prep.views.bank import question_markdown
 
     question = load_bank(bank_dirs).get(ref)
@@ -93,9 +95,14 @@ def show(bank_dirs: list[Path] | None, ref: str, *, rubric: bool, as_json: bool 
             ]
         if rubric:
             data |= {"how_to_answer": question.how_to_answer, "what_they_look_for": question.what_they_look_for}
+        if follow_ups:
+            data["follow_ups"] = [{"id": fu.id, "prompt": fu.prompt} for fu in question.follow_ups]
+            if question.rubric is not None:
+                data["probes"] = {kp.id: kp.probe for kp in question.rubric.key_points if kp.probe}
+                data["challenges"] = {mc.id: mc.challenge for mc in question.rubric.misconceptions if mc.challenge}
         console.print_json(data)
         return ExitCode.OK
-    console.show_markdown(question_markdown(question, rubric=rubric, width=console.out.width))
+    console.show_markdown(question_markdown(question, rubric=rubric, width=console.out.width, follow_ups=follow_ups))
     return ExitCode.OK
 
 

@@ -80,7 +80,29 @@ def fit_code(code: str, width: int) -> str:
     return "\n".join(lines)
 
 
-def question_markdown(q: Question, *, rubric: bool = False, width: int | None = None) -> str:
+def follow_ups_markdown(q: Question) -> str:
+    """What the interviewer may ask after the main answer: a coding question's follow-ups; for a written
+    one, the probe behind each key point and the challenge behind each misconception."""
+    parts = ["## What the interviewer may ask next"]
+    if q.follow_ups:
+        parts += [f"- {fu.prompt} *({fu.time_limit_minutes} min)*" for fu in q.follow_ups]
+    if q.rubric is not None:
+        parts += [
+            f"- If you leave out that {kp.description[:1].lower()}{kp.description[1:]}: *{kp.probe}*"
+            for kp in q.rubric.key_points
+            if kp.probe
+        ]
+        parts += [
+            f"- If your answer {mc.description[:1].lower()}{mc.description[1:].rstrip('.')}: *{mc.challenge}*"
+            for mc in q.rubric.misconceptions
+            if mc.challenge
+        ]
+    if len(parts) == 1:
+        parts.append("Nothing: this question has no follow-ups or probes.")
+    return "\n\n".join(parts[:1]) + "\n\n" + "\n".join(parts[1:])
+
+
+def question_markdown(q: Question, *, rubric: bool = False, width: int | None = None, follow_ups: bool = False) -> str:
     """The question as Markdown: prompt, what to write, and with `rubric` how it is judged.
 
     With `width`, the functions' contracts are re-wrapped to fit a Rich code block that wide.
@@ -102,6 +124,8 @@ def question_markdown(q: Question, *, rubric: bool = False, width: int | None = 
         parts.append(q.answer_guide)
     else:
         parts.append("*`prep show " + q.id + " --rubric` shows how to answer and what interviewers look for.*")
+    if follow_ups:
+        parts.append(follow_ups_markdown(q))
     return "\n\n".join(parts)
 
 
