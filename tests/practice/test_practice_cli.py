@@ -19,7 +19,9 @@ runner = CliRunner()
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
-def fake_grade_answer(question: Question, path: Path, source: str, *, timeout: float | None = None) -> GradeReport:
+def fake_grade_answer(
+    question: Question, path: Path, source: str, *, timeout: float | None = None, **_: object
+) -> GradeReport:
     """Stands in for the sandbox and rubric graders: these tests are about what is recorded."""
     ok = "good" in source
     check = CheckResult("key point", Category.RUBRIC, Status.PASS if ok else Status.FAIL, 1 if ok else 0, 1, "m")
