@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -22,7 +23,9 @@ from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Fail, Returned, TreeArg, Unusable
 
 __all__ = [
+    "Shape",
     "answers",
+    "prefix_same",
     "plain",
     "short",
     "tree",
@@ -49,6 +52,83 @@ def tree_digest(values: Sequence[int | None]) -> str:
     """The digest the harness sends back for a tree argument (the same canonical JSON)."""
     text = json.dumps(tree_values(values), separators=(",", ":"))
     return hashlib.sha1(text.encode()).hexdigest()
+
+
+class Shape:
+    """A binary tree's shape: node i's left and right child indices (-1 for none); node 0 is the root."""
+
+    def __init__(self, left: list[int], right: list[int]) -> None:
+        self.left, self.right = left, right
+
+    @property
+    def n(self) -> int:
+        return len(self.left)
+
+    @classmethod
+    def random(cls, rng: random.Random, n: int) -> Shape:
+        """n nodes, each new one hung on a random free slot of the tree so far."""
+        left, right = [-1] * n, [-1] * n
+        free = [(0, 0), (0, 1)] if n else []
+        for i in range(1, n):
+            parent, side = free.pop(rng.randrange(len(free)))
+            (left if side == 0 else right)[parent] = i
+            free += [(i, 0), (i, 1)]
+        return cls(left, right)
+
+    @classmethod
+    def skewed(cls, n: int, side: int = 0) -> Shape:
+        """A path of n nodes, each the left (side 0) or right (side 1) child of the one before."""
+        chain = [i + 1 if i + 1 < n else -1 for i in range(n)]
+        none = [-1] * n
+        return cls(chain, none) if side == 0 else cls(none, chain)
+
+    def inorder(self) -> list[int]:
+        """The node indices in order (left, node, right), without recursion."""
+        out: list[int] = []
+        stack: list[int] = []
+        node = 0 if self.n else -1
+        while stack or node != -1:
+            while node != -1:
+                stack.append(node)
+                node = self.left[node]
+            node = stack.pop()
+            out.append(node)
+            node = self.right[node]
+        return out
+
+    def level_order(self, values: Sequence[int]) -> list[int | None]:
+        """The level-order list with node i holding values[i] (trailing Nones dropped)."""
+        if not self.n:
+            return []
+        out: list[int | None] = []
+        queue: deque[int] = deque([0])
+        while queue:
+            i = queue.popleft()
+            if i == -1:
+                out.append(None)
+                continue
+            out.append(values[i])
+            queue.append(self.left[i])
+            queue.append(self.right[i])
+        return tree_values(out)
+
+    def depths(self) -> list[int]:
+        d = [0] * self.n
+        for i in range(self.n):
+            for c in (self.left[i], self.right[i]):
+                if c != -1:
+                    d[c] = d[i] + 1  # children always have larger indices than their parent
+        return d
+
+
+def prefix_same(got: Any, want: Any, cut: int = 64) -> bool:
+    """Equal lists, where a returned list longer than `cut` items came back cut (the harness sends
+    the first 64 items and a marker): the first `cut` items equal and both longer than `cut`."""
+    if not isinstance(got, list) or not isinstance(want, list):
+        return bool(got == want)
+    if len(want) <= cut:
+        return got == want
+    return len(got) == cut + 1 and got[:cut] == want[:cut]
 
 
 def parent_of(values: Sequence[int | None]) -> dict[int, int | None]:
