@@ -9,7 +9,7 @@ expected solution grows like n^1.1 (n log n)".
 
 The fit is robust by design: the exponent is the median of the slopes between every pair of sizes
 (Theil-Sen), so one noisy point moves it little; a solution loses the points only when it grows
-clearly faster than the reference (by more than SLACK in the exponent) *and* is clearly slower at the
+clearly faster than the reference (by more than SLACK in the exponent) *and* is far slower at the
 largest size (SLOWER times the reference and at least MIN_SECONDS), so timer noise on a fast solution
 never costs points. Points (category performance), never the pass.
 """
@@ -30,8 +30,12 @@ __all__ = ["CHECK_NAME", "MIN_SECONDS", "SLACK", "SLOWER", "Growth", "exponent",
 
 CHECK_NAME = "time grows like the expected solution"
 SLACK = 0.4  # n log n measures about 1.1, a quadratic 1.7 to 2.1: 0.4 of a power apart is another class
-SLOWER = 3.0  # ... and it must be clearly slower where it matters, at the largest size
-MIN_SECONDS = 0.01
+# ... and it must be far slower where it matters, at the largest size. On a machine shared with other
+# work a call of a few milliseconds can take 6x longer in one process than in the next (CPU time is
+# counted in whole ticks in some containers, so it is no way out); the quadratic solutions the bank's
+# sizes are chosen for are 25-1000x the reference there, like the SLOW_RATIO of the speed checks.
+SLOWER = 10.0
+MIN_SECONDS = 0.05
 
 Make = Callable[[int], tuple[tuple[Any, ...], Mapping[str, Any]]]
 
@@ -59,14 +63,13 @@ def growth_calls(
     repeat: int = 5,
     reference_repeat: int = 9,
 ) -> Growth:
-    """`func` timed on `make(n)` for each n in `sizes` (the best of `repeat` calls; of 3 at the largest
-    size, where a slow solution spends most of its time), for the user and for the reference (the best of
+    """`func` timed on `make(n)` for each n in `sizes` (the best of `repeat` calls), for the user and for
+    the reference (the best of
     `reference_repeat`: it is fast, and its times are the yardstick). Only the times come back (send=False)."""
     user, ref = [], []
     for n in sizes:
         args, kwargs = make(n)
-        times = min(repeat, 3) if n == sizes[-1] else repeat
-        user.append(Call(f"perf-growth-{n}", func, args, dict(kwargs), repeat=times, send=False, about=about(n)))
+        user.append(Call(f"perf-growth-{n}", func, args, dict(kwargs), repeat=repeat, send=False, about=about(n)))
         ref.append(
             Call(
                 f"perf-growth-reference-{n}",
@@ -115,8 +118,8 @@ def growth(g: Growth, hint: str, points: float = 2) -> Part:
     """The user's function grows no faster than the reference's (see SLACK, SLOWER and MIN_SECONDS)."""
 
     def judge(results: Mapping[str, Returned]) -> str:
-        user = [results[c.id].seconds or 0.0 for c in g.user]
-        ref = [results[c.id].seconds or 0.0 for c in g.reference]
+        user = [(results[c.id].seconds or 0.0) for c in g.user]
+        ref = [(results[c.id].seconds or 0.0) for c in g.reference]
         ku, kr = exponent(g.sizes, user), exponent(g.sizes, ref)
         s = g.size_name
         span = f"between {s}={_fmt(g.sizes[0])} and {s}={_fmt(g.sizes[-1])}"
