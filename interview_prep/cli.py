@@ -146,11 +146,21 @@ def mock(
     minutes: MinutesOption = None,
     workspace: WorkspaceOption = Path("prep-work"),
     bank_dirs: BankOption = None,
+    rounds: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--rounds",
+            "-r",
+            help="The rounds to play, comma-separated, in order: dsa, ml-coding, fundamentals, project, "
+            "system-design, behavioral (a name may repeat). Default: dsa,dsa,ml-coding,fundamentals,project,"
+            "system-design,behavioral.",
+        ),
+    ] = None,
 ) -> None:
-    """A mock loop: coding, fundamentals, depth, system design, behavioral, each on its own clock."""
+    """A mock loop: two DSA rounds, ML coding, fundamentals, project, system design, behavioral, each timed."""
     from interview_prep.commands.practice import mock as run_mock
 
-    run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace))
+    run(lambda: run_mock(bank_dirs, minutes=minutes, workspace=workspace, rounds=rounds))
 
 
 @app.command("stats")

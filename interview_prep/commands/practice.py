@@ -106,17 +106,21 @@ def practice(
         store.close()
 
 
-def mock(bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path) -> ExitCode:
-    """The mock loop, then its summary."""
-    from interview_prep.practice.mock import run_mock
+def mock(
+    bank_dirs: list[Path] | None, *, minutes: float | None, workspace: Path, rounds: str | None = None
+) -> ExitCode:
+    """The mock loop (the rounds `--rounds` names, else the seed's loop), then its summary."""
+    from interview_prep.practice.mock import parse_rounds, run_mock
     from interview_prep.practice.session import SessionInterrupted
     from interview_prep.views import practice as practice_views
 
+    chosen = parse_rounds(rounds)  # a wrong round name is one clear error before anything starts
+    questions = load_bank(bank_dirs).questions
     store = open_history()
     try:
         ctx = _context(store, workspace, minutes)
         try:
-            results = run_mock(load_bank(bank_dirs).questions, ctx)
+            results = run_mock(questions, ctx, chosen)
         except SessionInterrupted as e:
             return _interrupted(e.results, mock=True, graded_unrated=e.graded_unrated)
         console.out.print(practice_views.mock_summary(results))

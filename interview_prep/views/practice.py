@@ -13,6 +13,7 @@ from rich.text import Text
 from interview_prep.grading.report import GradeReport
 from interview_prep.models import Question
 from interview_prep.practice.clock import Countdown, format_duration
+from interview_prep.practice.mock import round_of
 from interview_prep.practice.session import SessionResult
 from interview_prep.views.report import render_report, render_rubric
 from interview_prep.views.text import reflow, when
@@ -84,7 +85,7 @@ def mock_summary(results: Sequence[SessionResult]) -> Table:
     for r in results:
         verdict = "" if r.report is None else ("passed" if r.report.passed else "not passed")
         table.add_row(
-            r.question.category,
+            round_of(r.question.category),
             r.question.id,
             "" if r.report is None else f"{r.report.score:.0f}",
             verdict or r.status,
