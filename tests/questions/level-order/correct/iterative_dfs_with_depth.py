@@ -1,6 +1,5 @@
 # prep: level-order
 # Depth-first with an explicit stack of (node, depth): left pushed last so it is visited first.
-from collections import deque
 
 
 class TreeNode:

@@ -27,7 +27,7 @@ def _path(root, v):
 def lowest_common_ancestor(root, p, q):
     a, b = _path(root, p), _path(root, q)
     last = None
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x is not y:
             break
         last = x

@@ -9,4 +9,4 @@ def product_except_self(nums):
         return []
     prefix = [1] + list(accumulate(nums[:-1], mul))
     suffix = list(accumulate(reversed(nums[1:]), mul))[::-1] + [1]
-    return [a * b for a, b in zip(prefix, suffix)]
+    return [a * b for a, b in zip(prefix, suffix, strict=True)]
