@@ -68,7 +68,7 @@ def build() -> Suite:
     timing = growth_calls(
         F,
         _big,
-        (500, 1000, 2000, 4000),
+        (200, 400, 800, 1600),
         "linear",
         about=lambda n: f"a random string of {n:,} with its one 'z' at the end",
     )
