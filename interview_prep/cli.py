@@ -245,16 +245,29 @@ def mock(
         bool, typer.Option("--json", help="The rounds on stderr; the loop's result as JSON on stdout.")
     ] = False,
     bank_dirs: BankOption = None,
+    rounds: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--rounds",
+            "-r",
+            help="The rounds to play, comma-separated, in order: dsa, ml-coding, fundamentals, project, "
+            "system-design, behavioral (a name may repeat). Default: dsa,dsa,ml-coding,fundamentals,project,"
+            "system-design,behavioral.",
+        ),
+    ] = None,
 ) -> None:
-    """A mock loop of five rounds, each on its own clock.
-
-    Coding, fundamentals, depth, system design, behavioral.
-    """
+    """A mock loop: two DSA rounds, ML coding, fundamentals, project, system design, behavioral, each timed."""
     from interview_prep.commands.practice import mock as run_mock
 
     run(
         lambda: run_mock(
-            bank_dirs, minutes=minutes, workspace=workspace, follow_ups=not no_follow_ups, as_json=as_json
+            bank_dirs,
+            minutes=minutes,
+            workspace=workspace,
+            follow_ups=not no_follow_ups,
+            as_json=as_json,
+            judge=judge,
+            rounds=rounds,
         ),
         as_json=as_json,
     )

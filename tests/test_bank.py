@@ -52,6 +52,17 @@ DRILL_IDS = [
 ]
 
 
+def test_dsa_problems_come_after_the_drills_from_number_20_as_coding_questions() -> None:
+    questions = load_bank().questions
+    dsa = [q for q in questions if q.category == "dsa"]
+    assert dsa and questions[-len(dsa) :] == tuple(dsa)
+    for q in dsa:
+        assert q.number >= 20 and q.kind == "coding" and q.suite is not None
+        for fn in q.functions:  # the contract, in the stub
+            assert f"{fn.signature}:" in q.starter
+            assert fn.docstring.strip().splitlines()[0] in q.starter
+
+
 def test_seed_bank_has_the_contract_ids_numbers_and_categories() -> None:
     seed = load_bank().questions[:12]
     assert [q.id for q in seed] == CONTRACT_IDS
@@ -61,7 +72,7 @@ def test_seed_bank_has_the_contract_ids_numbers_and_categories() -> None:
 
 
 def test_drills_come_after_the_twelve_as_coding_questions() -> None:
-    drills = load_bank().questions[12:]
+    drills = [q for q in load_bank().questions[12:] if q.category != "dsa"]
     assert {q.id for q in drills} <= set(DRILL_IDS)
     assert [q.number for q in drills] == sorted(DRILL_IDS.index(q.id) + 13 for q in drills)
     for q in drills:

@@ -36,9 +36,16 @@ def test_list_json_has_the_twelve_with_the_contract_keys() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert [d["number"] for d in data[:12]] == list(range(1, 13))
-    assert all(d["category"] == "drill" for d in data[12:])
+    assert all(d["category"] in ("drill", "dsa") for d in data[12:])
+    assert [d["category"] for d in data[12:]] == sorted(d["category"] for d in data[12:])  # the drills, then dsa
     for entry in data:
         assert {"id", "number", "title", "category"} <= entry.keys()
+
+
+def test_list_category_dsa_lists_the_leetcode_style_problems() -> None:
+    data = json.loads(runner.invoke(app, ["list", "--category", "dsa", "--json"]).stdout)
+    assert data and all(d["category"] == "dsa" and d["number"] >= 20 for d in data)
+    assert "merge-intervals" in {d["id"] for d in data}
 
 
 def test_list_category_filter() -> None:
@@ -50,7 +57,7 @@ def test_list_unknown_category_exits_2_with_the_choices() -> None:
     result = runner.invoke(app, ["list", "--category", "maths"])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "Error: no category 'maths'. Categories: coding, fundamentals, depth, project, system-design, behavioral, drill."
+        "Error: no category 'maths'. Categories: coding, fundamentals, depth, project, system-design, behavioral, drill, dsa."
     )
 
 

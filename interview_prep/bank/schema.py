@@ -12,7 +12,7 @@ from interview_prep.models import FollowUp, FunctionSpec, KeyPoint, Misconceptio
 
 KINDS = ("coding", "written")
 DIFFICULTIES = ("easy", "medium", "hard")
-CATEGORIES = ("coding", "fundamentals", "depth", "project", "system-design", "behavioral", "drill")
+CATEGORIES = ("coding", "fundamentals", "depth", "project", "system-design", "behavioral", "drill", "dsa")
 
 QUESTION_FIELDS = frozenset(
     "id number title category kind difficulty time_limit_minutes prompt how_to_answer what_they_look_for "

@@ -206,20 +206,22 @@ def mock(
     follow_ups: bool = True,
     as_json: bool = False,
     judge: str | None = None,
+    rounds: str | None = None,
 ) -> ExitCode:
-    """The mock loop, then its summary."""
-    from interview_prep.practice.mock import run_mock
+    """The mock loop (the rounds `--rounds` names, else the seed's loop), then its summary."""
+    from interview_prep.practice.mock import parse_rounds, run_mock
     from interview_prep.practice.session import SessionInterrupted
     from interview_prep.resume.pack import deep_dives
     from interview_prep.views import practice as practice_views
 
+    chosen = parse_rounds(rounds)  # a wrong round name is one clear error before anything starts
+    questions = load_bank(bank_dirs).questions
     store = open_history()
     try:
         ctx = _context(store, workspace, minutes, follow_ups, as_json, judge)
-        questions = load_bank(bank_dirs).questions
         try:
             # The project round asks about the user's own résumé when `prep resume` made deep-dives.
-            results = run_mock(questions, ctx, projects=deep_dives(questions))
+            results = run_mock(questions, ctx, chosen, projects=deep_dives(questions))
         except SessionInterrupted as e:
             _still_saved(store, e.results)
             if as_json:

@@ -25,6 +25,7 @@ from interview_prep.grading.suite import (
     Returned,
     Rng,
     Suite,
+    TreeArg,
     Unusable,
     decode_value,
     load_suite,
@@ -87,6 +88,8 @@ def _encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.
             return {"__list__": key_for(v.array)}
         if isinstance(v, FromCall):
             return {"__from__": v.call_id, "item": v.item}
+        if isinstance(v, TreeArg):
+            return {"__tree__": list(v.values)}
         if isinstance(v, Rng):
             return {"__rng__": int(v.seed), "stream": v.stream}
         if isinstance(v, dict):

@@ -10,6 +10,8 @@ late timeout keeps the records already sent.
 from __future__ import annotations
 
 import base64
+import collections
+import hashlib
 import importlib.abc
 import importlib.util
 import io
@@ -30,6 +32,8 @@ _b64 = base64.b64encode
 _save = np.save
 _perf = time.perf_counter
 _ndarray = np.ndarray
+_sha1 = hashlib.sha1
+_deque = collections.deque
 
 FORBIDDEN = {
     "sklearn": "scikit-learn",
@@ -113,6 +117,61 @@ def encode(value: Any, depth: int = 0) -> dict[str, Any]:
     return {"kind": "object", "type": name}
 
 
+class _TreeNode:
+    """The tree node a solution gets when it defines no TreeNode of its own."""
+
+    def __init__(self, val: Any = 0, left: Any = None, right: Any = None) -> None:
+        self.val, self.left, self.right = val, left, right
+
+
+def _build_tree(values: list[Any], cls: Any) -> Any:
+    """The tree of a level-order list (None for a missing child), built without recursion so a
+    skewed tree of any depth can be made."""
+
+    def node(v: Any) -> Any:
+        n = cls(v)
+        n.left = n.right = None
+        return n
+
+    if not values or values[0] is None:
+        return None
+    root = node(values[0])
+    queue, i = _deque([root]), 1
+    while queue and i < len(values):
+        parent = queue.popleft()
+        for side in ("left", "right"):
+            if i < len(values):
+                v, i = values[i], i + 1
+                child = None if v is None else node(v)
+                setattr(parent, side, child)
+                if child is not None:
+                    queue.append(child)
+    return root
+
+
+def _tree_digest(root: Any, limit: int) -> dict[str, Any]:
+    """A digest of the tree's level-order list (trailing Nones dropped), to tell whether a function
+    rewired the caller's tree; "cycle" or "too large" when it no longer is one."""
+    out: list[Any] = []
+    seen: set[int] = set()
+    queue = _deque([root])
+    while queue:
+        n = queue.popleft()
+        if n is None:
+            out.append(None)
+            continue
+        if id(n) in seen or len(seen) > limit:
+            return {"kind": "tree", "type": "tree", "value": "cycle" if id(n) in seen else "too large"}
+        seen.add(id(n))
+        out.append(getattr(n, "val", None))
+        queue.append(getattr(n, "left", None))
+        queue.append(getattr(n, "right", None))
+    while out and out[-1] is None:
+        out.pop()
+    text = _dumps(out, separators=(",", ":"), default=lambda o: f"<{type(o).__name__}>")
+    return {"kind": "tree", "type": "tree", "value": _sha1(text.encode()).hexdigest()}
+
+
 class _Unavailable(Exception):
     """An input taken from an earlier call that did not return what it was to pass on."""
 
@@ -123,6 +182,7 @@ class _Context:
     def __init__(self) -> None:
         self.kept: dict[str, tuple[str, Any, str]] = {}  # call id -> (func, value, "" or why unavailable)
         self.generators: dict[str, Any] = {}
+        self.tree_class: Any = _TreeNode
 
     def result_item(self, call_id: str, item: int | None) -> Any:
         if call_id not in self.kept:
@@ -158,6 +218,8 @@ def _decode_arg(spec: Any, arrays: Any, ctx: _Context | None = None) -> Any:
             return {k: _decode_arg(v, arrays, ctx) for k, v in spec["__dict__"].items()}
         if "__from__" in spec:
             return (ctx or _Context()).result_item(spec["__from__"], spec.get("item"))
+        if "__tree__" in spec:
+            return _build_tree(list(spec["__tree__"]), (ctx or _Context()).tree_class)
         if "__rng__" in spec:
             return (ctx or _Context()).generator(int(spec["__rng__"]), spec.get("stream"))
         return {k: _decode_arg(v, arrays, ctx) for k, v in spec.items()}
@@ -224,6 +286,9 @@ def main() -> None:
         return
     channel.send({"event": "import", "ok": True})
     ctx = _Context()
+    user_tree = getattr(solution, "TreeNode", None)
+    if isinstance(user_tree, type):  # trees are built from the solution's own TreeNode when it has one
+        ctx.tree_class = user_tree
     for call in job["calls"]:
         record: dict[str, Any] = {"event": "call", "id": call["id"]}
         if call.get("keep"):  # until it returns, a later call taking its result finds nothing to take
@@ -258,7 +323,12 @@ def main() -> None:
             if call.get("send", True):
                 record["value"] = encode(value)
             # Arguments sent back after the call show whether the function modified its input.
-            record["args_after"] = {str(i): encode(args[i]) for i in call.get("return_args", [])}
+            record["args_after"] = {
+                str(i): _tree_digest(args[i], 2 * len(call["args"][i]["__tree__"]) + 8)
+                if isinstance(call["args"][i], dict) and "__tree__" in call["args"][i]
+                else encode(args[i])
+                for i in call.get("return_args", [])
+            }
         except BaseException as exc:  # noqa: BLE001 - e.g. a returned array too large to copy
             failed = _exception_record(exc)
             failed["exc_msg"] = f"its return value could not be sent back: {failed['exc_msg']}"

@@ -42,6 +42,17 @@ class ListArg:
 
 
 @dataclass(frozen=True)
+class TreeArg:
+    """A binary tree the child builds from its level-order list (LeetCode's encoding: None for a
+    missing child, the children of a missing node not listed), as nodes of the solution's own
+    `TreeNode` class (val, left, right), or the harness's when the solution defines none. Sent back
+    after a call (return_args) as a digest of the tree's level-order list, so a check can tell
+    whether the function rewired the caller's tree."""
+
+    values: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
 class FromCall:
     """An input the child takes from what an earlier call in the same process returned: item `item`
     of its tuple (or the whole value when item is None). For opaque values that cannot cross the

@@ -13,6 +13,7 @@ from rich.text import Text
 from interview_prep.grading.report import GradeReport
 from interview_prep.models import Question
 from interview_prep.practice.clock import Countdown, format_duration
+from interview_prep.practice.mock import round_of
 from interview_prep.practice.session import SessionResult
 from interview_prep.views.report import render_report, render_rubric
 from interview_prep.views.text import reflow, when
@@ -88,7 +89,7 @@ def mock_summary(results: Sequence[SessionResult]) -> Table:
         asked = [a.report.score if a.report is not None else 0.0 for a in r.follow_ups]
         follow = "" if not asked else " ".join(f"{s:.0f}" for s in asked)
         table.add_row(
-            r.question.category,
+            round_of(r.question.category),
             r.question.id,
             "" if final is None else f"{final.score:.0f}",
             follow,

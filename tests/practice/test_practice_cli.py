@@ -216,28 +216,48 @@ def test_practice_rejects_a_non_positive_time_limit() -> None:
     assert "Traceback" not in result.output
 
 
-def test_mock_runs_five_rounds_and_prints_a_summary(fake_graders: None, tmp_path: Path, monkeypatch: Any) -> None:
-    # Round intro Enter, then: coding (Enter submits the starter), four written answers, each rated.
+def test_mock_plays_all_six_kinds_of_round_and_prints_a_summary(
+    fake_graders: None, tmp_path: Path, monkeypatch: Any
+) -> None:
+    # Round intro Enter, then: three coding rounds (Enter submits the starter), four written answers, each rated.
     coding = "\n\ng\n"
     written = "\na good answer\n.\ng\n"
     result = runner.invoke(
         app,
         ["mock", "-w", str(tmp_path), "--minutes", "1", "--no-follow-ups"],
-        input=coding + written * 4,
+        input=coding * 3 + written * 4,
         env={"COLUMNS": "120"},
     )
     assert result.exit_code == 0, result.output
     assert "Mock interview loop" in result.stdout
-    assert "4 of 5 rounds passed; mean score 76" in result.stdout  # the bare starter fails
+    assert "4 of 7 rounds passed; mean score 60" in result.stdout  # the bare starters fail
+    for name in ("dsa", "ml-coding", "fundamentals", "project", "system-design", "behavioral"):
+        assert name in result.stdout
     attempts = open_store().attempts()
     assert [a.question for a in attempts] == [
+        "merge-intervals",
+        "top-k-frequent",
         "kmeans",
         "bias-variance",
-        "batchnorm",
+        "project-deep-dive",
         "spam-pipeline",
         "debugging-story",
     ]
     assert len({a.mock_id for a in attempts}) == 1
+
+
+def test_mock_rounds_option_picks_the_rounds(fake_graders: None, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["mock", "-w", str(tmp_path), "--minutes", "1", "--rounds", "behavioral,dsa"],
+        input="\na good answer\n.\ng\n" + "\n\ng\n",
+        env={"COLUMNS": "120"},
+    )
+    assert result.exit_code == 0, result.output
+    assert [a.question for a in open_store().attempts()] == ["debugging-story", "merge-intervals"]
+    bad = runner.invoke(app, ["mock", "-w", str(tmp_path), "--rounds", "leetcode"])
+    assert bad.exit_code == 2
+    assert "unknown round 'leetcode'" in bad.stderr and "Traceback" not in bad.output
 
 
 def test_grade_still_exits_by_the_grade_when_the_history_cannot_be_saved(

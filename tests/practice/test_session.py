@@ -11,7 +11,7 @@ import pytest
 
 from interview_prep.bank import Bank
 from interview_prep.errors import PrepError
-from interview_prep.practice.mock import run_mock
+from interview_prep.practice.mock import MOCK_ROUNDS, run_mock
 from interview_prep.practice.session import (
     Countdown,
     SessionInterrupted,
@@ -269,19 +269,17 @@ def test_pick_question_prefers_due_then_never_seen(bank: Bank, store: Store, clo
         pick_question(bank.questions, store, clock.now(), category="nope")
 
 
-def test_mock_runs_one_round_per_category_under_one_mock_id(
-    bank: Bank, make_ctx: Any, clock: Any, store: Store
-) -> None:
+def test_mock_runs_the_seeds_loop_under_one_mock_id(bank: Bank, make_ctx: Any, clock: Any, store: Store) -> None:
     from interview_prep.practice.session import WrittenAnswer
 
     ctx, ui, _ = make_ctx()
 
     def code(ui: Any, countdown: Countdown, watcher: Any) -> str:
         clock.advance(600)
-        save(solution_path(bank.get("kmeans"), ctx.workspace), "SOLVED")
+        save(watcher.path, "SOLVED")
         return "submit"
 
-    ui.waits.append(code)
+    ui.waits += [code] * 3  # two DSA rounds and the ML coding round
 
     def answer(countdown: Countdown) -> WrittenAnswer:
         clock.advance(60)
@@ -289,14 +287,38 @@ def test_mock_runs_one_round_per_category_under_one_mock_id(
 
     ui.written += [answer] * 4
     results = run_mock(bank.questions, ctx)
-    assert ui.intros == ["coding", "fundamentals", "depth", "system-design", "behavioral"]
-    assert [r.question.category for r in results] == ui.intros
+    assert ui.intros == list(MOCK_ROUNDS)
+    assert ui.intros == ["dsa", "dsa", "ml-coding", "fundamentals", "project", "system-design", "behavioral"]
+    categories = [r.question.category for r in results]
+    assert categories[:2] == ["dsa", "dsa"] and categories[2] in ("coding", "drill")
+    assert categories[3:] in (
+        ["fundamentals", "project", "system-design", "behavioral"],
+        ["depth", "project", "system-design", "behavioral"],
+    )
+    assert results[0].question.id != results[1].question.id  # two DSA rounds, two problems
+    assert all(r.report is not None and r.report.passed for r in results[:3])
     attempts = store.attempts()
-    assert len(attempts) == 5
+    assert len(attempts) == 7
     assert {a.mode for a in attempts} == {"mock"}
     assert len({a.mock_id for a in attempts}) == 1 and attempts[0].mock_id
-    # Each round had its own clock: the coding round's time is not charged to the next.
-    assert [a.time_used_s for a in attempts] == [600.0, 60.0, 60.0, 60.0, 60.0]
+    # Each round had its own clock: a coding round's time is not charged to the next.
+    assert [a.time_used_s for a in attempts] == [600.0] * 3 + [60.0] * 4
+
+
+def test_mock_rounds_can_be_chosen_and_a_wrong_name_is_one_error(bank: Bank, make_ctx: Any, store: Store) -> None:
+    from interview_prep.practice.mock import parse_rounds
+    from interview_prep.practice.session import WrittenAnswer
+
+    assert parse_rounds(None) == MOCK_ROUNDS
+    assert parse_rounds("dsa, behavioral") == ("dsa", "behavioral")
+    with pytest.raises(PrepError, match="unknown round 'leetcode'. Rounds: dsa, ml-coding, fundamentals"):
+        parse_rounds("dsa,leetcode")
+    ctx, ui, _ = make_ctx()
+    ui.waits.append(lambda ui, c, w: "submit")
+    ui.written.append(lambda countdown: WrittenAnswer("a fine answer " * 5, False))
+    results = run_mock(bank.questions, ctx, parse_rounds("behavioral,dsa"))
+    assert ui.intros == ["behavioral", "dsa"]
+    assert [r.question.category for r in results] == ["behavioral", "dsa"]
 
 
 def test_ctrl_c_in_a_mock_keeps_the_finished_rounds(bank: Bank, make_ctx: Any, store: Store) -> None:
@@ -308,8 +330,8 @@ def test_ctrl_c_in_a_mock_keeps_the_finished_rounds(bank: Bank, make_ctx: Any, s
 
     ui.written.append(interrupt)
     with pytest.raises(SessionInterrupted) as info:
-        run_mock(bank.questions, ctx)
-    assert [r.question.category for r in info.value.results] == ["coding"]
+        run_mock(bank.questions, ctx, ("dsa", "behavioral"))
+    assert [r.question.category for r in info.value.results] == ["dsa"]
     assert [a.status for a in store.attempts()] == [GRADED, ABANDONED]
 
 

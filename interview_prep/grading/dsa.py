@@ -1,0 +1,241 @@
+"""Shared pieces of the LeetCode-style (dsa) suites: trees as level-order lists, answers against an
+oracle, inputs left unchanged.
+
+Trees cross the sandbox as level-order lists (LeetCode's encoding, None for a missing child): a
+suite passes `tree([3, 9, 20, None, None, 15, 7])` and the harness builds that tree inside the child
+from the solution's own `TreeNode` class (the starter defines one), so the user's function gets a
+root node, exactly as the contract says. Graphs cross as edge lists and grids as lists of lists, the
+plain Python structures the contracts name. Every expected value is computed here, in the parent, by
+a brute-force oracle or by hand; the child only runs the calls.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from interview_prep.grading.checks import Part, each, judged
+from interview_prep.grading.report import Category
+from interview_prep.grading.suite import Call, Fail, Returned, TreeArg, Unusable
+
+__all__ = [
+    "Shape",
+    "answers",
+    "prefix_same",
+    "plain",
+    "short",
+    "tree",
+    "tree_digest",
+    "tree_values",
+    "untouched",
+]
+
+
+def tree(values: Sequence[int | None]) -> TreeArg:
+    """The argument that makes the child build this tree (level order, None for a missing child)."""
+    return TreeArg(tuple(values))
+
+
+def tree_values(values: Sequence[int | None]) -> list[int | None]:
+    """The canonical level-order list: trailing Nones dropped."""
+    out = list(values)
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+def tree_digest(values: Sequence[int | None]) -> str:
+    """The digest the harness sends back for a tree argument (the same canonical JSON)."""
+    text = json.dumps(tree_values(values), separators=(",", ":"))
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+class Shape:
+    """A binary tree's shape: node i's left and right child indices (-1 for none); node 0 is the root."""
+
+    def __init__(self, left: list[int], right: list[int]) -> None:
+        self.left, self.right = left, right
+
+    @property
+    def n(self) -> int:
+        return len(self.left)
+
+    @classmethod
+    def random(cls, rng: random.Random, n: int) -> Shape:
+        """n nodes, each new one hung on a random free slot of the tree so far."""
+        left, right = [-1] * n, [-1] * n
+        free = [(0, 0), (0, 1)] if n else []
+        for i in range(1, n):
+            parent, side = free.pop(rng.randrange(len(free)))
+            (left if side == 0 else right)[parent] = i
+            free += [(i, 0), (i, 1)]
+        return cls(left, right)
+
+    @classmethod
+    def skewed(cls, n: int, side: int = 0) -> Shape:
+        """A path of n nodes, each the left (side 0) or right (side 1) child of the one before."""
+        chain = [i + 1 if i + 1 < n else -1 for i in range(n)]
+        none = [-1] * n
+        return cls(chain, none) if side == 0 else cls(none, chain)
+
+    def inorder(self) -> list[int]:
+        """The node indices in order (left, node, right), without recursion."""
+        out: list[int] = []
+        stack: list[int] = []
+        node = 0 if self.n else -1
+        while stack or node != -1:
+            while node != -1:
+                stack.append(node)
+                node = self.left[node]
+            node = stack.pop()
+            out.append(node)
+            node = self.right[node]
+        return out
+
+    def level_order(self, values: Sequence[int]) -> list[int | None]:
+        """The level-order list with node i holding values[i] (trailing Nones dropped)."""
+        if not self.n:
+            return []
+        out: list[int | None] = []
+        queue: deque[int] = deque([0])
+        while queue:
+            i = queue.popleft()
+            if i == -1:
+                out.append(None)
+                continue
+            out.append(values[i])
+            queue.append(self.left[i])
+            queue.append(self.right[i])
+        return tree_values(out)
+
+    def depths(self) -> list[int]:
+        d = [0] * self.n
+        for i in range(self.n):
+            for c in (self.left[i], self.right[i]):
+                if c != -1:
+                    d[c] = d[i] + 1  # children always have larger indices than their parent
+        return d
+
+
+def prefix_same(got: Any, want: Any, cut: int = 64) -> bool:
+    """Equal lists, where a returned list longer than `cut` items came back cut (the harness sends
+    the first 64 items and a marker): the first `cut` items equal and both longer than `cut`."""
+    if not isinstance(got, list) or not isinstance(want, list):
+        return bool(got == want)
+    if len(want) <= cut:
+        return got == want
+    return len(got) == cut + 1 and got[:cut] == want[:cut]
+
+
+def parent_of(values: Sequence[int | None]) -> dict[int, int | None]:
+    """Each node's parent by value (values unique), from the level-order list: for oracles."""
+    vals = list(values)
+    if not vals or vals[0] is None:
+        return {}
+    first = vals[0]
+    parents: dict[int, int | None] = {first: None}
+    queue, i = deque([first]), 1
+    while queue and i < len(vals):
+        p = queue.popleft()
+        for _ in range(2):
+            if i < len(vals):
+                v, i = vals[i], i + 1
+                if v is not None:
+                    parents[v] = p
+                    queue.append(v)
+    return parents
+
+
+def children_of(values: Sequence[int | None]) -> tuple[int | None, dict[int, list[int | None]]]:
+    """(root value, value -> [left value, right value]) from the level-order list: for oracles."""
+    vals = list(values)
+    if not vals or vals[0] is None:
+        return None, {}
+    kids: dict[int, list[int | None]] = {vals[0]: [None, None]}
+    queue, i = deque([vals[0]]), 1
+    while queue and i < len(vals):
+        p = queue.popleft()
+        for side in range(2):
+            if i < len(vals):
+                v, i = vals[i], i + 1
+                if v is not None:
+                    kids[p][side] = v
+                    kids[v] = [None, None]
+                    queue.append(v)
+    return vals[0], kids
+
+
+def plain(value: Any) -> Any:
+    """Tuples as lists, recursively: what a value looks like once it has crossed back."""
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def short(value: Any, limit: int = 160) -> str:
+    """A one-line repr, cut to `limit` characters."""
+    text = " ".join(repr(value).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def answers(
+    name: str,
+    category: Category,
+    points: float,
+    cases: Sequence[tuple[Call, Any]],
+    same: Callable[[Any, Any], bool],
+    passed: str,
+    *,
+    hint: str = "",
+    normal: Callable[[Any], Any] = lambda v: v,
+) -> Part:
+    """Every call returned what the table expects: `same(normal(got), want)`, where got is the
+    returned value as plain data. The first miss is worded with the input, the answer and the
+    expected one."""
+
+    def verify(r: Returned, want: Any) -> None:
+        if r.value is None:
+            raise Unusable(f"{r.call.func}: nothing came back on {r.call.about}")
+        got = r.value.python
+        try:
+            ok = same(normal(got), want)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            ok = False
+        if not ok:
+            raise Fail(f"{r.call.func} returned {short(got)} on {r.call.about}; the answer is {short(want)}.")
+
+    return each(name, category, points, cases, verify, passed, hint=hint)
+
+
+def untouched(
+    name: str,
+    category: Category,
+    points: float,
+    calls: Sequence[Call],
+    names: Sequence[str],
+    *,
+    hint: str = "",
+) -> Part:
+    """The arguments each call sends back (its return_args) are what was passed in: lists equal,
+    trees with the same level-order list (no child rewired, no value changed)."""
+
+    def judge(results: dict[str, Returned] | Any) -> str:
+        for c in calls:
+            r = results[c.id]
+            for i in c.return_args:
+                after, orig = r.args_after.get(i), c.args[i]
+                if isinstance(orig, TreeArg):
+                    ok = after is not None and after.kind == "tree" and after.data == tree_digest(orig.values)
+                else:
+                    ok = after is not None and after.python == plain(orig)
+                if not ok:
+                    raise Fail(f"{c.func} modified the caller's {names[i]} on {c.about}.")
+        return "the inputs are left as they were."
+
+    return judged(name, category, points, calls, judge, hint=hint)

@@ -1,0 +1,90 @@
+"""Trees cross the sandbox as level-order lists: the child builds them from the solution's own TreeNode
+(or the harness's), any depth, and sends back a digest that tells whether the function rewired them."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from interview_prep.grading.coding import _execute
+from interview_prep.grading.dsa import Shape, children_of, parent_of, tree, tree_digest, tree_values
+from interview_prep.grading.suite import Call, Suite
+
+SOURCE = """
+class TreeNode:
+    def __init__(self, val=0, left=None, right=None):
+        self.val, self.left, self.right = val, left, right
+        self.mine = True
+
+def describe(root):
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node is not None:
+            out.append((node.val, getattr(node, "mine", False)))
+            stack += [node.right, node.left]
+    return out
+
+def depth(root):
+    d = 0
+    while root is not None:
+        root, d = root.left, d + 1
+    return d
+
+def rewire(root):
+    root.left, root.right = root.right, root.left
+    return None
+"""
+
+
+def _run(tmp_path: Path, source: str, calls: list[Call]) -> dict:
+    path = tmp_path / "solution.py"
+    path.write_text(source)
+    suite = Suite("trees", ("describe",), tuple(calls), (), "unused.py", 10.0)
+    return _execute(suite, path, 10.0, path)
+
+
+def test_the_child_builds_the_tree_from_the_solutions_own_treenode(tmp_path: Path) -> None:
+    values = [3, 9, 20, None, None, 15, 7]
+    results = _run(tmp_path, SOURCE, [Call("a", "describe", (tree(values),)), Call("none", "describe", (tree([]),))])
+    assert results["a"].value.python == [[3, True], [9, True], [20, True], [15, True], [7, True]]
+    assert results["none"].value.python == []  # root None for the empty tree
+
+
+def test_a_solution_without_treenode_gets_the_harness_nodes(tmp_path: Path) -> None:
+    source = SOURCE.replace("class TreeNode:", "class Other:")
+    results = _run(tmp_path, source, [Call("a", "describe", (tree([1, None, 2]),))])
+    assert results["a"].value.python == [[1, False], [2, False]]
+
+
+def test_skewed_trees_of_any_depth_are_built_without_recursion(tmp_path: Path) -> None:
+    values = Shape.skewed(20000, 0).level_order(list(range(20000)))
+    results = _run(tmp_path, SOURCE, [Call("deep", "depth", (tree(values),))])
+    assert results["deep"].value.python == 20000
+
+
+def test_the_digest_sent_back_tells_a_rewired_tree(tmp_path: Path) -> None:
+    values = [1, 2, 3, None, 4]
+    calls = [
+        Call("read", "describe", (tree(values),), return_args=(0,)),
+        Call("rewire", "rewire", (tree(values),), return_args=(0,)),
+    ]
+    results = _run(tmp_path, SOURCE, calls)
+    assert results["read"].args_after[0].kind == "tree"
+    assert results["read"].args_after[0].data == tree_digest(values)
+    assert results["rewire"].args_after[0].data != tree_digest(values)
+
+
+def test_shapes_round_trip_through_level_order() -> None:
+    rng = random.Random(0)
+    for n in (0, 1, 5, 30):
+        shape = Shape.random(rng, n)
+        values = list(range(100, 100 + n))
+        encoded = shape.level_order(values)
+        assert encoded == tree_values(encoded)
+        root, kids = children_of(encoded)
+        assert (root is None) == (n == 0) and len(kids) == n
+        assert len(parent_of(encoded)) == n
+        assert sorted(v for v in encoded if v is not None) == values
+        # In-order positions are a permutation of the nodes (what BST values are assigned by).
+        assert sorted(shape.inorder()) == list(range(n))
