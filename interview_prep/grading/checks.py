@@ -29,11 +29,14 @@ __all__ = [
     "close",
     "each",
     "finite_differences",
+    "fmt",
+    "fmt_pair",
     "inputs_kept",
     "inputs_unchanged",
     "judged",
     "loop_style",
     "loop_style_check",
+    "no_warnings",
     "performance",
     "performance_check",
     "raises_value_error",
@@ -51,6 +54,36 @@ T = TypeVar("T")
 # machine never costs points.
 SLOW_RATIO = 10.0
 SLOW_SECONDS = 0.05
+
+
+# --- numbers in messages ------------------------------------------------------------------------
+
+
+def fmt(x: float, digits: int = 6) -> str:
+    """A number for a message: %g with `digits` significant digits."""
+    return f"{float(x):.{digits}g}"
+
+
+def fmt_pair(got: float, want: float, digits: int = 6) -> tuple[str, str]:
+    """`got` and `want` for a "gave ..., expected ..." message: %g while that tells them apart, else
+    more digits up to repr precision, so two different numbers never read the same ("gave 1,
+    expected 1" when got is 1 - 6.7e-16)."""
+    g, w = float(got), float(want)
+    if g == w or (np.isnan(g) and np.isnan(w)):
+        return fmt(g, digits), fmt(w, digits)
+    for d in range(digits, 18):
+        a, b = fmt(g, d), fmt(w, d)
+        if a != b:
+            return a, b
+    return repr(g), repr(w)
+
+
+def no_warnings(r: Returned, why: str) -> None:
+    """Fail when the call raised a warning (an overflow RuntimeWarning, say) that the contract rules
+    out; `why` is the clause, for the message."""
+    if r.warnings:
+        about = f" on {r.call.about}" if r.call.about else ""
+        raise Fail(f"{r.call.func} warned {r.warnings[0]}{about}; {why}.")
 
 
 # --- parts and how a suite is assembled from them ----------------------------------------------

@@ -137,7 +137,10 @@ def _returned(call: Call, rec: Mapping[str, Any]) -> Returned:
     if rec.get("ok"):
         value = decode_value(rec["value"]) if "value" in rec else None
         after = {int(i): decode_value(v) for i, v in rec.get("args_after", {}).items()}
-        return Returned(call, "ok", value=value, seconds=float(rec.get("seconds", 0.0)), args_after=after)
+        caught = tuple(str(w) for w in rec.get("warnings", []))
+        return Returned(
+            call, "ok", value=value, seconds=float(rec.get("seconds", 0.0)), args_after=after, warnings=caught
+        )
     if rec.get("memory"):
         return Returned(call, "memory", exc_type=str(rec.get("exc_type", "")), exc_msg=str(rec.get("exc_msg", "")))
     if rec.get("exc_type") == "missing":

@@ -18,6 +18,7 @@ import os
 import sys
 import time
 import traceback
+import warnings
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,9 @@ _b64 = base64.b64encode
 _save = np.save
 _perf = time.perf_counter
 _ndarray = np.ndarray
+_catch_warnings = warnings.catch_warnings
+_simplefilter = warnings.simplefilter
+_MAX_WARNINGS = 5
 
 FORBIDDEN = {
     "sklearn": "scikit-learn",
@@ -192,6 +196,22 @@ def _exception_record(exc: BaseException) -> dict[str, Any]:
 _SOLUTION_PATH = ""
 
 
+def _warning_notes(caught: list[Any]) -> list[str]:
+    """The distinct warnings a call raised, as "RuntimeWarning (overflow encountered in exp) at line 9"."""
+    notes: list[str] = []
+    for w in caught:
+        try:
+            where = f" at line {w.lineno}" if w.filename == _SOLUTION_PATH else ""
+            note = f"{w.category.__name__} ({str(w.message)[:200]}){where}"
+        except BaseException:  # noqa: BLE001 - a warning object the solution made odd
+            note = "a warning"
+        if note not in notes:
+            notes.append(note)
+        if len(notes) >= _MAX_WARNINGS:
+            break
+    return notes
+
+
 def main() -> None:
     global _SOLUTION_PATH
     # -I ignores PYTHONDONTWRITEBYTECODE: without this, importing the solution would leave a
@@ -234,13 +254,18 @@ def main() -> None:
             channel.send(record)
             continue
         best = float("inf")
+        caught: list[Any] = []
         try:
             for _ in range(int(call.get("repeat", 1))):
                 args = [_decode_arg(a, arrays, ctx) for a in call["args"]]
                 kwargs = {k: _decode_arg(v, arrays, ctx) for k, v in call.get("kwargs", {}).items()}
-                start = _perf()
-                value = func(*args, **kwargs)
-                best = min(best, _perf() - start)
+                # Every warning the call raises is recorded (a contract may rule out an overflow warning).
+                with _catch_warnings(record=True) as seen:
+                    _simplefilter("always")
+                    start = _perf()
+                    value = func(*args, **kwargs)
+                    best = min(best, _perf() - start)
+                caught.extend(seen)
         except _Unavailable as exc:  # an input from an earlier call: this call is not run
             record.update(ok=False, exc_type="unavailable", exc_msg=str(exc)[:500])
             channel.send(record)
@@ -252,6 +277,8 @@ def main() -> None:
                 ctx.kept[call["id"]] = (call["func"], None, f"raised {type(exc).__name__}")
             continue
         record.update(ok=True, seconds=best)
+        if caught:
+            record["warnings"] = _warning_notes(caught)
         if call.get("keep"):  # a later call takes (part of) this result as an input, in this process
             ctx.kept[call["id"]] = (call["func"], value, "")
         try:

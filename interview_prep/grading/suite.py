@@ -108,6 +108,7 @@ class Returned:
     seconds: float | None = None
     args_after: dict[int, Value] = field(default_factory=dict)
     detail: str = ""  # for crashed / not-run: what happened to the process
+    warnings: tuple[str, ...] = ()  # the warnings the call raised: "RuntimeWarning (overflow ...) at line 9"
 
     @property
     def raised(self) -> bool:
