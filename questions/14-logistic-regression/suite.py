@@ -10,9 +10,12 @@ from interview_prep.grading.checks import (
     assemble,
     close,
     each,
+    fmt,
+    fmt_pair,
     inputs_unchanged,
     judged,
     loop_style,
+    no_warnings,
     performance,
     timed,
     value_errors,
@@ -80,6 +83,7 @@ def _separable(seed: int, n: int, d: int, scale: float = 1.0) -> tuple[np.ndarra
     return X * scale, y
 
 
+PROBA_ATOL = 1e-12  # how far from the exact sigmoid a probability may be
 PERF_ABOUT = "X of shape (2000, 20), epochs=20"
 Fit = tuple[np.ndarray, np.ndarray, float, int, float]  # X, y, lr, epochs, l2
 
@@ -344,12 +348,19 @@ def build() -> Suite:
         want = sigmoid(inp.proba_big_X[:, 0])
         if got is None or not np.all(np.isfinite(got)):
             raise Fail(f"predict_proba returned NaN or inf on {r.call.about}: exp of a large score overflows.")
-        if not close(got, want, 1e-9, 1e-300) or np.any((got < 0) | (got > 1)):
+        outside = np.flatnonzero((got < 0) | (got > 1))
+        if outside.size:
+            i = int(outside[0])
+            score = fmt(inp.proba_big_X[i, 0])
+            raise Fail(f"predict_proba gave {fmt(got[i], 17)} for a score of {score}: outside [0, 1].")
+        # The contract promises values in [0, 1], finite, with no overflow warning: within 1e-12 of the
+        # exact sigmoid, so a sigmoid that clips the score to [-35, 35] (1 - 6.7e-16 at 1000) is right too.
+        if not close(got, want, 1e-9, PROBA_ATOL):
             i = int(np.argmax(np.abs(got - want)))
-            raise Fail(
-                f"predict_proba gave {got[i]:.6g} for a score of {inp.proba_big_X[i, 0]:g}, expected {want[i]:.6g}."
-            )
-        return "finite and in [0, 1] for scores of +-1000 and +-1e4."
+            g, w = fmt_pair(got[i], want[i])
+            raise Fail(f"predict_proba gave {g} for a score of {fmt(inp.proba_big_X[i, 0])}, expected {w}.")
+        no_warnings(r, "the contract promises no overflow warning for scores of +-1000 (exp(1000) overflows)")
+        return "finite, in [0, 1], within 1e-12 of the sigmoid and without a warning for scores of +-1000 and +-1e4."
 
     def lists(results: Mapping[str, Returned]) -> str:
         r, arr, r_proba = (results[c.id] for c in inp.lists)
