@@ -96,6 +96,16 @@ class Inputs:
             "true classes 0 and 3"
         )
         self.big = big
+        # Confidently wrong rows: the same network, every true class the one scoring -1000. Only
+        # log-sum-exp is finite here; -log(softmax[y]) takes log(0) = -inf, however well it is shifted.
+        wrong = Case(6, 6, 3, 4, 4)
+        wrong.params = big.params
+        wrong.y = np.array([1, 1, 1, 1, 1, 1])
+        wrong.about = (
+            "seed 6, n=6, classes=4, scores of about +1000, -1000, 0 and +999 (b2 = [1000, -1000, 0, 999]), "
+            "every true class the one scoring -1000 (confidently wrong)"
+        )
+        self.wrong = wrong
         self.sgd = Case(7, 30, 5, 8, 4)
         self.kept = Case(8, 7, 4, 5, 3)
         self.perf = Case(9, 20000, 20, 32, 5)
@@ -151,6 +161,7 @@ def build() -> Suite:
     big_calls = [
         Call("big-fwd", "forward", (big.X, big.params), about=big.about),
         Call("big-bwd", "backward", (big.X, big.y, big.params), about=big.about),
+        Call("wrong-bwd", "backward", (inp.wrong.X, inp.wrong.y, inp.wrong.params), about=inp.wrong.about),
     ]
     sgd_call = Call("sgd", "backward", (sgd.X, sgd.y, sgd.params), about=sgd.about)
     kept_calls = [
@@ -267,7 +278,19 @@ def build() -> Suite:
         for key in KEYS:
             if not np.all(np.isfinite(got[key])):
                 raise Fail(f"grads['{key}'] holds inf or NaN on {r.call.about}: exp(1000) overflows to inf.")
-        return "loss and gradients stay finite for scores of +-1000."
+        r = results[big_calls[2].id]
+        loss, _ = _loss_and_grads(r)
+        if not np.isfinite(loss):
+            raise Fail(
+                f"backward's loss is {loss} on {r.call.about}: softmax[y] underflows to 0 there and log(0) is "
+                "-inf. Take log p_y = s_y - max(s) - log(sum(exp(s - max(s)))) (log-sum-exp), never the log "
+                "of a softmax."
+            )
+        got = _all_grads(r, inp.wrong.params)
+        for key in KEYS:
+            if not np.all(np.isfinite(got[key])):
+                raise Fail(f"grads['{key}'] holds inf or NaN on {r.call.about}, where the true class scores -1000.")
+        return "loss and gradients stay finite for scores of +-1000, the true class at the top or at the bottom."
 
     def sgd_step(results: Mapping[str, Returned]) -> str:
         s = inp.sgd
