@@ -159,8 +159,19 @@ def _same_partition(a: np.ndarray, b: np.ndarray) -> bool:
     return len(pairs) == len(set(a.tolist())) == len(set(b.tolist()))
 
 
-def _km(cid: str, X: object, k: int, seed: int, about: str, *, converge: bool = False, **kw: Any) -> Call:
-    return Call(cid, "kmeans", (X, k), {**(CONVERGE if converge else {}), "seed": seed}, about=about, **kw)
+def _km(
+    cid: str,
+    X: object,
+    k: int,
+    seed: int,
+    about: str,
+    *,
+    converge: bool = False,
+    options: Mapping[str, Any] | None = None,
+    **kw: Any,
+) -> Call:
+    kwargs = {**(CONVERGE if converge else {}), **(options or {}), "seed": seed}
+    return Call(cid, "kmeans", (X, k), kwargs, about=about, **kw)
 
 
 def _fixed_point_of(r: Returned, case: tuple[np.ndarray, int, float]) -> None:
@@ -234,9 +245,41 @@ def build() -> Suite:
     lst = _random(14, 30, 2)
     stable_X = _random(15, 70, 2)
     stable = [_km(f"stable-{t}", stable_X, 5, 42, "random data, n=70, d=2, k=5, seed=42") for t in "ab"]
+    # Every random path driven: k=5 on 3 distinct points empties clusters on every iteration, so the
+    # re-seed draws too (a re-seed from the global np.random differs between two calls).
+    stable_empty = [
+        _km(f"stable-empty-{s}-{t}", empty_X, 5, s, f"30 points at only 3 distinct locations, k=5, seed={s}")
+        for s in (3, 4)
+        for t in "ab"
+    ]
+    # Far from the origin and at large scale, with an absolute tol the contract defines: a relative
+    # stopping test (shift / |centroids| < tol) stops after the first step there, with stale labels.
+    far = [
+        fixed(
+            f"far-{name}-{s}",
+            X,
+            4,
+            s,
+            f"{what}, data seed {s}, n=60, d=2, k=4, tol=1e-6, seed={s}",
+            rel=rel,
+            options={"max_iters": 500, "tol": 1e-6},
+        )
+        for s in (20, 21, 22)
+        for name, X, what, rel in [
+            ("offset", _random(s, 60, 2) + 1e6, "random normal data shifted by 1e6 (spread 1)", 1e-9),
+            ("scaled", _random(s, 60, 2) * 1e6, "random normal data times 1e6", 1e-9),
+        ]
+    ]
+    # Integer X: the means are fractions; a centroid array made from integer rows truncates them.
+    int_X = np.random.default_rng(19).integers(0, 20, size=(45, 2))
+    ints = [
+        fixed(f"int-{s}", int_X, 3, s, f"integer data (dtype int64), n=45, d=2, k=3, seed={s}", converge=True)
+        for s in (0, 1)
+    ]
     bad_k = _random(17, 8, 2)
     bad = [
         _km("bad-1d", np.arange(10.0), 2, 0, "a 1-D X of shape (10,), k=2"),
+        _km("bad-1d-k1", np.arange(10.0), 1, 0, "a 1-D X of shape (10,), k=1 (np.atleast_2d would make it one row)"),
         _km("bad-3d", np.zeros((4, 3, 2)), 2, 0, "a 3-D X of shape (4, 3, 2), k=2"),
         _km("bad-k0", bad_k, 0, 0, "k=0 with n=8"),
         _km("bad-kbig", bad_k, 9, 0, "k=9 with n=8"),
@@ -297,7 +340,27 @@ def build() -> Suite:
         _result(a, stable_X, 5)
         if not same_value(a.value, b.value):
             raise Fail(f"two calls with the same seed gave different results on {a.call.about}.")
-        return "the same seed gives the same result."
+        for i in range(0, len(stable_empty), 2):
+            a, b = (results[c.id] for c in stable_empty[i : i + 2])
+            _result(a, empty_X, 5)
+            if not same_value(a.value, b.value):
+                raise Fail(
+                    f"two calls with the same seed gave different results on {a.call.about}, where empty clusters "
+                    "are re-seeded: is the re-seed drawn from the global np.random rather than the seeded generator?"
+                )
+        return "the same seed gives the same result, empty-cluster re-seeds included."
+
+    def int_means(r: Returned, case: tuple[np.ndarray, int, float]) -> None:
+        X, k, rel = case
+        c_v, _l = as_tuple(r.value, 2, "kmeans")
+        c = as_array(c_v, "the centroids", shape=(k, X.shape[1]), numeric=False)
+        if c.dtype.kind != "f":
+            raise Fail(
+                f"the centroids are of dtype {c.dtype} on {r.call.about}; they should be floats (means of "
+                "integer points are fractions)."
+            )
+        centroids, labels = _result(r, X, k)
+        _fixed_point(X, centroids, labels, r.call.about, rel)
 
     perf = timed(
         "kmeans",
@@ -400,11 +463,31 @@ def build() -> Suite:
             "float32 arrays and lists of lists both work.",
             hint="Convert with X = np.asarray(X, dtype=float) first.",
         ),
+        each(
+            "integer X: centroids are the exact means",
+            E,
+            1,
+            ints,
+            int_means,
+            "integer X: float centroids at the exact means of their points.",
+            hint="Convert with X = np.asarray(X, dtype=float) first: a mean written into an integer array "
+            "is truncated.",
+        ),
+        each(
+            "fixed point far from the origin and at large scale",
+            C,
+            1,
+            far,
+            _fixed_point_of,
+            f"a fixed point on {len(far)} inputs shifted by 1e6 or scaled by 1e6.",
+            hint="tol is absolute: stop when no centroid moved more than tol (not a shift relative to the "
+            "centroids' size), and return labels computed for the returned centroids.",
+        ),
         judged(
             "same seed, same result",
             S,
             1,
-            stable,
+            [*stable, *stable_empty],
             same_seed,
             hint="Draw every random number from rng = np.random.default_rng(seed), not from np.random.* globals.",
         ),
