@@ -11,6 +11,7 @@ from interview_prep.grading.checks import (
     assemble,
     each,
     finite_differences,
+    fmt_pair,
     inputs_unchanged,
     judged,
     loop_style,
@@ -116,6 +117,22 @@ def build() -> Suite:
     ]
     eps_y, eps_p = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     eps = _both("eps", eps_y, eps_p, "y=[1, 0], p=[0, 1], eps=1e-3", kwargs={"eps": 1e-3})
+    # eps at its documented meaning: y_pred is clipped to [eps, 1 - eps], so a perfect prediction
+    # costs -log(1 - eps) > 0; eps added inside the logs gives -log(1 + eps), a negative loss.
+    perfect_y = np.array([1.0, 0.0, 1.0, 0.0])
+    perfect = [
+        (
+            Call(
+                f"perfect-{tag}",
+                "bce_loss",
+                (perfect_y, perfect_y.copy()),
+                dict(kw),
+                about=f"y = p = [1, 0, 1, 0], {what}",
+            ),
+            e,
+        )
+        for tag, kw, what, e in [("eps", {"eps": 0.1}, "eps=0.1", 0.1), ("default", {}, "the default eps=1e-12", EPS)]
+    ]
     shape_y, shape_p = _pair(11, (2, 3, 4))
     shape_call = Call("shape-grad", "bce_grad", (shape_y, shape_p), about="random inputs of shape (2, 3, 4), seed 11")
     mismatches = [((3,), (4,)), ((3, 1), (1, 3)), ((6,), (2, 3))]
@@ -230,6 +247,16 @@ def build() -> Suite:
             raise Fail(f"bce_grad does not use the eps it was given on {r.call.about}.")
         return "the eps argument is used."
 
+    def perfect_loss(r: Returned, e: float) -> None:
+        # The clip in float: 1 - 1e-12 is not exact, so the default eps is judged to 1e-3 (its sign is the point).
+        got, want = _loss(r), expected_loss(perfect_y, perfect_y, e)
+        if not (np.isfinite(got) and got > 0 and _close(got, want, 1e-3, 0.0)):
+            g, w = fmt_pair(got, want)
+            why = " A cross-entropy is never negative: is eps added inside the log?" if got < 0 else ""
+            raise Fail(
+                f"bce_loss gave {g} on {r.call.about}; clipped to [eps, 1 - eps] it is -log(1 - eps) = {w}.{why}"
+            )
+
     def grad_shape(results: Mapping[str, Returned]) -> str:
         r = results[shape_call.id]
         if r.value is None or r.value.kind != "ndarray":
@@ -267,14 +294,24 @@ def build() -> Suite:
             hint="Use np.mean (or divide the sum by y.size), so the loss does not grow with the batch.",
         ),
         judged(
-            "loss finite at p = 0 and p = 1",
+            "loss matches the clipped formula at p = 0 and 1",
             S,
             2,
             [extreme_loss_call],
             extreme_loss,
             hint="p = np.clip(y_pred, eps, 1 - eps) before any log.",
         ),
-        judged("gradient finite at p = 0 and p = 1", S, 1, [extreme_grad_call], extreme_grad),
+        judged("gradient finite and clipped at p = 0 and 1", S, 1, [extreme_grad_call], extreme_grad),
+        each(
+            "eps clips p: a perfect prediction costs -log(1 - eps)",
+            E,
+            1,
+            perfect,
+            perfect_loss,
+            "a perfect prediction costs -log(1 - eps) > 0, the clip's value, for eps = 0.1 and the default.",
+            hint="Clip, p = np.clip(y_pred, eps, 1 - eps), then take log(p): eps added inside the log, "
+            "log(p + eps), gives -log(1 + eps) < 0 where p == y.",
+        ),
         each(
             "gradient matches the formula",
             C,
