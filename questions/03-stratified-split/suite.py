@@ -93,6 +93,14 @@ class Inputs:
             Case("skewed", _labels(6, [90, 6, 4]), (0.8, 0.1, 0.1), 6, "classes of 90, 6 and 4 samples"),
             Case("all-train", _labels(7, [5, 6]), (1.0, 0.0, 0.0), 7, "ratios (1, 0, 0): empty validation and test"),
         ]
+        # Ratios that sum to 1 only within float error: 0.6 + 0.3 + 0.1 is 0.9999999999999999.
+        self.float_sum = Case(
+            "float-sum",
+            _labels(14, [20, 30, 10]),
+            (0.6, 0.3, 0.1),
+            14,
+            "int classes of 20, 30, 10 (the float sum of the ratios is 0.9999999999999999)",
+        )
         self.by_id = {c.id: c for c in self.cases}
         self.calls = {c.id: c.call() for c in self.cases}
         self.shuffle = [
@@ -262,6 +270,15 @@ def build() -> Suite:
                 "float product is 62.99999999999999): e.g. round(r * n_c, 9) before floor, and give "
                 "the leftovers to splits, at most one each."
             ),
+        ),
+        each(
+            "ratios summing to 1 within float error accepted",
+            E,
+            1,
+            [(inp.float_sum.call(), inp.float_sum)],
+            _sizes_ok,
+            "ratios (0.6, 0.3, 0.1), whose float sum is 0.9999999999999999, split as meant.",
+            hint="The contract allows a sum within 1e-6 of 1: test abs(sum(ratios) - 1) <= 1e-6, never sum == 1.",
         ),
         each(
             "single-sample classes",
