@@ -132,9 +132,24 @@ class Inputs:
         self.lst_y, self.lst_s = y9[:20], np.round(rng.normal(size=20), 1)
         y11 = np.random.default_rng(11).integers(0, 2, size=5000)
         self.perf = (y11, np.random.default_rng(12).normal(size=5000) + y11)
+        # Large enough that a loop over the samples, one at a time, is slow in absolute terms too.
+        # (int8 keeps the transfer to the child small; precision_recall_f1, the faster to count, gets more.)
+        self.perf_labels = _labels_pair(13, PERF_N)
+        self.perf_prf = _labels_pair(14, PERF_PRF_N)
 
 
 PERF_ABOUT = "5000 random scores"
+PERF_N = 200_000
+PERF_PRF_N = 800_000
+PERF_LABELS_ABOUT = f"{PERF_N} random labels 0-4"
+PERF_PRF_ABOUT = f"{PERF_PRF_N} random labels 0-4"
+
+
+def _labels_pair(seed: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """n true labels 0-4 and predictions that agree with 70% of them, as int8."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 5, size=n).astype(np.int8)
+    return y, np.where(rng.uniform(size=n) < 0.7, y, rng.integers(0, 5, size=n)).astype(np.int8)
 
 
 class Calls:
@@ -182,6 +197,9 @@ class Calls:
             Call("one-neg", AUC, (np.zeros(5, dtype=int), np.linspace(0, 1, 5)), about="y_true all 0"),
         ]
         self.perf = timed(AUC, inp.perf, {}, PERF_ABOUT)
+        # Every function is timed: a loop over the samples in any one of them costs the speed points.
+        self.perf_cm = timed(CM, inp.perf_labels, {}, PERF_LABELS_ABOUT, tag="cm")
+        self.perf_prf = timed(PRF, inp.perf_prf, {"positive": 1}, PERF_PRF_ABOUT, tag="prf")
 
 
 def _matrix(r: Returned, shape: tuple[int, int]) -> np.ndarray:
@@ -455,7 +473,9 @@ def build() -> Suite:
             hint="np.sort(scores) or argsort returns a new array; scores.sort() reorders the caller's data.",
         ),
         performance(
-            [calls.perf], "Rank once (argsort) instead of comparing every positive with every negative in Python."
+            [calls.perf_cm, calls.perf_prf, calls.perf],
+            "Count with array operations (np.bincount of true * k + predicted; boolean masks and np.sum for TP, "
+            "FP and FN) and rank once (argsort) instead of comparing every positive with every negative in Python.",
         ),
         Part(
             Check(
