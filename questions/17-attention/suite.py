@@ -80,6 +80,28 @@ class Inputs:
                 [*_qkv(9, (3, 4), (6, 4), (6, 2)), np.array([[True, True, False, True, False, True]])],
             ),
         ]
+        # Huge-magnitude scores (d = 1, so every score is one exact product): masked keys scoring 1e12
+        # above the allowed ones (a max over all keys then underflows every allowed exp to 0), and allowed
+        # keys scoring about -1e12 (a fill of -1e9 then outranks every allowed key).
+        keep_mid = np.array([[False, True, True, True, False]])
+        v5 = np.random.default_rng(15).normal(size=(5, 2))
+        self.mask_huge = [
+            case(
+                "mask-huge-masked",
+                "masked keys scoring about 1e12, allowed ones about 1",
+                [np.array([[1.0], [0.5], [2.0]]), np.array([[1e12], [0.3], [-0.7], [1.1], [5e11]]), v5, keep_mid],
+            ),
+            case(
+                "mask-huge-negative",
+                "allowed keys scoring about -1e12, masked ones 0",
+                [
+                    np.array([[1e6], [2e6], [1e6]]),
+                    np.array([[0.0], [-1e6], [-1e6 - 1e-6], [-1e6 + 2e-6], [0.0]]),
+                    v5,
+                    keep_mid,
+                ],
+            ),
+        ]
         self.empty = [
             case(
                 "mask-empty", "a mask with query 2 allowed no key, seed 10", [*_qkv(10, (4, 4), (6, 4), (6, 2)), no_row]
@@ -196,6 +218,12 @@ def build() -> Suite:
                 "they should be exactly 0 (True means the query may attend to the key)."
             )
         sums = w.sum(axis=-1)
+        if np.any(np.nan_to_num(sums, nan=0.0) == 0):
+            raise Fail(
+                f"on {r.call.about}, a query with allowed keys gets all-zero weights: every allowed exp underflowed "
+                "to 0, as when the softmax is shifted by a max that includes the masked keys (they score far "
+                "higher). Mask first, then take the max over the allowed keys only."
+            )
         if not np.allclose(sums, 1, rtol=0, atol=1e-9):
             raise Fail(
                 f"on {r.call.about} the masked weights are 0 but the rows sum to values from {np.nanmin(sums):.3g} "
@@ -278,9 +306,10 @@ def build() -> Suite:
             "mask excludes keys exactly",
             C,
             3,
-            inp.mask,
+            inp.mask + inp.mask_huge,
             masks,
-            "excluded keys get weight exactly 0 and each row still sums to 1 (causal, batch-shared and padding masks).",
+            "excluded keys get weight exactly 0 and each row still sums to 1 (causal, batch-shared and padding masks, "
+            "and masked or allowed scores of +-1e12).",
             hint="Before the softmax: scores = np.where(mask, scores, -np.inf); exp(-inf) is exactly 0.",
         ),
         each(
