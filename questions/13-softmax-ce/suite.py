@@ -116,6 +116,13 @@ def build() -> Suite:
         for s, n, c in [(6, 8, 4), (7, 5, 3), (8, 1, 6)]
         for z, y in [_logits(s, n, c)]
     ]
+    # Integer logits: a gradient buffer made with np.zeros_like(logits) is an int array, and truncates.
+    int_z = np.random.default_rng(16).integers(-3, 4, size=(6, 4))
+    int_y = np.array([0, 3, 1, 2, 2, 0])
+    ce_int = (
+        Call("ce-int", "cross_entropy", (int_z, int_y), about="integer logits (dtype int64), seed 16, shape (6, 4)"),
+        (int_z, int_y),
+    )
     mean_z, mean_y = _logits(9, 5, 4)
     mean = [
         Call("mean-1", "cross_entropy", (mean_z, mean_y), about="5 random rows, seed 9"),
@@ -239,6 +246,8 @@ def build() -> Suite:
                 extra = " (the sign is flipped)"
             elif np.allclose(got, want * len(y)) and len(y) > 1:
                 extra = f" (it is {len(y)}x too large: the 1/n of the mean is missing)"
+            elif z.dtype.kind in "iu" and np.all(np.isfinite(got)) and np.all(got * len(y) == np.round(got * len(y))):
+                extra = " (truncated to whole numbers: is it written into an integer array, np.zeros_like(logits)?)"
             raise Fail(
                 f"the gradient from cross_entropy differs from (softmax(logits) - onehot(y)) / n on "
                 f"{r.call.about}{extra}: {_worst(got, want)}."
@@ -330,9 +339,9 @@ def build() -> Suite:
             "gradient matches (softmax - onehot) / n",
             C,
             3,
-            ce,
+            [*ce, ce_int],
             ce_grad,
-            "the gradient matches (softmax(logits) - onehot(y)) / n on 3 random inputs.",
+            "the gradient matches (softmax(logits) - onehot(y)) / n on 3 random inputs and integer logits.",
             hint="Subtract 1 at [np.arange(n), y] of the softmax, then divide by n.",
         ),
         finite_differences(
