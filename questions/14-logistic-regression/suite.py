@@ -157,7 +157,12 @@ class Inputs:
             "lr=1, epochs=30",
         )
         self.zero_X = Xn
-        self.zero = Call("zero", "fit", (Xn, yn), {"epochs": 0}, about="noisy data, seed 1, epochs=0")
+        # The start point, through what the contract promises: one step (epochs=1; epochs=0 may be refused)
+        # from w = 0, b = 0, where every p is 0.5, lands exactly at -lr * (X.T @ (0.5 - y) / n, mean(0.5 - y)).
+        self.zero_y = yn
+        self.zero = Call(
+            "zero", "fit", (Xn, yn), {"lr": 0.1, "epochs": 1}, about="noisy data, seed 1, lr=0.1, epochs=1"
+        )
         self.proba = [
             (
                 Call(f"proba-{s}", "predict_proba", (Xp, w, b), about=f"random X, seed {s}, shape {Xp.shape}, b={b}"),
@@ -307,13 +312,16 @@ def build() -> Suite:
 
     def zero(results: Mapping[str, Returned]) -> str:
         r = results[inp.zero.id]
-        w, b = _fit(r, inp.zero_X.shape[1])
-        if np.any(w != 0) or b != 0:
+        X, y = inp.zero_X, inp.zero_y
+        w, b = _fit(r, X.shape[1])
+        want_w, want_b = -0.1 * (X.T @ (0.5 - y) / len(y)), -0.1 * float(np.mean(0.5 - y))
+        if not _near(w, b, want_w, want_b, 1e-9):
             raise Fail(
-                f"with epochs=0, fit returned w = {_fmt(w)}, b = {b:.4g} on {r.call.about}; it should start "
+                f"after one epoch, fit returned w = {_fmt(w)}, b = {fmt(b, 4)} on {r.call.about}; one step from "
+                f"w = 0, b = 0 (where every p is 0.5) gives w = {_fmt(want_w)}, b = {fmt(want_b, 4)}: it should start "
                 "from w = 0, b = 0 (no random init)."
             )
-        return "starts from w = 0, b = 0."
+        return "one epoch from w = 0, b = 0 lands where one gradient step from zero does."
 
     def types(results: Mapping[str, Returned]) -> str:
         for call, (X, *_rest) in inp.fits:
