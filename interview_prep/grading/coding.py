@@ -33,6 +33,10 @@ from interview_prep.models import Question
 
 _MAX_RESTARTS = 3  # a solution that kills its process on every call is not restarted forever
 _REFERENCE_SECONDS = 1.0  # the least time the reference's own timing run is given
+# One call may use at most this share of the suite's budget (and at least _CALL_MIN_SECONDS): a call
+# that hangs is stopped there, and the calls after it run with the rest of the budget.
+_CALL_SHARE = 0.25
+_CALL_MIN_SECONDS = 0.5
 
 
 # --- finding the question a file answers -----------------------------------------------------
@@ -133,7 +137,22 @@ def _encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.
     return out, arrays
 
 
-def _returned(call: Call, rec: Mapping[str, Any]) -> Returned:
+def _call_seconds(budget: float) -> float:
+    """How long one call may run: a share of the whole suite's budget."""
+    return max(_CALL_MIN_SECONDS, _CALL_SHARE * budget)
+
+
+def _returned(call: Call, rec: Mapping[str, Any], budget: float | None = None) -> Returned:
+    if rec.get("timeout"):
+        during = f"{call.func}({call.about})" if call.about else call.func
+        limit = f" ({budget:.1f} s)" if budget is not None else ""
+        return Returned(
+            call,
+            "timeout",
+            detail=f"{during} did not finish within the time limit{limit}: it was {rec.get('exc_msg', 'stopped')}, "
+            "one call's share, so the calls after it could still run. Look for a loop that can never end, such as "
+            "a convergence test that is never met (or give more time with --timeout).",
+        )
     if rec.get("ok"):
         value = decode_value(rec["value"]) if "value" in rec else None
         after = {int(i): decode_value(v) for i, v in rec.get("args_after", {}).items()}
@@ -271,7 +290,7 @@ def _run_calls(
         if remaining <= 0.05:
             return False
         job_calls, arrays = _encode_args(pending)
-        job = {"solution": str(path.resolve()), "calls": job_calls}
+        job = {"solution": str(path.resolve()), "calls": job_calls, "call_seconds": _call_seconds(budget)}
         run = run_harness(job, arrays, Limits(wall_seconds=remaining), hash_seed=hash_seed)
         failure = _import_failure(run, budget, path)
         if failure is not None:
@@ -279,7 +298,7 @@ def _run_calls(
         by_id = {r["id"]: r for r in run.records if r.get("event") == "call"}
         culprit = next((i for i, c in enumerate(pending) if c.id not in by_id), None)
         for c in pending[: culprit if culprit is not None else len(pending)]:
-            results[c.id] = _returned(c, by_id[c.id])
+            results[c.id] = _returned(c, by_id[c.id], budget)
         if culprit is None:
             return True
         call = pending[culprit]
@@ -287,8 +306,7 @@ def _run_calls(
         results[call.id] = Returned(call, outcome, detail=detail)
         pending = pending[culprit + 1 :]
         restarts += 1
-        if outcome == "timeout":
-            return False
+        # After a timeout too, the calls left get a fresh child with what remains of the budget.
         if restarts > _MAX_RESTARTS:
             for c in pending:
                 results[c.id] = Returned(c, "not-run", detail="not run: the process kept dying on earlier calls.")

@@ -15,6 +15,7 @@ import importlib.util
 import io
 import json
 import os
+import signal
 import sys
 import time
 import traceback
@@ -34,6 +35,17 @@ _ndarray = np.ndarray
 _catch_warnings = warnings.catch_warnings
 _simplefilter = warnings.simplefilter
 _MAX_WARNINGS = 5
+_setitimer = signal.setitimer
+_ITIMER_REAL = signal.ITIMER_REAL
+
+
+class _CallTimeout(BaseException):
+    """Raised inside a call that ran past its share of the time (the job's call_seconds)."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _CallTimeout()
+
 
 FORBIDDEN = {
     "sklearn": "scikit-learn",
@@ -243,6 +255,11 @@ def main() -> None:
         channel.send(failure)
         return
     channel.send({"event": "import", "ok": True})
+    # Each call may run for call_seconds at most: one that hangs is stopped and recorded as a timeout,
+    # and the calls after it still run (the parent's wall-time kill stays the backstop).
+    call_seconds = float(job.get("call_seconds") or 0.0)
+    if call_seconds > 0:
+        signal.signal(signal.SIGALRM, _on_alarm)
     ctx = _Context()
     for call in job["calls"]:
         record: dict[str, Any] = {"event": "call", "id": call["id"]}
@@ -256,6 +273,8 @@ def main() -> None:
         best = float("inf")
         caught: list[Any] = []
         try:
+            if call_seconds > 0:
+                _setitimer(_ITIMER_REAL, call_seconds)
             for _ in range(int(call.get("repeat", 1))):
                 args = [_decode_arg(a, arrays, ctx) for a in call["args"]]
                 kwargs = {k: _decode_arg(v, arrays, ctx) for k, v in call.get("kwargs", {}).items()}
@@ -266,11 +285,21 @@ def main() -> None:
                     value = func(*args, **kwargs)
                     best = min(best, _perf() - start)
                 caught.extend(seen)
+            if call_seconds > 0:
+                _setitimer(_ITIMER_REAL, 0)
         except _Unavailable as exc:  # an input from an earlier call: this call is not run
+            _setitimer(_ITIMER_REAL, 0)
             record.update(ok=False, exc_type="unavailable", exc_msg=str(exc)[:500])
             channel.send(record)
             continue
+        except _CallTimeout:
+            record.update(ok=False, timeout=True, exc_type="timeout", exc_msg=f"stopped after {call_seconds:g} s")
+            channel.send(record)
+            if call.get("keep"):
+                ctx.kept[call["id"]] = (call["func"], None, "did not finish in time")
+            continue
         except BaseException as exc:  # noqa: BLE001 - every failure of user code is a verdict
+            _setitimer(_ITIMER_REAL, 0)
             record.update(_exception_record(exc))
             channel.send(record)
             if call.get("keep"):
