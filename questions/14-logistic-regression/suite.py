@@ -202,6 +202,7 @@ class Inputs:
             (np.zeros((2, 3, 4)), np.zeros(2), "a 3-D X of shape (2, 3, 4)"),
             (np.zeros((5, 2)), np.zeros(4), "X (5, 2) with 4 labels"),
             (np.zeros((5, 2)), np.zeros(1), "X (5, 2) with 1 label (it would broadcast)"),
+            (np.zeros((4, 4)), np.zeros((4, 1)), "X (4, 4) with a column y of shape (4, 1) (p - y would be (4, 4))"),
         ]
         self.bad = [Call(f"bad-{i}", "fit", (X, y), {"epochs": 3}, about=about) for i, (X, y, about) in enumerate(bad)]
         self.perf = timed("fit", _noisy(9, 2000, 20), {"lr": 0.1, "epochs": 20}, PERF_ABOUT)
