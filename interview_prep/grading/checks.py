@@ -18,7 +18,7 @@ import numpy as np
 
 from interview_prep.grading.loops import loop_style_check, sample_loops
 from interview_prep.grading.report import Category
-from interview_prep.grading.suite import Call, Check, Fail, Judge, Returned, Suite, Value
+from interview_prep.grading.suite import Call, Check, Fail, Judge, ListArg, Returned, Shrink, Suite, Value
 
 __all__ = [
     "SLOW_RATIO",
@@ -39,6 +39,9 @@ __all__ = [
     "no_warnings",
     "performance",
     "performance_check",
+    "python_source",
+    "shrink_each",
+    "smaller_matrices",
     "raises_value_error",
     "sample_loops",
     "timed",
@@ -106,10 +109,12 @@ def judged(
     *,
     hint: str = "",
     may_raise: bool = False,
+    shrink: Shrink | None = None,
 ) -> Part:
     """A check of its own kind: `judge` reads the results of exactly these calls."""
     ids = tuple(c.id for c in calls)
-    return Part(Check(name, category, points, ids, judge, hint=hint, may_raise=may_raise), tuple(calls))
+    check = Check(name, category, points, ids, judge, hint=hint, may_raise=may_raise, shrink=shrink)
+    return Part(check, tuple(calls))
 
 
 def assemble(
@@ -151,15 +156,121 @@ def each(
     passed: str,
     *,
     hint: str = "",
+    shrink: Callable[[Call, T], Sequence[tuple[Call, T]]] | None = None,
+    names: Sequence[str] = (),
 ) -> Part:
-    """`verify(result, case)` holds for every row of the table (it raises Fail when not)."""
+    """`verify(result, case)` holds for every row of the table (it raises Fail when not).
+
+    With `shrink` (smaller cases of a case, the preferred first), a failure also carries the smallest
+    input found that fails the same way, as Python source naming the positional arguments `names`."""
 
     def judge(results: Mapping[str, Returned]) -> str:
         for call, case in cases:
             verify(results[call.id], case)
         return passed
 
-    return judged(name, category, points, [c for c, _ in cases], judge, hint=hint)
+    spec = None if shrink is None else shrink_each(cases, verify, shrink, names)
+    return judged(name, category, points, [c for c, _ in cases], judge, hint=hint, shrink=spec)
+
+
+# --- the smallest failing input ----------------------------------------------------------------------
+
+
+def shrink_each(
+    cases: Sequence[tuple[Call, T]],
+    verify: Callable[[Returned, T], None],
+    candidates: Callable[[Call, T], Sequence[tuple[Call, T]]],
+    names: Sequence[str],
+) -> Shrink:
+    """How a table check shrinks: its first failing row, judged by the same `verify`."""
+
+    def verdict(r: Returned, case: T) -> str | None:
+        if r.outcome != "ok":
+            return None
+        try:
+            verify(r, case)
+        except Fail as exc:
+            return str(exc)
+        except Exception:  # noqa: BLE001 - an unusable return is not the same failure
+            return None
+        return None
+
+    def failing(results: Mapping[str, Returned]) -> tuple[Call, Any] | None:
+        for call, case in cases:
+            r = results.get(call.id)
+            if r is not None and verdict(r, case) is not None:
+                return call, case
+        return None
+
+    return Shrink(failing, candidates, verdict, lambda call: python_source(call, names))
+
+
+def _literal(value: Any) -> str:
+    if isinstance(value, ListArg):
+        return repr(value.array.tolist())
+    if isinstance(value, np.ndarray):
+        body = repr(value.tolist())
+        default = value.dtype == np.float64 or (value.size and value.dtype in (np.dtype(np.int64), np.dtype(bool)))
+        if default:
+            return f"np.array({body})"
+        return f"np.array({body}, dtype=np.{value.dtype.name})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_literal(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, (np.integer, np.floating)):
+        return repr(value.item())
+    return repr(value)
+
+
+def python_source(call: Call, names: Sequence[str] = ()) -> str:
+    """The call as Python source a user can paste: its array arguments bound to their parameter names
+    (`names`, by position) first, e.g. `X = np.array([[0.0, 0.0], [5.0, 5.0]]); kmeans(X, 2, seed=3)`."""
+    lines, args = [], []
+    for i, a in enumerate(call.args):
+        name = names[i] if i < len(names) else ""
+        if name and isinstance(a, (np.ndarray, ListArg, dict)):
+            lines.append(f"{name} = {_literal(a)}")
+            args.append(name)
+        else:
+            args.append(_literal(a))
+    args += [f"{k}={_literal(v)}" for k, v in call.kwargs.items()]
+    return "; ".join([*lines, f"{call.func}({', '.join(args)})"])
+
+
+def smaller_matrices(X: np.ndarray, least_rows: int = 1) -> list[np.ndarray]:
+    """Smaller versions of a 2-D array (the shrinker keeps the smallest that still fails): fewer rows
+    (prefixes, also rounded to whole numbers or one decimal, suffixes and spread subsets, jumping
+    down at once), one row dropped, fewer columns, rounder values."""
+    n, d = X.shape
+    out: list[np.ndarray] = []
+    seen: set[tuple[tuple[int, ...], bytes]] = set()
+
+    def add(a: np.ndarray) -> None:
+        if a.shape[0] < least_rows or (a.shape == X.shape and np.array_equal(a, X)):
+            return
+        key = (a.shape, a.tobytes())
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+
+    sizes = sorted({m for m in (least_rows, least_rows + 1, least_rows + 2, n // 4, n // 2) if least_rows <= m < n})
+
+    def rounder(a: np.ndarray) -> list[np.ndarray]:
+        return [np.asarray(np.round(a, places)) for places in (0, 1)] if X.dtype.kind == "f" else []
+
+    for m in sizes:
+        for a in [*rounder(X[:m]), X[:m], X[n - m :], X[np.linspace(0, n - 1, m).round().astype(int)]]:
+            add(a)
+    if n <= 8:
+        for i in range(n):
+            add(np.delete(X, i, axis=0))
+    if d > 1:
+        for j in range(d):
+            add(np.delete(X, j, axis=1))
+    for a in rounder(X):
+        add(a)
+    return out
 
 
 def close(got: float | np.ndarray, want: float | np.ndarray, rtol: float, atol: float) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from interview_prep.grading.suite import (
     ListArg,
     Returned,
     Rng,
+    Shrink,
     Suite,
     Unusable,
     decode_value,
@@ -37,6 +40,14 @@ _REFERENCE_SECONDS = 1.0  # the least time the reference's own timing run is giv
 # that hangs is stopped there, and the calls after it run with the rest of the budget.
 _CALL_SHARE = 0.25
 _CALL_MIN_SECONDS = 0.5
+# Shrinking a failure: at most this many rounds (one child run each, the candidates of every check being
+# shrunk in it), this much time in all, and the first few failing checks only (the others carry their
+# failing input as it was), so a wrong answer's grade stays within about a second of before.
+SHRINK_ROUNDS = 3
+SHRINK_SECONDS = 0.9
+_SHRINK_CHECKS = 3
+_SHRINK_ROUND_SECONDS = 0.3  # the least a round is given: a child's start-up alone takes most of it
+_SHRINK_BATCH = 30  # candidates of one check in one round
 
 
 # --- finding the question a file answers -----------------------------------------------------
@@ -369,9 +380,11 @@ def run_suite(
     timeout: float | None = None,
     reference: Path | None = None,
     tree: ast.Module | None = None,
+    shrink: bool = True,
 ) -> GradeReport:
     """Grade the solution at `path` with `suite`, timed against `reference` (default: the suite's own
-    file under solutions/). `tree` is the solution's syntax tree, when the caller has parsed it."""
+    file under solutions/). `tree` is the solution's syntax tree, when the caller has parsed it.
+    `shrink`: a failing property also carries the smallest failing input found (see shrink_failures)."""
     if tree is None:
         tree = parse_python(path, read_source(path))
     budget = timeout if timeout is not None else suite.timeout
@@ -382,9 +395,115 @@ def run_suite(
         checks = [CheckResult(c.name, c.category, failure.status, 0.0, c.points, failure.message) for c in suite.checks]
         return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
     checks = [_judge(c, results, tree, budget) for c in suite.checks]
+    if shrink:
+        checks = shrink_failures(suite, checks, results, path)
     return coding_report(
         suite.question, _speed_needs_correctness(checks), {"seconds": round(time.monotonic() - start, 3)}
     )
+
+
+@dataclass
+class _Shrinking:
+    """One failing check being shrunk: its smallest failing case so far, and how it failed."""
+
+    spec: Shrink
+    call: Call
+    case: object
+    verdict: str
+    shape: str
+    done: bool = False
+
+
+def _shape(verdict: str, about: str) -> str:
+    """How a check failed, without the numbers and the input's description: two failures of the same
+    shape fail the same way ("centroid 0 is not the mean of the 13 points" ~ "... of the 2 points")."""
+    text = verdict.replace(about, "") if about else verdict
+    return re.sub(r"-?\d+(\.\d+)?(e[-+]?\d+)?", "#", text)
+
+
+def _elements(call: Call) -> int:
+    """How big a call's input is: the number of array (or list) elements among its arguments."""
+    total = 0
+    for a in (*call.args, *call.kwargs.values()):
+        if isinstance(a, np.ndarray):
+            total += a.size
+        elif isinstance(a, ListArg):
+            total += a.array.size
+    return total
+
+
+def shrink_failures(
+    suite: Suite, checks: list[CheckResult], results: Mapping[str, Returned], path: Path
+) -> list[CheckResult]:
+    """Give every failing check that can shrink (Check.shrink) the smallest input found that still
+    fails the same way, as Python source (CheckResult.counterexample).
+
+    Shrinking runs in the parent: each round asks every failing check for smaller candidates of its
+    smallest failing case, runs all of them in one child, and keeps, per check, the first candidate
+    that fails the same way; it stops when no check got smaller, after SHRINK_ROUNDS rounds or
+    SHRINK_SECONDS.
+    """
+    states: dict[int, _Shrinking] = {}
+    for i, (check, res) in enumerate(zip(suite.checks, checks, strict=True)):
+        if res.status is not Status.FAIL or check.shrink is None:
+            continue
+        try:
+            start = check.shrink.failing(results)
+            verdict = None if start is None else check.shrink.fails(results[start[0].id], start[1])
+        except Exception:  # noqa: BLE001 - a shrinker never breaks a grade
+            continue
+        if start is not None and verdict is not None:
+            states[i] = _Shrinking(check.shrink, start[0], start[1], verdict, _shape(verdict, start[0].about))
+    deadline = time.monotonic() + SHRINK_SECONDS
+    for round_ in range(SHRINK_ROUNDS):
+        batch: list[tuple[int, Call, object]] = []
+        for i in list(states)[:_SHRINK_CHECKS]:
+            st = states[i]
+            if st.done:
+                continue
+            try:
+                found = list(st.spec.candidates(st.call, st.case))[:_SHRINK_BATCH]
+            except Exception:  # noqa: BLE001
+                found = []
+            st.done = not found
+            batch += [(i, replace(c, id=f"shrink-{round_}-{i}-{j}"), case) for j, (c, case) in enumerate(found)]
+        remaining = deadline - time.monotonic()
+        if not batch or remaining < _SHRINK_ROUND_SECONDS:
+            break
+        share = max(_SHRINK_ROUND_SECONDS, remaining / (SHRINK_ROUNDS - round_))
+        out: dict[str, Returned] = {}
+        try:
+            _run_calls([c for _, c, _ in batch], path, time.monotonic() + share, share, suite.hash_seeds.get(0), out)
+        except _ImportFailure:
+            break
+        # Per check, the smallest candidate that fails the same way: fewest array elements, then the
+        # shortest source (rounder values, smaller arguments).
+        best: dict[int, tuple[tuple[int, int], Call, object, str]] = {}
+        for i, c, case in batch:
+            st = states[i]
+            r = out.get(c.id)
+            if r is None:
+                continue
+            try:
+                verdict = st.spec.fails(r, case)
+                size = (_elements(c), len(st.spec.source(c)))
+            except Exception:  # noqa: BLE001
+                continue
+            if verdict is not None and _shape(verdict, c.about) == st.shape and (i not in best or size < best[i][0]):
+                best[i] = (size, c, case, verdict)
+        for i, st in states.items():
+            if i in best:
+                _size, st.call, st.case, st.verdict = best[i]
+            else:
+                st.done = True
+    shrunk = list(checks)
+    for i, st in states.items():
+        try:
+            source = st.spec.source(st.call)
+        except Exception:  # noqa: BLE001
+            continue
+        shrunk[i] = replace(checks[i], counterexample=source, counterexample_verdict=st.verdict)
+    return shrunk
 
 
 def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
@@ -412,7 +531,7 @@ def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
 
 
 def grade_coding(
-    question: Question, path: Path, source: str | None = None, *, timeout: float | None = None
+    question: Question, path: Path, source: str | None = None, *, timeout: float | None = None, shrink: bool = True
 ) -> GradeReport:
     """Grade a `.py` solution of a coding question against its hidden suite.
 
@@ -433,4 +552,4 @@ def grade_coding(
     with tempfile.TemporaryDirectory(prefix="prep-answer-") as folder:
         snapshot = Path(folder) / path.name
         snapshot.write_text(source, encoding="utf-8")
-        return run_suite(suite, snapshot, timeout=timeout, reference=question.reference, tree=tree)
+        return run_suite(suite, snapshot, timeout=timeout, reference=question.reference, tree=tree, shrink=shrink)

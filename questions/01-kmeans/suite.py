@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from interview_prep.grading.checks import (
+    Part,
     assemble,
     each,
     inputs_unchanged,
     judged,
     loop_style,
     performance,
+    smaller_matrices,
     timed,
     value_errors,
 )
@@ -178,6 +181,25 @@ def _fixed_point_of(r: Returned, case: tuple[np.ndarray, int, float]) -> None:
     X, k, rel = case
     centroids, labels = _result(r, X, k)
     _fixed_point(X, centroids, labels, r.call.about, rel)
+
+
+def _smaller(call: Call, case: tuple[np.ndarray, int, float]) -> list[tuple[Call, tuple[np.ndarray, int, float]]]:
+    """Smaller inputs of a fixed-point case: fewer points (never fewer than k), fewer features,
+    rounder values, then a smaller k; the same seed and options."""
+    X, k, rel = case
+    out = [(Xs, k) for Xs in smaller_matrices(X, least_rows=k)] + [(X, j) for j in range(1, k)]
+    return [
+        (
+            replace(call, args=(ListArg(Xs) if isinstance(call.args[0], ListArg) else Xs, j), about="this input"),
+            (Xs, j, rel),
+        )
+        for Xs, j in out
+    ]
+
+
+def _each_fixed(*args: Any, **kwargs: Any) -> Part:
+    """A table of fixed-point cases whose failures shrink to the smallest failing input."""
+    return each(*args, shrink=_smaller, names=("X",), **kwargs)
 
 
 def build() -> Suite:
@@ -378,7 +400,7 @@ def build() -> Suite:
             shapes,
             hint="Return a tuple (centroids, labels): centroids np.ndarray (k, d) float, labels np.ndarray (n,) int.",
         ),
-        each(
+        _each_fixed(
             "fixed point on random data",
             C,
             3,
@@ -386,7 +408,7 @@ def build() -> Suite:
             _fixed_point_of,
             f"labels nearest-centroid and centroids the means of their points, on {n} inputs.",
         ),
-        each(
+        _each_fixed(
             "fixed point on separated blobs",
             C,
             2,
@@ -407,7 +429,7 @@ def build() -> Suite:
         judged("empty clusters re-seeded, no NaN", S, 2, [empty_call, *(c for c, _ in moved)], empty),
         # k = n: only the contract's properties; an implementation whose re-seeded centroid lands on an
         # occupied point may legally end with an empty cluster, so "every point its own cluster" is not required.
-        each(
+        _each_fixed(
             "k = 1",
             E,
             1,
@@ -415,7 +437,7 @@ def build() -> Suite:
             _fixed_point_of,
             "k=1: one centroid at the mean of X.",
         ),
-        each(
+        _each_fixed(
             "k = n",
             E,
             1,
@@ -423,7 +445,7 @@ def build() -> Suite:
             _fixed_point_of,
             "k=n: a valid result, no NaN.",
         ),
-        each(
+        _each_fixed(
             "duplicate points",
             E,
             1,
@@ -440,7 +462,7 @@ def build() -> Suite:
             _fixed_point_of,
             "duplicate points: a valid fixed point, no NaN.",
         ),
-        each(
+        _each_fixed(
             "float32 and list input",
             E,
             1,
@@ -463,7 +485,7 @@ def build() -> Suite:
             "float32 arrays and lists of lists both work.",
             hint="Convert with X = np.asarray(X, dtype=float) first.",
         ),
-        each(
+        _each_fixed(
             "integer X: centroids are the exact means",
             E,
             1,
@@ -473,7 +495,7 @@ def build() -> Suite:
             hint="Convert with X = np.asarray(X, dtype=float) first: a mean written into an integer array "
             "is truncated.",
         ),
-        each(
+        _each_fixed(
             "fixed point far from the origin and at large scale",
             C,
             1,
