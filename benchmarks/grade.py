@@ -70,7 +70,7 @@ def main() -> None:
         median = statistics.median(times)
         worst = max(worst, median)
         print(
-            f"prep grade solutions/{filename:<26} median {median * 1000:7.0f} ms"
+            f"prep grade solutions/{filename.name:<26} median {median * 1000:7.0f} ms"
             f"  ({median / floor_median:4.1f}x the NumPy import; min {min(times) * 1000:.0f}, max "
             f"{max(times) * 1000:.0f})"
         )
