@@ -28,6 +28,8 @@ __all__ = [
     "assemble",
     "close",
     "each",
+    "fewer_rows",
+    "fewer_samples",
     "finite_differences",
     "fmt",
     "fmt_pair",
@@ -43,6 +45,7 @@ __all__ = [
     "shrink_each",
     "smaller_matrices",
     "raises_value_error",
+    "rounder",
     "sample_loops",
     "timed",
     "timing_calls",
@@ -238,6 +241,45 @@ def python_source(call: Call, names: Sequence[str] = ()) -> str:
     return "; ".join([*lines, f"{call.func}({', '.join(args)})"])
 
 
+def fewer_rows(n: int, least: int = 1) -> list[np.ndarray]:
+    """Index arrays of fewer than n rows (never fewer than `least`), the smallest first: prefixes,
+    suffixes and evenly spread subsets of a few sizes (jumping down at once), then one row dropped."""
+    out: list[np.ndarray] = []
+    seen: set[bytes] = set()
+    sizes = sorted({m for m in (least, least + 1, least + 2, n // 4, n // 2) if least <= m < n})
+    rows = [np.arange(n)[:m] for m in sizes] + [np.arange(n - m, n) for m in sizes]
+    rows += [np.linspace(0, n - 1, m).round().astype(int) for m in sizes]
+    if least <= n - 1 and n <= 8:
+        rows += [np.delete(np.arange(n), i) for i in range(n)]
+    for idx in sorted(rows, key=len):
+        if idx.tobytes() not in seen:
+            seen.add(idx.tobytes())
+            out.append(idx)
+    return out
+
+
+def rounder(a: np.ndarray) -> list[np.ndarray]:
+    """A float array rounded to whole numbers and to one decimal (the ones that differ from it)."""
+    if a.dtype.kind != "f":
+        return []
+    # + 0.0 turns the -0.0 that rounding leaves into 0.0, which reads better in a snippet.
+    return [r for r in (np.round(a, 0) + 0.0, np.round(a, 1) + 0.0) if not np.array_equal(r, a)]
+
+
+def fewer_samples(call: Call, case: Any, aligned: int = 2, least: int = 1) -> list[tuple[Call, Any]]:
+    """A call and its case on fewer samples, for tables whose case starts with the call's arrays: the
+    first `aligned` positional arguments (arrays or lists aligned on their first axis) are cut to the
+    same rows, and so are the case's first `aligned` items; then each rounded on its own."""
+    arrays = [a.array if isinstance(a, ListArg) else np.asarray(a) for a in call.args[:aligned]]
+    variants = [[a[idx] for a in arrays] for idx in fewer_rows(len(arrays[0]), least)]
+    variants += [[r if i == j else a for i, a in enumerate(arrays)] for j in range(aligned) for r in rounder(arrays[j])]
+    out = []
+    for v in variants:
+        args = tuple(ListArg(x) if isinstance(o, ListArg) else x for x, o in zip(v, call.args, strict=False))
+        out.append((replace(call, args=args + call.args[aligned:], about="this input"), (*v, *case[aligned:])))
+    return out
+
+
 def smaller_matrices(X: np.ndarray, least_rows: int = 1) -> list[np.ndarray]:
     """Smaller versions of a 2-D array (the shrinker keeps the smallest that still fails): fewer rows
     (prefixes, also rounded to whole numbers or one decimal, suffixes and spread subsets, jumping
@@ -254,17 +296,9 @@ def smaller_matrices(X: np.ndarray, least_rows: int = 1) -> list[np.ndarray]:
             seen.add(key)
             out.append(a)
 
-    sizes = sorted({m for m in (least_rows, least_rows + 1, least_rows + 2, n // 4, n // 2) if least_rows <= m < n})
-
-    def rounder(a: np.ndarray) -> list[np.ndarray]:
-        return [np.asarray(np.round(a, places)) for places in (0, 1)] if X.dtype.kind == "f" else []
-
-    for m in sizes:
-        for a in [*rounder(X[:m]), X[:m], X[n - m :], X[np.linspace(0, n - 1, m).round().astype(int)]]:
+    for idx in fewer_rows(n, least_rows):
+        for a in [*rounder(X[idx]), X[idx]]:
             add(a)
-    if n <= 8:
-        for i in range(n):
-            add(np.delete(X, i, axis=0))
     if d > 1:
         for j in range(d):
             add(np.delete(X, j, axis=1))
@@ -291,16 +325,18 @@ def values_close(
     fail: Callable[[Returned, Any, Any], str],
     passed: str,
     hint: str = "",
+    shrink: Callable[[Call, Any], Sequence[tuple[Call, Any]]] | None = None,
+    names: Sequence[str] = (),
 ) -> Part:
     """What each call returned (`read` turns it into a float or an array) is close to the table's
-    expected value; `fail(result, got, want)` words the first miss."""
+    expected value; `fail(result, got, want)` words the first miss (`shrink`, `names`: see `each`)."""
 
     def verify(r: Returned, want: Any) -> None:
         got = read(r)
         if not close(got, want, rtol, atol):
             raise Fail(fail(r, got, want))
 
-    return each(name, category, points, cases, verify, passed, hint=hint)
+    return each(name, category, points, cases, verify, passed, hint=hint, shrink=shrink, names=names)
 
 
 # --- bad inputs ------------------------------------------------------------------------------------

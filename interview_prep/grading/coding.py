@@ -44,7 +44,7 @@ _CALL_MIN_SECONDS = 0.5
 # shrunk in it), this much time in all, and the first few failing checks only (the others carry their
 # failing input as it was), so a wrong answer's grade stays within about a second of before.
 SHRINK_ROUNDS = 3
-SHRINK_SECONDS = 0.9
+SHRINK_SECONDS = 0.75
 _SHRINK_CHECKS = 3
 _SHRINK_ROUND_SECONDS = 0.3  # the least a round is given: a child's start-up alone takes most of it
 _SHRINK_BATCH = 30  # candidates of one check in one round

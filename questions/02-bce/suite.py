@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -10,12 +11,14 @@ import numpy as np
 from interview_prep.grading.checks import (
     assemble,
     each,
+    fewer_rows,
     finite_differences,
     fmt_pair,
     inputs_unchanged,
     judged,
     loop_style,
     performance,
+    rounder,
     timed,
     value_errors,
     values_close,
@@ -81,6 +84,25 @@ def _both(cid: str, y: object, p: object, about: str, **kw: Any) -> tuple[Call, 
         Call(f"{cid}-loss", "bce_loss", (y, p), about=about, **kw),
         Call(f"{cid}-grad", "bce_grad", (y, p), about=about, **kw),
     )
+
+
+def _smaller_pairs(y: np.ndarray, p: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Smaller (y, p) inputs: fewer elements (as 1-D arrays), rounder predictions (kept in [0.05, 0.95])."""
+    yf, pf = y.ravel(), p.ravel()
+    out = []
+    for idx in fewer_rows(yf.size):
+        out += [(yf[idx], np.clip(r, 0.05, 0.95)) for r in rounder(pf[idx])] + [(yf[idx], pf[idx])]
+    return out + [(y, np.clip(r, 0.05, 0.95)) for r in rounder(p)]
+
+
+def _smaller_loss(call: Call, _want: float) -> list[tuple[Call, float]]:
+    y, p = call.args
+    return [(replace(call, args=(a, b), about="this input"), expected_loss(a, b)) for a, b in _smaller_pairs(y, p)]
+
+
+def _smaller_grad(call: Call, case: tuple[tuple[int, ...], np.ndarray, np.ndarray]) -> list[tuple[Call, Any]]:
+    y, p = call.args
+    return [(replace(call, args=(a, b), about="this input"), (a.shape, a, b)) for a, b in _smaller_pairs(y, p)]
 
 
 def build() -> Suite:
@@ -283,6 +305,8 @@ def build() -> Suite:
             atol=1e-10,
             fail=value_fail,
             passed="matches the formula on 4 random inputs of shapes (10,), (4, 5), (2, 3, 4), (1,).",
+            shrink=_smaller_loss,
+            names=("y_true", "y_pred"),
             hint="Compute -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) over every element.",
         ),
         judged(
@@ -319,6 +343,8 @@ def build() -> Suite:
             grads,
             grad_formula,
             "matches (p - y) / (p (1 - p) N) on 3 random inputs.",
+            shrink=_smaller_grad,
+            names=("y_true", "y_pred"),
             hint=(
                 "d/dp of -mean(y log p + (1 - y) log(1 - p)) is (p - y) / (p (1 - p) N); do not "
                 "forget the 1/N of the mean."

@@ -10,6 +10,7 @@ from interview_prep.grading.checks import (
     assemble,
     close,
     each,
+    fewer_samples,
     finite_differences,
     inputs_unchanged,
     judged,
@@ -318,6 +319,8 @@ def build() -> Suite:
             ce,
             ce_loss,
             "the loss matches -mean(log softmax(logits)[i, y[i]]) on 3 random inputs (n = 8, 5, 1).",
+            shrink=fewer_samples,
+            names=("logits", "y"),
             hint="loss = mean over rows of logsumexp(z_i) - z_i[y_i].",
         ),
         each(
@@ -344,6 +347,8 @@ def build() -> Suite:
             [*ce, ce_int],
             ce_grad,
             "the gradient matches (softmax(logits) - onehot(y)) / n on 3 random inputs and integer logits.",
+            shrink=fewer_samples,
+            names=("logits", "y"),
             hint="Subtract 1 at [np.arange(n), y] of the softmax, then divide by n.",
         ),
         finite_differences(

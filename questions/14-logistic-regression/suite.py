@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
@@ -10,6 +11,7 @@ from interview_prep.grading.checks import (
     assemble,
     close,
     each,
+    fewer_rows,
     fmt,
     fmt_pair,
     inputs_unchanged,
@@ -17,6 +19,7 @@ from interview_prep.grading.checks import (
     loop_style,
     no_warnings,
     performance,
+    rounder,
     timed,
     value_errors,
 )
@@ -208,6 +211,17 @@ class Inputs:
         self.perf = timed("fit", _noisy(9, 2000, 20), {"lr": 0.1, "epochs": 20}, PERF_ABOUT)
 
 
+def _smaller_fit(call: Call, case: Fit) -> list[tuple[Call, Fit]]:
+    """Smaller fits: fewer rows, rounder X, fewer epochs (1 first); the same lr and l2."""
+    X, y, lr, epochs, l2 = case
+    data = [(X[idx], y[idx]) for idx in fewer_rows(len(y), 2)] + [(Xr, y) for Xr in rounder(X)]
+    fits = [(Xs, ys, epochs) for Xs, ys in data] + [(X, y, e) for e in sorted({1, epochs // 2}) if 1 <= e < epochs]
+    return [
+        (replace(call, args=(Xs, ys), kwargs={**call.kwargs, "epochs": e}, about="this input"), (Xs, ys, lr, e, l2))
+        for Xs, ys, e in fits
+    ]
+
+
 def _fit(r: Returned, d: int) -> tuple[np.ndarray, float]:
     w, b = as_tuple(r.value, 2, "fit")
     return as_array(w, "w from fit", shape=(d,)).astype(np.float64), as_float(b, "b from fit")
@@ -392,6 +406,8 @@ def build() -> Suite:
             inp.fits,
             matches,
             f"matches full-batch gradient descent from zero on {len(inp.fits)} data sets.",
+            shrink=_smaller_fit,
+            names=("X", "y"),
             hint="Each epoch: p = sigmoid(X @ w + b); w -= lr * (X.T @ (p - y) / n + l2 * w); b -= lr * mean(p - y).",
         ),
         judged(
@@ -417,6 +433,8 @@ def build() -> Suite:
             inp.l2,
             matches,
             f"matches full-batch gradient descent from zero on {len(inp.l2)} data sets.",
+            shrink=_smaller_fit,
+            names=("X", "y"),
             hint="The gradient of (l2 / 2) * sum(w ** 2) is l2 * w; add it to the weight gradient only.",
         ),
         judged(

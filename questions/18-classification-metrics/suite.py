@@ -12,6 +12,7 @@ from interview_prep.grading.checks import (
     Part,
     assemble,
     each,
+    fewer_samples,
     inputs_unchanged,
     judged,
     performance,
@@ -363,6 +364,8 @@ def build() -> Suite:
             calls.cm,
             cm_counts,
             "counts every (true, predicted) pair on 2 random inputs.",
+            shrink=fewer_samples,
+            names=("y_true", "y_pred"),
             hint="Entry [i, j] counts true labels[i] predicted as labels[j]: rows are the truth.",
         ),
         each(
@@ -405,6 +408,8 @@ def build() -> Suite:
             calls.prf,
             prf_values,
             "matches TP / (TP + FP), TP / (TP + FN) and their harmonic mean on binary, multiclass and string labels.",
+            shrink=fewer_samples,
+            names=("y_true", "y_pred"),
             hint="precision = TP / (TP + FP), recall = TP / (TP + FN), f1 = 2PR / (P + R).",
         ),
         judged(
@@ -431,6 +436,8 @@ def build() -> Suite:
             calls.auc,
             auc,
             "matches counting every positive-negative pair on random, perfect and reversed scores.",
+            shrink=fewer_samples,
+            names=("y_true", "scores"),
             hint="AUC = (sum of the positives' ranks - P(P+1)/2) / (P N), or count pairs directly.",
         ),
         each(
@@ -440,6 +447,8 @@ def build() -> Suite:
             calls.ties,
             auc,
             "a tied positive-negative pair counts 1/2 (rounded, all-equal and integer scores).",
+            shrink=fewer_samples,
+            names=("y_true", "scores"),
             hint="Give tied scores their average rank (or count a tie as 0.5 when counting pairs).",
         ),
         judged(
