@@ -171,7 +171,8 @@ def build() -> Suite:
     big = _pair(12, (200_000,))
 
     def value_fail(r: Returned, got: float, want: float) -> str:
-        return f"bce_loss gave {got:.6g}, but -mean(y log p + (1 - y) log(1 - p)) is {want:.6g} on {r.call.about}."
+        shown = fmt_pair(got, want)
+        return f"bce_loss gave {shown[0]}, but -mean(y log p + (1 - y) log(1 - p)) is {shown[1]} on {r.call.about}."
 
     def same_mean(results: Mapping[str, Returned]) -> str:
         one, three = (_loss(results[c.id]) for c in mean)
@@ -190,8 +191,9 @@ def build() -> Suite:
         if not np.isfinite(got):
             raise Fail(f"bce_loss returned {got} on {r.call.about}. Clip p to [eps, 1 - eps] before taking logs.")
         if not _close(got, want, 1e-3, 1e-9):
+            shown = fmt_pair(got, want)
             raise Fail(
-                f"bce_loss gave {got:.6g}, expected about {want:.6g} with p clipped to [eps, 1 - "
+                f"bce_loss gave {shown[0]}, expected about {shown[1]} with p clipped to [eps, 1 - "
                 f"eps], on {r.call.about}."
             )
         return "finite and right for predictions of exactly 0 and 1."
@@ -222,16 +224,18 @@ def build() -> Suite:
         if not _close(g, want, 1e-7, 1e-12):
             i = int(np.argmax(np.abs(g - want)))
             sign = " (the sign is flipped)" if np.allclose(g, -want) else ""
+            shown = fmt_pair(g.flat[i], want.flat[i])
             raise Fail(
                 f"bce_grad differs from (p - y) / (p (1 - p) N) on {r.call.about}{sign}: element {i} "
-                f"is {g.flat[i]:.6g}, expected {want.flat[i]:.6g} (ratio {g.flat[i] / want.flat[i]:.3g})."
+                f"is {shown[0]}, expected {shown[1]} (ratio {g.flat[i] / want.flat[i]:.3g})."
             )
 
     def fd_fail(_var: str, g: np.ndarray, fd: np.ndarray, r: Returned) -> str:
         i = int(np.argmax(np.abs(g - fd)))
+        shown = fmt_pair(g.flat[i], fd.flat[i])
         return (
             f"bce_grad does not match central finite differences of your own bce_loss (step {FD_STEP:g}) on "
-            f"{r.call.about}: element {i} is {g.flat[i]:.6g}, the loss changes at a rate of {fd.flat[i]:.6g}."
+            f"{r.call.about}: element {i} is {shown[0]}, the loss changes at a rate of {shown[1]}."
         )
 
     def same_for_lists(results: Mapping[str, Returned]) -> str:
@@ -239,8 +243,9 @@ def build() -> Suite:
         list_loss, list_grad, array_loss, array_grad = (results[c.id] for c in lists)
         got, want = _loss(list_loss), _loss(array_loss)
         if not (got == want or _close(got, want, 1e-9, 1e-12)):
+            shown = fmt_pair(got, want)
             raise Fail(
-                f"bce_loss gave {got:.6g} for lists but {want:.6g} for the same data as arrays "
+                f"bce_loss gave {shown[0]} for lists but {shown[1]} for the same data as arrays "
                 f"({list_loss.call.about})."
             )
         g, want_g = _grad(list_grad, list_p.shape), _grad(array_grad, list_p.shape)
@@ -262,7 +267,8 @@ def build() -> Suite:
         r = results[eps[0].id]
         got, want = _loss(r), expected_loss(eps_y, eps_p, 1e-3)
         if not _close(got, want, 1e-6, 1e-9):
-            raise Fail(f"bce_loss gave {got:.6g} on {r.call.about}; clipping to [eps, 1 - eps] gives {want:.6g}.")
+            shown = fmt_pair(got, want)
+            raise Fail(f"bce_loss gave {shown[0]} on {r.call.about}; clipping to [eps, 1 - eps] gives {shown[1]}.")
         r = results[eps[1].id]
         g = _grad(r, (2,))
         if not _close(np.abs(g), np.abs(expected_grad(eps_y, eps_p, 1e-3)), 1e-2, 1e-9):

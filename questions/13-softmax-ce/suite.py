@@ -12,6 +12,7 @@ from interview_prep.grading.checks import (
     each,
     fewer_samples,
     finite_differences,
+    fmt_pair,
     inputs_unchanged,
     judged,
     loop_style,
@@ -76,7 +77,8 @@ def _ce(r: Returned, shape: tuple[int, ...]) -> tuple[float, np.ndarray]:
 
 def _worst(got: np.ndarray, want: np.ndarray) -> str:
     i = np.unravel_index(int(np.argmax(np.abs(got - want))), got.shape)
-    return f"at index {tuple(int(k) for k in i)} it is {got[i]:.6g}, expected {want[i]:.6g}"
+    shown = fmt_pair(got[i], want[i])
+    return f"at index {tuple(int(k) for k in i)} it is {shown[0]}, expected {shown[1]}"
 
 
 def build() -> Suite:
@@ -215,8 +217,9 @@ def build() -> Suite:
         got, _g = _ce(r, z.shape)
         want, _w = expected_ce(z, y)
         if not close(got, want, 1e-7, 1e-12):
+            shown = fmt_pair(got, want)
             raise Fail(
-                f"cross_entropy gave a loss of {got:.6g}, but -mean(log softmax[i, y[i]]) is {want:.6g} "
+                f"cross_entropy gave a loss of {shown[0]}, but -mean(log softmax[i, y[i]]) is {shown[1]} "
                 f"on {r.call.about}."
             )
 
@@ -272,7 +275,8 @@ def build() -> Suite:
             raise Fail(f"the gradient holds inf or NaN on {r.call.about}: exp(1000) overflows without the max-shift.")
         if not close(loss, want_loss, 1e-7, 1e-9):
             capped = " (a clipped log(p) caps the loss of a confidently wrong row)" if loss < want_loss else ""
-            raise Fail(f"the loss is {loss:.6g} on {r.call.about}, expected {want_loss:.6g}{capped}.")
+            shown = fmt_pair(loss, want_loss)
+            raise Fail(f"the loss is {shown[0]} on {r.call.about}, expected {shown[1]}{capped}.")
         if not close(grad, want_grad, 1e-7, 1e-12):
             raise Fail(f"the gradient is wrong on {r.call.about}: {_worst(grad, want_grad)}.")
         return "loss and gradient finite and exact for logits of +-1000."

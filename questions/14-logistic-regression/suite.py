@@ -299,7 +299,8 @@ def build() -> Suite:
                     f"on {r.call.about}, b = {b:.4g}: the L2 penalty pulled the bias toward 0 as well (unregularized "
                     f"it would be about {want_b:.3g}, near logit(0.8) = 1.39)."
                 )
-            raise Fail(f"fit returned b = {b:.4g} on {r.call.about}, expected about {want_b:.4g}.")
+            shown = fmt_pair(b, want_b, 4)
+            raise Fail(f"fit returned b = {shown[0]} on {r.call.about}, expected about {shown[1]}.")
         return "the bias is not regularized."
 
     def decreases(results: Mapping[str, Returned]) -> str:

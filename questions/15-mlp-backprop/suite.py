@@ -6,7 +6,16 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble, each, finite_differences, judged, loop_style, performance, timed
+from interview_prep.grading.checks import (
+    assemble,
+    each,
+    finite_differences,
+    fmt_pair,
+    judged,
+    loop_style,
+    performance,
+    timed,
+)
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
@@ -174,9 +183,10 @@ def build() -> Suite:
         got, want = _scores(r, n, k), expected_scores(c.X, c.params)
         if not (np.all(np.isfinite(got)) and np.allclose(got, want, rtol=1e-7, atol=1e-9)):
             i = int(np.argmax(np.abs(got - want)))
+            shown = fmt_pair(got.flat[i], want.flat[i])
             raise Fail(
                 f"forward's scores differ from relu(X @ W1 + b1) @ W2 + b2 on {r.call.about}: "
-                f"score {_where(got, i)} is {got.flat[i]:.6g}, expected {want.flat[i]:.6g}."
+                f"score {_where(got, i)} is {shown[0]}, expected {shown[1]}."
             )
 
     def loss_values(results: Mapping[str, Returned]) -> str:
@@ -193,9 +203,10 @@ def build() -> Suite:
                 why = ""
                 if np.isclose(got, n * want, rtol=1e-7):
                     why = f" ({n} times it: a sum over the batch, not the mean)"
+                shown = fmt_pair(got, want)
                 raise Fail(
-                    f"backward's loss is {got:.6g} on {r.call.about}; the mean softmax cross-entropy "
-                    f"of y is {want:.6g}{why}."
+                    f"backward's loss is {shown[0]} on {r.call.about}; the mean softmax cross-entropy "
+                    f"of y is {shown[1]}{why}."
                 )
         return "the mean softmax cross-entropy on 4 random networks, as a float."
 
@@ -224,10 +235,11 @@ def build() -> Suite:
 
     def fd_fail(k: str, g: np.ndarray, num: np.ndarray, r: Returned) -> str:
         i = int(np.argmax(np.abs(g - num)))
+        shown = fmt_pair(g.flat[i], num.flat[i])
         return (
             f"grads['{k}'] does not match central finite differences of your own loss (step {FD_STEP:g}) on "
-            f"{r.call.about}: element {_where(g, i)} is {g.flat[i]:.6g}, but the loss changes at a rate of "
-            f"{num.flat[i]:.6g}{_diagnose(k, g, num, fd.shape[0])}."
+            f"{r.call.about}: element {_where(g, i)} is {shown[0]}, but the loss changes at a rate of "
+            f"{shown[1]}{_diagnose(k, g, num, fd.shape[0])}."
         )
 
     def chain_rule(results: Mapping[str, Returned]) -> str:
@@ -239,9 +251,10 @@ def build() -> Suite:
                 g, w = got[k], want[k]
                 if not (np.all(np.isfinite(g)) and np.allclose(g, w, rtol=1e-6, atol=1e-9)):
                     i = int(np.argmax(np.abs(g - w)))
+                    shown = fmt_pair(g.flat[i], w.flat[i])
                     raise Fail(
-                        f"grads['{k}'] is wrong on {r.call.about}: element {_where(g, i)} is {g.flat[i]:.6g}, "
-                        f"expected {w.flat[i]:.6g}{_diagnose(k, g, w, c.shape[0])}."
+                        f"grads['{k}'] is wrong on {r.call.about}: element {_where(g, i)} is {shown[0]}, "
+                        f"expected {shown[1]}{_diagnose(k, g, w, c.shape[0])}."
                     )
         return "every gradient matches the chain rule on 4 random networks (n from 1 to 40)."
 

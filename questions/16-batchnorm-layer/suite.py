@@ -11,6 +11,7 @@ from interview_prep.grading.checks import (
     assemble,
     each,
     finite_differences,
+    fmt_pair,
     judged,
     loop_style,
     performance,
@@ -130,7 +131,8 @@ def _close(got: np.ndarray, want: np.ndarray, rtol: float = 1e-7, atol: float = 
 def _first_diff(got: np.ndarray, want: np.ndarray, expected: str = "expected") -> str:
     i = int(np.argmax(np.abs(np.nan_to_num(got - want, nan=np.inf))))
     idx = ", ".join(str(int(j)) for j in np.unravel_index(i, got.shape))
-    return f"element [{idx}] is {got.flat[i]:.6g}, {expected} {want.flat[i]:.6g}"
+    shown = fmt_pair(got.flat[i], want.flat[i])
+    return f"element [{idx}] is {shown[0]}, {expected} {shown[1]}"
 
 
 def build() -> Suite:

@@ -8,7 +8,17 @@ from typing import Any
 
 import numpy as np
 
-from interview_prep.grading.checks import Part, assemble, close, each, inputs_unchanged, judged, performance, timed
+from interview_prep.grading.checks import (
+    Part,
+    assemble,
+    close,
+    each,
+    fmt_pair,
+    inputs_unchanged,
+    judged,
+    performance,
+    timed,
+)
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Check, Fail, Returned, Suite, as_array, as_tuple
 
@@ -135,7 +145,8 @@ def _got(r: Returned, args: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndar
 
 def _worst(got: np.ndarray, want: np.ndarray, what: str) -> str:
     i = np.unravel_index(int(np.argmax(np.abs(np.nan_to_num(got, nan=1e300) - want))), got.shape)
-    return f"{what}{list(int(k) for k in i)} is {got[i]:.6g}, expected {want[i]:.6g}"
+    shown = fmt_pair(got[i], want[i])
+    return f"{what}{list(int(k) for k in i)} is {shown[0]}, expected {shown[1]}"
 
 
 def _compare(r: Returned, args: tuple[np.ndarray, ...], rtol: float = 1e-7) -> None:

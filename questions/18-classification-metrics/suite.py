@@ -13,6 +13,7 @@ from interview_prep.grading.checks import (
     assemble,
     each,
     fewer_samples,
+    fmt_pair,
     inputs_unchanged,
     judged,
     performance,
@@ -218,6 +219,12 @@ def _fmt(t: Sequence[float]) -> str:
     return "(" + ", ".join(f"{x:.4g}" for x in t) + ")"
 
 
+def _fmt_pair(got: Sequence[float], want: Sequence[float]) -> tuple[str, str]:
+    """Two triples for "gave ..., expected ...", each element with as many digits as tell it apart."""
+    pairs = [fmt_pair(g, w, 4) for g, w in zip(got, want, strict=True)]
+    return "(" + ", ".join(g for g, _ in pairs) + ")", "(" + ", ".join(w for _, w in pairs) + ")"
+
+
 def _no_sample_loops(tree: ast.Module) -> str:
     """Loops over the samples inside precision_recall_f1 and roc_auc. Scoped to those two bodies: a
     confusion_matrix that maps labels through a dict, one sample at a time, is a fair way to handle
@@ -301,7 +308,8 @@ def build() -> Suite:
             note = ""
             if np.allclose(got, (want[1], want[0], want[2])):
                 note = " (precision and recall are swapped: precision divides by the predicted positives)"
-            raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}, expected {_fmt(want)}{note}.")
+            shown = _fmt_pair(got, want)
+            raise Fail(f"{PRF} gave {shown[0]} on {r.call.about}, expected {shown[1]}{note}.")
 
     def absent(results: Mapping[str, Returned]) -> str:
         for call, (y, p, _pos) in calls.absent:
@@ -313,7 +321,8 @@ def build() -> Suite:
             if not np.all(np.isfinite(got)):
                 raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}; a zero denominator means 0.0, not NaN.")
             if not np.allclose(got, want, rtol=1e-9, atol=1e-12):
-                raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}, expected {_fmt(want)}.")
+                shown = _fmt_pair(got, want)
+                raise Fail(f"{PRF} gave {shown[0]} on {r.call.about}, expected {shown[1]}.")
         return "0.0, not NaN or an error, when there are no predicted or no actual positives."
 
     def floats(results: Mapping[str, Returned]) -> str:
@@ -342,8 +351,10 @@ def build() -> Suite:
                 note = f" ({n_ties} tied pairs counted as 1 instead of 1/2)"
             elif n_ties:
                 note = f" ({n_ties} positive-negative pairs are tied; each counts 1/2)"
+            shown = fmt_pair(got, want)
             raise Fail(
-                f"{AUC} gave {got:.6g} on {r.call.about}; counting every positive-negative pair gives {want:.6g}{note}."
+                f"{AUC} gave {shown[0]} on {r.call.about}; counting every positive-negative pair gives "
+                f"{shown[1]}{note}."
             )
 
     def lists(results: Mapping[str, Returned]) -> str:
