@@ -164,19 +164,24 @@ def each(
 ) -> Part:
     """`verify(result, case)` holds for every row of the table (it raises Fail when not).
 
-    With `shrink` (smaller cases of a case, the preferred first), a failure also carries the smallest
-    input found that fails the same way, as Python source naming the positional arguments `names`."""
+    A failure carries the failing row's input as Python source (the positional arguments named
+    `names` bound first); with `shrink` (smaller cases of a case), the smallest input found that
+    still fails the same way."""
 
     def judge(results: Mapping[str, Returned]) -> str:
         for call, case in cases:
             verify(results[call.id], case)
         return passed
 
-    spec = None if shrink is None else shrink_each(cases, verify, shrink, names)
+    spec = shrink_each(cases, verify, shrink or _no_smaller, names)
     return judged(name, category, points, [c for c, _ in cases], judge, hint=hint, shrink=spec)
 
 
 # --- the smallest failing input ----------------------------------------------------------------------
+
+
+def _no_smaller(call: Call, case: Any) -> list[tuple[Call, Any]]:
+    return []
 
 
 def shrink_each(

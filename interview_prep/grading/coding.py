@@ -44,10 +44,10 @@ _CALL_MIN_SECONDS = 0.5
 # shrunk in it), this much time in all, and the first few failing checks only (the others carry their
 # failing input as it was), so a wrong answer's grade stays within about a second of before.
 SHRINK_ROUNDS = 3
-SHRINK_SECONDS = 0.75
-_SHRINK_CHECKS = 3
+SHRINK_SECONDS = 0.8
+_SHRINK_CHECKS = 2
 _SHRINK_ROUND_SECONDS = 0.3  # the least a round is given: a child's start-up alone takes most of it
-_SHRINK_BATCH = 30  # candidates of one check in one round
+_SHRINK_BATCH = 24  # candidates of one check in one round
 
 
 # --- finding the question a file answers -----------------------------------------------------
@@ -415,10 +415,11 @@ class _Shrinking:
 
 
 def _shape(verdict: str, about: str) -> str:
-    """How a check failed, without the numbers and the input's description: two failures of the same
-    shape fail the same way ("centroid 0 is not the mean of the 13 points" ~ "... of the 2 points")."""
+    """How a check failed: the start of its message, without the numbers and the input's description.
+    Two failures of the same shape fail the same way ("class 0 has 40 samples, so train should hold
+    28 of them" ~ "class 1 has 3 samples, so train should hold 2 or 3 of them")."""
     text = verdict.replace(about, "") if about else verdict
-    return re.sub(r"-?\d+(\.\d+)?(e[-+]?\d+)?", "#", text)
+    return " ".join(re.sub(r"-?\d+(\.\d+)?(e[-+]?\d+)?", "#", text).split()[:8])
 
 
 def _elements(call: Call) -> int:
@@ -470,7 +471,9 @@ def shrink_failures(
         remaining = deadline - time.monotonic()
         if not batch or remaining < _SHRINK_ROUND_SECONDS:
             break
-        share = max(_SHRINK_ROUND_SECONDS, remaining / (SHRINK_ROUNDS - round_))
+        # A round may use most of what is left (its smallest candidates run first, so a cut-off round
+        # still has them); the last one, all of it.
+        share = remaining if round_ == SHRINK_ROUNDS - 1 else max(_SHRINK_ROUND_SECONDS, 0.6 * remaining)
         out: dict[str, Returned] = {}
         try:
             _run_calls([c for _, c, _ in batch], path, time.monotonic() + share, share, suite.hash_seeds.get(0), out)

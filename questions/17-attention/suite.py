@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -13,16 +14,19 @@ from interview_prep.grading.checks import (
     assemble,
     close,
     each,
+    fewer_rows,
     fmt_pair,
     inputs_unchanged,
     judged,
     performance,
+    rounder,
     timed,
 )
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Check, Fail, Returned, Suite, as_array, as_tuple
 
 FUNC = "scaled_dot_product_attention"
+NAMES = ("Q", "K", "V", "mask")
 PERF_ABOUT = "a batch of 1024 sequences of 16 queries and keys, d=4"
 
 
@@ -132,6 +136,19 @@ class Inputs:
         )[0]
         # Many short sequences: a loop over the batch or the queries pays Python overhead per row.
         self.perf = timed(FUNC, tuple(_qkv(14, (1024, 16, 4), (1024, 16, 4), (1024, 16, 4))), {}, PERF_ABOUT)
+
+
+def _fewer_queries(call: Call, args: Args) -> list[tuple[Call, Args]]:
+    """The same attention for fewer queries (the mask's rows with them), then with rounder Q, K and V."""
+    Q, nq = args[0], args[0].shape[-2]
+    out = []
+    for idx in fewer_rows(nq):
+        new = [Q[..., idx, :], *args[1:3]]
+        if len(args) > 3:
+            new.append(args[3][..., idx, :] if args[3].ndim >= 2 and args[3].shape[-2] == nq else args[3])
+        out.append(tuple(new))
+    out += [tuple(r if i == j else a for i, a in enumerate(args)) for j in range(3) for r in rounder(args[j])]
+    return [(replace(call, args=a, about="this input"), a) for a in out]
 
 
 def _got(r: Returned, args: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -282,6 +299,8 @@ def build() -> Suite:
             compare,
             "matches softmax(Q K^T / sqrt(d)) V on 2 random inputs.",
             hint="weights = softmax(Q @ K^T / sqrt(d), axis=-1); out = weights @ V.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "weights sum to 1 over the keys",
@@ -291,6 +310,8 @@ def build() -> Suite:
             rows,
             "each query's weights are >= 0 and sum to 1 over the keys.",
             hint="Take the softmax along the last axis, the keys: axis=-1.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "scores scaled by 1/sqrt(d)",
@@ -300,6 +321,8 @@ def build() -> Suite:
             scale,
             "the scores are divided by sqrt(d) (d=16).",
             hint="Divide the scores by np.sqrt(d) with d = Q.shape[-1], the width of the queries and keys.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "batch dimensions broadcast",
@@ -312,6 +335,8 @@ def build() -> Suite:
                 "K.T reverses every axis; np.swapaxes(K, -1, -2) transposes only the last two, so matmul "
                 "broadcasts the rest."
             ),
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "mask excludes keys exactly",
@@ -322,6 +347,8 @@ def build() -> Suite:
             "excluded keys get weight exactly 0 and each row still sums to 1 (causal, batch-shared and padding masks, "
             "and masked or allowed scores of +-1e12).",
             hint="Before the softmax: scores = np.where(mask, scores, -np.inf); exp(-inf) is exactly 0.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "a query with no allowed key gets zeros",
@@ -331,6 +358,7 @@ def build() -> Suite:
             empty,
             "a query with no allowed key gets zero weights and a zero output; the other rows are unaffected.",
             hint="Where every key is masked the row max is -inf: shift by 0 there; divide only where the sum is > 0.",
+            names=NAMES,
         ),
         each(
             "finite for huge scores",
@@ -340,6 +368,8 @@ def build() -> Suite:
             big,
             "finite and right for scores around 1e4.",
             hint="Subtract the row max before np.exp: the softmax is unchanged and nothing overflows.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         judged(
             "returns float arrays of the right shapes",
