@@ -157,6 +157,11 @@ def build() -> Suite:
         for i, (z, y, about) in enumerate(
             [
                 (np.zeros(4), np.zeros(4, dtype=int), "1-D logits of shape (4,)"),
+                (
+                    np.zeros(4),
+                    np.zeros(1, dtype=int),
+                    "1-D logits of shape (4,) with 1 label (np.atleast_2d would make them one row)",
+                ),
                 (np.zeros((2, 3, 4)), np.zeros(2, dtype=int), "3-D logits of shape (2, 3, 4)"),
                 (np.zeros((4, 3)), np.zeros(3, dtype=int), "logits (4, 3) with 3 labels"),
                 (np.zeros((4, 3)), np.zeros(1, dtype=int), "logits (4, 3) with 1 label (it would broadcast)"),

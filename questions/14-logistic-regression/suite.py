@@ -202,6 +202,7 @@ class Inputs:
         )
         bad = [
             (np.zeros(5), np.zeros(5), "a 1-D X of shape (5,)"),
+            (np.zeros(5), np.zeros(1), "a 1-D X of shape (5,) with 1 label (np.atleast_2d would make X one row)"),
             (np.zeros((2, 3, 4)), np.zeros(2), "a 3-D X of shape (2, 3, 4)"),
             (np.zeros((5, 2)), np.zeros(4), "X (5, 2) with 4 labels"),
             (np.zeros((5, 2)), np.zeros(1), "X (5, 2) with 1 label (it would broadcast)"),
