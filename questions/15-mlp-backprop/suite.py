@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
 from interview_prep.grading.checks import (
     assemble,
     each,
+    fewer_rows,
     finite_differences,
     fmt_pair,
     judged,
     loop_style,
     performance,
+    rounder,
     timed,
 )
 from interview_prep.grading.report import Category
@@ -160,6 +164,19 @@ def _diagnose(key: str, got: np.ndarray, want: np.ndarray, n: int) -> str:
     return ""
 
 
+def _fewer_examples(call: Call, c: Case) -> list[tuple[Call, Case]]:
+    """The same network on fewer examples (and on rounder inputs): forward's (X, params) or backward's
+    (X, y, params)."""
+    n, d, h, k = c.shape
+    out = []
+    for X, y in [(c.X[idx], c.y[idx]) for idx in fewer_rows(n)] + [(Xr, c.y) for Xr in rounder(c.X)]:
+        small = copy.copy(c)
+        small.X, small.y, small.shape, small.about = X, y, (len(X), d, h, k), "this input"
+        args = (X, y, c.params) if call.func == "backward" else (X, c.params)
+        out.append((replace(call, args=args, about="this input"), small))
+    return out
+
+
 def build() -> Suite:
     inp = Inputs()
     fwd = [(Call(f"fwd-{c.seed}", "forward", (c.X, c.params), about=c.about), c) for c in inp.cases]
@@ -189,26 +206,23 @@ def build() -> Suite:
                 f"score {_where(got, i)} is {shown[0]}, expected {shown[1]}."
             )
 
-    def loss_values(results: Mapping[str, Returned]) -> str:
-        for call, c in bwd:
-            r = results[call.id]
-            if r.value is not None and r.value.kind in ("tuple", "list") and r.value.data:
-                first = r.value.data[0]
-                if first.kind == "ndarray":
-                    raise Fail(f"backward's loss is {_describe_loss(first)}, not a float, on {r.call.about}.")
-            got, _ = _loss_and_grads(r)
-            want, _ = expected_loss_grads(c.X, c.y, c.params)
-            if not (np.isfinite(got) and np.isclose(got, want, rtol=1e-7, atol=1e-10)):
-                n = c.shape[0]
-                why = ""
-                if np.isclose(got, n * want, rtol=1e-7):
-                    why = f" ({n} times it: a sum over the batch, not the mean)"
-                shown = fmt_pair(got, want)
-                raise Fail(
-                    f"backward's loss is {shown[0]} on {r.call.about}; the mean softmax cross-entropy "
-                    f"of y is {shown[1]}{why}."
-                )
-        return "the mean softmax cross-entropy on 4 random networks, as a float."
+    def loss_value(r: Returned, c: Case) -> None:
+        if r.value is not None and r.value.kind in ("tuple", "list") and r.value.data:
+            first = r.value.data[0]
+            if first.kind == "ndarray":
+                raise Fail(f"backward's loss is {_describe_loss(first)}, not a float, on {r.call.about}.")
+        got, _ = _loss_and_grads(r)
+        want, _ = expected_loss_grads(c.X, c.y, c.params)
+        if not (np.isfinite(got) and np.isclose(got, want, rtol=1e-7, atol=1e-10)):
+            n = c.shape[0]
+            why = ""
+            if np.isclose(got, n * want, rtol=1e-7):
+                why = f" ({n} times it: a sum over the batch, not the mean)"
+            shown = fmt_pair(got, want)
+            raise Fail(
+                f"backward's loss is {shown[0]} on {r.call.about}; the mean softmax cross-entropy "
+                f"of y is {shown[1]}{why}."
+            )
 
     def shapes(results: Mapping[str, Returned]) -> str:
         for call, c in bwd:
@@ -242,21 +256,18 @@ def build() -> Suite:
             f"{shown[1]}{_diagnose(k, g, num, fd.shape[0])}."
         )
 
-    def chain_rule(results: Mapping[str, Returned]) -> str:
-        for call, c in bwd:
-            r = results[call.id]
-            got = _all_grads(r, c.params)
-            _, want = expected_loss_grads(c.X, c.y, c.params)
-            for k in KEYS:
-                g, w = got[k], want[k]
-                if not (np.all(np.isfinite(g)) and np.allclose(g, w, rtol=1e-6, atol=1e-9)):
-                    i = int(np.argmax(np.abs(g - w)))
-                    shown = fmt_pair(g.flat[i], w.flat[i])
-                    raise Fail(
-                        f"grads['{k}'] is wrong on {r.call.about}: element {_where(g, i)} is {shown[0]}, "
-                        f"expected {shown[1]}{_diagnose(k, g, w, c.shape[0])}."
-                    )
-        return "every gradient matches the chain rule on 4 random networks (n from 1 to 40)."
+    def chain_rule(r: Returned, c: Case) -> None:
+        got = _all_grads(r, c.params)
+        _, want = expected_loss_grads(c.X, c.y, c.params)
+        for k in KEYS:
+            g, w = got[k], want[k]
+            if not (np.all(np.isfinite(g)) and np.allclose(g, w, rtol=1e-6, atol=1e-9)):
+                i = int(np.argmax(np.abs(g - w)))
+                shown = fmt_pair(g.flat[i], w.flat[i])
+                raise Fail(
+                    f"grads['{k}'] is wrong on {r.call.about}: element {_where(g, i)} is {shown[0]}, "
+                    f"expected {shown[1]}{_diagnose(k, g, w, c.shape[0])}."
+                )
 
     def relu_zero(results: Mapping[str, Returned]) -> str:
         z = inp.zero
@@ -352,14 +363,19 @@ def build() -> Suite:
             fwd,
             forward_value,
             "matches relu(X @ W1 + b1) @ W2 + b2 on 4 random networks (n from 1 to 40).",
+            shrink=_fewer_examples,
+            names=("X", "params"),
             hint="Compute h = X @ W1 + b1, a = np.maximum(h, 0), scores = a @ W2 + b2.",
         ),
-        judged(
+        each(
             "loss is the mean softmax cross-entropy",
             C,
             2,
-            bwd_calls,
-            loss_values,
+            bwd,
+            loss_value,
+            "the mean softmax cross-entropy on 4 random networks, as a float.",
+            shrink=_fewer_examples,
+            names=("X", "y", "params"),
             hint="loss = mean over the batch of log(sum_j exp(s_j)) - s_y, returned as float(...).",
         ),
         judged(
@@ -386,12 +402,15 @@ def build() -> Suite:
             hint="Compare each analytic gradient with (L(theta + h) - L(theta - h)) / 2h: carry the chain rule "
             "through softmax, W2, the ReLU gate (h > 0) and W1, with the 1/n of the mean.",
         ),
-        judged(
+        each(
             "gradients match the chain rule",
             C,
             2,
-            bwd_calls,
+            bwd,
             chain_rule,
+            "every gradient matches the chain rule on 4 random networks (n from 1 to 40).",
+            shrink=_fewer_examples,
+            names=("X", "y", "params"),
             hint="dscores = (softmax - onehot(y)) / n; dW2 = a.T @ dscores; db2 = dscores.sum(0); "
             "dh = (dscores @ W2.T) * (h > 0); dW1 = X.T @ dh; db1 = dh.sum(0).",
         ),
