@@ -44,7 +44,7 @@ def _render_checks(report: GradeReport, question: Question | None, console: Cons
             escape(c.message),
         )
     console.print(table)
-    first = next((c for c in report.checks if c.status.value != "pass"), None)
+    first = next((c for c in report.checks if c.status.value != "pass" and c.counterexample), None)
     if first is not None and first.counterexample:
         # The first failure, on the smallest input found that still fails it: code the user can paste.
         body = f"[bold]{escape(first.name)}[/] fails on\n\n{escape(first.counterexample)}"
