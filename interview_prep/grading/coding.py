@@ -339,8 +339,9 @@ def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budg
             if r.call.id.startswith("perf-") and not r.detail.startswith("not run"):
                 return result(
                     Status.TIMEOUT,
-                    f"{r.call.func} did not finish within the time limit ({budget:.1f} s) on "
-                    f"{r.call.about}, where the reference takes milliseconds: it is far too slow. {check.hint}",
+                    f"{r.call.func} did not finish within the time limit ({budget:.1f} s; one call may use "
+                    f"{_call_seconds(budget):.1f} s of it) on {r.call.about}, where the reference takes "
+                    f"milliseconds: it is far too slow. {check.hint}",
                 )
             return result(Status.TIMEOUT, r.detail)
         if r.outcome == "memory":
