@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
@@ -10,11 +12,13 @@ from interview_prep.grading.checks import (
     Timed,
     assemble,
     each,
+    fewer_rows,
     finite_differences,
     fmt_pair,
     judged,
     loop_style,
     performance,
+    rounder,
     timed,
 )
 from interview_prep.grading.report import Category
@@ -133,6 +137,16 @@ def _first_diff(got: np.ndarray, want: np.ndarray, expected: str = "expected") -
     idx = ", ".join(str(int(j)) for j in np.unravel_index(i, got.shape))
     shown = fmt_pair(got.flat[i], want.flat[i])
     return f"element [{idx}] is {shown[0]}, {expected} {shown[1]}"
+
+
+def _fewer_rows(call: Call, c: Case) -> list[tuple[Call, Case]]:
+    """The same layer on fewer rows of x (at least 2, so a batch has a spread), then on rounder x."""
+    out = []
+    for x in [c.x[idx] for idx in fewer_rows(c.n, 2)] + rounder(c.x):
+        small = copy.copy(c)
+        small.x, small.n, small.about = x, len(x), "this input"
+        out.append((replace(call, args=(x, *call.args[1:]), about="this input"), small))
+    return out
 
 
 def build() -> Suite:
@@ -355,6 +369,8 @@ def build() -> Suite:
             train,
             training,
             "training mode normalizes each feature with the batch mean and biased variance (eps used).",
+            shrink=_fewer_rows,
+            names=("x", "gamma", "beta"),
             hint="mean = x.mean(axis=0), var = x.var(axis=0), out = gamma * (x - mean) / np.sqrt(var + eps) + beta.",
         ),
         each(
@@ -364,6 +380,8 @@ def build() -> Suite:
             train,
             running_update,
             "running mean and variance move as momentum * running + (1 - momentum) * batch statistic.",
+            shrink=_fewer_rows,
+            names=("x", "gamma", "beta"),
             hint="new = momentum * running + (1 - momentum) * batch, for the mean and the biased variance.",
         ),
         judged(
