@@ -114,10 +114,34 @@ def judged(
     may_raise: bool = False,
     shrink: Shrink | None = None,
 ) -> Part:
-    """A check of its own kind: `judge` reads the results of exactly these calls."""
+    """A check of its own kind: `judge` reads the results of exactly these calls. A check of one call
+    reports that call's input as Python source when it fails."""
     ids = tuple(c.id for c in calls)
+    if shrink is None and len(calls) == 1 and not may_raise:
+        shrink = _one_call(calls[0], judge)
     check = Check(name, category, points, ids, judge, hint=hint, may_raise=may_raise, shrink=shrink)
     return Part(check, tuple(calls))
+
+
+def _one_call(call: Call, judge: Judge) -> Shrink:
+    """The failing input of a check that judges one call: that call, as it was made."""
+
+    def fails(r: Returned, _case: Any) -> str | None:
+        if r.outcome != "ok":
+            return None
+        try:
+            judge({call.id: r})
+        except Fail as exc:
+            return str(exc)
+        except Exception:  # noqa: BLE001 - not the same failure
+            return None
+        return None
+
+    def failing(results: Mapping[str, Returned]) -> tuple[Call, Any] | None:
+        r = results.get(call.id)
+        return (call, None) if r is not None and fails(r, None) is not None else None
+
+    return Shrink(failing, _no_smaller, fails, python_source)
 
 
 def assemble(

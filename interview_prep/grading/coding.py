@@ -459,15 +459,16 @@ def shrink_failures(
     deadline = time.monotonic() + SHRINK_SECONDS
     for round_ in range(SHRINK_ROUNDS):
         batch: list[tuple[int, Call, object]] = []
-        for i in list(states)[:_SHRINK_CHECKS]:
-            st = states[i]
-            if st.done:
+        shrinking = 0  # checks with candidates in this round: the first _SHRINK_CHECKS of them
+        for i, st in states.items():
+            if st.done or shrinking >= _SHRINK_CHECKS:
                 continue
             try:
                 found = list(st.spec.candidates(st.call, st.case))[:_SHRINK_BATCH]
             except Exception:  # noqa: BLE001
                 found = []
             st.done = not found
+            shrinking += bool(found)
             batch += [(i, replace(c, id=f"shrink-{round_}-{i}-{j}"), case) for j, (c, case) in enumerate(found)]
         remaining = deadline - time.monotonic()
         if not batch or remaining < _SHRINK_ROUND_SECONDS:
