@@ -5,6 +5,9 @@ stratified-split (a second hash seed), and runs the whole hidden suite; a suite 
 reference runs it in one more child of its own, so it never shares a process with user code. The target: a correct
 solution grades in under 2 s on a 2-core machine. The NumPy import is the floor every child pays.
 
+Then a wrong solution of each question whose failures shrink, graded in-process with and without
+shrinking (the smallest failing input costs extra child runs): the target is at most 1 s more.
+
     python benchmarks/grade.py [--runs 7]
 """
 
@@ -26,6 +29,11 @@ from interview_prep.bank import load_bank  # noqa: E402 - after the checkout is 
 
 # Every question with a hidden suite (the first three and the drills), with its reference.
 QUESTIONS = [(q.id, q.reference) for q in load_bank([]).questions if q.is_coding and q.reference]
+# Wrong solutions whose failures are shrunk (a property failing on generated data).
+WRONG = [
+    ("kmeans", REPO / "tests" / "questions" / "kmeans" / "broken" / "02_distance_wrong_axis.py"),
+    ("kmeans", REPO / "tests" / "questions" / "kmeans" / "broken" / "12_mean_wrong_axis.py"),
+]
 
 
 def _prep() -> list[str]:
@@ -62,12 +70,39 @@ def main() -> None:
         median = statistics.median(times)
         worst = max(worst, median)
         print(
-            f"prep grade solutions/{filename:<26} median {median * 1000:7.0f} ms"
+            f"prep grade solutions/{filename.name:<26} median {median * 1000:7.0f} ms"
             f"  ({median / floor_median:4.1f}x the NumPy import; min {min(times) * 1000:.0f}, max "
             f"{max(times) * 1000:.0f})"
         )
     verdict = "under" if worst < 2.0 else "OVER"
     print(f"slowest median {worst:.2f} s: {verdict} the 2 s target")
+    _wrong(args.runs)
+
+
+def _wrong(runs: int) -> None:
+    """A wrong solution graded with and without shrinking its failures: the cost of the counterexample."""
+    from interview_prep.grading.coding import grade_coding
+
+    bank = load_bank([])
+    most = 0.0
+    for qid, path in WRONG:
+        medians = {}
+        for shrink in (False, True):
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                report = grade_coding(bank.get(qid), path, shrink=shrink)
+                times.append(time.perf_counter() - start)
+            medians[shrink] = statistics.median(times)
+        extra = medians[True] - medians[False]
+        most = max(most, extra)
+        shown = next((c.counterexample for c in report.checks if c.counterexample), "")
+        print(
+            f"wrong {path.name:<32} median {medians[False] * 1000:5.0f} ms without shrinking, "
+            f"{medians[True] * 1000:5.0f} ms with (+{extra * 1000:.0f} ms): {shown[:70]}"
+        )
+    verdict = "within" if most <= 1.0 else "OVER"
+    print(f"most shrinking costs: +{most:.2f} s, {verdict} the 1 s target")
 
 
 if __name__ == "__main__":

@@ -14,13 +14,19 @@ def _pair(y_true, y_pred):
 
 def confusion_matrix(y_true, y_pred, labels=None):
     y_true, y_pred = _pair(y_true, y_pred)
-    if labels is None:
-        labels = np.unique(np.concatenate([y_true, y_pred]))
-    labels = list(np.asarray(labels).tolist())
-    index = {label: i for i, label in enumerate(labels)}
+    labels = np.unique(np.concatenate([y_true, y_pred])) if labels is None else np.asarray(labels)
     size = len(labels)
-    t = np.array([index.get(v, -1) for v in y_true.tolist()], dtype=int)
-    p = np.array([index.get(v, -1) for v in y_pred.tolist()], dtype=int)
+    if size == 0:
+        return np.zeros((0, 0), dtype=int)
+    # Each sample's label index by binary search among the sorted labels (strings too); -1 if absent.
+    order = np.argsort(labels, kind="stable")
+    ordered = labels[order]
+
+    def index(values):
+        pos = np.minimum(np.searchsorted(ordered, values), size - 1)
+        return np.where(ordered[pos] == values, order[pos], -1)
+
+    t, p = index(y_true), index(y_pred)
     keep = (t >= 0) & (p >= 0)
     counts = np.bincount(t[keep] * size + p[keep], minlength=size * size)
     return counts.reshape(size, size).astype(int)

@@ -18,7 +18,7 @@ import numpy as np
 
 from interview_prep.grading.loops import loop_style_check, sample_loops
 from interview_prep.grading.report import Category
-from interview_prep.grading.suite import Call, Check, Fail, Judge, Returned, Suite, Value
+from interview_prep.grading.suite import Call, Check, Fail, Judge, ListArg, Returned, Shrink, Suite, Value
 
 __all__ = [
     "SLOW_RATIO",
@@ -28,15 +28,24 @@ __all__ = [
     "assemble",
     "close",
     "each",
+    "fewer_rows",
+    "fewer_samples",
     "finite_differences",
+    "fmt",
+    "fmt_pair",
     "inputs_kept",
     "inputs_unchanged",
     "judged",
     "loop_style",
     "loop_style_check",
+    "no_warnings",
     "performance",
     "performance_check",
+    "python_source",
+    "shrink_each",
+    "smaller_matrices",
     "raises_value_error",
+    "rounder",
     "sample_loops",
     "timed",
     "timing_calls",
@@ -51,6 +60,36 @@ T = TypeVar("T")
 # machine never costs points.
 SLOW_RATIO = 10.0
 SLOW_SECONDS = 0.05
+
+
+# --- numbers in messages ------------------------------------------------------------------------
+
+
+def fmt(x: float, digits: int = 6) -> str:
+    """A number for a message: %g with `digits` significant digits."""
+    return f"{float(x):.{digits}g}"
+
+
+def fmt_pair(got: float, want: float, digits: int = 6) -> tuple[str, str]:
+    """`got` and `want` for a "gave ..., expected ..." message: %g while that tells them apart, else
+    more digits up to repr precision, so two different numbers never read the same ("gave 1,
+    expected 1" when got is 1 - 6.7e-16)."""
+    g, w = float(got), float(want)
+    if g == w or (np.isnan(g) and np.isnan(w)):
+        return fmt(g, digits), fmt(w, digits)
+    for d in range(digits, 18):
+        a, b = fmt(g, d), fmt(w, d)
+        if a != b:
+            return a, b
+    return repr(g), repr(w)
+
+
+def no_warnings(r: Returned, why: str) -> None:
+    """Fail when the call raised a warning (an overflow RuntimeWarning, say) that the contract rules
+    out; `why` is the clause, for the message."""
+    if r.warnings:
+        about = f" on {r.call.about}" if r.call.about else ""
+        raise Fail(f"{r.call.func} warned {r.warnings[0]}{about}; {why}.")
 
 
 # --- parts and how a suite is assembled from them ----------------------------------------------
@@ -73,10 +112,36 @@ def judged(
     *,
     hint: str = "",
     may_raise: bool = False,
+    shrink: Shrink | None = None,
 ) -> Part:
-    """A check of its own kind: `judge` reads the results of exactly these calls."""
+    """A check of its own kind: `judge` reads the results of exactly these calls. A check of one call
+    reports that call's input as Python source when it fails."""
     ids = tuple(c.id for c in calls)
-    return Part(Check(name, category, points, ids, judge, hint=hint, may_raise=may_raise), tuple(calls))
+    if shrink is None and len(calls) == 1 and not may_raise:
+        shrink = _one_call(calls[0], judge)
+    check = Check(name, category, points, ids, judge, hint=hint, may_raise=may_raise, shrink=shrink)
+    return Part(check, tuple(calls))
+
+
+def _one_call(call: Call, judge: Judge) -> Shrink:
+    """The failing input of a check that judges one call: that call, as it was made."""
+
+    def fails(r: Returned, _case: Any) -> str | None:
+        if r.outcome != "ok":
+            return None
+        try:
+            judge({call.id: r})
+        except Fail as exc:
+            return str(exc)
+        except Exception:  # noqa: BLE001 - not the same failure
+            return None
+        return None
+
+    def failing(results: Mapping[str, Returned]) -> tuple[Call, Any] | None:
+        r = results.get(call.id)
+        return (call, None) if r is not None and fails(r, None) is not None else None
+
+    return Shrink(failing, _no_smaller, fails, python_source)
 
 
 def assemble(
@@ -118,15 +183,157 @@ def each(
     passed: str,
     *,
     hint: str = "",
+    shrink: Callable[[Call, T], Sequence[tuple[Call, T]]] | None = None,
+    names: Sequence[str] = (),
 ) -> Part:
-    """`verify(result, case)` holds for every row of the table (it raises Fail when not)."""
+    """`verify(result, case)` holds for every row of the table (it raises Fail when not).
+
+    A failure carries the failing row's input as Python source (the positional arguments named
+    `names` bound first); with `shrink` (smaller cases of a case), the smallest input found that
+    still fails the same way."""
 
     def judge(results: Mapping[str, Returned]) -> str:
         for call, case in cases:
             verify(results[call.id], case)
         return passed
 
-    return judged(name, category, points, [c for c, _ in cases], judge, hint=hint)
+    spec = shrink_each(cases, verify, shrink or _no_smaller, names)
+    return judged(name, category, points, [c for c, _ in cases], judge, hint=hint, shrink=spec)
+
+
+# --- the smallest failing input ----------------------------------------------------------------------
+
+
+def _no_smaller(call: Call, case: Any) -> list[tuple[Call, Any]]:
+    return []
+
+
+def shrink_each(
+    cases: Sequence[tuple[Call, T]],
+    verify: Callable[[Returned, T], None],
+    candidates: Callable[[Call, T], Sequence[tuple[Call, T]]],
+    names: Sequence[str],
+) -> Shrink:
+    """How a table check shrinks: its first failing row, judged by the same `verify`."""
+
+    def verdict(r: Returned, case: T) -> str | None:
+        if r.outcome != "ok":
+            return None
+        try:
+            verify(r, case)
+        except Fail as exc:
+            return str(exc)
+        except Exception:  # noqa: BLE001 - an unusable return is not the same failure
+            return None
+        return None
+
+    def failing(results: Mapping[str, Returned]) -> tuple[Call, Any] | None:
+        for call, case in cases:
+            r = results.get(call.id)
+            if r is not None and verdict(r, case) is not None:
+                return call, case
+        return None
+
+    return Shrink(failing, candidates, verdict, lambda call: python_source(call, names))
+
+
+def _literal(value: Any) -> str:
+    if isinstance(value, ListArg):
+        return repr(value.array.tolist())
+    if isinstance(value, np.ndarray):
+        body = repr(value.tolist())
+        default = value.dtype == np.float64 or (value.size and value.dtype in (np.dtype(np.int64), np.dtype(bool)))
+        if default:
+            return f"np.array({body})"
+        return f"np.array({body}, dtype=np.{value.dtype.name})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_literal(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, (np.integer, np.floating)):
+        return repr(value.item())
+    return repr(value)
+
+
+def python_source(call: Call, names: Sequence[str] = ()) -> str:
+    """The call as Python source a user can paste: its array arguments bound to their parameter names
+    (`names`, by position) first, e.g. `X = np.array([[0.0, 0.0], [5.0, 5.0]]); kmeans(X, 2, seed=3)`."""
+    lines, args = [], []
+    for i, a in enumerate(call.args):
+        name = names[i] if i < len(names) else ""
+        if name and isinstance(a, (np.ndarray, ListArg, dict)):
+            lines.append(f"{name} = {_literal(a)}")
+            args.append(name)
+        else:
+            args.append(_literal(a))
+    args += [f"{k}={_literal(v)}" for k, v in call.kwargs.items()]
+    return "; ".join([*lines, f"{call.func}({', '.join(args)})"])
+
+
+def fewer_rows(n: int, least: int = 1) -> list[np.ndarray]:
+    """Index arrays of fewer than n rows (never fewer than `least`), the smallest first: prefixes,
+    suffixes and evenly spread subsets of a few sizes (jumping down at once), then one row dropped."""
+    out: list[np.ndarray] = []
+    seen: set[bytes] = set()
+    sizes = sorted({m for m in (least, least + 1, least + 2, n // 4, n // 2) if least <= m < n})
+    rows = [np.arange(n)[:m] for m in sizes] + [np.arange(n - m, n) for m in sizes]
+    rows += [np.linspace(0, n - 1, m).round().astype(int) for m in sizes]
+    if least <= n - 1 and n <= 8:
+        rows += [np.delete(np.arange(n), i) for i in range(n)]
+    for idx in sorted(rows, key=len):
+        if idx.tobytes() not in seen:
+            seen.add(idx.tobytes())
+            out.append(idx)
+    return out
+
+
+def rounder(a: np.ndarray) -> list[np.ndarray]:
+    """A float array rounded to whole numbers and to one decimal (the ones that differ from it)."""
+    if a.dtype.kind != "f":
+        return []
+    # + 0.0 turns the -0.0 that rounding leaves into 0.0, which reads better in a snippet.
+    return [r for r in (np.round(a, 0) + 0.0, np.round(a, 1) + 0.0) if not np.array_equal(r, a)]
+
+
+def fewer_samples(call: Call, case: Any, aligned: int = 2, least: int = 1) -> list[tuple[Call, Any]]:
+    """A call and its case on fewer samples, for tables whose case starts with the call's arrays: the
+    first `aligned` positional arguments (arrays or lists aligned on their first axis) are cut to the
+    same rows, and so are the case's first `aligned` items; then each rounded on its own."""
+    arrays = [a.array if isinstance(a, ListArg) else np.asarray(a) for a in call.args[:aligned]]
+    variants = [[a[idx] for a in arrays] for idx in fewer_rows(len(arrays[0]), least)]
+    variants += [[r if i == j else a for i, a in enumerate(arrays)] for j in range(aligned) for r in rounder(arrays[j])]
+    out = []
+    for v in variants:
+        args = tuple(ListArg(x) if isinstance(o, ListArg) else x for x, o in zip(v, call.args, strict=False))
+        out.append((replace(call, args=args + call.args[aligned:], about="this input"), (*v, *case[aligned:])))
+    return out
+
+
+def smaller_matrices(X: np.ndarray, least_rows: int = 1) -> list[np.ndarray]:
+    """Smaller versions of a 2-D array (the shrinker keeps the smallest that still fails): fewer rows
+    (prefixes, also rounded to whole numbers or one decimal, suffixes and spread subsets, jumping
+    down at once), one row dropped, fewer columns, rounder values."""
+    n, d = X.shape
+    out: list[np.ndarray] = []
+    seen: set[tuple[tuple[int, ...], bytes]] = set()
+
+    def add(a: np.ndarray) -> None:
+        if a.shape[0] < least_rows or (a.shape == X.shape and np.array_equal(a, X)):
+            return
+        key = (a.shape, a.tobytes())
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+
+    for idx in fewer_rows(n, least_rows):
+        for a in [*rounder(X[idx]), X[idx]]:
+            add(a)
+    if d > 1:
+        for j in range(d):
+            add(np.delete(X, j, axis=1))
+    for a in rounder(X):
+        add(a)
+    return out
 
 
 def close(got: float | np.ndarray, want: float | np.ndarray, rtol: float, atol: float) -> bool:
@@ -147,16 +354,18 @@ def values_close(
     fail: Callable[[Returned, Any, Any], str],
     passed: str,
     hint: str = "",
+    shrink: Callable[[Call, Any], Sequence[tuple[Call, Any]]] | None = None,
+    names: Sequence[str] = (),
 ) -> Part:
     """What each call returned (`read` turns it into a float or an array) is close to the table's
-    expected value; `fail(result, got, want)` words the first miss."""
+    expected value; `fail(result, got, want)` words the first miss (`shrink`, `names`: see `each`)."""
 
     def verify(r: Returned, want: Any) -> None:
         got = read(r)
         if not close(got, want, rtol, atol):
             raise Fail(fail(r, got, want))
 
-    return each(name, category, points, cases, verify, passed, hint=hint)
+    return each(name, category, points, cases, verify, passed, hint=hint, shrink=shrink, names=names)
 
 
 # --- bad inputs ------------------------------------------------------------------------------------

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from interview_prep.grading.suite import (
     ListArg,
     Returned,
     Rng,
+    Shrink,
     Suite,
     TreeArg,
     Unusable,
@@ -34,6 +37,18 @@ from interview_prep.models import Question
 
 _MAX_RESTARTS = 3  # a solution that kills its process on every call is not restarted forever
 _REFERENCE_SECONDS = 1.0  # the least time the reference's own timing run is given
+# One call may use at most this share of the suite's budget (and at least _CALL_MIN_SECONDS): a call
+# that hangs is stopped there, and the calls after it run with the rest of the budget.
+_CALL_SHARE = 0.25
+_CALL_MIN_SECONDS = 0.5
+# Shrinking a failure: at most this many rounds (one child run each, the candidates of every check being
+# shrunk in it), this much time in all, and the first few failing checks only (the others carry their
+# failing input as it was), so a wrong answer's grade stays within about a second of before.
+SHRINK_ROUNDS = 3
+SHRINK_SECONDS = 0.8
+_SHRINK_CHECKS = 2
+_SHRINK_ROUND_SECONDS = 0.3  # the least a round is given: a child's start-up alone takes most of it
+_SHRINK_BATCH = 24  # candidates of one check in one round
 
 
 # --- finding the question a file answers -----------------------------------------------------
@@ -136,11 +151,29 @@ def _encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.
     return out, arrays
 
 
-def _returned(call: Call, rec: Mapping[str, Any]) -> Returned:
+def _call_seconds(budget: float) -> float:
+    """How long one call may run: a share of the whole suite's budget."""
+    return max(_CALL_MIN_SECONDS, _CALL_SHARE * budget)
+
+
+def _returned(call: Call, rec: Mapping[str, Any], budget: float | None = None) -> Returned:
+    if rec.get("timeout"):
+        during = f"{call.func}({call.about})" if call.about else call.func
+        limit = f" ({budget:.1f} s)" if budget is not None else ""
+        return Returned(
+            call,
+            "timeout",
+            detail=f"{during} did not finish within the time limit{limit}: it was {rec.get('exc_msg', 'stopped')}, "
+            "one call's share, so the calls after it could still run. Look for a loop that can never end, such as "
+            "a convergence test that is never met (or give more time with --timeout).",
+        )
     if rec.get("ok"):
         value = decode_value(rec["value"]) if "value" in rec else None
         after = {int(i): decode_value(v) for i, v in rec.get("args_after", {}).items()}
-        return Returned(call, "ok", value=value, seconds=float(rec.get("seconds", 0.0)), args_after=after)
+        caught = tuple(str(w) for w in rec.get("warnings", []))
+        return Returned(
+            call, "ok", value=value, seconds=float(rec.get("seconds", 0.0)), args_after=after, warnings=caught
+        )
     if rec.get("memory"):
         return Returned(call, "memory", exc_type=str(rec.get("exc_type", "")), exc_msg=str(rec.get("exc_msg", "")))
     if rec.get("exc_type") == "missing":
@@ -271,7 +304,7 @@ def _run_calls(
         if remaining <= 0.05:
             return False
         job_calls, arrays = _encode_args(pending)
-        job = {"solution": str(path.resolve()), "calls": job_calls}
+        job = {"solution": str(path.resolve()), "calls": job_calls, "call_seconds": _call_seconds(budget)}
         run = run_harness(job, arrays, Limits(wall_seconds=remaining), hash_seed=hash_seed)
         failure = _import_failure(run, budget, path)
         if failure is not None:
@@ -279,7 +312,7 @@ def _run_calls(
         by_id = {r["id"]: r for r in run.records if r.get("event") == "call"}
         culprit = next((i for i, c in enumerate(pending) if c.id not in by_id), None)
         for c in pending[: culprit if culprit is not None else len(pending)]:
-            results[c.id] = _returned(c, by_id[c.id])
+            results[c.id] = _returned(c, by_id[c.id], budget)
         if culprit is None:
             return True
         call = pending[culprit]
@@ -287,8 +320,7 @@ def _run_calls(
         results[call.id] = Returned(call, outcome, detail=detail)
         pending = pending[culprit + 1 :]
         restarts += 1
-        if outcome == "timeout":
-            return False
+        # After a timeout too, the calls left get a fresh child with what remains of the budget.
         if restarts > _MAX_RESTARTS:
             for c in pending:
                 results[c.id] = Returned(c, "not-run", detail="not run: the process kept dying on earlier calls.")
@@ -310,8 +342,9 @@ def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budg
             if r.call.id.startswith("perf-") and not r.detail.startswith("not run"):
                 return result(
                     Status.TIMEOUT,
-                    f"{r.call.func} did not finish within the time limit ({budget:.1f} s) on "
-                    f"{r.call.about}, where the reference takes milliseconds: it is far too slow. {check.hint}",
+                    f"{r.call.func} did not finish within the time limit ({budget:.1f} s; one call may use "
+                    f"{_call_seconds(budget):.1f} s of it) on {r.call.about}, where the reference takes "
+                    f"milliseconds: it is far too slow. {check.hint}",
                 )
             return result(Status.TIMEOUT, r.detail)
         if r.outcome == "memory":
@@ -351,9 +384,11 @@ def run_suite(
     timeout: float | None = None,
     reference: Path | None = None,
     tree: ast.Module | None = None,
+    shrink: bool = True,
 ) -> GradeReport:
     """Grade the solution at `path` with `suite`, timed against `reference` (default: the suite's own
-    file under solutions/). `tree` is the solution's syntax tree, when the caller has parsed it."""
+    file under solutions/). `tree` is the solution's syntax tree, when the caller has parsed it.
+    `shrink`: a failing property also carries the smallest failing input found (see shrink_failures)."""
     if tree is None:
         tree = parse_python(path, read_source(path))
     budget = timeout if timeout is not None else suite.timeout
@@ -364,9 +399,119 @@ def run_suite(
         checks = [CheckResult(c.name, c.category, failure.status, 0.0, c.points, failure.message) for c in suite.checks]
         return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
     checks = [_judge(c, results, tree, budget) for c in suite.checks]
+    if shrink:
+        checks = shrink_failures(suite, checks, results, path)
     return coding_report(
         suite.question, _speed_needs_correctness(checks), {"seconds": round(time.monotonic() - start, 3)}
     )
+
+
+@dataclass
+class _Shrinking:
+    """One failing check being shrunk: its smallest failing case so far, and how it failed."""
+
+    spec: Shrink
+    call: Call
+    case: object
+    verdict: str
+    shape: str
+    done: bool = False
+
+
+def _shape(verdict: str, about: str) -> str:
+    """How a check failed: the start of its message, without the numbers and the input's description.
+    Two failures of the same shape fail the same way ("class 0 has 40 samples, so train should hold
+    28 of them" ~ "class 1 has 3 samples, so train should hold 2 or 3 of them")."""
+    text = verdict.replace(about, "") if about else verdict
+    return " ".join(re.sub(r"-?\d+(\.\d+)?(e[-+]?\d+)?", "#", text).split()[:8])
+
+
+def _elements(call: Call) -> int:
+    """How big a call's input is: the number of array (or list) elements among its arguments."""
+    total = 0
+    for a in (*call.args, *call.kwargs.values()):
+        if isinstance(a, np.ndarray):
+            total += a.size
+        elif isinstance(a, ListArg):
+            total += a.array.size
+    return total
+
+
+def shrink_failures(
+    suite: Suite, checks: list[CheckResult], results: Mapping[str, Returned], path: Path
+) -> list[CheckResult]:
+    """Give every failing check that can shrink (Check.shrink) the smallest input found that still
+    fails the same way, as Python source (CheckResult.counterexample).
+
+    Shrinking runs in the parent: each round asks every failing check for smaller candidates of its
+    smallest failing case, runs all of them in one child, and keeps, per check, the first candidate
+    that fails the same way; it stops when no check got smaller, after SHRINK_ROUNDS rounds or
+    SHRINK_SECONDS.
+    """
+    states: dict[int, _Shrinking] = {}
+    for i, (check, res) in enumerate(zip(suite.checks, checks, strict=True)):
+        if res.status is not Status.FAIL or check.shrink is None:
+            continue
+        try:
+            start = check.shrink.failing(results)
+            verdict = None if start is None else check.shrink.fails(results[start[0].id], start[1])
+        except Exception:  # noqa: BLE001 - a shrinker never breaks a grade
+            continue
+        if start is not None and verdict is not None:
+            states[i] = _Shrinking(check.shrink, start[0], start[1], verdict, _shape(verdict, start[0].about))
+    deadline = time.monotonic() + SHRINK_SECONDS
+    for round_ in range(SHRINK_ROUNDS):
+        batch: list[tuple[int, Call, object]] = []
+        shrinking = 0  # checks with candidates in this round: the first _SHRINK_CHECKS of them
+        for i, st in states.items():
+            if st.done or shrinking >= _SHRINK_CHECKS:
+                continue
+            try:
+                found = list(st.spec.candidates(st.call, st.case))[:_SHRINK_BATCH]
+            except Exception:  # noqa: BLE001
+                found = []
+            st.done = not found
+            shrinking += bool(found)
+            batch += [(i, replace(c, id=f"shrink-{round_}-{i}-{j}"), case) for j, (c, case) in enumerate(found)]
+        remaining = deadline - time.monotonic()
+        if not batch or remaining < _SHRINK_ROUND_SECONDS:
+            break
+        # A round may use most of what is left (its smallest candidates run first, so a cut-off round
+        # still has them); the last one, all of it.
+        share = remaining if round_ == SHRINK_ROUNDS - 1 else max(_SHRINK_ROUND_SECONDS, 0.6 * remaining)
+        out: dict[str, Returned] = {}
+        try:
+            _run_calls([c for _, c, _ in batch], path, time.monotonic() + share, share, suite.hash_seeds.get(0), out)
+        except _ImportFailure:
+            break
+        # Per check, the smallest candidate that fails the same way: fewest array elements, then the
+        # shortest source (rounder values, smaller arguments).
+        best: dict[int, tuple[tuple[int, int], Call, object, str]] = {}
+        for i, c, case in batch:
+            st = states[i]
+            r = out.get(c.id)
+            if r is None:
+                continue
+            try:
+                verdict = st.spec.fails(r, case)
+                size = (_elements(c), len(st.spec.source(c)))
+            except Exception:  # noqa: BLE001
+                continue
+            if verdict is not None and _shape(verdict, c.about) == st.shape and (i not in best or size < best[i][0]):
+                best[i] = (size, c, case, verdict)
+        for i, st in states.items():
+            if i in best:
+                _size, st.call, st.case, st.verdict = best[i]
+            else:
+                st.done = True
+    shrunk = list(checks)
+    for i, st in states.items():
+        try:
+            source = st.spec.source(st.call)
+        except Exception:  # noqa: BLE001
+            continue
+        shrunk[i] = replace(checks[i], counterexample=source, counterexample_verdict=st.verdict)
+    return shrunk
 
 
 def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
@@ -394,7 +539,7 @@ def _speed_needs_correctness(checks: list[CheckResult]) -> list[CheckResult]:
 
 
 def grade_coding(
-    question: Question, path: Path, source: str | None = None, *, timeout: float | None = None
+    question: Question, path: Path, source: str | None = None, *, timeout: float | None = None, shrink: bool = True
 ) -> GradeReport:
     """Grade a `.py` solution of a coding question against its hidden suite.
 
@@ -415,4 +560,4 @@ def grade_coding(
     with tempfile.TemporaryDirectory(prefix="prep-answer-") as folder:
         snapshot = Path(folder) / path.name
         snapshot.write_text(source, encoding="utf-8")
-        return run_suite(suite, snapshot, timeout=timeout, reference=question.reference, tree=tree)
+        return run_suite(suite, snapshot, timeout=timeout, reference=question.reference, tree=tree, shrink=shrink)

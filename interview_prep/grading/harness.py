@@ -17,9 +17,11 @@ import importlib.util
 import io
 import json
 import os
+import signal
 import sys
 import time
 import traceback
+import warnings
 from typing import Any
 
 import numpy as np
@@ -34,6 +36,20 @@ _perf = time.perf_counter
 _ndarray = np.ndarray
 _sha1 = hashlib.sha1
 _deque = collections.deque
+_catch_warnings = warnings.catch_warnings
+_simplefilter = warnings.simplefilter
+_MAX_WARNINGS = 5
+_setitimer = signal.setitimer
+_ITIMER_REAL = signal.ITIMER_REAL
+
+
+class _CallTimeout(BaseException):
+    """Raised inside a call that ran past its share of the time (the job's call_seconds)."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _CallTimeout()
+
 
 FORBIDDEN = {
     "sklearn": "scikit-learn",
@@ -254,6 +270,22 @@ def _exception_record(exc: BaseException) -> dict[str, Any]:
 _SOLUTION_PATH = ""
 
 
+def _warning_notes(caught: list[Any]) -> list[str]:
+    """The distinct warnings a call raised, as "RuntimeWarning (overflow encountered in exp) at line 9"."""
+    notes: list[str] = []
+    for w in caught:
+        try:
+            where = f" at line {w.lineno}" if w.filename == _SOLUTION_PATH else ""
+            note = f"{w.category.__name__} ({str(w.message)[:200]}){where}"
+        except BaseException:  # noqa: BLE001 - a warning object the solution made odd
+            note = "a warning"
+        if note not in notes:
+            notes.append(note)
+        if len(notes) >= _MAX_WARNINGS:
+            break
+    return notes
+
+
 def main() -> None:
     global _SOLUTION_PATH
     # -I ignores PYTHONDONTWRITEBYTECODE: without this, importing the solution would leave a
@@ -285,6 +317,11 @@ def main() -> None:
         channel.send(failure)
         return
     channel.send({"event": "import", "ok": True})
+    # Each call may run for call_seconds at most: one that hangs is stopped and recorded as a timeout,
+    # and the calls after it still run (the parent's wall-time kill stays the backstop).
+    call_seconds = float(job.get("call_seconds") or 0.0)
+    if call_seconds > 0:
+        signal.signal(signal.SIGALRM, _on_alarm)
     ctx = _Context()
     user_tree = getattr(solution, "TreeNode", None)
     if isinstance(user_tree, type):  # trees are built from the solution's own TreeNode when it has one
@@ -299,24 +336,43 @@ def main() -> None:
             channel.send(record)
             continue
         best = float("inf")
+        caught: list[Any] = []
         try:
+            if call_seconds > 0:
+                _setitimer(_ITIMER_REAL, call_seconds)
             for _ in range(int(call.get("repeat", 1))):
                 args = [_decode_arg(a, arrays, ctx) for a in call["args"]]
                 kwargs = {k: _decode_arg(v, arrays, ctx) for k, v in call.get("kwargs", {}).items()}
-                start = _perf()
-                value = func(*args, **kwargs)
-                best = min(best, _perf() - start)
+                # Every warning the call raises is recorded (a contract may rule out an overflow warning).
+                with _catch_warnings(record=True) as seen:
+                    _simplefilter("always")
+                    start = _perf()
+                    value = func(*args, **kwargs)
+                    best = min(best, _perf() - start)
+                caught.extend(seen)
+            if call_seconds > 0:
+                _setitimer(_ITIMER_REAL, 0)
         except _Unavailable as exc:  # an input from an earlier call: this call is not run
+            _setitimer(_ITIMER_REAL, 0)
             record.update(ok=False, exc_type="unavailable", exc_msg=str(exc)[:500])
             channel.send(record)
             continue
+        except _CallTimeout:
+            record.update(ok=False, timeout=True, exc_type="timeout", exc_msg=f"stopped after {call_seconds:g} s")
+            channel.send(record)
+            if call.get("keep"):
+                ctx.kept[call["id"]] = (call["func"], None, "did not finish in time")
+            continue
         except BaseException as exc:  # noqa: BLE001 - every failure of user code is a verdict
+            _setitimer(_ITIMER_REAL, 0)
             record.update(_exception_record(exc))
             channel.send(record)
             if call.get("keep"):
                 ctx.kept[call["id"]] = (call["func"], None, f"raised {type(exc).__name__}")
             continue
         record.update(ok=True, seconds=best)
+        if caught:
+            record["warnings"] = _warning_notes(caught)
         if call.get("keep"):  # a later call takes (part of) this result as an input, in this process
             ctx.kept[call["id"]] = (call["func"], value, "")
         try:

@@ -36,9 +36,11 @@ class CheckResult:
     points: float
     max_points: float
     message: str
+    counterexample: str | None = None  # Python source of the smallest failing input found
+    counterexample_verdict: str | None = None  # what is wrong with what that input gave back
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "name": self.name,
             "category": self.category.value,
             "status": self.status.value,
@@ -46,6 +48,11 @@ class CheckResult:
             "max_points": self.max_points,
             "message": self.message,
         }
+        if self.counterexample is not None:
+            out["counterexample"] = self.counterexample
+            if self.counterexample_verdict:
+                out["counterexample_verdict"] = self.counterexample_verdict
+        return out
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,10 @@ def report_from_json(data: dict[str, Any]) -> GradeReport:
             points=float(c.get("points", 0)),
             max_points=float(c.get("max_points", 0)),
             message=str(c.get("message", "")),
+            counterexample=None if c.get("counterexample") is None else str(c["counterexample"]),
+            counterexample_verdict=None
+            if c.get("counterexample_verdict") is None
+            else str(c["counterexample_verdict"]),
         )
         for c in data.get("checks", [])
     )

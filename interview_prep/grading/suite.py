@@ -119,6 +119,7 @@ class Returned:
     seconds: float | None = None
     args_after: dict[int, Value] = field(default_factory=dict)
     detail: str = ""  # for crashed / not-run: what happened to the process
+    warnings: tuple[str, ...] = ()  # the warnings the call raised: "RuntimeWarning (overflow ...) at line 9"
 
     @property
     def raised(self) -> bool:
@@ -134,6 +135,22 @@ def _no_judge(results: Mapping[str, Returned]) -> str:
 
 
 @dataclass(frozen=True)
+class Shrink:
+    """How a failing check finds a smaller input that fails the same way (see coding.shrink_failures).
+
+    `failing(results)` is the first failing case, (its call, what it is judged by), or None;
+    `candidates(call, case)` are smaller cases, the preferred first; `fails(result, case)` is how a
+    result fails (the Fail message) or None when it does not; `source(call)` is the call as Python
+    source the user can paste.
+    """
+
+    failing: Callable[[Mapping[str, Returned]], tuple[Call, Any] | None]
+    candidates: Callable[[Call, Any], Sequence[tuple[Call, Any]]]
+    fails: Callable[[Returned, Any], str | None]
+    source: Callable[[Call], str]
+
+
+@dataclass(frozen=True)
 class Check:
     name: str
     category: Category
@@ -143,6 +160,7 @@ class Check:
     hint: str = ""  # appended to a failure message: what to do about it
     may_raise: bool = False  # the judge handles calls that raised (the ValueError checks)
     static: StaticJudge | None = None  # judges the source's syntax tree instead of calls
+    shrink: Shrink | None = None  # finds the smallest failing input, when the check fails on one
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,13 @@ def _render_checks(report: GradeReport, question: Question | None, console: Cons
             escape(c.message),
         )
     console.print(table)
+    first = next((c for c in report.checks if c.status.value != "pass" and c.counterexample), None)
+    if first is not None and first.counterexample:
+        # The first failure, on the smallest input found that still fails it: code the user can paste.
+        body = f"[bold]{escape(first.name)}[/] fails on\n\n{escape(first.counterexample)}"
+        if first.counterexample_verdict:
+            body += f"\n\n[dim]{escape(first.counterexample_verdict)}[/]"
+        console.print(Panel(body, title="smallest failing input", title_align="left", expand=False))
     verdict = "[bold green]PASSED[/]" if report.passed else "[bold red]NOT PASSED[/]"
     console.print(Panel(f"Score [bold]{report.score:.1f}[/] / 100   {verdict}", expand=False))
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from interview_prep.grading.checks import (
+    Part,
     assemble,
     each,
     inputs_unchanged,
     judged,
     loop_style,
     performance,
+    smaller_matrices,
     timed,
     value_errors,
 )
@@ -159,14 +162,44 @@ def _same_partition(a: np.ndarray, b: np.ndarray) -> bool:
     return len(pairs) == len(set(a.tolist())) == len(set(b.tolist()))
 
 
-def _km(cid: str, X: object, k: int, seed: int, about: str, *, converge: bool = False, **kw: Any) -> Call:
-    return Call(cid, "kmeans", (X, k), {**(CONVERGE if converge else {}), "seed": seed}, about=about, **kw)
+def _km(
+    cid: str,
+    X: object,
+    k: int,
+    seed: int,
+    about: str,
+    *,
+    converge: bool = False,
+    options: Mapping[str, Any] | None = None,
+    **kw: Any,
+) -> Call:
+    kwargs = {**(CONVERGE if converge else {}), **(options or {}), "seed": seed}
+    return Call(cid, "kmeans", (X, k), kwargs, about=about, **kw)
 
 
 def _fixed_point_of(r: Returned, case: tuple[np.ndarray, int, float]) -> None:
     X, k, rel = case
     centroids, labels = _result(r, X, k)
     _fixed_point(X, centroids, labels, r.call.about, rel)
+
+
+def _smaller(call: Call, case: tuple[np.ndarray, int, float]) -> list[tuple[Call, tuple[np.ndarray, int, float]]]:
+    """Smaller inputs of a fixed-point case: fewer points (never fewer than k), fewer features,
+    rounder values, then a smaller k; the same seed and options."""
+    X, k, rel = case
+    out = [(Xs, k) for Xs in smaller_matrices(X, least_rows=k)] + [(X, j) for j in range(1, k)]
+    return [
+        (
+            replace(call, args=(ListArg(Xs) if isinstance(call.args[0], ListArg) else Xs, j), about="this input"),
+            (Xs, j, rel),
+        )
+        for Xs, j in out
+    ]
+
+
+def _each_fixed(*args: Any, **kwargs: Any) -> Part:
+    """A table of fixed-point cases whose failures shrink to the smallest failing input."""
+    return each(*args, shrink=_smaller, names=("X",), **kwargs)
 
 
 def build() -> Suite:
@@ -234,9 +267,41 @@ def build() -> Suite:
     lst = _random(14, 30, 2)
     stable_X = _random(15, 70, 2)
     stable = [_km(f"stable-{t}", stable_X, 5, 42, "random data, n=70, d=2, k=5, seed=42") for t in "ab"]
+    # Every random path driven: k=5 on 3 distinct points empties clusters on every iteration, so the
+    # re-seed draws too (a re-seed from the global np.random differs between two calls).
+    stable_empty = [
+        _km(f"stable-empty-{s}-{t}", empty_X, 5, s, f"30 points at only 3 distinct locations, k=5, seed={s}")
+        for s in (3, 4)
+        for t in "ab"
+    ]
+    # Far from the origin and at large scale, with an absolute tol the contract defines: a relative
+    # stopping test (shift / |centroids| < tol) stops after the first step there, with stale labels.
+    far = [
+        fixed(
+            f"far-{name}-{s}",
+            X,
+            4,
+            s,
+            f"{what}, data seed {s}, n=60, d=2, k=4, tol=1e-6, seed={s}",
+            rel=rel,
+            options={"max_iters": 500, "tol": 1e-6},
+        )
+        for s in (20, 21, 22)
+        for name, X, what, rel in [
+            ("offset", _random(s, 60, 2) + 1e6, "random normal data shifted by 1e6 (spread 1)", 1e-9),
+            ("scaled", _random(s, 60, 2) * 1e6, "random normal data times 1e6", 1e-9),
+        ]
+    ]
+    # Integer X: the means are fractions; a centroid array made from integer rows truncates them.
+    int_X = np.random.default_rng(19).integers(0, 20, size=(45, 2))
+    ints = [
+        fixed(f"int-{s}", int_X, 3, s, f"integer data (dtype int64), n=45, d=2, k=3, seed={s}", converge=True)
+        for s in (0, 1)
+    ]
     bad_k = _random(17, 8, 2)
     bad = [
         _km("bad-1d", np.arange(10.0), 2, 0, "a 1-D X of shape (10,), k=2"),
+        _km("bad-1d-k1", np.arange(10.0), 1, 0, "a 1-D X of shape (10,), k=1 (np.atleast_2d would make it one row)"),
         _km("bad-3d", np.zeros((4, 3, 2)), 2, 0, "a 3-D X of shape (4, 3, 2), k=2"),
         _km("bad-k0", bad_k, 0, 0, "k=0 with n=8"),
         _km("bad-kbig", bad_k, 9, 0, "k=9 with n=8"),
@@ -267,10 +332,13 @@ def build() -> Suite:
         if not _same_partition(labels, truth):
             raise Fail(f"kmeans did not separate two well-separated blobs on {r.call.about}.")
 
-    def empty(results: Mapping[str, Returned]) -> str:
-        r = results[empty_call.id]
-        centroids, labels = _result(r, empty_X, 6)
-        _fixed_point(empty_X, centroids, labels, r.call.about)
+    def empty(r: Returned, case: tuple[np.ndarray, int, float]) -> None:
+        X, k, _rel = case
+        centroids, labels = _result(r, X, k)
+        _fixed_point(X, centroids, labels, r.call.about)
+        if X is LOPSIDED:
+            _empty_at_data(LOPSIDED, centroids, labels, r.call.about)
+            return
         # Every point sits at one of 3 locations, so any mean is a location too; a centroid anywhere
         # else was re-seeded to something other than a data point.
         dist = np.abs(centroids[:, None, :] - three[None, :, :]).max(axis=2).min(axis=1)
@@ -282,22 +350,33 @@ def build() -> Suite:
                 f"centroid {j} ended at ({where}), which is neither a data point nor a mean of data points, on "
                 f"{r.call.about}. Re-seed an empty cluster to a randomly chosen data point, X[rng.integers(n)]."
             )
-        for call, _case in moved:
-            r = results[call.id]
-            centroids, labels = _result(r, LOPSIDED, LOPSIDED_K)
-            _fixed_point(LOPSIDED, centroids, labels, r.call.about)
-            _empty_at_data(LOPSIDED, centroids, labels, r.call.about)
-        return (
-            "no NaN with forced empty clusters (k=6 on 3 distinct points), and a cluster that empties after "
-            f"its centroid moved is re-seeded to a data point ({len(LOPSIDED_SEEDS)} seeds)."
-        )
 
     def same_seed(results: Mapping[str, Returned]) -> str:
         a, b = (results[c.id] for c in stable)
         _result(a, stable_X, 5)
         if not same_value(a.value, b.value):
             raise Fail(f"two calls with the same seed gave different results on {a.call.about}.")
-        return "the same seed gives the same result."
+        for i in range(0, len(stable_empty), 2):
+            a, b = (results[c.id] for c in stable_empty[i : i + 2])
+            _result(a, empty_X, 5)
+            if not same_value(a.value, b.value):
+                raise Fail(
+                    f"two calls with the same seed gave different results on {a.call.about}, where empty clusters "
+                    "are re-seeded: is the re-seed drawn from the global np.random rather than the seeded generator?"
+                )
+        return "the same seed gives the same result, empty-cluster re-seeds included."
+
+    def int_means(r: Returned, case: tuple[np.ndarray, int, float]) -> None:
+        X, k, rel = case
+        c_v, _l = as_tuple(r.value, 2, "kmeans")
+        c = as_array(c_v, "the centroids", shape=(k, X.shape[1]), numeric=False)
+        if c.dtype.kind != "f":
+            raise Fail(
+                f"the centroids are of dtype {c.dtype} on {r.call.about}; they should be floats (means of "
+                "integer points are fractions)."
+            )
+        centroids, labels = _result(r, X, k)
+        _fixed_point(X, centroids, labels, r.call.about, rel)
 
     perf = timed(
         "kmeans",
@@ -315,7 +394,7 @@ def build() -> Suite:
             shapes,
             hint="Return a tuple (centroids, labels): centroids np.ndarray (k, d) float, labels np.ndarray (n,) int.",
         ),
-        each(
+        _each_fixed(
             "fixed point on random data",
             C,
             3,
@@ -323,7 +402,7 @@ def build() -> Suite:
             _fixed_point_of,
             f"labels nearest-centroid and centroids the means of their points, on {n} inputs.",
         ),
-        each(
+        _each_fixed(
             "fixed point on separated blobs",
             C,
             2,
@@ -341,10 +420,19 @@ def build() -> Suite:
             hint="Alternate assignment (nearest centroid) and update (mean of each cluster) until the "
             "centroids stop moving.",
         ),
-        judged("empty clusters re-seeded, no NaN", S, 2, [empty_call, *(c for c, _ in moved)], empty),
+        each(
+            "empty clusters re-seeded, no NaN",
+            S,
+            2,
+            [(empty_call, (empty_X, 6, 1e-6)), *moved],
+            empty,
+            "no NaN with forced empty clusters (k=6 on 3 distinct points), and a cluster that empties after "
+            f"its centroid moved is re-seeded to a data point ({len(LOPSIDED_SEEDS)} seeds).",
+            names=("X",),
+        ),
         # k = n: only the contract's properties; an implementation whose re-seeded centroid lands on an
         # occupied point may legally end with an empty cluster, so "every point its own cluster" is not required.
-        each(
+        _each_fixed(
             "k = 1",
             E,
             1,
@@ -352,7 +440,7 @@ def build() -> Suite:
             _fixed_point_of,
             "k=1: one centroid at the mean of X.",
         ),
-        each(
+        _each_fixed(
             "k = n",
             E,
             1,
@@ -360,7 +448,7 @@ def build() -> Suite:
             _fixed_point_of,
             "k=n: a valid result, no NaN.",
         ),
-        each(
+        _each_fixed(
             "duplicate points",
             E,
             1,
@@ -377,7 +465,7 @@ def build() -> Suite:
             _fixed_point_of,
             "duplicate points: a valid fixed point, no NaN.",
         ),
-        each(
+        _each_fixed(
             "float32 and list input",
             E,
             1,
@@ -400,11 +488,31 @@ def build() -> Suite:
             "float32 arrays and lists of lists both work.",
             hint="Convert with X = np.asarray(X, dtype=float) first.",
         ),
+        _each_fixed(
+            "integer X: centroids are the exact means",
+            E,
+            1,
+            ints,
+            int_means,
+            "integer X: float centroids at the exact means of their points.",
+            hint="Convert with X = np.asarray(X, dtype=float) first: a mean written into an integer array "
+            "is truncated.",
+        ),
+        _each_fixed(
+            "fixed point far from the origin and at large scale",
+            C,
+            1,
+            far,
+            _fixed_point_of,
+            f"a fixed point on {len(far)} inputs shifted by 1e6 or scaled by 1e6.",
+            hint="tol is absolute: stop when no centroid moved more than tol (not a shift relative to the "
+            "centroids' size), and return labels computed for the returned centroids.",
+        ),
         judged(
             "same seed, same result",
             S,
             1,
-            stable,
+            [*stable, *stable_empty],
             same_seed,
             hint="Draw every random number from rng = np.random.default_rng(seed), not from np.random.* globals.",
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -10,11 +11,14 @@ import numpy as np
 from interview_prep.grading.checks import (
     assemble,
     each,
+    fewer_rows,
     finite_differences,
+    fmt_pair,
     inputs_unchanged,
     judged,
     loop_style,
     performance,
+    rounder,
     timed,
     value_errors,
     values_close,
@@ -82,6 +86,25 @@ def _both(cid: str, y: object, p: object, about: str, **kw: Any) -> tuple[Call, 
     )
 
 
+def _smaller_pairs(y: np.ndarray, p: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Smaller (y, p) inputs: fewer elements (as 1-D arrays), rounder predictions (kept in [0.05, 0.95])."""
+    yf, pf = y.ravel(), p.ravel()
+    out = []
+    for idx in fewer_rows(yf.size):
+        out += [(yf[idx], np.clip(r, 0.05, 0.95)) for r in rounder(pf[idx])] + [(yf[idx], pf[idx])]
+    return out + [(y, np.clip(r, 0.05, 0.95)) for r in rounder(p)]
+
+
+def _smaller_loss(call: Call, _want: float) -> list[tuple[Call, float]]:
+    y, p = call.args
+    return [(replace(call, args=(a, b), about="this input"), expected_loss(a, b)) for a, b in _smaller_pairs(y, p)]
+
+
+def _smaller_grad(call: Call, case: tuple[tuple[int, ...], np.ndarray, np.ndarray]) -> list[tuple[Call, Any]]:
+    y, p = call.args
+    return [(replace(call, args=(a, b), about="this input"), (a.shape, a, b)) for a, b in _smaller_pairs(y, p)]
+
+
 def build() -> Suite:
     C, E, S = Category.CORRECTNESS, Category.EDGE_CASE, Category.STABILITY
     values = [
@@ -116,6 +139,22 @@ def build() -> Suite:
     ]
     eps_y, eps_p = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     eps = _both("eps", eps_y, eps_p, "y=[1, 0], p=[0, 1], eps=1e-3", kwargs={"eps": 1e-3})
+    # eps at its documented meaning: y_pred is clipped to [eps, 1 - eps], so a perfect prediction
+    # costs -log(1 - eps) > 0; eps added inside the logs gives -log(1 + eps), a negative loss.
+    perfect_y = np.array([1.0, 0.0, 1.0, 0.0])
+    perfect = [
+        (
+            Call(
+                f"perfect-{tag}",
+                "bce_loss",
+                (perfect_y, perfect_y.copy()),
+                dict(kw),
+                about=f"y = p = [1, 0, 1, 0], {what}",
+            ),
+            e,
+        )
+        for tag, kw, what, e in [("eps", {"eps": 0.1}, "eps=0.1", 0.1), ("default", {}, "the default eps=1e-12", EPS)]
+    ]
     shape_y, shape_p = _pair(11, (2, 3, 4))
     shape_call = Call("shape-grad", "bce_grad", (shape_y, shape_p), about="random inputs of shape (2, 3, 4), seed 11")
     mismatches = [((3,), (4,)), ((3, 1), (1, 3)), ((6,), (2, 3))]
@@ -132,7 +171,8 @@ def build() -> Suite:
     big = _pair(12, (200_000,))
 
     def value_fail(r: Returned, got: float, want: float) -> str:
-        return f"bce_loss gave {got:.6g}, but -mean(y log p + (1 - y) log(1 - p)) is {want:.6g} on {r.call.about}."
+        shown = fmt_pair(got, want)
+        return f"bce_loss gave {shown[0]}, but -mean(y log p + (1 - y) log(1 - p)) is {shown[1]} on {r.call.about}."
 
     def same_mean(results: Mapping[str, Returned]) -> str:
         one, three = (_loss(results[c.id]) for c in mean)
@@ -151,8 +191,9 @@ def build() -> Suite:
         if not np.isfinite(got):
             raise Fail(f"bce_loss returned {got} on {r.call.about}. Clip p to [eps, 1 - eps] before taking logs.")
         if not _close(got, want, 1e-3, 1e-9):
+            shown = fmt_pair(got, want)
             raise Fail(
-                f"bce_loss gave {got:.6g}, expected about {want:.6g} with p clipped to [eps, 1 - "
+                f"bce_loss gave {shown[0]}, expected about {shown[1]} with p clipped to [eps, 1 - "
                 f"eps], on {r.call.about}."
             )
         return "finite and right for predictions of exactly 0 and 1."
@@ -183,16 +224,18 @@ def build() -> Suite:
         if not _close(g, want, 1e-7, 1e-12):
             i = int(np.argmax(np.abs(g - want)))
             sign = " (the sign is flipped)" if np.allclose(g, -want) else ""
+            shown = fmt_pair(g.flat[i], want.flat[i])
             raise Fail(
                 f"bce_grad differs from (p - y) / (p (1 - p) N) on {r.call.about}{sign}: element {i} "
-                f"is {g.flat[i]:.6g}, expected {want.flat[i]:.6g} (ratio {g.flat[i] / want.flat[i]:.3g})."
+                f"is {shown[0]}, expected {shown[1]} (ratio {g.flat[i] / want.flat[i]:.3g})."
             )
 
     def fd_fail(_var: str, g: np.ndarray, fd: np.ndarray, r: Returned) -> str:
         i = int(np.argmax(np.abs(g - fd)))
+        shown = fmt_pair(g.flat[i], fd.flat[i])
         return (
             f"bce_grad does not match central finite differences of your own bce_loss (step {FD_STEP:g}) on "
-            f"{r.call.about}: element {i} is {g.flat[i]:.6g}, the loss changes at a rate of {fd.flat[i]:.6g}."
+            f"{r.call.about}: element {i} is {shown[0]}, the loss changes at a rate of {shown[1]}."
         )
 
     def same_for_lists(results: Mapping[str, Returned]) -> str:
@@ -200,8 +243,9 @@ def build() -> Suite:
         list_loss, list_grad, array_loss, array_grad = (results[c.id] for c in lists)
         got, want = _loss(list_loss), _loss(array_loss)
         if not (got == want or _close(got, want, 1e-9, 1e-12)):
+            shown = fmt_pair(got, want)
             raise Fail(
-                f"bce_loss gave {got:.6g} for lists but {want:.6g} for the same data as arrays "
+                f"bce_loss gave {shown[0]} for lists but {shown[1]} for the same data as arrays "
                 f"({list_loss.call.about})."
             )
         g, want_g = _grad(list_grad, list_p.shape), _grad(array_grad, list_p.shape)
@@ -223,12 +267,23 @@ def build() -> Suite:
         r = results[eps[0].id]
         got, want = _loss(r), expected_loss(eps_y, eps_p, 1e-3)
         if not _close(got, want, 1e-6, 1e-9):
-            raise Fail(f"bce_loss gave {got:.6g} on {r.call.about}; clipping to [eps, 1 - eps] gives {want:.6g}.")
+            shown = fmt_pair(got, want)
+            raise Fail(f"bce_loss gave {shown[0]} on {r.call.about}; clipping to [eps, 1 - eps] gives {shown[1]}.")
         r = results[eps[1].id]
         g = _grad(r, (2,))
         if not _close(np.abs(g), np.abs(expected_grad(eps_y, eps_p, 1e-3)), 1e-2, 1e-9):
             raise Fail(f"bce_grad does not use the eps it was given on {r.call.about}.")
         return "the eps argument is used."
+
+    def perfect_loss(r: Returned, e: float) -> None:
+        # The clip in float: 1 - 1e-12 is not exact, so the default eps is judged to 1e-3 (its sign is the point).
+        got, want = _loss(r), expected_loss(perfect_y, perfect_y, e)
+        if not (np.isfinite(got) and got > 0 and _close(got, want, 1e-3, 0.0)):
+            g, w = fmt_pair(got, want)
+            why = " A cross-entropy is never negative: is eps added inside the log?" if got < 0 else ""
+            raise Fail(
+                f"bce_loss gave {g} on {r.call.about}; clipped to [eps, 1 - eps] it is -log(1 - eps) = {w}.{why}"
+            )
 
     def grad_shape(results: Mapping[str, Returned]) -> str:
         r = results[shape_call.id]
@@ -256,6 +311,8 @@ def build() -> Suite:
             atol=1e-10,
             fail=value_fail,
             passed="matches the formula on 4 random inputs of shapes (10,), (4, 5), (2, 3, 4), (1,).",
+            shrink=_smaller_loss,
+            names=("y_true", "y_pred"),
             hint="Compute -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) over every element.",
         ),
         judged(
@@ -267,14 +324,24 @@ def build() -> Suite:
             hint="Use np.mean (or divide the sum by y.size), so the loss does not grow with the batch.",
         ),
         judged(
-            "loss finite at p = 0 and p = 1",
+            "loss matches the clipped formula at p = 0 and 1",
             S,
             2,
             [extreme_loss_call],
             extreme_loss,
             hint="p = np.clip(y_pred, eps, 1 - eps) before any log.",
         ),
-        judged("gradient finite at p = 0 and p = 1", S, 1, [extreme_grad_call], extreme_grad),
+        judged("gradient finite and clipped at p = 0 and 1", S, 1, [extreme_grad_call], extreme_grad),
+        each(
+            "eps clips p: a perfect prediction costs -log(1 - eps)",
+            E,
+            1,
+            perfect,
+            perfect_loss,
+            "a perfect prediction costs -log(1 - eps) > 0, the clip's value, for eps = 0.1 and the default.",
+            hint="Clip, p = np.clip(y_pred, eps, 1 - eps), then take log(p): eps added inside the log, "
+            "log(p + eps), gives -log(1 + eps) < 0 where p == y.",
+        ),
         each(
             "gradient matches the formula",
             C,
@@ -282,6 +349,8 @@ def build() -> Suite:
             grads,
             grad_formula,
             "matches (p - y) / (p (1 - p) N) on 3 random inputs.",
+            shrink=_smaller_grad,
+            names=("y_true", "y_pred"),
             hint=(
                 "d/dp of -mean(y log p + (1 - y) log(1 - p)) is (p - y) / (p (1 - p) N); do not "
                 "forget the 1/N of the mean."

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 
 import numpy as np
 
-from interview_prep.grading.checks import Timed, assemble, each, judged, performance, timed, value_errors
+from interview_prep.grading.checks import Timed, assemble, each, fewer_rows, judged, performance, timed, value_errors
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
@@ -93,6 +94,14 @@ class Inputs:
             Case("skewed", _labels(6, [90, 6, 4]), (0.8, 0.1, 0.1), 6, "classes of 90, 6 and 4 samples"),
             Case("all-train", _labels(7, [5, 6]), (1.0, 0.0, 0.0), 7, "ratios (1, 0, 0): empty validation and test"),
         ]
+        # Ratios that sum to 1 only within float error: 0.6 + 0.3 + 0.1 is 0.9999999999999999.
+        self.float_sum = Case(
+            "float-sum",
+            _labels(14, [20, 30, 10]),
+            (0.6, 0.3, 0.1),
+            14,
+            "int classes of 20, 30, 10 (the float sum of the ratios is 0.9999999999999999)",
+        )
         self.by_id = {c.id: c for c in self.cases}
         self.calls = {c.id: c.call() for c in self.cases}
         self.shuffle = [
@@ -179,6 +188,15 @@ def _sizes_ok(r: Returned, case: Case) -> None:
                 )
 
 
+def _smaller_case(call: Call, case: Case) -> list[tuple[Call, Case]]:
+    """The same split on fewer samples (prefixes, suffixes and spread subsets of the labels)."""
+    out = []
+    for idx in fewer_rows(len(case.labels)):
+        small = Case(case.id, case.labels[idx], case.ratios, case.seed, "this input", as_list=case.as_list)
+        out.append((replace(call, args=small.call().args, about=small.about), small))
+    return out
+
+
 def build() -> Suite:
     inp = Inputs()
     sized = "each split holds floor or ceil of ratio x class size, class by class."
@@ -240,6 +258,8 @@ def build() -> Suite:
                 "Return (train_idx, val_idx, test_idx) as np.ndarray of ints; an array made from an "
                 "empty list is float64, so build empty ones with dtype=int."
             ),
+            shrink=_smaller_case,
+            names=("labels",),
         ),
         each(
             "partition of range(n)",
@@ -249,6 +269,8 @@ def build() -> Suite:
             partition,
             f"every index exactly once on {len(inp.cases)} inputs.",
             hint="Concatenate each class's pieces; every index must land in exactly one split.",
+            shrink=_smaller_case,
+            names=("labels",),
         ),
         each(
             "per-class sizes: floor or ceil of ratio x n_c",
@@ -262,6 +284,19 @@ def build() -> Suite:
                 "float product is 62.99999999999999): e.g. round(r * n_c, 9) before floor, and give "
                 "the leftovers to splits, at most one each."
             ),
+            shrink=_smaller_case,
+            names=("labels",),
+        ),
+        each(
+            "ratios summing to 1 within float error accepted",
+            E,
+            1,
+            [(inp.float_sum.call(), inp.float_sum)],
+            _sizes_ok,
+            "ratios (0.6, 0.3, 0.1), whose float sum is 0.9999999999999999, split as meant.",
+            hint="The contract allows a sum within 1e-6 of 1: test abs(sum(ratios) - 1) <= 1e-6, never sum == 1.",
+            shrink=_smaller_case,
+            names=("labels",),
         ),
         each(
             "single-sample classes",
@@ -271,6 +306,8 @@ def build() -> Suite:
             _sizes_ok,
             sized,
             hint="A class of 1 sample still has to go somewhere: give leftovers to splits rather than drop them.",
+            shrink=_smaller_case,
+            names=("labels",),
         ),
         each(
             "string labels",
@@ -280,6 +317,8 @@ def build() -> Suite:
             _sizes_ok,
             sized,
             hint="Group by label value (np.unique(labels, return_inverse=True) works for strings too).",
+            shrink=_smaller_case,
+            names=("labels",),
         ),
         each(
             "empty splits (ratio 0)",
@@ -289,6 +328,8 @@ def build() -> Suite:
             _sizes_ok,
             sized,
             hint="A ratio of 0 means an empty array for that split.",
+            shrink=_smaller_case,
+            names=("labels",),
         ),
         judged(
             "shuffles within classes",

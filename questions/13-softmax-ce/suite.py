@@ -10,10 +10,13 @@ from interview_prep.grading.checks import (
     assemble,
     close,
     each,
+    fewer_samples,
     finite_differences,
+    fmt_pair,
     inputs_unchanged,
     judged,
     loop_style,
+    no_warnings,
     performance,
     timed,
     value_errors,
@@ -74,7 +77,8 @@ def _ce(r: Returned, shape: tuple[int, ...]) -> tuple[float, np.ndarray]:
 
 def _worst(got: np.ndarray, want: np.ndarray) -> str:
     i = np.unravel_index(int(np.argmax(np.abs(got - want))), got.shape)
-    return f"at index {tuple(int(k) for k in i)} it is {got[i]:.6g}, expected {want[i]:.6g}"
+    shown = fmt_pair(got[i], want[i])
+    return f"at index {tuple(int(k) for k in i)} it is {shown[0]}, expected {shown[1]}"
 
 
 def build() -> Suite:
@@ -116,6 +120,13 @@ def build() -> Suite:
         for s, n, c in [(6, 8, 4), (7, 5, 3), (8, 1, 6)]
         for z, y in [_logits(s, n, c)]
     ]
+    # Integer logits: a gradient buffer made with np.zeros_like(logits) is an int array, and truncates.
+    int_z = np.random.default_rng(16).integers(-3, 4, size=(6, 4))
+    int_y = np.array([0, 3, 1, 2, 2, 0])
+    ce_int = (
+        Call("ce-int", "cross_entropy", (int_z, int_y), about="integer logits (dtype int64), seed 16, shape (6, 4)"),
+        (int_z, int_y),
+    )
     mean_z, mean_y = _logits(9, 5, 4)
     mean = [
         Call("mean-1", "cross_entropy", (mean_z, mean_y), about="5 random rows, seed 9"),
@@ -146,6 +157,11 @@ def build() -> Suite:
         for i, (z, y, about) in enumerate(
             [
                 (np.zeros(4), np.zeros(4, dtype=int), "1-D logits of shape (4,)"),
+                (
+                    np.zeros(4),
+                    np.zeros(1, dtype=int),
+                    "1-D logits of shape (4,) with 1 label (np.atleast_2d would make them one row)",
+                ),
                 (np.zeros((2, 3, 4)), np.zeros(2, dtype=int), "3-D logits of shape (2, 3, 4)"),
                 (np.zeros((4, 3)), np.zeros(3, dtype=int), "logits (4, 3) with 3 labels"),
                 (np.zeros((4, 3)), np.zeros(1, dtype=int), "logits (4, 3) with 1 label (it would broadcast)"),
@@ -177,6 +193,7 @@ def build() -> Suite:
             )
         if not close(got, want, 1e-7, 1e-12):
             raise Fail(f"softmax is finite but wrong on {r.call.about}: {_worst(got, want)}.")
+        no_warnings(r, "the contract promises no overflow for any finite z: shift by the max so exp never overflows")
         return "finite and right for logits of +-1000; every row sums to 1."
 
     def sm_type(results: Mapping[str, Returned]) -> str:
@@ -205,8 +222,9 @@ def build() -> Suite:
         got, _g = _ce(r, z.shape)
         want, _w = expected_ce(z, y)
         if not close(got, want, 1e-7, 1e-12):
+            shown = fmt_pair(got, want)
             raise Fail(
-                f"cross_entropy gave a loss of {got:.6g}, but -mean(log softmax[i, y[i]]) is {want:.6g} "
+                f"cross_entropy gave a loss of {shown[0]}, but -mean(log softmax[i, y[i]]) is {shown[1]} "
                 f"on {r.call.about}."
             )
 
@@ -239,6 +257,8 @@ def build() -> Suite:
                 extra = " (the sign is flipped)"
             elif np.allclose(got, want * len(y)) and len(y) > 1:
                 extra = f" (it is {len(y)}x too large: the 1/n of the mean is missing)"
+            elif z.dtype.kind in "iu" and np.all(np.isfinite(got)) and np.all(got * len(y) == np.round(got * len(y))):
+                extra = " (truncated to whole numbers: is it written into an integer array, np.zeros_like(logits)?)"
             raise Fail(
                 f"the gradient from cross_entropy differs from (softmax(logits) - onehot(y)) / n on "
                 f"{r.call.about}{extra}: {_worst(got, want)}."
@@ -260,7 +280,8 @@ def build() -> Suite:
             raise Fail(f"the gradient holds inf or NaN on {r.call.about}: exp(1000) overflows without the max-shift.")
         if not close(loss, want_loss, 1e-7, 1e-9):
             capped = " (a clipped log(p) caps the loss of a confidently wrong row)" if loss < want_loss else ""
-            raise Fail(f"the loss is {loss:.6g} on {r.call.about}, expected {want_loss:.6g}{capped}.")
+            shown = fmt_pair(loss, want_loss)
+            raise Fail(f"the loss is {shown[0]} on {r.call.about}, expected {shown[1]}{capped}.")
         if not close(grad, want_grad, 1e-7, 1e-12):
             raise Fail(f"the gradient is wrong on {r.call.about}: {_worst(grad, want_grad)}.")
         return "loss and gradient finite and exact for logits of +-1000."
@@ -307,6 +328,8 @@ def build() -> Suite:
             ce,
             ce_loss,
             "the loss matches -mean(log softmax(logits)[i, y[i]]) on 3 random inputs (n = 8, 5, 1).",
+            shrink=fewer_samples,
+            names=("logits", "y"),
             hint="loss = mean over rows of logsumexp(z_i) - z_i[y_i].",
         ),
         each(
@@ -330,9 +353,11 @@ def build() -> Suite:
             "gradient matches (softmax - onehot) / n",
             C,
             3,
-            ce,
+            [*ce, ce_int],
             ce_grad,
-            "the gradient matches (softmax(logits) - onehot(y)) / n on 3 random inputs.",
+            "the gradient matches (softmax(logits) - onehot(y)) / n on 3 random inputs and integer logits.",
+            shrink=fewer_samples,
+            names=("logits", "y"),
             hint="Subtract 1 at [np.arange(n), y] of the softmax, then divide by n.",
         ),
         finite_differences(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
@@ -10,10 +11,15 @@ from interview_prep.grading.checks import (
     assemble,
     close,
     each,
+    fewer_rows,
+    fmt,
+    fmt_pair,
     inputs_unchanged,
     judged,
     loop_style,
+    no_warnings,
     performance,
+    rounder,
     timed,
     value_errors,
 )
@@ -80,6 +86,7 @@ def _separable(seed: int, n: int, d: int, scale: float = 1.0) -> tuple[np.ndarra
     return X * scale, y
 
 
+PROBA_ATOL = 1e-12  # how far from the exact sigmoid a probability may be
 PERF_ABOUT = "X of shape (2000, 20), epochs=20"
 Fit = tuple[np.ndarray, np.ndarray, float, int, float]  # X, y, lr, epochs, l2
 
@@ -153,7 +160,12 @@ class Inputs:
             "lr=1, epochs=30",
         )
         self.zero_X = Xn
-        self.zero = Call("zero", "fit", (Xn, yn), {"epochs": 0}, about="noisy data, seed 1, epochs=0")
+        # The start point, through what the contract promises: one step (epochs=1; epochs=0 may be refused)
+        # from w = 0, b = 0, where every p is 0.5, lands exactly at -lr * (X.T @ (0.5 - y) / n, mean(0.5 - y)).
+        self.zero_y = yn
+        self.zero = Call(
+            "zero", "fit", (Xn, yn), {"lr": 0.1, "epochs": 1}, about="noisy data, seed 1, lr=0.1, epochs=1"
+        )
         self.proba = [
             (
                 Call(f"proba-{s}", "predict_proba", (Xp, w, b), about=f"random X, seed {s}, shape {Xp.shape}, b={b}"),
@@ -190,12 +202,25 @@ class Inputs:
         )
         bad = [
             (np.zeros(5), np.zeros(5), "a 1-D X of shape (5,)"),
+            (np.zeros(5), np.zeros(1), "a 1-D X of shape (5,) with 1 label (np.atleast_2d would make X one row)"),
             (np.zeros((2, 3, 4)), np.zeros(2), "a 3-D X of shape (2, 3, 4)"),
             (np.zeros((5, 2)), np.zeros(4), "X (5, 2) with 4 labels"),
             (np.zeros((5, 2)), np.zeros(1), "X (5, 2) with 1 label (it would broadcast)"),
+            (np.zeros((4, 4)), np.zeros((4, 1)), "X (4, 4) with a column y of shape (4, 1) (p - y would be (4, 4))"),
         ]
         self.bad = [Call(f"bad-{i}", "fit", (X, y), {"epochs": 3}, about=about) for i, (X, y, about) in enumerate(bad)]
         self.perf = timed("fit", _noisy(9, 2000, 20), {"lr": 0.1, "epochs": 20}, PERF_ABOUT)
+
+
+def _smaller_fit(call: Call, case: Fit) -> list[tuple[Call, Fit]]:
+    """Smaller fits: fewer rows, rounder X, fewer epochs (1 first); the same lr and l2."""
+    X, y, lr, epochs, l2 = case
+    data = [(X[idx], y[idx]) for idx in fewer_rows(len(y), 2)] + [(Xr, y) for Xr in rounder(X)]
+    fits = [(Xs, ys, epochs) for Xs, ys in data] + [(X, y, e) for e in sorted({1, epochs // 2}) if 1 <= e < epochs]
+    return [
+        (replace(call, args=(Xs, ys), kwargs={**call.kwargs, "epochs": e}, about="this input"), (Xs, ys, lr, e, l2))
+        for Xs, ys, e in fits
+    ]
 
 
 def _fit(r: Returned, d: int) -> tuple[np.ndarray, float]:
@@ -275,7 +300,8 @@ def build() -> Suite:
                     f"on {r.call.about}, b = {b:.4g}: the L2 penalty pulled the bias toward 0 as well (unregularized "
                     f"it would be about {want_b:.3g}, near logit(0.8) = 1.39)."
                 )
-            raise Fail(f"fit returned b = {b:.4g} on {r.call.about}, expected about {want_b:.4g}.")
+            shown = fmt_pair(b, want_b, 4)
+            raise Fail(f"fit returned b = {shown[0]} on {r.call.about}, expected about {shown[1]}.")
         return "the bias is not regularized."
 
     def decreases(results: Mapping[str, Returned]) -> str:
@@ -303,13 +329,16 @@ def build() -> Suite:
 
     def zero(results: Mapping[str, Returned]) -> str:
         r = results[inp.zero.id]
-        w, b = _fit(r, inp.zero_X.shape[1])
-        if np.any(w != 0) or b != 0:
+        X, y = inp.zero_X, inp.zero_y
+        w, b = _fit(r, X.shape[1])
+        want_w, want_b = -0.1 * (X.T @ (0.5 - y) / len(y)), -0.1 * float(np.mean(0.5 - y))
+        if not _near(w, b, want_w, want_b, 1e-9):
             raise Fail(
-                f"with epochs=0, fit returned w = {_fmt(w)}, b = {b:.4g} on {r.call.about}; it should start "
+                f"after one epoch, fit returned w = {_fmt(w)}, b = {fmt(b, 4)} on {r.call.about}; one step from "
+                f"w = 0, b = 0 (where every p is 0.5) gives w = {_fmt(want_w)}, b = {fmt(want_b, 4)}: it should start "
                 "from w = 0, b = 0 (no random init)."
             )
-        return "starts from w = 0, b = 0."
+        return "one epoch from w = 0, b = 0 lands where one gradient step from zero does."
 
     def types(results: Mapping[str, Returned]) -> str:
         for call, (X, *_rest) in inp.fits:
@@ -344,12 +373,19 @@ def build() -> Suite:
         want = sigmoid(inp.proba_big_X[:, 0])
         if got is None or not np.all(np.isfinite(got)):
             raise Fail(f"predict_proba returned NaN or inf on {r.call.about}: exp of a large score overflows.")
-        if not close(got, want, 1e-9, 1e-300) or np.any((got < 0) | (got > 1)):
+        outside = np.flatnonzero((got < 0) | (got > 1))
+        if outside.size:
+            i = int(outside[0])
+            score = fmt(inp.proba_big_X[i, 0])
+            raise Fail(f"predict_proba gave {fmt(got[i], 17)} for a score of {score}: outside [0, 1].")
+        # The contract promises values in [0, 1], finite, with no overflow warning: within 1e-12 of the
+        # exact sigmoid, so a sigmoid that clips the score to [-35, 35] (1 - 6.7e-16 at 1000) is right too.
+        if not close(got, want, 1e-9, PROBA_ATOL):
             i = int(np.argmax(np.abs(got - want)))
-            raise Fail(
-                f"predict_proba gave {got[i]:.6g} for a score of {inp.proba_big_X[i, 0]:g}, expected {want[i]:.6g}."
-            )
-        return "finite and in [0, 1] for scores of +-1000 and +-1e4."
+            g, w = fmt_pair(got[i], want[i])
+            raise Fail(f"predict_proba gave {g} for a score of {fmt(inp.proba_big_X[i, 0])}, expected {w}.")
+        no_warnings(r, "the contract promises no overflow warning for scores of +-1000 (exp(1000) overflows)")
+        return "finite, in [0, 1], within 1e-12 of the sigmoid and without a warning for scores of +-1000 and +-1e4."
 
     def lists(results: Mapping[str, Returned]) -> str:
         r, arr, r_proba = (results[c.id] for c in inp.lists)
@@ -372,6 +408,8 @@ def build() -> Suite:
             inp.fits,
             matches,
             f"matches full-batch gradient descent from zero on {len(inp.fits)} data sets.",
+            shrink=_smaller_fit,
+            names=("X", "y"),
             hint="Each epoch: p = sigmoid(X @ w + b); w -= lr * (X.T @ (p - y) / n + l2 * w); b -= lr * mean(p - y).",
         ),
         judged(
@@ -397,6 +435,8 @@ def build() -> Suite:
             inp.l2,
             matches,
             f"matches full-batch gradient descent from zero on {len(inp.l2)} data sets.",
+            shrink=_smaller_fit,
+            names=("X", "y"),
             hint="The gradient of (l2 / 2) * sum(w ** 2) is l2 * w; add it to the weight gradient only.",
         ),
         judged(

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble, each, finite_differences, judged, loop_style, performance, timed
+from interview_prep.grading.checks import (
+    assemble,
+    each,
+    fewer_rows,
+    finite_differences,
+    fmt_pair,
+    judged,
+    loop_style,
+    performance,
+    rounder,
+    timed,
+)
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
@@ -96,6 +109,16 @@ class Inputs:
             "true classes 0 and 3"
         )
         self.big = big
+        # Confidently wrong rows: the same network, every true class the one scoring -1000. Only
+        # log-sum-exp is finite here; -log(softmax[y]) takes log(0) = -inf, however well it is shifted.
+        wrong = Case(6, 6, 3, 4, 4)
+        wrong.params = big.params
+        wrong.y = np.array([1, 1, 1, 1, 1, 1])
+        wrong.about = (
+            "seed 6, n=6, classes=4, scores of about +1000, -1000, 0 and +999 (b2 = [1000, -1000, 0, 999]), "
+            "every true class the one scoring -1000 (confidently wrong)"
+        )
+        self.wrong = wrong
         self.sgd = Case(7, 30, 5, 8, 4)
         self.kept = Case(8, 7, 4, 5, 3)
         self.perf = Case(9, 20000, 20, 32, 5)
@@ -141,6 +164,19 @@ def _diagnose(key: str, got: np.ndarray, want: np.ndarray, n: int) -> str:
     return ""
 
 
+def _fewer_examples(call: Call, c: Case) -> list[tuple[Call, Case]]:
+    """The same network on fewer examples (and on rounder inputs): forward's (X, params) or backward's
+    (X, y, params)."""
+    n, d, h, k = c.shape
+    out = []
+    for X, y in [(c.X[idx], c.y[idx]) for idx in fewer_rows(n)] + [(Xr, c.y) for Xr in rounder(c.X)]:
+        small = copy.copy(c)
+        small.X, small.y, small.shape, small.about = X, y, (len(X), d, h, k), "this input"
+        args = (X, y, c.params) if call.func == "backward" else (X, c.params)
+        out.append((replace(call, args=args, about="this input"), small))
+    return out
+
+
 def build() -> Suite:
     inp = Inputs()
     fwd = [(Call(f"fwd-{c.seed}", "forward", (c.X, c.params), about=c.about), c) for c in inp.cases]
@@ -151,6 +187,7 @@ def build() -> Suite:
     big_calls = [
         Call("big-fwd", "forward", (big.X, big.params), about=big.about),
         Call("big-bwd", "backward", (big.X, big.y, big.params), about=big.about),
+        Call("wrong-bwd", "backward", (inp.wrong.X, inp.wrong.y, inp.wrong.params), about=inp.wrong.about),
     ]
     sgd_call = Call("sgd", "backward", (sgd.X, sgd.y, sgd.params), about=sgd.about)
     kept_calls = [
@@ -163,30 +200,29 @@ def build() -> Suite:
         got, want = _scores(r, n, k), expected_scores(c.X, c.params)
         if not (np.all(np.isfinite(got)) and np.allclose(got, want, rtol=1e-7, atol=1e-9)):
             i = int(np.argmax(np.abs(got - want)))
+            shown = fmt_pair(got.flat[i], want.flat[i])
             raise Fail(
                 f"forward's scores differ from relu(X @ W1 + b1) @ W2 + b2 on {r.call.about}: "
-                f"score {_where(got, i)} is {got.flat[i]:.6g}, expected {want.flat[i]:.6g}."
+                f"score {_where(got, i)} is {shown[0]}, expected {shown[1]}."
             )
 
-    def loss_values(results: Mapping[str, Returned]) -> str:
-        for call, c in bwd:
-            r = results[call.id]
-            if r.value is not None and r.value.kind in ("tuple", "list") and r.value.data:
-                first = r.value.data[0]
-                if first.kind == "ndarray":
-                    raise Fail(f"backward's loss is {_describe_loss(first)}, not a float, on {r.call.about}.")
-            got, _ = _loss_and_grads(r)
-            want, _ = expected_loss_grads(c.X, c.y, c.params)
-            if not (np.isfinite(got) and np.isclose(got, want, rtol=1e-7, atol=1e-10)):
-                n = c.shape[0]
-                why = ""
-                if np.isclose(got, n * want, rtol=1e-7):
-                    why = f" ({n} times it: a sum over the batch, not the mean)"
-                raise Fail(
-                    f"backward's loss is {got:.6g} on {r.call.about}; the mean softmax cross-entropy "
-                    f"of y is {want:.6g}{why}."
-                )
-        return "the mean softmax cross-entropy on 4 random networks, as a float."
+    def loss_value(r: Returned, c: Case) -> None:
+        if r.value is not None and r.value.kind in ("tuple", "list") and r.value.data:
+            first = r.value.data[0]
+            if first.kind == "ndarray":
+                raise Fail(f"backward's loss is {_describe_loss(first)}, not a float, on {r.call.about}.")
+        got, _ = _loss_and_grads(r)
+        want, _ = expected_loss_grads(c.X, c.y, c.params)
+        if not (np.isfinite(got) and np.isclose(got, want, rtol=1e-7, atol=1e-10)):
+            n = c.shape[0]
+            why = ""
+            if np.isclose(got, n * want, rtol=1e-7):
+                why = f" ({n} times it: a sum over the batch, not the mean)"
+            shown = fmt_pair(got, want)
+            raise Fail(
+                f"backward's loss is {shown[0]} on {r.call.about}; the mean softmax cross-entropy "
+                f"of y is {shown[1]}{why}."
+            )
 
     def shapes(results: Mapping[str, Returned]) -> str:
         for call, c in bwd:
@@ -213,26 +249,25 @@ def build() -> Suite:
 
     def fd_fail(k: str, g: np.ndarray, num: np.ndarray, r: Returned) -> str:
         i = int(np.argmax(np.abs(g - num)))
+        shown = fmt_pair(g.flat[i], num.flat[i])
         return (
             f"grads['{k}'] does not match central finite differences of your own loss (step {FD_STEP:g}) on "
-            f"{r.call.about}: element {_where(g, i)} is {g.flat[i]:.6g}, but the loss changes at a rate of "
-            f"{num.flat[i]:.6g}{_diagnose(k, g, num, fd.shape[0])}."
+            f"{r.call.about}: element {_where(g, i)} is {shown[0]}, but the loss changes at a rate of "
+            f"{shown[1]}{_diagnose(k, g, num, fd.shape[0])}."
         )
 
-    def chain_rule(results: Mapping[str, Returned]) -> str:
-        for call, c in bwd:
-            r = results[call.id]
-            got = _all_grads(r, c.params)
-            _, want = expected_loss_grads(c.X, c.y, c.params)
-            for k in KEYS:
-                g, w = got[k], want[k]
-                if not (np.all(np.isfinite(g)) and np.allclose(g, w, rtol=1e-6, atol=1e-9)):
-                    i = int(np.argmax(np.abs(g - w)))
-                    raise Fail(
-                        f"grads['{k}'] is wrong on {r.call.about}: element {_where(g, i)} is {g.flat[i]:.6g}, "
-                        f"expected {w.flat[i]:.6g}{_diagnose(k, g, w, c.shape[0])}."
-                    )
-        return "every gradient matches the chain rule on 4 random networks (n from 1 to 40)."
+    def chain_rule(r: Returned, c: Case) -> None:
+        got = _all_grads(r, c.params)
+        _, want = expected_loss_grads(c.X, c.y, c.params)
+        for k in KEYS:
+            g, w = got[k], want[k]
+            if not (np.all(np.isfinite(g)) and np.allclose(g, w, rtol=1e-6, atol=1e-9)):
+                i = int(np.argmax(np.abs(g - w)))
+                shown = fmt_pair(g.flat[i], w.flat[i])
+                raise Fail(
+                    f"grads['{k}'] is wrong on {r.call.about}: element {_where(g, i)} is {shown[0]}, "
+                    f"expected {shown[1]}{_diagnose(k, g, w, c.shape[0])}."
+                )
 
     def relu_zero(results: Mapping[str, Returned]) -> str:
         z = inp.zero
@@ -267,7 +302,19 @@ def build() -> Suite:
         for key in KEYS:
             if not np.all(np.isfinite(got[key])):
                 raise Fail(f"grads['{key}'] holds inf or NaN on {r.call.about}: exp(1000) overflows to inf.")
-        return "loss and gradients stay finite for scores of +-1000."
+        r = results[big_calls[2].id]
+        loss, _ = _loss_and_grads(r)
+        if not np.isfinite(loss):
+            raise Fail(
+                f"backward's loss is {loss} on {r.call.about}: softmax[y] underflows to 0 there and log(0) is "
+                "-inf. Take log p_y = s_y - max(s) - log(sum(exp(s - max(s)))) (log-sum-exp), never the log "
+                "of a softmax."
+            )
+        got = _all_grads(r, inp.wrong.params)
+        for key in KEYS:
+            if not np.all(np.isfinite(got[key])):
+                raise Fail(f"grads['{key}'] holds inf or NaN on {r.call.about}, where the true class scores -1000.")
+        return "loss and gradients stay finite for scores of +-1000, the true class at the top or at the bottom."
 
     def sgd_step(results: Mapping[str, Returned]) -> str:
         s = inp.sgd
@@ -316,14 +363,19 @@ def build() -> Suite:
             fwd,
             forward_value,
             "matches relu(X @ W1 + b1) @ W2 + b2 on 4 random networks (n from 1 to 40).",
+            shrink=_fewer_examples,
+            names=("X", "params"),
             hint="Compute h = X @ W1 + b1, a = np.maximum(h, 0), scores = a @ W2 + b2.",
         ),
-        judged(
+        each(
             "loss is the mean softmax cross-entropy",
             C,
             2,
-            bwd_calls,
-            loss_values,
+            bwd,
+            loss_value,
+            "the mean softmax cross-entropy on 4 random networks, as a float.",
+            shrink=_fewer_examples,
+            names=("X", "y", "params"),
             hint="loss = mean over the batch of log(sum_j exp(s_j)) - s_y, returned as float(...).",
         ),
         judged(
@@ -350,12 +402,15 @@ def build() -> Suite:
             hint="Compare each analytic gradient with (L(theta + h) - L(theta - h)) / 2h: carry the chain rule "
             "through softmax, W2, the ReLU gate (h > 0) and W1, with the 1/n of the mean.",
         ),
-        judged(
+        each(
             "gradients match the chain rule",
             C,
             2,
-            bwd_calls,
+            bwd,
             chain_rule,
+            "every gradient matches the chain rule on 4 random networks (n from 1 to 40).",
+            shrink=_fewer_examples,
+            names=("X", "y", "params"),
             hint="dscores = (softmax - onehot(y)) / n; dW2 = a.T @ dscores; db2 = dscores.sum(0); "
             "dh = (dscores @ W2.T) * (h > 0); dW1 = X.T @ dh; db1 = dh.sum(0).",
         ),

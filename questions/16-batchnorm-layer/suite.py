@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 
@@ -10,10 +12,13 @@ from interview_prep.grading.checks import (
     Timed,
     assemble,
     each,
+    fewer_rows,
     finite_differences,
+    fmt_pair,
     judged,
     loop_style,
     performance,
+    rounder,
     timed,
 )
 from interview_prep.grading.report import Category
@@ -49,6 +54,7 @@ class Case:
         self.beta = rng.normal(size=d)
         self.running = {"mean": rng.normal(size=d), "var": rng.uniform(0.5, 3.0, size=d)}
         self.eps, self.momentum = eps, momentum
+        self.atol = 1e-9  # how far out may be from the formula (float noise of summing x)
         self.seed, self.n, self.d = seed, n, d
         self.about = f"random x, seed {seed}, N={n}, D={d}, eps={eps:g}, momentum={momentum:g}"
 
@@ -68,7 +74,24 @@ class Case:
 
 class Inputs:
     def __init__(self) -> None:
-        self.train = [Case(1, 16, 4), Case(2, 7, 3, momentum=0.8), Case(3, 50, 6, eps=0.1, momentum=0.99)]
+        # Far from the origin: the variance as mean(x**2) - mean(x)**2 cancels catastrophically at 1e7.
+        far = Case(11, 20, 3)
+        far.x = far.x + 1e7
+        # At 1e7 one ulp is 2e-9, so a plain running sum over the rows is off by ~1e-8; the moment
+        # formula's cancellation is off by ~1e-2.
+        far.atol = 1e-6
+        far.about = f"random x shifted by 1e7 (spread about 1), seed 11, N=20, D=3, eps={far.eps:g}, momentum=0.9"
+        # Integer x ("numbers"): a buffer made like x would be an int array.
+        ints = Case(12, 12, 3)
+        ints.x = np.round(ints.x).astype(np.int64)
+        ints.about = f"integer x (dtype int64), seed 12, N=12, D=3, eps={ints.eps:g}, momentum=0.9"
+        self.train = [
+            Case(1, 16, 4),
+            Case(2, 7, 3, momentum=0.8),
+            Case(3, 50, 6, eps=0.1, momentum=0.99),
+            far,
+            ints,
+        ]
         self.none = Case(4, 12, 3)
         self.infer = Case(5, 10, 4)
         self.kept = Case(6, 9, 3)
@@ -112,7 +135,18 @@ def _close(got: np.ndarray, want: np.ndarray, rtol: float = 1e-7, atol: float = 
 def _first_diff(got: np.ndarray, want: np.ndarray, expected: str = "expected") -> str:
     i = int(np.argmax(np.abs(np.nan_to_num(got - want, nan=np.inf))))
     idx = ", ".join(str(int(j)) for j in np.unravel_index(i, got.shape))
-    return f"element [{idx}] is {got.flat[i]:.6g}, {expected} {want.flat[i]:.6g}"
+    shown = fmt_pair(got.flat[i], want.flat[i])
+    return f"element [{idx}] is {shown[0]}, {expected} {shown[1]}"
+
+
+def _fewer_rows(call: Call, c: Case) -> list[tuple[Call, Case]]:
+    """The same layer on fewer rows of x (at least 2, so a batch has a spread), then on rounder x."""
+    out = []
+    for x in [c.x[idx] for idx in fewer_rows(c.n, 2)] + rounder(c.x):
+        small = copy.copy(c)
+        small.x, small.n, small.about = x, len(x), "this input"
+        out.append((replace(call, args=(x, *call.args[1:]), about="this input"), small))
+    return out
 
 
 def build() -> Suite:
@@ -177,7 +211,7 @@ def build() -> Suite:
     def training(r: Returned, c: Case) -> None:
         out, _ = _forward(r, (c.n, c.d))
         want = c.train_out()
-        if _close(out, want):
+        if _close(out, want, atol=c.atol):
             return
         xhat = (out - c.beta) / c.gamma
         stats = f"(out - beta) / gamma has per-feature means {np.round(xhat.mean(0), 4).tolist()} and " + (
@@ -190,6 +224,11 @@ def build() -> Suite:
             why = f" It matches eps=1e-05, but this call passed eps={c.eps:g}."
         elif _close(out, normalize(c.x, c.gamma, c.beta, c.x.mean(0), c.x.var(0), 0.0), rtol=1e-9, atol=1e-12):
             why = " It matches a normalization without eps under the square root."
+        elif c.x.mean() > 1e6:
+            why = (
+                " This far from the origin, a variance computed as mean(x**2) - mean(x)**2 cancels "
+                "catastrophically: use x.var(axis=0), the mean of (x - mean)**2."
+            )
         elif _close(out, normalize(c.x, c.gamma, c.beta, c.running["mean"], c.running["var"], c.eps)):
             why = " It matches the running statistics; training mode normalizes with the batch's own."
         raise Fail(f"training-mode out is wrong on {c.about}: {_first_diff(out, want)}; {stats}.{why}")
@@ -330,6 +369,8 @@ def build() -> Suite:
             train,
             training,
             "training mode normalizes each feature with the batch mean and biased variance (eps used).",
+            shrink=_fewer_rows,
+            names=("x", "gamma", "beta"),
             hint="mean = x.mean(axis=0), var = x.var(axis=0), out = gamma * (x - mean) / np.sqrt(var + eps) + beta.",
         ),
         each(
@@ -339,6 +380,8 @@ def build() -> Suite:
             train,
             running_update,
             "running mean and variance move as momentum * running + (1 - momentum) * batch statistic.",
+            shrink=_fewer_rows,
+            names=("x", "gamma", "beta"),
             hint="new = momentum * running + (1 - momentum) * batch, for the mean and the biased variance.",
         ),
         judged(

@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
-from interview_prep.grading.checks import Part, assemble, close, each, inputs_unchanged, judged, performance, timed
+from interview_prep.grading.checks import (
+    Part,
+    assemble,
+    close,
+    each,
+    fewer_rows,
+    fmt_pair,
+    inputs_unchanged,
+    judged,
+    performance,
+    rounder,
+    timed,
+)
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Check, Fail, Returned, Suite, as_array, as_tuple
 
 FUNC = "scaled_dot_product_attention"
+NAMES = ("Q", "K", "V", "mask")
 PERF_ABOUT = "a batch of 1024 sequences of 16 queries and keys, d=4"
 
 
@@ -80,6 +94,28 @@ class Inputs:
                 [*_qkv(9, (3, 4), (6, 4), (6, 2)), np.array([[True, True, False, True, False, True]])],
             ),
         ]
+        # Huge-magnitude scores (d = 1, so every score is one exact product): masked keys scoring 1e12
+        # above the allowed ones (a max over all keys then underflows every allowed exp to 0), and allowed
+        # keys scoring about -1e12 (a fill of -1e9 then outranks every allowed key).
+        keep_mid = np.array([[False, True, True, True, False]])
+        v5 = np.random.default_rng(15).normal(size=(5, 2))
+        self.mask_huge = [
+            case(
+                "mask-huge-masked",
+                "masked keys scoring about 1e12, allowed ones about 1",
+                [np.array([[1.0], [0.5], [2.0]]), np.array([[1e12], [0.3], [-0.7], [1.1], [5e11]]), v5, keep_mid],
+            ),
+            case(
+                "mask-huge-negative",
+                "allowed keys scoring about -1e12, masked ones 0",
+                [
+                    np.array([[1e6], [2e6], [1e6]]),
+                    np.array([[0.0], [-1e6], [-1e6 - 1e-6], [-1e6 + 2e-6], [0.0]]),
+                    v5,
+                    keep_mid,
+                ],
+            ),
+        ]
         self.empty = [
             case(
                 "mask-empty", "a mask with query 2 allowed no key, seed 10", [*_qkv(10, (4, 4), (6, 4), (6, 2)), no_row]
@@ -102,6 +138,19 @@ class Inputs:
         self.perf = timed(FUNC, tuple(_qkv(14, (1024, 16, 4), (1024, 16, 4), (1024, 16, 4))), {}, PERF_ABOUT)
 
 
+def _fewer_queries(call: Call, args: Args) -> list[tuple[Call, Args]]:
+    """The same attention for fewer queries (the mask's rows with them), then with rounder Q, K and V."""
+    Q, nq = args[0], args[0].shape[-2]
+    out = []
+    for idx in fewer_rows(nq):
+        new = [Q[..., idx, :], *args[1:3]]
+        if len(args) > 3:
+            new.append(args[3][..., idx, :] if args[3].ndim >= 2 and args[3].shape[-2] == nq else args[3])
+        out.append(tuple(new))
+    out += [tuple(r if i == j else a for i, a in enumerate(args)) for j in range(3) for r in rounder(args[j])]
+    return [(replace(call, args=a, about="this input"), a) for a in out]
+
+
 def _got(r: Returned, args: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
     want_out, want_w = expected(args)
     out, w = as_tuple(r.value, 2, FUNC)
@@ -113,7 +162,8 @@ def _got(r: Returned, args: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndar
 
 def _worst(got: np.ndarray, want: np.ndarray, what: str) -> str:
     i = np.unravel_index(int(np.argmax(np.abs(np.nan_to_num(got, nan=1e300) - want))), got.shape)
-    return f"{what}{list(int(k) for k in i)} is {got[i]:.6g}, expected {want[i]:.6g}"
+    shown = fmt_pair(got[i], want[i])
+    return f"{what}{list(int(k) for k in i)} is {shown[0]}, expected {shown[1]}"
 
 
 def _compare(r: Returned, args: tuple[np.ndarray, ...], rtol: float = 1e-7) -> None:
@@ -196,6 +246,12 @@ def build() -> Suite:
                 "they should be exactly 0 (True means the query may attend to the key)."
             )
         sums = w.sum(axis=-1)
+        if np.any(np.nan_to_num(sums, nan=0.0) == 0):
+            raise Fail(
+                f"on {r.call.about}, a query with allowed keys gets all-zero weights: every allowed exp underflowed "
+                "to 0, as when the softmax is shifted by a max that includes the masked keys (they score far "
+                "higher). Mask first, then take the max over the allowed keys only."
+            )
         if not np.allclose(sums, 1, rtol=0, atol=1e-9):
             raise Fail(
                 f"on {r.call.about} the masked weights are 0 but the rows sum to values from {np.nanmin(sums):.3g} "
@@ -243,6 +299,8 @@ def build() -> Suite:
             compare,
             "matches softmax(Q K^T / sqrt(d)) V on 2 random inputs.",
             hint="weights = softmax(Q @ K^T / sqrt(d), axis=-1); out = weights @ V.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "weights sum to 1 over the keys",
@@ -252,6 +310,8 @@ def build() -> Suite:
             rows,
             "each query's weights are >= 0 and sum to 1 over the keys.",
             hint="Take the softmax along the last axis, the keys: axis=-1.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "scores scaled by 1/sqrt(d)",
@@ -261,6 +321,8 @@ def build() -> Suite:
             scale,
             "the scores are divided by sqrt(d) (d=16).",
             hint="Divide the scores by np.sqrt(d) with d = Q.shape[-1], the width of the queries and keys.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "batch dimensions broadcast",
@@ -273,15 +335,20 @@ def build() -> Suite:
                 "K.T reverses every axis; np.swapaxes(K, -1, -2) transposes only the last two, so matmul "
                 "broadcasts the rest."
             ),
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "mask excludes keys exactly",
             C,
             3,
-            inp.mask,
+            inp.mask + inp.mask_huge,
             masks,
-            "excluded keys get weight exactly 0 and each row still sums to 1 (causal, batch-shared and padding masks).",
+            "excluded keys get weight exactly 0 and each row still sums to 1 (causal, batch-shared and padding masks, "
+            "and masked or allowed scores of +-1e12).",
             hint="Before the softmax: scores = np.where(mask, scores, -np.inf); exp(-inf) is exactly 0.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         each(
             "a query with no allowed key gets zeros",
@@ -291,6 +358,7 @@ def build() -> Suite:
             empty,
             "a query with no allowed key gets zero weights and a zero output; the other rows are unaffected.",
             hint="Where every key is masked the row max is -inf: shift by 0 there; divide only where the sum is > 0.",
+            names=NAMES,
         ),
         each(
             "finite for huge scores",
@@ -300,6 +368,8 @@ def build() -> Suite:
             big,
             "finite and right for scores around 1e4.",
             hint="Subtract the row max before np.exp: the softmax is unchanged and nothing overflows.",
+            shrink=_fewer_queries,
+            names=NAMES,
         ),
         judged(
             "returns float arrays of the right shapes",

@@ -12,6 +12,8 @@ from interview_prep.grading.checks import (
     Part,
     assemble,
     each,
+    fewer_samples,
+    fmt_pair,
     inputs_unchanged,
     judged,
     performance,
@@ -132,9 +134,24 @@ class Inputs:
         self.lst_y, self.lst_s = y9[:20], np.round(rng.normal(size=20), 1)
         y11 = np.random.default_rng(11).integers(0, 2, size=5000)
         self.perf = (y11, np.random.default_rng(12).normal(size=5000) + y11)
+        # Large enough that a loop over the samples, one at a time, is slow in absolute terms too.
+        # (int8 keeps the transfer to the child small; precision_recall_f1, the faster to count, gets more.)
+        self.perf_labels = _labels_pair(13, PERF_N)
+        self.perf_prf = _labels_pair(14, PERF_PRF_N)
 
 
 PERF_ABOUT = "5000 random scores"
+PERF_N = 200_000
+PERF_PRF_N = 800_000
+PERF_LABELS_ABOUT = f"{PERF_N} random labels 0-4"
+PERF_PRF_ABOUT = f"{PERF_PRF_N} random labels 0-4"
+
+
+def _labels_pair(seed: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """n true labels 0-4 and predictions that agree with 70% of them, as int8."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 5, size=n).astype(np.int8)
+    return y, np.where(rng.uniform(size=n) < 0.7, y, rng.integers(0, 5, size=n)).astype(np.int8)
 
 
 class Calls:
@@ -182,6 +199,9 @@ class Calls:
             Call("one-neg", AUC, (np.zeros(5, dtype=int), np.linspace(0, 1, 5)), about="y_true all 0"),
         ]
         self.perf = timed(AUC, inp.perf, {}, PERF_ABOUT)
+        # Every function is timed: a loop over the samples in any one of them costs the speed points.
+        self.perf_cm = timed(CM, inp.perf_labels, {}, PERF_LABELS_ABOUT, tag="cm")
+        self.perf_prf = timed(PRF, inp.perf_prf, {"positive": 1}, PERF_PRF_ABOUT, tag="prf")
 
 
 def _matrix(r: Returned, shape: tuple[int, int]) -> np.ndarray:
@@ -197,6 +217,12 @@ def _floats(v: Value | None, n: int, what: str) -> list[float]:
 
 def _fmt(t: Sequence[float]) -> str:
     return "(" + ", ".join(f"{x:.4g}" for x in t) + ")"
+
+
+def _fmt_pair(got: Sequence[float], want: Sequence[float]) -> tuple[str, str]:
+    """Two triples for "gave ..., expected ...", each element with as many digits as tell it apart."""
+    pairs = [fmt_pair(g, w, 4) for g, w in zip(got, want, strict=True)]
+    return "(" + ", ".join(g for g, _ in pairs) + ")", "(" + ", ".join(w for _, w in pairs) + ")"
 
 
 def _no_sample_loops(tree: ast.Module) -> str:
@@ -282,7 +308,8 @@ def build() -> Suite:
             note = ""
             if np.allclose(got, (want[1], want[0], want[2])):
                 note = " (precision and recall are swapped: precision divides by the predicted positives)"
-            raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}, expected {_fmt(want)}{note}.")
+            shown = _fmt_pair(got, want)
+            raise Fail(f"{PRF} gave {shown[0]} on {r.call.about}, expected {shown[1]}{note}.")
 
     def absent(results: Mapping[str, Returned]) -> str:
         for call, (y, p, _pos) in calls.absent:
@@ -294,7 +321,8 @@ def build() -> Suite:
             if not np.all(np.isfinite(got)):
                 raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}; a zero denominator means 0.0, not NaN.")
             if not np.allclose(got, want, rtol=1e-9, atol=1e-12):
-                raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}, expected {_fmt(want)}.")
+                shown = _fmt_pair(got, want)
+                raise Fail(f"{PRF} gave {shown[0]} on {r.call.about}, expected {shown[1]}.")
         return "0.0, not NaN or an error, when there are no predicted or no actual positives."
 
     def floats(results: Mapping[str, Returned]) -> str:
@@ -323,8 +351,10 @@ def build() -> Suite:
                 note = f" ({n_ties} tied pairs counted as 1 instead of 1/2)"
             elif n_ties:
                 note = f" ({n_ties} positive-negative pairs are tied; each counts 1/2)"
+            shown = fmt_pair(got, want)
             raise Fail(
-                f"{AUC} gave {got:.6g} on {r.call.about}; counting every positive-negative pair gives {want:.6g}{note}."
+                f"{AUC} gave {shown[0]} on {r.call.about}; counting every positive-negative pair gives "
+                f"{shown[1]}{note}."
             )
 
     def lists(results: Mapping[str, Returned]) -> str:
@@ -345,6 +375,8 @@ def build() -> Suite:
             calls.cm,
             cm_counts,
             "counts every (true, predicted) pair on 2 random inputs.",
+            shrink=fewer_samples,
+            names=("y_true", "y_pred"),
             hint="Entry [i, j] counts true labels[i] predicted as labels[j]: rows are the truth.",
         ),
         each(
@@ -387,6 +419,8 @@ def build() -> Suite:
             calls.prf,
             prf_values,
             "matches TP / (TP + FP), TP / (TP + FN) and their harmonic mean on binary, multiclass and string labels.",
+            shrink=fewer_samples,
+            names=("y_true", "y_pred"),
             hint="precision = TP / (TP + FP), recall = TP / (TP + FN), f1 = 2PR / (P + R).",
         ),
         judged(
@@ -413,6 +447,8 @@ def build() -> Suite:
             calls.auc,
             auc,
             "matches counting every positive-negative pair on random, perfect and reversed scores.",
+            shrink=fewer_samples,
+            names=("y_true", "scores"),
             hint="AUC = (sum of the positives' ranks - P(P+1)/2) / (P N), or count pairs directly.",
         ),
         each(
@@ -422,6 +458,8 @@ def build() -> Suite:
             calls.ties,
             auc,
             "a tied positive-negative pair counts 1/2 (rounded, all-equal and integer scores).",
+            shrink=fewer_samples,
+            names=("y_true", "scores"),
             hint="Give tied scores their average rank (or count a tie as 0.5 when counting pairs).",
         ),
         judged(
@@ -455,7 +493,9 @@ def build() -> Suite:
             hint="np.sort(scores) or argsort returns a new array; scores.sort() reorders the caller's data.",
         ),
         performance(
-            [calls.perf], "Rank once (argsort) instead of comparing every positive with every negative in Python."
+            [calls.perf_cm, calls.perf_prf, calls.perf],
+            "Count with array operations (np.bincount of true * k + predicted; boolean masks and np.sum for TP, "
+            "FP and FN) and rank once (argsort) instead of comparing every positive with every negative in Python.",
         ),
         Part(
             Check(

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble, each, finite_differences, judged
+from interview_prep.grading.checks import assemble, each, finite_differences, fmt_pair, judged
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import (
     Call,
@@ -183,7 +183,8 @@ def build() -> Suite:
         loss, _dw, _db = _lag(r, inp.w.size)  # the types are checked there; the values by finite differences
         want, _, _ = expected_loss_grads(inp.F, inp.y, inp.w, inp.b)
         if not (np.isfinite(loss) and np.isclose(loss, want, rtol=1e-7, atol=1e-10)):
-            raise Fail(f"the loss is {loss:.6g} on {r.call.about}; the mean cross-entropy is {want:.6g}.")
+            shown = fmt_pair(loss, want)
+            raise Fail(f"the loss is {shown[0]} on {r.call.about}; the mean cross-entropy is {shown[1]}.")
         return "the mean cross-entropy, returned as (float, (d,) array, float)."
 
     d = inp.fd_w.size
@@ -202,15 +203,17 @@ def build() -> Suite:
             sign = ""
             if np.isclose(db, -num_b, rtol=1e-4, atol=1e-6):
                 sign = " Its sign is flipped: dL/db is mean(p - y), so gradient descent lowers b when p is too high."
+            shown = fmt_pair(db, num_b)
             return (
-                f"db is {db:.6g} on {r.call.about}, but the loss changes with b at a rate of {num_b:.6g} "
+                f"db is {shown[0]} on {r.call.about}, but the loss changes with b at a rate of {shown[1]} "
                 f"(central finite differences, step {FD_STEP:g}).{sign}"
             )
         j = int(np.argmax(np.abs(got - num)))
         ratio = got[j] / num[j] if num[j] else float("nan")
+        shown = fmt_pair(got[j], num[j])
         return (
-            f"dw[{j}] is {got[j]:.6g} on {r.call.about}, but the loss changes with w[{j}] at a rate of "
-            f"{num[j]:.6g} ({ratio:.3g}x; central finite differences, step {FD_STEP:g})."
+            f"dw[{j}] is {shown[0]} on {r.call.about}, but the loss changes with w[{j}] at a rate of "
+            f"{shown[1]} ({ratio:.3g}x; central finite differences, step {FD_STEP:g})."
         )
 
     def partition(results: Mapping[str, Returned]) -> str:

@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from interview_prep.grading.checks import performance_check, sample_loops
+from interview_prep.grading.checks import fmt_pair, performance_check, sample_loops
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Fail, Returned
 from tests.grading.helpers import suite_of
@@ -91,3 +91,18 @@ def test_every_should_raise_valueerror_check_judges_alike(qid: str, check_name: 
     assert f"{first.func} returned normally for {first.about}; it should raise ValueError" in str(returned.value)
     if qid == "bce":
         assert "(broadcasting hides the bug)" in str(returned.value)
+
+
+@pytest.mark.parametrize(
+    ("got", "want"),
+    [(1 - 6.7e-16, 1.0), (6.3e-16, 0.0), (62.99999999999999, 63.0), (0.1 + 0.2, 0.3), (1.0000001, 1.0000002)],
+)
+def test_gave_and_expected_never_read_the_same_when_they_differ(got: float, want: float) -> None:
+    g, w = fmt_pair(got, want)
+    assert g != w
+    assert float(g) == got or len(g) > 6  # as many digits as it takes
+
+
+def test_equal_numbers_read_short() -> None:
+    assert fmt_pair(1.0, 1.0) == ("1", "1")
+    assert fmt_pair(0.25, 0.5) == ("0.25", "0.5")

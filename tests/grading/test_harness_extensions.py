@@ -47,6 +47,9 @@ def draw(rng):
 
 def odd_keys():
     return {1: 2.0, "a": [1, 2]}
+
+def overflow(x):
+    return 1.0 / (1.0 + np.exp(-x))
 """
 
 
@@ -164,3 +167,14 @@ def test_every_chained_input_names_an_earlier_call_of_the_same_child_run() -> No
             for ref in chained((call.args, list(call.kwargs.values()))):
                 assert seen.get(ref.call_id) == call.run, f"{qid}: {call.id} takes {ref.call_id}"
             seen[call.id] = call.run
+
+
+@pytest.mark.slow
+def test_warnings_a_call_raises_come_back_with_the_line(tmp_path: Path) -> None:
+    results = _run(
+        tmp_path, [Call("w", "overflow", (np.array([-1000.0, 0.0]),)), Call("quiet", "overflow", (np.zeros(2),))]
+    )
+    assert results["w"].outcome == "ok"
+    assert len(results["w"].warnings) == 1
+    assert results["w"].warnings[0].startswith("RuntimeWarning (overflow encountered in exp) at line ")
+    assert results["quiet"].warnings == ()

@@ -1,7 +1,7 @@
 # prep: bce
 # ruff: noqa  (deliberately broken or hostile test data)
 # bug: no clipping: log(0) at predictions of exactly 0 or 1
-# expect-fail: loss finite at p = 0 and p = 1
+# expect-fail: loss matches the clipped formula at p = 0 and 1
 import numpy as np
 
 

@@ -1,7 +1,7 @@
 # prep: bce
 # ruff: noqa  (deliberately broken or hostile test data)
 # bug: the gradient uses the raw predictions
-# expect-fail: gradient finite at p = 0 and p = 1
+# expect-fail: gradient finite and clipped at p = 0 and 1
 import numpy as np
 
 

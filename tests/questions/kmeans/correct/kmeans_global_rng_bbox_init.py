@@ -1,6 +1,6 @@
 # prep: kmeans
 # A correct kmeans using NumPy's legacy global RNG seeded from seed, random init inside the bounding box,
-# and np.allclose as its convergence test.
+# and np.allclose with rtol=0 as its convergence test (its default rtol=1e-5 would make the test relative).
 import numpy as np
 
 
@@ -21,7 +21,7 @@ def kmeans(X, k, max_iters=100, tol=1e-4, seed=None):
         for j in range(k):
             pts = X[labels == j]
             new[j] = pts.mean(axis=0) if len(pts) else X[np.random.randint(n)]
-        done = np.allclose(new, centroids, atol=tol)
+        done = np.allclose(new, centroids, rtol=0.0, atol=tol)
         centroids = new
         if done:
             break

@@ -23,8 +23,9 @@ def backward(X, y, params):
         a = np.maximum(h, 0.0)
         s = a @ W2 + b2
         s = s - s.max()
-        p = np.exp(s) / np.exp(s).sum()
-        loss += -np.log(p[y[i]]) / n
+        log_norm = np.log(np.exp(s).sum())
+        p = np.exp(s - log_norm)
+        loss += (log_norm - s[y[i]]) / n
         ds = p.copy()
         ds[y[i]] -= 1.0
         ds /= n

@@ -1,6 +1,7 @@
 # prep: bce
-# A correct bce that adds eps inside the logs and the denominators instead of clipping,
-# and returns np.float64 rather than a Python float.
+# bug: eps added inside the logs instead of clipping p to [eps, 1 - eps]: a perfect prediction gives
+# bug: -log(1 + eps) < 0, a negative cross-entropy (close to the clip only while eps is tiny)
+# expect-fail: eps clips p: a perfect prediction costs -log(1 - eps)
 import numpy as np
 
 

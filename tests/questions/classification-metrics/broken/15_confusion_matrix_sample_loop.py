@@ -1,0 +1,61 @@
+# prep: classification-metrics
+# bug: confusion_matrix counts one sample at a time in a Python loop: correct, but slow on a large input
+# expect-fail: vectorized: time on a large input
+# still-passes: yes
+
+import numpy as np
+
+
+def _pair(y_true, y_pred):
+    y_true = np.asarray(y_true)
+    y_pred = np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true and y_pred must be 1-D of the same length, got {y_true.shape} and {y_pred.shape}")
+    return y_true, y_pred
+
+
+def confusion_matrix(y_true, y_pred, labels=None):
+    y_true, y_pred = _pair(y_true, y_pred)
+    if labels is None:
+        labels = np.unique(np.concatenate([y_true, y_pred]))
+    index = {label: i for i, label in enumerate(np.asarray(labels).tolist())}
+    m = np.zeros((len(index), len(index)), dtype=int)
+    for i in range(len(y_true)):
+        t, p = y_true[i].item(), y_pred[i].item()
+        if t in index and p in index:
+            m[index[t], index[p]] += 1
+    return m
+
+
+def precision_recall_f1(y_true, y_pred, positive=1):
+    y_true, y_pred = _pair(y_true, y_pred)
+    true_pos = y_true == positive
+    pred_pos = y_pred == positive
+    tp = int(np.sum(true_pos & pred_pos))
+    fp = int(np.sum(~true_pos & pred_pos))
+    fn = int(np.sum(true_pos & ~pred_pos))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return float(precision), float(recall), float(f1)
+
+
+def roc_auc(y_true, scores):
+    y_true, scores = _pair(y_true, scores)
+    y = y_true.astype(int)
+    s = scores.astype(float)
+    n_pos = int(np.sum(y == 1))
+    n_neg = int(np.sum(y == 0))
+    if n_pos == 0 or n_neg == 0:
+        raise ValueError("ROC-AUC needs both classes in y_true")
+    order = np.argsort(s, kind="mergesort")
+    sorted_s = s[order]
+    ranks = np.empty(len(s), dtype=float)
+    # average 1-based ranks over runs of tied scores
+    boundaries = np.flatnonzero(np.diff(sorted_s)) + 1
+    starts = np.concatenate([[0], boundaries])
+    ends = np.concatenate([boundaries, [len(s)]])
+    avg = (starts + ends + 1) / 2.0
+    ranks[order] = np.repeat(avg, ends - starts)
+    rank_sum = ranks[y == 1].sum()
+    return float((rank_sum - n_pos * (n_pos + 1) / 2.0) / (n_pos * n_neg))
