@@ -256,7 +256,10 @@ def mock(
         ),
     ] = None,
 ) -> None:
-    """A mock loop: two DSA rounds, ML coding, fundamentals, project, system design, behavioral, each timed."""
+    """A mock interview loop, each round on its own clock.
+
+    Two DSA rounds, ML coding, fundamentals, project, system design, behavioral (--rounds to choose).
+    """
     from interview_prep.commands.practice import mock as run_mock
 
     run(
