@@ -20,28 +20,8 @@ DEV = yaml.safe_load((Path(__file__).parent / "inversions_dev.yaml").read_text(e
 
 # Not yet caught when the set was written; xfail(strict) so that each fix must strike its line.
 KNOWN_GAPS = {
-    "At inference the output does not depend on the other examples, so a single example can be processed.",
-    "Bias is the error from sensitivity to the particular training sample.",
-    "Variance is the error that comes from wrong assumptions in the model.",
-    "Regularization increases variance.",
     "A bigger model increases bias.",
-    "Adding features never reduces bias.",
-    "A shallow tree has low bias.",
     "When the learning rate is too large, each step falls short of the minimum.",
-    "Adam uses one single step size for every parameter.",
-    "Adam removes the need to tune the learning rate.",
-    "With imbalanced classes, accuracy is a reliable metric.",
-    "A false positive and a false negative always cost the business the same.",
-    "At inference the output still depends on the other examples in the batch.",
-    "A single example cannot be processed at inference.",
-    "The coefficients of the linear model do not show which words drive a prediction.",
-    "TF-IDF captures word order better than a transformer.",
-    "I never knew what problem the project was meant to solve.",
-    "I don't know where the data came from or how it was split.",
-    "I did not measure any metric on held out data.",
-    "I don't have any numbers.",
-    "I did not have any gaps in my knowledge.",
-    "I don't know what the outcome was.",
 }
 
 

@@ -188,7 +188,10 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "independent of the rest of the batch": -1,
         },
     ),
-    "adaptive": ("action", {"adam": 1, "rmsprop": 1, "adagrad": 1, "adaptive optimizer": 1, "adaptive optimizers": 1}),
+    "adaptive": (
+        "category",
+        {"adam": 1, "rmsprop": 1, "adagrad": 1, "adaptive optimizer": 1, "adaptive optimizers": 1},
+    ),
     # One step size for every parameter (-1), or each its own (+1).
     "per-parameter": (
         "category",
@@ -330,7 +333,13 @@ def occurrences(
         k
         for k, (_, a, b) in enumerate(found)
         if k not in direction
-        and any(j in direction and found[j][1] > b and found[j][1] - b <= BIND_DISTANCE * 2 for j in range(len(found)))
+        and any(
+            j in direction
+            and found[j][1] > b
+            and found[j][1] - b <= BIND_DISTANCE * 2
+            and clauses[found[j][1]] == clauses[a]
+            for j in range(len(found))
+        )
         and any(b < i < found[j][1] for j in direction for i in bound_at if bound_at[i] == j)
     }
     out: list[Occurrence] = []
@@ -353,7 +362,7 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
-        if term.concept == "phase" and any(w.endswith("ed") for w in words[max(0, a - 2) : a]):
+        if term.concept == "phase" and a >= 2 and words[a - 1] in {"during", "in"} and words[a - 2].endswith("ed"):
             continue  # "averages accumulated during training": the setting of a participle, not of the clause
         out.append(Occurrence(term.concept, a, b, sign))
     return out
@@ -368,9 +377,10 @@ def claim_of(occs: Sequence[Occurrence]) -> Claim | None:
     for o in occs:
         if o.sign is not None and o.concept not in seen:
             seen[o.concept] = o.sign
-    # "memorizes the training set" is a claim about variance, with training as its setting: a category
-    # joins a claim only among actions and other categories ("at inference it uses the running averages").
-    if any(CONCEPTS[c][0] == "quantity" for c in seen):
+    # "memorizes the training set" is a claim about variance, "at inference dropout is off" one about
+    # dropout, with the phase as their setting: categories make a claim only among themselves ("at
+    # inference it uses the running averages").
+    if sum(1 for c in seen if CONCEPTS[c][0] == "category") < 2:
         seen = {c: v for c, v in seen.items() if CONCEPTS[c][0] != "category"}
     directed = sum(1 for c in seen if CONCEPTS[c][0] != "anchor")
     return tuple(seen.items()) if directed >= 2 else None
@@ -434,7 +444,12 @@ def match_claim(
         if len(picked) < len(wanted) and sum(1 for o in own if o.sign is not None) == 1:
             for earlier in reversed(order[:n]):
                 for o in by_clause[earlier]:
-                    if o.concept in wanted and o.concept not in picked and o.concept not in borrowed:
+                    if (
+                        o.concept in wanted
+                        and o.concept not in picked
+                        and o.concept not in borrowed
+                        and CONCEPTS[o.concept][0] != "category"  # "during training ..., and at inference"
+                    ):
                         borrowed[o.concept] = o
         everything = {**borrowed, **picked}
         if set(everything) != wanted or not set(picked) & wanted:
