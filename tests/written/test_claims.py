@@ -134,9 +134,22 @@ def test_learning_rate_imbalance_and_word_order_are_concepts_with_directions() -
         ("learning-rate", 1),
         ("divergence", 1),
     )
-    assert compile_claim("a small learning rate converges slowly") == (("learning-rate", -1), ("speed", -1))
-    assert compile_claim("class imbalance makes accuracy misleading") == (("imbalance", 1), ("misleading", 1))
-    assert compile_claim("on balanced data accuracy is informative") == (("imbalance", -1), ("misleading", -1))
+    # converging is the opposite of diverging; accuracy is what the claim is about (an anchor, no direction)
+    assert compile_claim("a small learning rate converges slowly") == (
+        ("learning-rate", -1),
+        ("divergence", -1),
+        ("speed", -1),
+    )
+    assert compile_claim("class imbalance makes accuracy misleading") == (
+        ("imbalance", 1),
+        ("accuracy", 0),
+        ("misleading", 1),
+    )
+    assert compile_claim("on balanced data accuracy is informative") == (
+        ("imbalance", -1),
+        ("accuracy", 0),
+        ("misleading", -1),
+    )
     assert compile_claim("TF-IDF ignores word order") == (("bag-of-words", 1), ("word-order", -1))
     assert compile_claim("transformers capture word order") == (("transformer", 1), ("word-order", 1))
 

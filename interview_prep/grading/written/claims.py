@@ -11,6 +11,15 @@ Directions come from three places: a concept word may carry one ("deeper" is cap
 "reduces", "prevents", ...) binds to the nearest concept term of its clause, so "lower bias but
 higher variance" gives bias down and variance up; an action ("regularization", "bagging") counts
 as applied (+1) when nothing else moves it.
+
+Some concepts are two opposite values rather than an amount: training or inference, the batch's
+statistics or the running averages. Such a "category" is never moved by a direction word; its terms
+carry their value. A claim about categories ("at inference it uses the running averages") is
+asserted by the same values, contradicted when one value is swapped ("at inference it uses the
+batch statistics"), and says nothing when every value is swapped ("in training it uses the batch
+statistics" is another true statement, not this one). An "anchor" is a concept a claim must name
+but which has no direction ("accuracy" in "class imbalance makes accuracy misleading": the claim
+is about accuracy, not about PR-AUC).
 """
 
 from __future__ import annotations
@@ -51,6 +60,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "more parameters": 1,
             "more layers": 1,
             "more features": 1,
+            "features": 0,
             "simple": -1,
             "simpler": -1,
             "smaller model": -1,
@@ -77,7 +87,23 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
     "learning-rate": ("quantity", {"learning rate": 0, "step size": 0}),
     "divergence": (
         "quantity",
-        {"diverge": 1, "diverges": 1, "overshoot": 1, "overshoots": 1, "oscillate": 1, "oscillates": 1, "explodes": 1},
+        {
+            "diverge": 1,
+            "diverges": 1,
+            "overshoot": 1,
+            "overshoots": 1,
+            "oscillate": 1,
+            "oscillates": 1,
+            "explodes": 1,
+            # the opposites: a step that stops short of the minimum, a loss that settles
+            "falls short": -1,
+            "fall short": -1,
+            "undershoot": -1,
+            "undershoots": -1,
+            "converge": -1,
+            "converges": -1,
+            "converging": -1,
+        },
     ),
     "speed": ("quantity", {"speed": 0, "fast": 1, "quickly": 1, "slow": -1, "slowly": -1}),
     "loss": ("quantity", {"loss": 0, "training loss": 0, "validation loss": 0}),
@@ -86,11 +112,105 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
     # What a metric is worth: "accuracy is misleading" is its misleadingness up.
     "misleading": (
         "quantity",
-        {"misleading": 1, "meaningless": 1, "inflated": 1, "uninformative": 1, "informative": -1, "meaningful": -1},
+        {
+            "misleading": 1,
+            "meaningless": 1,
+            "inflated": 1,
+            "uninformative": 1,
+            "informative": -1,
+            "meaningful": -1,
+            "reliable": -1,
+            "trustworthy": -1,
+        },
     ),
     "bag-of-words": ("action", {"tf idf": 1, "tfidf": 1, "bag of words": 1, "n grams": 1, "n gram": 1}),
     "transformer": ("action", {"transformer": 1, "transformers": 1, "bert": 1, "fine tuning": 1}),
     "word-order": ("quantity", {"word order": 0, "order of the words": 0, "context": 0, "negation": 0}),
+    "accuracy": ("anchor", {"accuracy": 0}),
+    # When it happens: training (+1) or inference (-1).
+    "phase": (
+        "category",
+        {
+            "training": 1,
+            "train time": 1,
+            "training time": 1,
+            "inference": -1,
+            "test time": -1,
+            "prediction time": -1,
+            "serving time": -1,
+            "eval mode": -1,
+            "evaluation mode": -1,
+        },
+    ),
+    # Which statistics batch norm normalizes with: the current batch's (+1) or the stored ones (-1).
+    "bn-statistics": (
+        "category",
+        {
+            "batch statistics": 1,
+            "batch statistic": 1,
+            "batch mean": 1,
+            "batch variance": 1,
+            "mean of the batch": 1,
+            "statistics of the batch": 1,
+            "statistics of the current batch": 1,
+            "mini batch statistics": 1,
+            "current batch": 1,
+            "running average": -1,
+            "running averages": -1,
+            "running mean": -1,
+            "running variance": -1,
+            "running statistics": -1,
+            "running estimates": -1,
+            "moving average": -1,
+            "moving averages": -1,
+            "population statistics": -1,
+            "stored statistics": -1,
+            "population estimates": -1,
+            "stored estimates": -1,
+            "stored averages": -1,
+        },
+    ),
+    # Whether an example's output (or gradient) depends on the rest of the batch.
+    "batch-dependence": (
+        "category",
+        {
+            "depends on the batch": 1,
+            "depends on the other examples": 1,
+            "depends on other examples": 1,
+            "depends on every example": 1,
+            "depends on the rest of the batch": 1,
+            "coupled": 1,
+            "couples": 1,
+            "single example": -1,
+            "one example at a time": -1,
+            "independent of the batch": -1,
+            "independent of the other examples": -1,
+            "independent of the rest of the batch": -1,
+        },
+    ),
+    "adaptive": (
+        "category",
+        {"adam": 1, "rmsprop": 1, "adagrad": 1, "adaptive optimizer": 1, "adaptive optimizers": 1},
+    ),
+    # One step size for every parameter (-1), or each its own (+1).
+    "per-parameter": (
+        "category",
+        {
+            "per parameter": 1,
+            "each parameter": 1,
+            "its own step size": 1,
+            "its own learning rate": 1,
+            "own step size": 1,
+            "own learning rate": 1,
+            "single step size": -1,
+            "one step size": -1,
+            "same step size": -1,
+            "single learning rate": -1,
+            "one learning rate": -1,
+            "same learning rate": -1,
+            "global learning rate": -1,
+        },
+    ),
 }
 
 UP_WORDS = (
@@ -107,7 +227,7 @@ DOWN_WORDS = (
 # Words that deny what follows them in their clause. "remove(s)"/"eliminate(s)" are privative:
 # "does not remove the need to tune" is two denials, so it affirms the need.
 NEGATORS = frozenset(
-    "not no never without nor neither cannot hardly rarely seldom remove removes eliminate eliminates".split()
+    "not no never nothing without nor neither cannot hardly rarely seldom remove removes eliminate eliminates".split()
 )
 # The privative ones: words with content of their own, which a rubric phrase may say ("removed from the front").
 PRIVATIVES = frozenset("remove removes eliminate eliminates".split())
@@ -119,6 +239,10 @@ NEGATION_BIGRAMS = frozenset(
     {("rather", "than"), ("instead", "of"), ("fails", "to"), ("fail", "to"), ("failed", "to"), ("wrong", "that")}
 )
 BIND_DISTANCE = 4
+FIXED_KINDS = frozenset({"category", "anchor"})
+# Words that set aside the value that follows them for the other one: "the stored averages replace the
+# batch statistics".
+SET_ASIDE = frozenset("replace replaces replacing replaced instead than".split())
 PASSIVE = frozenset("is are was were be been being gets get".split())
 
 
@@ -184,8 +308,8 @@ def occurrences(
         best: tuple[int, int] | None = None  # (distance with tie-break, index in found)
         passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
         for k, (_, a, b) in enumerate(found):
-            if clauses[a] != clauses[i]:
-                continue
+            if clauses[a] != clauses[i] or CONCEPTS[found[k][0].concept][0] in FIXED_KINDS:
+                continue  # a category or an anchor is never moved by a direction word
             dist = (a - i) * 2 if a > i else (i - b) * 2 + 1  # a following term wins a tie...
             if passive:  # ...except in "is reduced by X", where the subject moves
                 dist = (a - i) * 2 + 1 if a > i else (i - b) * 2
@@ -209,14 +333,26 @@ def occurrences(
         k
         for k, (_, a, b) in enumerate(found)
         if k not in direction
-        and any(j in direction and found[j][1] > b and found[j][1] - b <= BIND_DISTANCE * 2 for j in range(len(found)))
+        and any(
+            j in direction
+            and found[j][1] > b
+            and found[j][1] - b <= BIND_DISTANCE * 2
+            and clauses[found[j][1]] == clauses[a]
+            for j in range(len(found))
+        )
         and any(b < i < found[j][1] for j in direction for i in bound_at if bound_at[i] == j)
     }
     out: list[Occurrence] = []
     for k, (term, a, b) in enumerate(found):
         kind = CONCEPTS[term.concept][0]
         sign: int | None
-        if k in direction:
+        if kind == "anchor":
+            sign = 0
+        elif kind == "category":
+            sign = term.inherent
+        elif kind == "action" and "than" in words[max(0, a - 2) : a] and "rather" not in words[max(0, a - 3) : a]:
+            sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
+        elif k in direction:
             sign = (term.inherent or 1) * direction[k]
         elif term.inherent:
             sign = term.inherent
@@ -226,6 +362,8 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
+        if term.concept == "phase" and a >= 2 and words[a - 1] in {"during", "in"} and words[a - 2].endswith("ed"):
+            continue  # "averages accumulated during training": the setting of a participle, not of the clause
         out.append(Occurrence(term.concept, a, b, sign))
     return out
 
@@ -239,7 +377,21 @@ def claim_of(occs: Sequence[Occurrence]) -> Claim | None:
     for o in occs:
         if o.sign is not None and o.concept not in seen:
             seen[o.concept] = o.sign
-    return tuple(seen.items()) if len(seen) >= 2 else None
+    # "memorizes the training set" is a claim about variance, "at inference dropout is off" one about
+    # dropout, with the phase as their setting: categories make a claim only among themselves ("at
+    # inference it uses the running averages").
+    if sum(1 for c in seen if CONCEPTS[c][0] == "category") < 2:
+        seen = {c: v for c, v in seen.items() if CONCEPTS[c][0] != "category"}
+    directed = sum(1 for c in seen if CONCEPTS[c][0] != "anchor")
+    return tuple(seen.items()) if directed >= 2 else None
+
+
+def _locally_denied(o: Occurrence, words: Sequence[str], clauses: Sequence[int]) -> bool:
+    """A denial just before the term, in its clause: "instead of the batch statistics"."""
+    lo = max(0, o.start - 3)
+    while clauses[lo] != clauses[o.start]:
+        lo += 1
+    return bool(negation_positions(words, lo, o.start)) or any(w in SET_ASIDE for w in words[lo : o.start])
 
 
 @dataclass(frozen=True)
@@ -271,13 +423,33 @@ def match_claim(
                 picked[o.concept] = o
         if not picked:
             continue
+        # "the batch statistics are replaced by the running averages": both values of a category in one
+        # clause; the one not denied is meant, and when neither is denied the clause cannot be read.
+        ambiguous = False
+        for c in list(picked):
+            if CONCEPTS[c][0] != "category":
+                continue
+            values = {x.sign for x in own if x.concept == c}
+            if len(values) > 1:
+                meant = {x.sign for x in own if x.concept == c and not _locally_denied(x, words, clauses)}
+                if len(meant) != 1:
+                    ambiguous = True
+                else:
+                    picked[c] = next(x for x in own if x.concept == c and x.sign in meant)
+        if ambiguous:
+            continue
         borrowed: dict[str, Occurrence] = {}
         # "A deeper tree has lower bias but higher variance": an elliptical clause with one concept
         # of its own takes the others from the clauses before it in the sentence.
         if len(picked) < len(wanted) and sum(1 for o in own if o.sign is not None) == 1:
             for earlier in reversed(order[:n]):
                 for o in by_clause[earlier]:
-                    if o.concept in wanted and o.concept not in picked and o.concept not in borrowed:
+                    if (
+                        o.concept in wanted
+                        and o.concept not in picked
+                        and o.concept not in borrowed
+                        and CONCEPTS[o.concept][0] != "category"  # "during training ..., and at inference"
+                    ):
                         borrowed[o.concept] = o
         everything = {**borrowed, **picked}
         if set(everything) != wanted or not set(picked) & wanted:
@@ -287,13 +459,25 @@ def match_claim(
         if any(o.sign is None for o in everything.values()):
             results.append(ClaimMatch("unclear", start, end, clause))
             continue
-        products = {everything[c].sign * s for c, s in claim}  # type: ignore[operator]
+        kinds = {CONCEPTS[c][0] for c, _ in claim}
+        products = {everything[c].sign * s for c, s in claim if CONCEPTS[c][0] != "anchor"}  # type: ignore[operator]
         consistent = len(products) == 1
         lo = start
         while lo > 0 and clauses[lo - 1] == clause:
             lo -= 1
-        denials = negation_positions(words, lo, end)
-        if len(denials) % 2:
+        # a denial of a category's value the clause picked over the other ("instead of") is not the clause's
+        set_aside = [
+            x
+            for x in own
+            if CONCEPTS[x.concept][0] == "category" and x.concept in picked and x.sign != picked[x.concept].sign
+        ]
+        denials = [
+            i for i in negation_positions(words, lo, end) if not any(x.start - 3 <= i < x.start for x in set_aside)
+        ]
+        negated = len(denials) % 2 == 1
+        if "category" in kinds and products == {-1}:
+            continue  # every value swapped: a statement about the other case, not about this one
+        if negated:
             consistent = not consistent
         results.append(ClaimMatch("asserted" if consistent else "denied", start, end, clause))
     return results

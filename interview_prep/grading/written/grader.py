@@ -93,6 +93,10 @@ CLAUSE_BREAK_WORDS = frozenset(
     "but whereas although though however yet instead so because since while which when unless until "
     "then otherwise therefore thus hence unlike except if whenever".split()
 )
+INTERROGATIVE_VERBS = frozenset(
+    "show shows showed shown showing tell tells told know knows knew see sees saw reveal reveals revealed "
+    "explain explains explained decide decides ask asks asked understand understands indicate indicates".split()
+)
 # A clause these open ("If no constructor is provided, ...") ends at the next comma, whatever follows:
 # its negation never reaches the main clause.
 SUBORDINATORS = frozenset("if when whenever unless although though because since while whereas once unlike".split())
@@ -360,7 +364,14 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
                 nxt = _TOKEN_RE.search(lowered, m.end())
                 following = nxt.group() if nxt else ""
             # "never settles and can diverge": "and" before a second verb starts a new clause.
-            if words and (word in CLAUSE_BREAK_WORDS or (word == "and" and following in AUXILIARIES | VERB_WORDS)):
+            # "do not show which words drive it": after a verb of showing or knowing, "which"/"when" ask a
+            # question inside the clause rather than open a new one, so the clause's denial reaches them.
+            interrogative = word in {"which", "when", "whether"} and words and words[-1] in INTERROGATIVE_VERBS
+            if (
+                words
+                and not interrogative
+                and (word in CLAUSE_BREAK_WORDS or (word == "and" and following in AUXILIARIES | VERB_WORDS))
+            ):
                 clause += 1
                 # "Unlike a stack, which is LIFO, a queue ...": a relative clause inside a subordinate one
                 # is closed by the same comma
@@ -628,8 +639,8 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
             break  # "assumptions that don't match the data" does not deny the assumptions
         if word == "and" and (following in AUXILIARIES or following in VERB_WORDS or following in {"it", "i", "we"}):
             break  # "uses the running average and does not need a batch": a second predicate
-        if word in DENIAL_AFTER:
-            return True
+        if word in DENIAL_AFTER or (word == "never" and i == end + 1):
+            return True  # "adding features never reduces bias"
         if word in AUXILIARIES and following in {"not", "never"}:
             # "Adam does not remove the need to tune": two denials in the predicate affirm it.
             clause_end = i
@@ -723,6 +734,7 @@ class Finding:
     end: int
     how: str  # "phrase", "claim", "term", "similarity", "subject"
     phrase: str
+    owner: str | None = None  # for "subject": the key point whose subject the clause names instead
 
     @property
     def quote(self) -> str:
@@ -791,10 +803,21 @@ class _Reader:
             for f in found:
                 owner = self.subject_of(f.segment, f.start)
                 if f.verdict == ASSERTED and owner is not None and owner != kp.id and f.how != "claim":
-                    f = Finding(CONTRADICTED, f.segment, f.start, f.end, "subject", f.phrase)
+                    f = Finding(CONTRADICTED, f.segment, f.start, f.end, "subject", f.phrase, owner)
                 checked.append(f)
             found = checked
-        return found
+        # "A bigger model increases bias": a clause whose claim says the opposite of the point does not
+        # earn it by naming the point's words ("bigger model").
+        against = {
+            (id(f.segment), f.segment.clauses[f.start]) for f in found if f.how == "claim" and f.verdict == CONTRADICTED
+        }
+        return [
+            f
+            for f in found
+            if not (
+                f.verdict == ASSERTED and f.how != "claim" and (id(f.segment), f.segment.clauses[f.start]) in against
+            )
+        ]
 
     def similar(self, kp: KeyPoint, allowed: Sequence[Segment], used: set[tuple[int, int]]) -> list[Finding]:
         """Clauses close to the point's wording; a clause that already earned another point is not reused."""
@@ -911,6 +934,34 @@ def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
     return min(hits, key=lambda f: order.get(f.how, 9))
 
 
+def _swap_subjects(findings: dict[str, list[Finding]]) -> None:
+    """ "Bias is error from sensitivity to the training set": what the clause says of its subject is
+    another point's claim, so it contradicts the point of that subject too."""
+    for kp_id, found in list(findings.items()):
+        for f in found:
+            if f.how == "subject" and f.owner is not None and f.owner in findings and f.owner != kp_id:
+                findings[f.owner].append(Finding(CONTRADICTED, f.segment, f.start, f.end, "subject", f.phrase))
+
+
+def _explain_contradictions(findings: dict[str, list[Finding]]) -> None:
+    """A denied phrase inside a longer phrase another point asserts is that point's wording, not a denial:
+    "does not depend on the other examples" earns "no longer depends on the batch" and contradicts nothing."""
+    asserted = [f for fs in findings.values() for f in fs if f.verdict == ASSERTED and f.how == "phrase"]
+    for kp_id, found in findings.items():
+        findings[kp_id] = [
+            f
+            for f in found
+            if not (
+                f.verdict == CONTRADICTED
+                and f.how == "phrase"
+                and any(
+                    a.segment is f.segment and a.start <= f.start and a.end >= f.end and a not in found
+                    for a in asserted
+                )
+            )
+        ]
+
+
 def grade_written(question: Question, text: str) -> GradeReport:
     """Grade a written answer against the question's rubric: one check per key point, plus penalties."""
     rubric = _rubric(question)
@@ -934,6 +985,8 @@ def grade_written(question: Question, text: str) -> GradeReport:
     penalty = 0.0
     # Listed phrases and claims of the key points (similarity comes later, where they found nothing).
     findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
+    _swap_subjects(findings)
+    _explain_contradictions(findings)
     earning = {
         (id(f.segment), f.segment.clauses[f.start]) for fs in findings.values() for f in fs if f.verdict == ASSERTED
     }

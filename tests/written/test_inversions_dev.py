@@ -1,0 +1,57 @@
+"""A development set of correct statements and fluent inversions, one or two per key point (inversions_dev.yaml).
+
+A correct statement contradicts no key point and states no misconception; an inversion of a key point
+(its direction flipped, its subject swapped, denied, or said of the wrong case) comes back as that
+point contradicted, or as a misconception stated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from interview_prep.bank import load_bank
+from interview_prep.grading.written import grade_written
+
+DEV = yaml.safe_load((Path(__file__).parent / "inversions_dev.yaml").read_text(encoding="utf-8"))
+
+# Not yet caught when the set was written; xfail(strict) so that each fix must strike its line.
+KNOWN_GAPS = {
+    "A bigger model increases bias.",
+    "When the learning rate is too large, each step falls short of the minimum.",
+}
+
+
+def _gap(text: str) -> Any:
+    return pytest.mark.xfail(strict=True, reason="known gap") if text in KNOWN_GAPS else ()
+
+
+CORRECT = [pytest.param(qid, text, marks=_gap(text)) for qid, entry in DEV.items() for text in entry["correct"]]
+INVERSIONS = [
+    pytest.param(qid, inv["kp"], inv["text"], marks=_gap(inv["text"]))
+    for qid, entry in DEV.items()
+    for inv in entry["inversions"]
+]
+
+
+def _report(qid: str, text: str) -> dict[str, Any]:
+    report: dict[str, Any] = grade_written(load_bank().get(qid), text).to_json()
+    return report
+
+
+@pytest.mark.parametrize(("qid", "text"), CORRECT)
+def test_a_correct_statement_is_never_called_wrong(qid: str, text: str) -> None:
+    report = _report(qid, text)
+    contradicted = [kp["id"] for kp in report["key_points"] if kp["verdict"] == "contradicted"]
+    assert contradicted == []
+    assert report["misconceptions"] == []
+
+
+@pytest.mark.parametrize(("qid", "kp_id", "text"), INVERSIONS)
+def test_an_inversion_of_a_key_point_is_caught(qid: str, kp_id: str, text: str) -> None:
+    report = _report(qid, text)
+    verdict = {kp["id"]: kp["verdict"] for kp in report["key_points"]}[kp_id]
+    assert verdict == "contradicted" or report["misconceptions"], verdict
