@@ -64,11 +64,19 @@ def _render_failures(report: GradeReport, question: Question | None, console: Co
             f" ({count} check{'s' if count != 1 else ''})."
         )
     if others:
-        # The first failure in full (it is the one to fix first), the others one line each.
-        first, rest = others[0], others[1 : 1 + SHORT_ROWS]
+        # The first failure in full (it is the one to fix first), with the smallest input that still
+        # fails it when there is one, and the others one line each: all within a 24-line screen.
+        first = others[0]
+        shrunk = first.counterexample if first.status.value != "pass" else None
+        rows = SHORT_ROWS - (3 if shrunk else 0)
+        rest = others[1 : 1 + rows]
         style = _STATUS_STYLE.get(first.status.value, "")
         console.print(f"[{style}]✗[/] [bold]{escape(first.name)}[/] ({first.status.value})")
         console.print(Padding(escape(first.message), (0, 0, 0, 2)))
+        if shrunk:
+            console.print(Padding(f"[bold]Smallest failing input:[/] {escape(shrunk)}", (0, 0, 0, 2)))
+            if first.counterexample_verdict:
+                console.print(Padding(f"[dim]{escape(first.counterexample_verdict)}[/]", (0, 0, 0, 2)))
         if rest:
             table = Table(box=None, show_header=False, show_edge=False, padding=(0, 1, 0, 0))
             widest = min(34, max(len(c.name) for c in rest) + 2)
@@ -80,8 +88,8 @@ def _render_failures(report: GradeReport, question: Question | None, console: Co
                 status = "" if c.status.value == "fail" else f"{c.status.value}: "
                 table.add_row(f"[{style}]✗[/] {escape(c.name)}", f"[{style}]{status}[/]{escape(c.message)}")
             console.print(table)
-        if len(others) > 1 + SHORT_ROWS:
-            console.print(f"… and {len(others) - 1 - SHORT_ROWS} more failing checks.")
+        if len(others) > 1 + rows:
+            console.print(f"… and {len(others) - 1 - rows} more failing checks.")
     passed = len(report.checks) - len(failing)
     verdict = "[bold green]PASSED[/]" if report.passed else "[bold red]NOT PASSED[/]"
     more = "; --full lists every check" if report.checks else ""
@@ -109,15 +117,22 @@ def _render_checks(report: GradeReport, question: Question | None, console: Cons
             escape(c.message),
         )
     console.print(table)
-    first = next((c for c in report.checks if c.status.value != "pass" and c.counterexample), None)
-    if first is not None and first.counterexample:
-        # The first failure, on the smallest input found that still fails it: code the user can paste.
-        body = f"[bold]{escape(first.name)}[/] fails on\n\n{escape(first.counterexample)}"
-        if first.counterexample_verdict:
-            body += f"\n\n[dim]{escape(first.counterexample_verdict)}[/]"
-        console.print(Panel(body, title="smallest failing input", title_align="left", expand=False))
+    _counterexample(report, console)
     verdict = "[bold green]PASSED[/]" if report.passed else "[bold red]NOT PASSED[/]"
     console.print(Panel(f"Score [bold]{report.score:.1f}[/] / 100   {verdict}", expand=False))
+
+
+def _counterexample(report: GradeReport, console: Console) -> None:
+    """The first failure that has one, on the smallest input found that still fails it: code to paste."""
+    from rich.panel import Panel
+
+    first = next((c for c in report.checks if c.status.value != "pass" and c.counterexample), None)
+    if first is None or not first.counterexample:
+        return
+    body = f"[bold]{escape(first.name)}[/] fails on\n\n{escape(first.counterexample)}"
+    if first.counterexample_verdict:
+        body += f"\n\n[dim]{escape(first.counterexample_verdict)}[/]"
+    console.print(Panel(body, title="smallest failing input", title_align="left", expand=False))
 
 
 def render_rubric(question: Question, console: Console = out) -> None:

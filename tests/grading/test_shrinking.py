@@ -74,7 +74,10 @@ def test_a_wrong_kmeans_shows_a_small_pasteable_counterexample_that_still_fails(
     console = Console(file=io.StringIO(), width=200, record=True)
     render_report(report, None, console)
     text = console.export_text()
-    assert "smallest failing input" in text and "kmeans(X" in text
+    assert "Smallest failing input:" in text and "kmeans(X" in text
+    console = Console(file=io.StringIO(), width=200, record=True)
+    render_report(report, None, console, full=True)
+    assert "smallest failing input" in console.export_text()  # the full table's panel too
 
 
 @pytest.mark.slow

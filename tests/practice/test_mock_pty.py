@@ -50,7 +50,9 @@ def test_mock_plays_all_six_kinds_of_round_on_a_terminal(prep_home: Path, tmp_pa
     master, slave = pty.openpty()
     # TERM=dumb: the plain prompts, read line by line from the terminal as a person types them.
     env = {**os.environ, "TERM": "dumb", "COLUMNS": "120", "PREP_HOME": str(prep_home), "VISUAL": "", "EDITOR": ""}
+    # The round kinds are what is tested here; the interviewer's follow-ups have tests of their own.
     cmd = [sys.executable, "-m", "interview_prep", "mock", "--rounds", ROUNDS, "-w", str(tmp_path / "w"), "-m", "1"]
+    cmd.append("--no-follow-ups")
     child = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
     term = Terminal(master, 240)
