@@ -59,12 +59,12 @@ def history(
             return ExitCode.OK
         total = store.count_attempts(ref_id)
         attempts = store.recent_attempts(ref_id, limit=limit, offset=(page - 1) * limit)
+        asked = {a.id: [f.to_json() for f in store.follow_ups(a.id)] for a in attempts} if as_json else {}
     finally:
         store.close()
     if as_json:
-        console.print_json(
-            {"total": total, "page": page, "limit": limit, "attempts": [attempt_json(a) for a in attempts]}
-        )
+        rows = [attempt_json(a) | {"follow_ups": asked.get(a.id, [])} for a in attempts]
+        console.print_json({"total": total, "page": page, "limit": limit, "attempts": rows})
         return ExitCode.OK
     if not attempts:
         if total:

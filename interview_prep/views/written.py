@@ -11,6 +11,45 @@ from rich.table import Table
 
 from interview_prep.grading.report import GradeReport, Status
 
+# What each key point's verdict looks like in the table.
+_MARKS = {
+    "asserted": "[green]✓[/]",
+    "missing": "[red]✗[/]",
+    "contradicted": "[bold red]![/]",
+    "unclear": "[yellow]?[/]",
+}
+
+
+def _render_disagreements(extra: dict[str, Any], console: Console) -> None:
+    """With a model judge: where it and the rubric grader read a key point differently, both, side by side."""
+    rows = extra.get("disagreements") or []
+    grader = str(extra.get("grader", ""))
+    if grader.startswith("llm:"):
+        rubric = extra.get("rubric_grade") or {}
+        dropped = len(extra.get("judge_discarded") or [])
+        console.print(
+            f"Graded from the verified verdicts of {escape(grader[4:])}; the rubric grader alone gave "
+            f"{rubric.get('score', 0):.0f}. {dropped} verdict{'s' if dropped != 1 else ''} discarded"
+            f"{' (quote not in your answer, or no such key point)' if dropped else ''}.",
+            highlight=False,
+        )
+    if not rows:
+        return
+    table = Table(title="Where the model and the rubric grader disagree", title_justify="left", show_lines=True)
+    table.add_column("key point", ratio=2)
+    table.add_column("model", ratio=3)
+    table.add_column("rubric grader", ratio=3)
+    for row in rows:
+        cells = []
+        for side in ("judge", "rubric"):
+            said = row.get(side) or {}
+            quote = f': "{said["quote"]}"' if said.get("quote") else ""
+            cells.append(escape(f"{said.get('verdict', 'missing')}{quote}"))
+        table.add_row(escape(str(row.get("description", row.get("id", "")))), *cells)
+    console.print(table)
+    for why in extra.get("judge_discarded") or []:
+        console.print(f"[dim]Discarded: {escape(str(why))}[/]")
+
 
 def render_written(report: GradeReport, console: Console) -> None:
     """Print what an interviewer would say: what was covered (quoted), what to add, what was wrong.
@@ -23,12 +62,17 @@ def render_written(report: GradeReport, console: Console) -> None:
     table.add_column("key point", ratio=2)
     table.add_column("points", justify="right", no_wrap=True)
     table.add_column("where you said it, or what to add", ratio=3)
-    for check in report.checks:
+    verdicts = [kp.get("verdict") for kp in extra.get("key_points") or []]
+    for i, check in enumerate(report.checks):
         covered = check.status is Status.PASS
-        mark = "[green]✓[/]" if covered else "[red]✗[/]"
+        verdict = verdicts[i] if i < len(verdicts) else None
+        mark = _MARKS.get(str(verdict), "[green]✓[/]" if covered else "[red]✗[/]")
         feedback = escape(check.message) if covered else f"[yellow]{escape(check.message)}[/]"
         table.add_row(mark, escape(check.name), f"{check.points:g}/{check.max_points:g}", feedback)
     console.print(table)
+    if verdicts and any(v in ("contradicted", "unclear") for v in verdicts):
+        console.print("[dim]✓ said  ✗ missing  ! said the opposite  ? could not tell what you meant[/]")
+    _render_disagreements(extra, console)
 
     for item in extra.get("misconceptions") or []:
         console.print(f'[red]Wrong:[/] {escape(item["description"])} You wrote: "{escape(item["quote"])}"')

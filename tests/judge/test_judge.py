@@ -216,3 +216,25 @@ def test_judge_check_grades_the_banks_answers_and_says_none_is_configured_otherw
     assert "prep-scripted answers; it agreed with the rubric grader on" in checked.stdout
     monkeypatch.setenv("PREP_JUDGE", "prep-scripted")
     assert CliRunner().invoke(app, ["judge", "check", "--limit", "1"]).exit_code == 0
+
+
+def test_the_terminal_report_shows_both_readings_side_by_side() -> None:
+    import io
+
+    from rich.console import Console
+
+    from interview_prep.views.written import render_written
+
+    SCRIPT["reply"] = lambda _p: verdicts(
+        **{
+            "bias-definition": ("missing", ""),
+            "deep-tree-variance": ("asserted", "a quote the answer never had"),
+        }
+    )
+    report, _ = judge()
+    console = Console(file=io.StringIO(), width=160, record=True)
+    render_written(report, console)
+    text = console.export_text()
+    assert "Where the model and the rubric grader disagree" in text
+    assert "Defines bias" in text and "missing" in text and "asserted" in text
+    assert "1 verdict discarded" in text and "Discarded: 'deep-tree-variance'" in text
