@@ -312,31 +312,38 @@ def _written(question: Question, ctx: SessionContext, countdown: Countdown, resu
             ctx.ui.message(f"Cannot grade it yet: {e.message}")
 
 
+def _keep_asked(ctx: SessionContext, attempt_id: int, asked: Asked) -> None:
+    """One asked follow-up, with its answer and grade, into the attempt."""
+    ctx.store.record_follow_up(
+        attempt_id,
+        kind=asked.ask.kind,
+        target=asked.ask.target,
+        prompt=asked.ask.prompt,
+        answer=asked.answer,
+        grade=None if asked.report is None else asked.report.to_json(),
+        recovered=asked.recovered,
+        now=ctx.clock.now(),
+    )
+
+
 def _ask_back(question: Question, ctx: SessionContext, attempt_id: int, result: SessionResult) -> None:
     """The interviewer's follow-ups (coding) or probes (written), each on its own short clock and kept
     the moment it is answered; then one overall verdict."""
     asks = interviewer.plan(question, result.report)
+    typed_so_far = ""
+
+    def keep(text: str) -> None:
+        nonlocal typed_so_far
+        typed_so_far = text
+
     for number, ask in enumerate(asks, start=1):
         ctx.ui.message(f"Interviewer ({number} of {len(asks)}, {ask.minutes} min): {ask.prompt}")
-        so_far = [""]
-
-        def keep(text: str, so_far: list[str] = so_far) -> None:
-            so_far[0] = text
-
+        typed_so_far = ""
         try:
             typed = ctx.ui.read_written(Countdown(ctx.clock, ask.minutes * 60.0), "", keep)
         except KeyboardInterrupt:  # Ctrl-C, TERM or HUP mid-answer: keep what was typed, ungraded
-            if so_far[0].strip():
-                ctx.store.record_follow_up(
-                    attempt_id,
-                    kind=ask.kind,
-                    target=ask.target,
-                    prompt=ask.prompt,
-                    answer=so_far[0],
-                    grade=None,
-                    recovered=0.0,
-                    now=ctx.clock.now(),
-                )
+            if typed_so_far.strip():
+                _keep_asked(ctx, attempt_id, interviewer.Asked(ask, typed_so_far, None))
             raise
         report = None
         if typed.text.strip():
@@ -347,16 +354,7 @@ def _ask_back(question: Question, ctx: SessionContext, attempt_id: int, result: 
         asked = interviewer.Asked(ask, typed.text, report)
         if result.report is not None:
             asked = replace(asked, recovered=interviewer.recovered_points(question, result.report, asked))
-        ctx.store.record_follow_up(
-            attempt_id,
-            kind=ask.kind,
-            target=ask.target,
-            prompt=ask.prompt,
-            answer=typed.text,
-            grade=None if report is None else report.to_json(),
-            recovered=asked.recovered,
-            now=ctx.clock.now(),
-        )
+        _keep_asked(ctx, attempt_id, asked)
         result.follow_ups.append(asked)
         ctx.ui.message(f"Follow-up {number}: {asked.summary()}")
         if typed.ended and not typed.timed_out:
