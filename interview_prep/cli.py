@@ -450,7 +450,7 @@ app.add_typer(judge_app)
 def judge_check(
     model: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(help="The model's llm name (default: $PREP_JUDGE)."),
+        typer.Argument(envvar="PREP_JUDGE", help="The model's llm name (default: $PREP_JUDGE)."),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many bank answers to try it on.")] = 6,
     bank_dirs: BankOption = None,

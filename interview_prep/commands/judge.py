@@ -3,7 +3,6 @@ rubric grader on the bank's own model answers (which should pass) and trick answ
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,13 +10,6 @@ from interview_prep.bank import load_bank
 from interview_prep.errors import ExitCode, PrepError
 from interview_prep.models import Question
 from interview_prep.views import console
-
-JUDGE_ENV = "PREP_JUDGE"
-
-
-def configured_judge(model: str | None) -> str | None:
-    """The model named on the command line, else `$PREP_JUDGE`, else none: the rubric grader alone."""
-    return model or os.environ.get(JUDGE_ENV) or None
 
 
 @dataclass(frozen=True)
@@ -46,9 +38,9 @@ def judge_check(bank_dirs: list[Path] | None, model: str | None, *, limit: int) 
     from interview_prep.grading.judge import JudgeError, judged_report, read_answer
     from interview_prep.grading.written import grade_written
 
-    name = configured_judge(model)
-    if name is None:
-        raise PrepError(f"no model judge is configured: give one (`prep judge check MODEL`) or set ${JUDGE_ENV}.")
+    name = model  # the command line's, else $PREP_JUDGE (Typer reads it, as for --judge)
+    if not name:
+        raise PrepError("no model judge is configured: give one (`prep judge check MODEL`) or set $PREP_JUDGE.")
     probes = _probes(load_bank(bank_dirs).questions)[:limit]
     agree = judged = 0
     for probe in probes:
