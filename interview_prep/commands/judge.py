@@ -38,18 +38,17 @@ def judge_check(bank_dirs: list[Path] | None, model: str | None, *, limit: int) 
     from interview_prep.grading.judge import JudgeError, judged_report, read_answer
     from interview_prep.grading.written import grade_written
 
-    name = model  # the command line's, else $PREP_JUDGE (Typer reads it, as for --judge)
-    if not name:
+    if not model:  # the command line's, else $PREP_JUDGE (Typer reads it, as for --judge)
         raise PrepError("no model judge is configured: give one (`prep judge check MODEL`) or set $PREP_JUDGE.")
     probes = _probes(load_bank(bank_dirs).questions)[:limit]
     agree = judged = 0
     for probe in probes:
         rubric = grade_written(probe.question, probe.text)
         try:
-            reading = read_answer(name, probe.question, probe.text)
+            reading = read_answer(model, probe.question, probe.text)
         except JudgeError as exc:
             if judged == 0:  # the first call says whether the model answers at all
-                console.out.print(f"{name}: does not answer ({exc.message})", markup=False, highlight=False)
+                console.out.print(f"{model}: does not answer ({exc.message})", markup=False, highlight=False)
                 return ExitCode.NOT_PASSED
             console.out.print(f"{probe.question.id} ({probe.label}): {exc.message}", markup=False, highlight=False)
             continue
@@ -66,6 +65,6 @@ def judge_check(bank_dirs: list[Path] | None, model: str | None, *, limit: int) 
             highlight=False,
         )
     console.out.print(
-        f"{name} answers; it agreed with the rubric grader on {agree} of {judged} answers.", highlight=False
+        f"{model} answers; it agreed with the rubric grader on {agree} of {judged} answers.", highlight=False
     )
     return ExitCode.OK
