@@ -42,10 +42,7 @@ def grade(
         source = read_source(file)
         question = identify(load_bank(bank_dirs), file, source, ref)
         answer_path = str(file.resolve())
-    notes: list[str] = []
-    report = grade_answer(question, file, source, timeout=timeout, judge=judge, notes=notes)
-    for note in notes:  # the model judge was not used: one line, and the rubric grade stands
-        print(f"Note: {note}", file=sys.stderr)
+    report = grade_answer(question, file, source, timeout=timeout, judge=judge, note=console.note)
     # The record first: a reader that closes stdout early (`| head -1`) must not lose it.
     if save:
         record_grade(question, file, source, report, started, answer_path=answer_path)

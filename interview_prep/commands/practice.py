@@ -40,13 +40,9 @@ class BankGrader:
         if not text.strip():
             raise AnswerError("The answer is empty: there is nothing to grade.")
         # The written grader reads the text it is given; the name only tells it the format.
-        notes: list[str] = []
-        report = grade_answer(
-            question, Path(f"{question.id.replace('/', '-')}.md"), text, judge=self.judge, notes=notes
+        return grade_answer(
+            question, Path(f"{question.id.replace('/', '-')}.md"), text, judge=self.judge, note=console.note
         )
-        for note in notes:
-            print(f"Note: {note}", file=sys.stderr)
-        return report
 
 
 def _ui(as_json: bool) -> PlainUI | TerminalUI:

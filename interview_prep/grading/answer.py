@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from interview_prep.bank import Bank
@@ -41,10 +42,10 @@ def grade_answer(
     *,
     timeout: float | None = None,
     judge: str | None = None,
-    notes: list[str] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> GradeReport:
     """The grade of one answer. With `judge` (a model name), a written answer also gets the model's checked
-    reading; when the model cannot give one, the rubric grade stands and `notes` gets one line saying why."""
+    reading; when the model cannot give one, the rubric grade stands and `note` is told why, in one line."""
     if question.is_coding:
         if path.suffix != ".py":
             raise AnswerError(f"'{question.id}' is a coding question: grade a .py solution, not {path.name}.")
@@ -60,7 +61,7 @@ def grade_answer(
         return report
     from interview_prep.grading.judge import second_opinion
 
-    judged, note = second_opinion(report, question, source, judge)
-    if note is not None and notes is not None:
-        notes.append(note)
+    judged, why = second_opinion(report, question, source, judge)
+    if why is not None and note is not None:
+        note(why)
     return judged

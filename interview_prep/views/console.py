@@ -98,6 +98,11 @@ def error(message: str, *, as_json: bool = False, code: int = 2) -> None:
         print(f"Error: {message}", file=sys.stderr)
 
 
+def note(message: str) -> None:
+    """One plain line on stderr that does not change the outcome (the model judge was not used, say)."""
+    print(f"Note: {message}", file=sys.stderr)
+
+
 @contextmanager
 def output_may_close() -> Iterator[None]:
     """A reader that stops reading (`prep grade FILE | head -1`, a pager quit) ends our output, not
