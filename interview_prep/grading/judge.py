@@ -230,6 +230,7 @@ def judged_report(rubric_report: GradeReport, question: Question, reading: Readi
     rubric = _rubric(question)
     by_id = {kp["id"]: kp for kp in rubric_report.extra.get("key_points", [])}
     checks: list[CheckResult] = []
+    key_points: list[dict[str, Any]] = []
     disagreements: list[dict[str, Any]] = []
     earned = total = 0.0
     core_ok, core_contradicted = True, []
@@ -250,6 +251,7 @@ def judged_report(rubric_report: GradeReport, question: Question, reading: Readi
                 }
             )
         core = bool(theirs.get("core"))
+        key_points.append({"id": kp.id, "verdict": said, "quote": quote or None, "core": core})
         if said == "asserted":
             earned += points
             status, message = Status.PASS, f'Covered ({reading.model}): "{quote}"'
@@ -275,15 +277,7 @@ def judged_report(rubric_report: GradeReport, question: Question, reading: Readi
         {
             "grader": f"llm:{reading.model}",
             "rubric_grade": {"score": rubric_report.score, "passed": rubric_report.passed},
-            "key_points": [
-                {
-                    "id": kp.id,
-                    "verdict": (reading.key_points[kp.id].verdict if kp.id in reading.key_points else "missing"),
-                    "quote": (reading.key_points[kp.id].quote or None) if kp.id in reading.key_points else None,
-                    "core": bool(by_id.get(kp.id, {}).get("core")),
-                }
-                for kp in rubric.key_points
-            ],
+            "key_points": key_points,
             "misconceptions": [
                 {
                     "id": mid,
