@@ -99,7 +99,7 @@ def follow_ups_markdown(q: Question) -> str:
         ]
     if len(parts) == 1:
         parts.append("Nothing: this question has no follow-ups or probes.")
-    return "\n\n".join(parts[:1]) + "\n\n" + "\n".join(parts[1:])
+    return parts[0] + "\n\n" + "\n".join(parts[1:])  # the heading, then one list
 
 
 def question_markdown(q: Question, *, rubric: bool = False, width: int | None = None, follow_ups: bool = False) -> str:
