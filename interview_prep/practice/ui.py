@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 from rich.console import Console
 
 from interview_prep.grading.report import GradeReport
+from interview_prep.interrupts import Terminated, diverted
 from interview_prep.models import Question
 from interview_prep.practice.schedule import RATINGS, RatingName, parse_rating
 from interview_prep.practice.session import Countdown, SessionResult, SolutionWatcher, WaitOutcome, WrittenAnswer
@@ -179,6 +180,33 @@ class PlainUI(SessionUIBase):
         self._ask(f"Round {number} of {total}: {category}. Press Enter to start.")
 
 
+def _prompt(session: PromptSession[str], *args: Any, **kwargs: Any) -> str:
+    """`session.prompt`, ended by a TERM or HUP through its own event loop (see interrupts.py).
+
+    The exception is raised by the prompt as Ctrl-C's is; if the prompt finished before the loop
+    got to it, it is raised here, so the signal is never lost."""
+    pending: list[Terminated] = []
+
+    def take(terminated: Terminated) -> bool:
+        app, loop = session.app, session.app.loop
+        if not app.is_running or loop is None or loop.is_closed():
+            return False
+        pending.append(terminated)
+        loop.call_soon_threadsafe(stop)
+        return True
+
+    def stop() -> None:  # on the prompt's event loop
+        future = session.app.future
+        if session.app.is_running and future is not None and not future.done():
+            session.app.exit(exception=pending[0])
+
+    with diverted(take):
+        text = session.prompt(*args, **kwargs)
+    if pending:
+        raise pending[0]
+    return text
+
+
 class TerminalUI(SessionUIBase):
     """prompt_toolkit prompts whose bottom toolbar shows the countdown, redrawn every half second."""
 
@@ -192,7 +220,7 @@ class TerminalUI(SessionUIBase):
 
     def confirm(self, text: str, *, default: bool) -> bool:
         try:
-            answer = self._session().prompt(text + (" [Y/n] " if default else " [y/N] "))
+            answer = _prompt(self._session(), text + (" [Y/n] " if default else " [y/N] "))
         except EOFError:  # Ctrl-D: take the default, which never loses work
             return default
         if not answer.strip():
@@ -241,7 +269,7 @@ class TerminalUI(SessionUIBase):
         with patch_stdout(raw=True):
             thread.start()
             try:
-                text = session.prompt(refresh_interval=POLL_S, **prompt_args)
+                text = _prompt(session, refresh_interval=POLL_S, **prompt_args)
             except EOFError:  # Ctrl-D on an empty line: as good as Enter
                 text = ""
             finally:
@@ -296,7 +324,7 @@ class TerminalUI(SessionUIBase):
         session = self._session()
         while True:
             try:
-                answer = session.prompt(f"{RATING_PROMPT} (the grade says {implied}): ")
+                answer = _prompt(session, f"{RATING_PROMPT} (the grade says {implied}): ")
             except EOFError:
                 return None
             rating = parse_rating(answer)
@@ -306,7 +334,7 @@ class TerminalUI(SessionUIBase):
 
     def round_intro(self, number: int, total: int, category: str, question: Question) -> None:
         try:
-            self._session().prompt(f"Round {number} of {total}: {category}. Press Enter to start. ")
+            _prompt(self._session(), f"Round {number} of {total}: {category}. Press Enter to start. ")
         except EOFError:
             pass  # Ctrl-D starts the round as Enter would; Ctrl-C is the way out
         # A fresh screen per round: the last round's grade and rubric, read by now, would sit above
