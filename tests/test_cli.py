@@ -168,3 +168,28 @@ def test_show_follow_ups_lists_what_the_interviewer_may_ask() -> None:
     assert data["probes"] == {kp.id: kp.probe for kp in batchnorm.rubric.key_points}
     assert set(data["challenges"]) == {mc.id for mc in batchnorm.rubric.misconceptions}
     assert "What the interviewer may ask next" not in runner.invoke(app, ["show", "kmeans"]).stdout
+
+
+def test_the_entry_point_builds_one_command_with_the_same_help_and_errors() -> None:
+    # main() builds only the command asked for; what users see of it must not change.
+    env = {**os.environ, "COLUMNS": "80", "TERM": "dumb"}
+    names = [*(c.name for c in app.registered_commands), "judge"]
+    full = {name: runner.invoke(app, [name, "--help"]).stdout for name in names}
+    code = (
+        "import sys\n"
+        "from interview_prep import cli\n"
+        "args = sys.argv[1:]\n"
+        "cli.build_only_what_is_asked(args)\n"
+        "print('BUILT', ' '.join(c.name for c in cli.app.registered_commands), flush=True)\n"
+        "cli.app(args, prog_name='prep')\n"
+    )
+    for name, expected in full.items():
+        run = subprocess.run([sys.executable, "-c", code, name, "--help"], capture_output=True, text=True, env=env)
+        built, _, shown = run.stdout.partition("\n")
+        assert built.split() == (["BUILT"] if name == "judge" else ["BUILT", name])
+        assert run.returncode == 0 and "".join(shown.split()) == "".join(expected.split()), (
+            name
+        )  # the runner wraps wider
+    unknown = subprocess.run([sys.executable, "-c", code, "lst"], capture_output=True, text=True, env=env)
+    assert unknown.stdout.startswith("BUILT list show grade")  # all kept: the error can suggest 'list'
+    assert unknown.returncode == 2 and "Did you mean 'list'?" in unknown.stderr
