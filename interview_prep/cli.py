@@ -4,45 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
 
 from interview_prep import __version__
+from interview_prep.commands.running import JsonUsageErrors, run
 from interview_prep.errors import ExitCode, PrepError
-
-
-class _Group(TyperGroup):
-    """With --json, a usage error (an unknown option, a value out of range) is JSON on stderr too,
-    like every other error, with the same exit code (2)."""
-
-    def main(self, args: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # type: ignore[override]
-        argv = list(sys.argv[1:] if args is None else args)
-        if not standalone_mode or "--json" not in argv:
-            return super().main(args, standalone_mode=standalone_mode, **extra)
-        from typer._click.exceptions import ClickException
-        from typer.exceptions import Abort
-
-        from interview_prep.views import console
-
-        try:
-            code = super().main(args, standalone_mode=False, **extra)
-        except ClickException as e:
-            console.error(e.format_message(), as_json=True, code=e.exit_code)
-            sys.exit(e.exit_code)
-        except Abort:
-            console.error("interrupted.", as_json=True, code=ExitCode.INTERRUPTED)
-            sys.exit(ExitCode.INTERRUPTED)
-        sys.exit(code if isinstance(code, int) else 0)
-
 
 app = typer.Typer(
     name="prep",
-    cls=_Group,
+    cls=JsonUsageErrors,
     help="Practise the classic new-grad ML engineer interview questions, under a clock, with graded feedback.",
     no_args_is_help=True,
     # Typer's own --install-completion / --show-completion. Completion runs `prep` on every Tab,
@@ -68,35 +41,6 @@ BankOption = Annotated[
     Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
     typer.Option("--bank", help="A folder of your own question YAML files (repeatable; also $PREP_BANK)."),
 ]
-
-
-@contextmanager
-def user_errors(*, as_json: bool = False) -> Iterator[None]:
-    """Turn the core's errors into one line on stderr (with `as_json`, one JSON object) and the exit
-    code they name. SIGTERM and SIGHUP end a command as Ctrl-C does, so that what it was doing is saved
-    or cleaned up; a closed stdout (`| head -1`, a pager quit) ends the output, not the command."""
-    from interview_prep.interrupts import signals_as_interrupts
-    from interview_prep.views import console
-
-    try:
-        with signals_as_interrupts():
-            yield
-    except PrepError as exc:
-        console.error(exc.message, as_json=as_json, code=exc.code)
-        raise typer.Exit(exc.code) from None
-    except KeyboardInterrupt:
-        console.error("interrupted.", as_json=as_json, code=ExitCode.INTERRUPTED)
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
-
-
-def run(command: Callable[[], ExitCode], *, as_json: bool = False) -> NoReturn:
-    """Run one command of commands/ and exit with the code it returns, or the one its error names."""
-    from interview_prep.views import console
-
-    code = ExitCode.OK  # what a read ends with when its reader stops reading first
-    with user_errors(as_json=as_json), console.output_may_close():
-        code = command()
-    raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -219,21 +163,10 @@ def practice(
 
     Then get a grade and the rubric, and rate yourself.
     """
-    from interview_prep.commands.practice import practice as run_practice
+    from interview_prep.commands.practice import SessionOptions, practice
 
-    run(
-        lambda: run_practice(
-            bank_dirs,
-            question,
-            category=category,
-            minutes=minutes,
-            workspace=workspace,
-            follow_ups=not no_follow_ups,
-            as_json=as_json,
-            judge=judge,
-        ),
-        as_json=as_json,
-    )
+    options = SessionOptions(bank_dirs, minutes, workspace, not no_follow_ups, judge, as_json)
+    run(lambda: practice(options, question, category=category), as_json=as_json)
 
 
 @app.command("mock")
@@ -261,20 +194,10 @@ def mock(
 
     Two DSA rounds, ML coding, fundamentals, project, system design, behavioral (--rounds to choose).
     """
-    from interview_prep.commands.practice import mock as run_mock
+    from interview_prep.commands.practice import SessionOptions, mock
 
-    run(
-        lambda: run_mock(
-            bank_dirs,
-            minutes=minutes,
-            workspace=workspace,
-            follow_ups=not no_follow_ups,
-            as_json=as_json,
-            judge=judge,
-            rounds=rounds,
-        ),
-        as_json=as_json,
-    )
+    options = SessionOptions(bank_dirs, minutes, workspace, not no_follow_ups, judge, as_json)
+    run(lambda: mock(options, rounds=rounds), as_json=as_json)
 
 
 @app.command("stats")

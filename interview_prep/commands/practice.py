@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,19 @@ if TYPE_CHECKING:  # the store pulls in sqlite3, which `prep list` without histo
     from interview_prep.practice.session import SessionContext, SessionInterrupted, SessionResult
     from interview_prep.practice.ui import PlainUI, TerminalUI
     from interview_prep.store import Store
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    """What `prep practice` and `prep mock` both take: where the bank and the solution files are, the
+    clock, whether the interviewer asks back, the model judge, and JSON or the screen for the result."""
+
+    bank_dirs: list[Path] | None
+    minutes: float | None
+    workspace: Path
+    follow_ups: bool = True
+    judge: str | None = None
+    as_json: bool = False
 
 
 class BankGrader:
@@ -75,25 +89,18 @@ def result_json(r: SessionResult) -> dict[str, object]:
     }
 
 
-def _context(
-    store: Store,
-    workspace: Path,
-    minutes: float | None,
-    follow_ups: bool,
-    as_json: bool = False,
-    judge: str | None = None,
-) -> SessionContext:
+def _context(store: Store, options: SessionOptions) -> SessionContext:
     from interview_prep.practice.session import SessionContext, SystemClock, default_editor
 
     return SessionContext(
         store=store,
-        ui=_ui(as_json),
+        ui=_ui(options.as_json),
         clock=SystemClock(),
-        grader=BankGrader(judge),
-        workspace=workspace,
+        grader=BankGrader(options.judge),
+        workspace=options.workspace,
         editor=default_editor(os.environ.get),
-        minutes=minutes,
-        follow_ups=follow_ups,
+        minutes=options.minutes,
+        follow_ups=options.follow_ups,
     )
 
 
@@ -149,22 +156,13 @@ def _still_saved(store: Store, results: Sequence[SessionResult]) -> bool:
     return True
 
 
-def practice(
-    bank_dirs: list[Path] | None,
-    ref: str | None,
-    *,
-    category: str | None,
-    minutes: float | None,
-    workspace: Path,
-    follow_ups: bool = True,
-    as_json: bool = False,
-    judge: str | None = None,
-) -> ExitCode:
+def practice(options: SessionOptions, ref: str | None, *, category: str | None) -> ExitCode:
     """Pick, run and record one timed attempt."""
     from interview_prep.practice.session import SessionInterrupted, pick_question, run_session
     from interview_prep.views import practice as practice_views
 
-    bank = load_bank(bank_dirs)
+    as_json = options.as_json
+    bank = load_bank(options.bank_dirs)
     bank.in_category(category)  # a wrong category is one clear error before anything starts
     store = open_history()
     try:
@@ -172,7 +170,7 @@ def practice(
             question = bank.get(ref)
         else:
             question = pick_question(bank.questions, store, datetime.now(timezone.utc), category=category)
-        ctx = _context(store, workspace, minutes, follow_ups, as_json, judge)
+        ctx = _context(store, options)
         try:
             result = run_session(question, ctx)
         except SessionInterrupted as e:
@@ -194,16 +192,7 @@ def practice(
         store.close()
 
 
-def mock(
-    bank_dirs: list[Path] | None,
-    *,
-    minutes: float | None,
-    workspace: Path,
-    follow_ups: bool = True,
-    as_json: bool = False,
-    judge: str | None = None,
-    rounds: str | None = None,
-) -> ExitCode:
+def mock(options: SessionOptions, *, rounds: str | None = None) -> ExitCode:
     """The mock loop (the rounds `--rounds` names, else the seed's loop), then its summary."""
     from interview_prep.practice.mock import parse_rounds, run_mock
     from interview_prep.practice.session import SessionInterrupted
@@ -211,10 +200,11 @@ def mock(
     from interview_prep.views import practice as practice_views
 
     chosen = parse_rounds(rounds)  # a wrong round name is one clear error before anything starts
-    questions = load_bank(bank_dirs).questions
+    as_json = options.as_json
+    questions = load_bank(options.bank_dirs).questions
     store = open_history()
     try:
-        ctx = _context(store, workspace, minutes, follow_ups, as_json, judge)
+        ctx = _context(store, options)
         try:
             # The project round asks about the user's own résumé when `prep resume` made deep-dives.
             results = run_mock(questions, ctx, chosen, projects=deep_dives(questions))
