@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from interview_prep.models import Question
-from interview_prep.views.console import out, show_markdown
+from interview_prep.views.console import out, rows_table, show_markdown
 
 # Short forms for a narrow terminal: the category and level columns give their width to the title.
 _CATEGORY_ABBREV = {"fundamentals": "fund", "system-design": "design", "behavioral": "behav", "project": "proj"}
@@ -27,7 +27,6 @@ def bank_table(
     Designed for `width` columns (the terminal's): every column but the title is one line; when the
     full words leave the title under `_TITLE_MIN`, category and level are abbreviated.
     """
-    from rich import box
 
     extra = extra_columns or {}
     width = out.width if width is None else width
@@ -47,7 +46,7 @@ def bank_table(
 
     short = width - fixed_width(False) < min(_TITLE_MIN, max((len(q.title) for q in questions), default=0))
     # A light box, no edge, no padding beyond its one-space separator: 80 columns are few.
-    table = Table(title="Question bank", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=0)
+    table = rows_table("Question bank", show_edge=False, padding=0)
     table.add_column("#", justify="right", style="bold", no_wrap=True)
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("title")

@@ -7,9 +7,12 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 class _Console(Console):
@@ -129,6 +132,17 @@ def print_json(data: Any) -> None:
     import json
 
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def rows_table(title: str, caption: str | None = None, **options: Any) -> Table:
+    """A table of rows as prep lists them: title and caption at the left, a rule under the heads;
+    `options` go to Rich's Table (no edge, no padding where 80 columns are tight)."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(
+        title=title, title_justify="left", caption=caption, caption_justify="left", box=box.SIMPLE_HEAD, **options
+    )
 
 
 def show_markdown(text: str, console: Console = out) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from interview_prep.models import Question
 from interview_prep.practice.clock import format_duration
 from interview_prep.store import Attempt, FollowUpRecord
+from interview_prep.views.console import rows_table
 from interview_prep.views.text import score_text, when
 
 if TYPE_CHECKING:  # the attempt view's Syntax and the grade's views load only for --show
@@ -35,15 +35,7 @@ def history_table(attempts: Sequence[Attempt], *, caption: str | None = None) ->
     Every column is one line; only a long question id folds, and only on a terminal too narrow for it.
     """
     show_mode = any(a.mode != "practice" for a in attempts)
-    table = Table(
-        title="Attempts",
-        title_justify="left",
-        caption=caption,
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=0,
-    )
+    table = rows_table("Attempts", caption, show_edge=False, padding=0)
     table.add_column("#", justify="right", style="bold", no_wrap=True)
     table.add_column("when", no_wrap=True)
     table.add_column("question", style="cyan", overflow="fold")
@@ -135,7 +127,7 @@ def render_attempt(
 
 
 def _stats_table(title: str, rows: Sequence[Stats]) -> Table:
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
+    table = rows_table(title, show_edge=False, padding=(0, 1, 0, 0))
     table.add_column("name", style="cyan", overflow="fold")
     # Timed attempts (practice, mock) apart from untimed `prep grade` ones: only the timed have a time.
     for col in ("timed", "grade", "best", "last", "avg time", "of limit"):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -15,6 +14,7 @@ from interview_prep.models import Question
 from interview_prep.practice.clock import Countdown, format_duration
 from interview_prep.practice.mock import round_of
 from interview_prep.practice.session import SessionResult
+from interview_prep.views.console import rows_table
 from interview_prep.views.report import render_report, render_rubric
 from interview_prep.views.text import reflow, when
 
@@ -74,14 +74,7 @@ def mock_summary(results: Sequence[SessionResult]) -> Table:
     caption = f"{passed} of {len(results)} rounds passed"
     if scores:
         caption += f"; mean score {sum(scores) / len(scores):.0f}"
-    table = Table(
-        title="Mock interview loop",
-        title_justify="left",
-        caption=caption,
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    table = rows_table("Mock interview loop", caption, pad_edge=False)
     for col in ("round", "question", "score", "follow-ups", "verdict", "time", "rating"):
         table.add_column(col, no_wrap=col != "question")
     for r, final in zip(results, finals, strict=True):

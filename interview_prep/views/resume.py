@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich import box
 from rich.markup import escape
 from rich.table import Table
+
+from interview_prep.views.console import rows_table
 
 
 def resume_table(found: dict[str, Any]) -> Table:
     names = {t["id"]: t["name"] for t in found["techniques"]}
     made = {t["id"]: t["questions"] for t in found["techniques"]}
-    table = Table(title="Your résumé", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = rows_table("Your résumé", pad_edge=False)
     table.add_column("entry")
     table.add_column("techniques")
     table.add_column("questions made", style="cyan")
