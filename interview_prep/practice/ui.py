@@ -97,6 +97,30 @@ class SessionUIBase:
         # The terminal belongs to the editor until it exits; the clock keeps running.
         subprocess.run(argv, check=False)
 
+    def _ask(self, text: str) -> str | None:
+        """One line typed after `text`; None at the end of input (Ctrl-D, a pipe's end)."""
+        raise NotImplementedError
+
+    def confirm(self, text: str, *, default: bool) -> bool:
+        answer = self._ask(text + (" [Y/n]" if default else " [y/N]"))
+        if answer is None or not answer.strip():
+            return default  # Ctrl-D or Enter: the default, which never loses work
+        return answer.strip().lower().startswith("y")
+
+    def ask_rating(self, implied: RatingName) -> RatingName | None:
+        while True:
+            answer = self._ask(f"{RATING_PROMPT} (the grade says {implied}):")
+            if answer is None:
+                return None
+            rating = parse_rating(answer)
+            if rating:
+                return rating
+            *rest, last = (r[0] for r in RATINGS)
+            self.message(f"Please answer {', '.join(rest)} or {last}.")
+
+    def round_intro(self, number: int, total: int, category: str, question: Question) -> None:
+        self._ask(f"Round {number} of {total}: {category}. Press Enter to start.")
+
 
 class PlainUI(SessionUIBase):
     """Prompts for when stdin is not a terminal: lines in, lines out, still timed."""
@@ -115,12 +139,6 @@ class PlainUI(SessionUIBase):
         self.console.print(text, markup=False, highlight=False, end=" ")
         self.console.file.flush()
         return self.reader.readline(timeout)
-
-    def confirm(self, text: str, *, default: bool) -> bool:
-        answer = self._ask(text + (" [Y/n]" if default else " [y/N]"))
-        if answer is None or not answer.strip():
-            return default
-        return answer.strip().lower().startswith("y")
 
     def wait_for_submit(self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool) -> WaitOutcome:
         hint = "Enter submits, h then Enter shows a hint" + (", e then Enter reopens the editor" if can_edit else "")
@@ -166,19 +184,6 @@ class PlainUI(SessionUIBase):
             if keep is not None:
                 keep("\n".join(lines))
 
-    def ask_rating(self, implied: RatingName) -> RatingName | None:
-        while True:
-            answer = self._ask(f"{RATING_PROMPT} (the grade says {implied}):")
-            if answer is None:
-                return None
-            rating = parse_rating(answer)
-            if rating:
-                return rating
-            self.message("Please answer a, h, g or e.")
-
-    def round_intro(self, number: int, total: int, category: str, question: Question) -> None:
-        self._ask(f"Round {number} of {total}: {category}. Press Enter to start.")
-
 
 def _prompt(session: PromptSession[str], *args: Any, **kwargs: Any) -> str:
     """`session.prompt`, ended by a TERM or HUP through its own event loop (see interrupts.py).
@@ -218,14 +223,11 @@ class TerminalUI(SessionUIBase):
     def _toolbar(self, countdown: Countdown, hint: str) -> Callable[[], str]:
         return lambda: f" {countdown.label()}  |  {hint} "
 
-    def confirm(self, text: str, *, default: bool) -> bool:
+    def _ask(self, text: str) -> str | None:
         try:
-            answer = _prompt(self._session(), text + (" [Y/n] " if default else " [y/N] "))
-        except EOFError:  # Ctrl-D: take the default, which never loses work
-            return default
-        if not answer.strip():
-            return default
-        return answer.strip().lower().startswith("y")
+            return _prompt(self._session(), text + " ")
+        except EOFError:  # Ctrl-D
+            return None
 
     def _run_timed(
         self,
@@ -320,23 +322,8 @@ class TerminalUI(SessionUIBase):
         )
         return WrittenAnswer(text, timed_out)
 
-    def ask_rating(self, implied: RatingName) -> RatingName | None:
-        session = self._session()
-        while True:
-            try:
-                answer = _prompt(session, f"{RATING_PROMPT} (the grade says {implied}): ")
-            except EOFError:
-                return None
-            rating = parse_rating(answer)
-            if rating:
-                return rating
-            self.message("Please answer " + ", ".join(r[0] for r in RATINGS) + ".")
-
     def round_intro(self, number: int, total: int, category: str, question: Question) -> None:
-        try:
-            _prompt(self._session(), f"Round {number} of {total}: {category}. Press Enter to start. ")
-        except EOFError:
-            pass  # Ctrl-D starts the round as Enter would; Ctrl-C is the way out
+        super().round_intro(number, total, category, question)  # Ctrl-D starts it as Enter would
         # A fresh screen per round: the last round's grade and rubric, read by now, would sit above
         # (and be mistaken for part of) this round's question.
         self.console.clear()
