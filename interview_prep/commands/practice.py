@@ -90,7 +90,8 @@ def result_json(r: SessionResult) -> dict[str, object]:
 
 
 def _context(store: Store, options: SessionOptions) -> SessionContext:
-    from interview_prep.practice.session import SessionContext, SystemClock, default_editor
+    from interview_prep.practice.answers import default_editor
+    from interview_prep.practice.session import SessionContext, SystemClock
 
     return SessionContext(
         store=store,
@@ -158,7 +159,8 @@ def _still_saved(store: Store, results: Sequence[SessionResult]) -> bool:
 
 def practice(options: SessionOptions, ref: str | None, *, category: str | None) -> ExitCode:
     """Pick, run and record one timed attempt."""
-    from interview_prep.practice.session import SessionInterrupted, pick_question, run_session
+    from interview_prep.practice.schedule import pick_question
+    from interview_prep.practice.session import SessionInterrupted, run_session
     from interview_prep.views import practice as practice_views
 
     as_json = options.as_json
@@ -169,7 +171,7 @@ def practice(options: SessionOptions, ref: str | None, *, category: str | None) 
         if ref is not None:
             question = bank.get(ref)
         else:
-            question = pick_question(bank.questions, store, datetime.now(timezone.utc), category=category)
+            question = pick_question(bank.questions, store.due_dates(), datetime.now(timezone.utc), category=category)
         ctx = _context(store, options)
         try:
             result = run_session(question, ctx)

@@ -4,7 +4,9 @@ that grades a solution again on every save."""
 from __future__ import annotations
 
 import hashlib
+import shlex
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -13,6 +15,16 @@ from interview_prep.errors import PrepError
 from interview_prep.grading.report import GradeReport, Status
 from interview_prep.models import Question
 from interview_prep.practice.clock import Clock
+
+
+class Asks(Protocol):
+    """The part of the session's UI the workspace files need."""
+
+    def message(self, text: str) -> None: ...
+
+    def confirm(self, text: str, *, default: bool) -> bool: ...
+
+    def run_editor(self, argv: list[str]) -> None: ...
 
 
 class Grader(Protocol):
@@ -99,3 +111,50 @@ def starter_source(question: Question) -> str:
     if f"# prep: {question.id}" in body:
         return body if body.endswith("\n") else body + "\n"
     return f"# prep: {question.id}\n" + body + ("" if body.endswith("\n") else "\n")
+
+
+def prepare_file(path: Path, content: str, ui: Asks, clock: Clock) -> None:
+    """Write the starter, unless the user's own work is there: then keep it, or move it aside."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            existing = path.read_text(encoding="utf-8", errors="replace")
+            if existing == content or not existing.strip():
+                if existing != content:
+                    path.write_text(content, encoding="utf-8")
+                return
+            if ui.confirm(f"{path} already holds your earlier work. Keep working on it?", default=True):
+                return
+            stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+            aside = path.with_name(f"{path.name}.{stamp}.bak")
+            path.rename(aside)
+            ui.message(f"Your earlier work was moved to {aside}.")
+        path.write_text(content, encoding="utf-8")
+    except OSError as e:
+        raise PrepError(f"Cannot write {path}: {e.strerror}.") from e
+
+
+def read_answer(path: Path) -> str | None:
+    """The file's text as it is now; None if it cannot be read (deleted, moved)."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def open_editor(editor: str | None, path: Path, ui: Asks) -> None:
+    assert editor
+    try:
+        ui.run_editor([*shlex.split(editor), str(path)])
+    except OSError as e:
+        ui.message(f"Could not start the editor '{editor}' ({e.strerror}); edit {path} yourself.")
+
+
+def default_editor(env: dict[str, str] | Callable[[str], str | None]) -> str | None:
+    """$VISUAL, else $EDITOR, else None (then the session prints the path)."""
+    get = env.get if isinstance(env, dict) else env
+    for name in ("VISUAL", "EDITOR"):
+        value = get(name)
+        if value and value.strip():
+            return value
+    return None

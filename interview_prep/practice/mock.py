@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from interview_prep.errors import PrepError
 from interview_prep.models import Question
+from interview_prep.practice.schedule import pick_question
 from interview_prep.practice.session import (
     SessionContext,
     SessionInterrupted,
     SessionResult,
-    pick_question,
     run_session,
 )
 
@@ -88,7 +88,7 @@ def run_mock(
         if name == "project" and projects:
             pool = list(projects)
         fresh = [q for q in pool if q.id not in asked] or pool
-        question = pick_question(fresh, ctx.store, ctx.clock.now())
+        question = pick_question(fresh, ctx.store.due_dates(), ctx.clock.now())
         asked.add(question.id)
         try:
             ctx.ui.round_intro(number, len(playable), name, question)

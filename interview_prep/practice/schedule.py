@@ -89,3 +89,15 @@ def most_due(questions: Sequence[Question], due: Mapping[str, datetime], now: da
 def due_questions(questions: Sequence[Question], due: Mapping[str, datetime], now: datetime) -> list[Question]:
     """What `prep list --due` shows: questions whose card is due, and those never practised."""
     return [q for q in questions if q.id not in due or due[q.id] <= now]
+
+
+def pick_question(
+    questions: Sequence[Question], due_dates: Mapping[str, datetime], now: datetime, *, category: str | None = None
+) -> Question:
+    """The most due question (of a category), else one never practised."""
+    from interview_prep.bank import questions_in
+
+    pool = questions_in(questions, category)
+    chosen = most_due(pool, due_dates, now)
+    assert chosen is not None  # pool is not empty
+    return chosen

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -18,6 +17,9 @@ from interview_prep.practice.answers import (
     Grader,
     SolutionWatcher,
     grader_version,
+    open_editor,
+    prepare_file,
+    read_answer,
     short_grade_line,
     solution_path,
     starter_source,
@@ -151,42 +153,6 @@ class SessionInterrupted(KeyboardInterrupt):
         self.resumable = resumable  # the question whose typed answer was kept, to carry on from next time
 
 
-def prepare_file(path: Path, content: str, ui: SessionUI, clock: Clock) -> None:
-    """Write the starter, unless the user's own work is there: then keep it, or move it aside."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            existing = path.read_text(encoding="utf-8", errors="replace")
-            if existing == content or not existing.strip():
-                if existing != content:
-                    path.write_text(content, encoding="utf-8")
-                return
-            if ui.confirm(f"{path} already holds your earlier work. Keep working on it?", default=True):
-                return
-            stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
-            aside = path.with_name(f"{path.name}.{stamp}.bak")
-            path.rename(aside)
-            ui.message(f"Your earlier work was moved to {aside}.")
-        path.write_text(content, encoding="utf-8")
-    except OSError as e:
-        raise PrepError(f"Cannot write {path}: {e.strerror}.") from e
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-
-
-def _open_editor(ctx: SessionContext, path: Path) -> None:
-    assert ctx.editor
-    try:
-        ctx.ui.run_editor([*shlex.split(ctx.editor), str(path)])
-    except OSError as e:
-        ctx.ui.message(f"Could not start the editor '{ctx.editor}' ({e.strerror}); edit {path} yourself.")
-
-
 def _take_hint(question: Question, ctx: SessionContext) -> str:
     from interview_prep.practice.hints import next_hint
 
@@ -204,13 +170,13 @@ def _coding(question: Question, ctx: SessionContext, countdown: Countdown, resul
     prepare_file(path, starter_source(question), ctx.ui, ctx.clock)
     watcher = SolutionWatcher(question, path, ctx.grader, ctx.clock)
     if ctx.editor:
-        _open_editor(ctx, path)
+        open_editor(ctx.editor, path, ctx.ui)
     else:
         ctx.ui.message(f"Write your solution in {path}; each save is graded. Enter submits.")
     while True:
         outcome = ctx.ui.wait_for_submit(countdown, watcher, can_edit=bool(ctx.editor))
         if outcome == "edit":
-            _open_editor(ctx, path)
+            open_editor(ctx.editor, path, ctx.ui)
             continue
         if outcome == "hint":
             ctx.ui.message(_take_hint(question, ctx))
@@ -225,12 +191,12 @@ def _coding(question: Question, ctx: SessionContext, countdown: Countdown, resul
                 why = "The input ended" if outcome == "ended" else "Time is up"
                 ctx.ui.message(f"{why} and the solution cannot be graded: {e.message}")
                 result.status = UNGRADED
-                return _read(path)
+                return read_answer(path)
             ctx.ui.message(f"Cannot grade it yet: {e.message} Fix it and press Enter again.")
             continue
         except OSError as e:
             raise PrepError(f"Cannot read {path}: {e.strerror}.") from e
-        return _read(path)
+        return read_answer(path)
 
 
 def _draft_keeper(ctx: SessionContext, result: SessionResult) -> Callable[[str], None]:
@@ -282,15 +248,15 @@ def _written(question: Question, ctx: SessionContext, countdown: Countdown, resu
         text = result.draft = _resumable(question, ctx, result)
     while True:
         if ctx.editor:
-            _open_editor(ctx, path)
+            open_editor(ctx.editor, path, ctx.ui)
             outcome = ctx.ui.wait_for_submit(countdown, None, can_edit=True)
             while outcome in ("edit", "hint"):
                 if outcome == "edit":
-                    _open_editor(ctx, path)
+                    open_editor(ctx.editor, path, ctx.ui)
                 else:
                     ctx.ui.message(_take_hint(question, ctx))
                 outcome = ctx.ui.wait_for_submit(countdown, None, can_edit=True)
-            text = _read(path) or ""
+            text = read_answer(path) or ""
             timed_out, ended = outcome == "timeout", outcome == "ended"
         else:
             # After an answer the grader could not take, the user edits it rather than retyping it.
@@ -432,7 +398,7 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
         if finished:  # at the rating: the grade and the time stay as saved, the card does not move
             raise SessionInterrupted(ctx.results, graded_unrated=True, signal_name=signal_name) from None
         if answer is None and result.answer_path is not None:
-            answer = _read(result.answer_path)
+            answer = read_answer(result.answer_path)
         typed = answer is None and bool(result.draft.strip())
         if typed:
             answer = result.draft
@@ -450,29 +416,3 @@ def run_session(question: Question, ctx: SessionContext) -> SessionResult:
         raise
     ctx.results.append(result)
     return result
-
-
-def pick_question(
-    questions: Sequence[Question],
-    store: Store,
-    now: datetime,
-    *,
-    category: str | None = None,
-) -> Question:
-    """The most due question (of a category), else one never practised."""
-    from interview_prep.bank import questions_in
-
-    pool = questions_in(questions, category)
-    chosen = schedule.most_due(pool, store.due_dates(), now)
-    assert chosen is not None  # pool is not empty
-    return chosen
-
-
-def default_editor(env: dict[str, str] | Callable[[str], str | None]) -> str | None:
-    """$VISUAL, else $EDITOR, else None (then the session prints the path)."""
-    get = env.get if isinstance(env, dict) else env
-    for name in ("VISUAL", "EDITOR"):
-        value = get(name)
-        if value and value.strip():
-            return value
-    return None

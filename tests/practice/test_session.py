@@ -12,11 +12,11 @@ import pytest
 from interview_prep.bank import Bank
 from interview_prep.errors import PrepError
 from interview_prep.practice.mock import MOCK_ROUNDS, run_mock
+from interview_prep.practice.schedule import pick_question
 from interview_prep.practice.session import (
     Countdown,
     SessionInterrupted,
     format_duration,
-    pick_question,
     run_session,
     solution_path,
 )
@@ -249,8 +249,8 @@ def test_ctrl_c_saves_the_attempt_as_abandoned_with_the_work_so_far(
 def test_pick_question_prefers_due_then_never_seen(bank: Bank, store: Store, clock: Any) -> None:
     from datetime import timedelta
 
-    assert pick_question(bank.questions, store, clock.now()).id == "kmeans"
-    assert pick_question(bank.questions, store, clock.now(), category="depth").id == "batchnorm"
+    assert pick_question(bank.questions, store.due_dates(), clock.now()).id == "kmeans"
+    assert pick_question(bank.questions, store.due_dates(), clock.now(), category="depth").id == "batchnorm"
     # Practise kmeans: it is not due for a while, so the next unseen question comes first.
     aid = store.start_attempt(question="kmeans", kind="coding", mode="practice", started_at=clock.now(), time_limit_s=1)
     store.rate_attempt(
@@ -261,12 +261,12 @@ def test_pick_question_prefers_due_then_never_seen(bank: Bank, store: Store, clo
         due=clock.now() + timedelta(days=3),
         now=clock.now(),
     )
-    assert pick_question(bank.questions, store, clock.now()).id == "bce"
+    assert pick_question(bank.questions, store.due_dates(), clock.now()).id == "bce"
     # Once it is overdue, it comes back before any unseen question.
     later = clock.now() + timedelta(days=4)
-    assert pick_question(bank.questions, store, later).id == "kmeans"
+    assert pick_question(bank.questions, store.due_dates(), later).id == "kmeans"
     with pytest.raises(PrepError, match="no category 'nope'. Categories: coding, fundamentals"):
-        pick_question(bank.questions, store, clock.now(), category="nope")
+        pick_question(bank.questions, store.due_dates(), clock.now(), category="nope")
 
 
 def test_mock_runs_the_seeds_loop_under_one_mock_id(bank: Bank, make_ctx: Any, clock: Any, store: Store) -> None:
@@ -417,7 +417,7 @@ def test_an_editor_that_cannot_start_is_reported_and_the_session_goes_on(bank: B
 
 
 def test_default_editor_prefers_visual_then_editor() -> None:
-    from interview_prep.practice.session import default_editor
+    from interview_prep.practice.answers import default_editor
 
     assert default_editor({"VISUAL": "code --wait", "EDITOR": "vi"}) == "code --wait"
     assert default_editor({"VISUAL": " ", "EDITOR": "vi"}) == "vi"
