@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -217,3 +218,38 @@ def test_each_mock_round_starts_on_a_clear_screen() -> None:
     ui.round_intro(2, 5, "fundamentals", load_bank().get("bias-variance"))
     out = buffer.getvalue()
     assert out.index("\x1b[2J") > out.index("previous round's rubric")  # cleared after Enter
+
+
+def test_show_rewraps_a_contract_as_prose_keeping_every_word_in_order() -> None:
+    from interview_prep.bank import load_bank
+    from interview_prep.views.bank import fit_code
+
+    for q in load_bank().questions:
+        for fn in q.functions:
+            doc = textwrap.indent(fn.docstring.rstrip(), "    ")
+            code = f'{fn.signature}:\n    """{doc.lstrip()}\n    """'
+            fitted = fit_code(code, 78)
+            assert max(map(len, fitted.splitlines())) <= 78, q.id
+            assert fitted.split() == code.split(), q.id  # the same words, in the same order
+            compile(fitted + "\n    pass\n", q.id, "exec")  # still Python
+
+
+def test_a_long_docstring_line_pushes_its_words_into_the_next_line_of_its_sentence() -> None:
+    from interview_prep.views.bank import fit_code
+
+    code = (
+        "def f(x):\n"
+        '    """Return the thing, computed from x in the careful way that the contract asks for here,\n'
+        "    and never the other way around, which would be wrong.\n"
+        "    x: the input, a number.\n"
+        '    """'
+    )
+    assert fit_code(code, 40).splitlines() == [
+        "def f(x):",
+        '    """Return the thing, computed from x',
+        "    in the careful way that the contract",
+        "    asks for here, and never the other",
+        "    way around, which would be wrong.",
+        "    x: the input, a number.",  # an item of its own: never joined to the sentence above
+        '    """',
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -61,22 +62,48 @@ def bank_table(
     return table
 
 
+# A docstring line that starts its own item ("labels: ...", "- ...", "2. ..."): never joined to the one above.
+_ITEM = re.compile(r"\s*(?:[-*]\s|\d+[.)]\s|[\w ,()\[\]*]+:\s)")
+
+
 def fit_code(code: str, width: int) -> str:
     """Code re-wrapped to `width` where only a comment or docstring line is too long.
 
     Each long line breaks at spaces and continues at its own indentation, so the code stays valid
-    Python and no line wraps back to column 0. A line with no space to break at stays as it is.
+    Python and no line wraps back to column 0. Inside a docstring, the words a long line pushes off
+    go on to the start of the next line of the same sentence, as a person re-wrapping it would do,
+    rather than a short line of their own. A line with no space to break at stays as it is.
     """
-    lines = []
-    for line in code.splitlines():
-        if len(line) <= width or not line.strip():
-            lines.append(line)
-            continue
+    fitted: list[str] = []
+    carry, carry_indent = "", ""  # words pushed off a long docstring line
+    for number, line in enumerate(code.splitlines()):
         indent = line[: len(line) - len(line.lstrip())]
-        lines += textwrap.wrap(
-            line.strip(), width, initial_indent=indent, subsequent_indent=indent, break_long_words=False
-        ) or [line]
-    return "\n".join(lines)
+        if carry:
+            continues = line.strip() and indent == carry_indent and '"""' not in line and not _ITEM.match(line)
+            if continues:
+                line = f"{indent}{carry} {line.strip()}"
+            else:
+                fitted += _wrap(indent=carry_indent, text=carry, width=width)
+            carry = ""
+        if len(line) <= width or not line.strip():
+            fitted.append(line)
+            continue
+        first, *rest = _wrap(indent=indent, text=line.strip(), width=width) or [line]
+        fitted.append(first)
+        in_docstring = number > 0 and line.count('"""') != 2  # the signature's own line is code
+        if rest and in_docstring:
+            carry, carry_indent = " ".join(r.strip() for r in rest), indent
+        else:
+            fitted += rest
+    if carry:
+        fitted += _wrap(indent=carry_indent, text=carry, width=width)
+    return "\n".join(fitted)
+
+
+def _wrap(*, indent: str, text: str, width: int) -> list[str]:
+    return textwrap.wrap(
+        text, width, initial_indent=indent, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
 
 
 def follow_ups_markdown(q: Question) -> str:
