@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from interview_prep import paths
 from interview_prep.errors import StoreError
+from interview_prep.store import integrity
 from interview_prep.store.statuses import ABANDONED, GRADED, IN_PROGRESS
 
 DB_NAME = paths.HISTORY_FILE
@@ -198,9 +199,20 @@ def _reads(method: Callable[..., _T]) -> Callable[..., _T]:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as e:
-            raise StoreError(f"Cannot read the history at {self.path}: {e}.") from e
+            raise refused(self.path, "read", e) from e
 
     return read
+
+
+def refused(path: Path | None, doing: str, e: sqlite3.Error, fix: str = "") -> StoreError:
+    """What SQLite refused, for the user; a damaged file is checked, set aside and salvaged on the next open."""
+    if integrity.means_damage(e):
+        integrity.forget(path)
+        return StoreError(
+            f"Cannot {doing} the history at {path}: parts of it can no longer be read; the next prep command"
+            " sets the file aside and keeps what can still be read."
+        )
+    return StoreError(f"Cannot {doing} the history at {path}: {e}{fix}.")
 
 
 class Store:
@@ -270,7 +282,7 @@ class Store:
 
                 problem = permission_problem(self.path)
                 fix = f" ({problem})" if problem else ""
-            raise StoreError(f"Cannot write the history at {self.path}: {e}{fix}.") from e
+            raise refused(self.path, "write", e, fix) from e
 
     # attempts
 
