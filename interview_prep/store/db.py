@@ -572,14 +572,20 @@ class Store:
             " FROM attempts WHERE status != ? GROUP BY question",
             (ABANDONED, IN_PROGRESS),
         ).fetchall()
-        recent: dict[str, list[tuple[str, float]]] = {}
-        for r in self.conn.execute(
-            "SELECT question, started_at, score FROM (SELECT question, started_at, score, ROW_NUMBER() OVER"
-            " (PARTITION BY question ORDER BY started_at DESC, id DESC) AS rn FROM attempts"
-            " WHERE status != ? AND score IS NOT NULL) WHERE rn <= ? ORDER BY started_at, rn DESC",
-            (IN_PROGRESS, last_n),
-        ):
-            recent.setdefault(r["question"], []).append((r["started_at"], float(r["score"])))
+        # One indexed search per question: numbering every attempt in one query sorts them all.
+        recent = {
+            r["question"]: [
+                (t["started_at"], float(t["score"]))
+                for t in reversed(
+                    self.conn.execute(
+                        "SELECT started_at, score FROM attempts WHERE question=? AND status != ? AND score IS NOT NULL"
+                        " ORDER BY started_at DESC, id DESC LIMIT ?",
+                        (r["question"], IN_PROGRESS, last_n),
+                    ).fetchall()
+                )
+            ]
+            for r in rows
+        }
         daily: dict[str, list[tuple[str, float, int]]] = {}
         for r in self.conn.execute(
             "SELECT question, substr(started_at, 1, 10) AS day, AVG(score) AS mean, COUNT(*) AS n FROM attempts"

@@ -10,19 +10,17 @@ from interview_prep.store import Store
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
-# What `prep grade` keeps of a written answer, but its question and grade.
+# What `prep grade` keeps of a written answer, but its question, time and grade.
 BY_PREP_GRADE: dict[str, Any] = {
     "kind": "written",
     "mode": "grade",
-    "started_at": T0,
-    "ended_at": T0,
     "answer": "my answer",
     "answer_path": None,
     "grader_version": "t",
 }
 
 
-def graded(store: Store, question: str = "batchnorm", *, score: float = 70.0) -> int:
-    """A written attempt graded by `prep grade`, answered "my answer"; its id."""
+def graded(store: Store, question: str = "batchnorm", *, score: float = 70.0, at: datetime = T0) -> int:
+    """A written attempt graded by `prep grade` at `at`, answered "my answer"; its id."""
     grade = {"question": question, "score": score, "passed": True, "checks": []}
-    return store.record_attempt(question=question, grade=grade, **BY_PREP_GRADE)
+    return store.record_attempt(question=question, grade=grade, started_at=at, ended_at=at, **BY_PREP_GRADE)

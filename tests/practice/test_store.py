@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from histories import graded
 
 from interview_prep import store as store_mod
 from interview_prep.errors import StoreError
@@ -246,3 +247,14 @@ def test_a_write_that_sqlite_refuses_is_a_store_error_and_leaves_no_transaction_
     assert not store.conn.in_transaction
     store.start_attempt(question="bce", kind="coding", mode="practice", started_at=T0, time_limit_s=60)
     assert len(store.attempts()) == 1
+
+
+def test_a_question_s_trend_is_its_newest_scores_oldest_first_ties_in_the_order_kept(store: Store) -> None:
+    for minutes, score in [(5, 10.0), (1, 20.0), (5, 30.0), (9, 40.0), (3, 50.0)]:
+        graded(store, "kmeans", score=score, at=T0 + timedelta(minutes=minutes))
+    graded(store, "bce", score=99.0)
+    store.start_attempt(
+        question="kmeans", kind="coding", mode="practice", started_at=T0 + timedelta(hours=1), time_limit_s=60
+    )
+    trends = {f.question: [score for _, score in f.recent] for f in store.figures(last_n=3)}
+    assert trends == {"kmeans": [10.0, 30.0, 40.0], "bce": [99.0]}  # the attempt in progress has no score yet
