@@ -123,7 +123,7 @@ def main() -> None:
     sizes = [int(s) for s in opts.sizes.split(",")]
     print(f"median of {opts.runs} runs (wall, then CPU time); peak resident memory of the process")
     print(f"  {'attempts':>8}  " + "  ".join(f"{name:>22}" for name in COMMANDS))
-    worst, checked = 0.0, ""
+    worst, checked, on_disk = 0.0, "", ""
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             home = Path(tmp) / str(n)
@@ -138,11 +138,14 @@ def main() -> None:
                 cells.append(f"{seconds * 1000:4.0f} {cpu * 1000:4.0f} ms {mb:4.0f} MB")
             print(f"  {n:>8}  " + "  ".join(f"{c:>22}" for c in cells))
             if n == max(sizes) and n:
+                size = (home / "history.sqlite3").stat().st_size
+                on_disk = f"{size / 2**20:.0f} MB, {size / n / 1024:.1f} KB an attempt (its answer and grade as JSON)"
                 seconds, cpu, mb = measure(COMMANDS["prep stats"], home, opts.runs, changed=home / "history.sqlite3")
                 checked = f"{seconds * 1000:.0f} ms ({cpu * 1000:.0f} ms CPU), {mb:.0f} MB"
     print(f"slowest of stats and history at {max(sizes)} attempts: {worst:.2f} s (target < 0.3 s)")
     if max(sizes):
         print(f"prep stats at {max(sizes)} attempts, just after the file changed (the whole-file check): {checked}")
+        print(f"the history file at {max(sizes)} attempts: {on_disk}")
 
 
 if __name__ == "__main__":
