@@ -291,6 +291,10 @@ def _salvage(aside: Path, conn: sqlite3.Connection) -> int | None:
     try:
         old = sqlite3.connect(aside, isolation_level=None)  # not mode=ro: that would leave -wal and -shm behind
         old.execute("PRAGMA query_only=1")
+        # A file shorter than its header says (cut off by a full disk or a partial copy) is refused
+        # whole unless the schema is "writable": then SQLite reads the pages that are there.
+        # query_only still keeps every write out.
+        old.execute("PRAGMA writable_schema=1")
     except sqlite3.Error:
         return None
     saved = 0

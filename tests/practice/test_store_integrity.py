@@ -116,7 +116,7 @@ def _garbage(path: Path) -> None:
     [
         (_damage_index_page, ", with the 200 attempts that could still be read."),
         (_damage_index_page_and_put_the_times_back, ", with the 200 attempts that could still be read."),
-        (_truncate, "a fresh history was started."),  # SQLite reads nothing of a file shorter than its header says
+        (_truncate, "attempts that could still be read."),  # those on the pages before the cut
         (_garbage, "a fresh history was started."),
     ],
 )
@@ -152,3 +152,14 @@ def test_damage_that_left_no_trace_outside_is_found_by_a_read_and_salvaged_on_th
     store = open_store()
     assert store.recovered is not None and store.recovered.startswith(f"The history file {path} was damaged")
     assert list(prep_home.glob("history.sqlite3.damaged-*"))
+
+
+def test_a_history_cut_short_keeps_the_attempts_on_the_pages_before_the_cut(prep_home: Path) -> None:
+    path = _history(prep_home)
+    _truncate(path)  # a full disk, or a copy that stopped half way
+    store = open_store()
+    assert store.recovered is not None
+    saved = store.attempts()
+    assert 0 < len(saved) < 200
+    assert store.recovered.endswith(f", with the {len(saved)} attempts that could still be read.")
+    assert {(a.question[:13], a.answer) for a in saved} <= {(f"question-{i:03d}-", "my answer") for i in range(200)}
