@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from interview_prep import paths
 from interview_prep.errors import StoreError
@@ -16,6 +16,8 @@ from interview_prep.store import integrity
 DB_NAME = paths.HISTORY_FILE
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
+_S = TypeVar("_S", bound="StoreBase")
 
 # Long enough that a second `prep` finishing its own write never makes this one fail;
 # writes are a handful of rows, so real waits are milliseconds.
@@ -75,11 +77,11 @@ class StoreBase:
             raise refused(self.path, "write", e, fix) from e
 
 
-def reads(method: Callable[..., _T]) -> Callable[..., _T]:
+def reads(method: Callable[Concatenate[_S, _P], _T]) -> Callable[Concatenate[_S, _P], _T]:
     """A read that SQLite refuses (a table or column gone) is one clear StoreError, not a traceback."""
 
     @functools.wraps(method)
-    def read(self: StoreBase, *args: Any, **kwargs: Any) -> _T:
+    def read(self: _S, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as e:
