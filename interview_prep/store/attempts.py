@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 from interview_prep.errors import StoreError
 from interview_prep.store.connection import StoreBase, reads
 from interview_prep.store.help_taken import claim_help
-from interview_prep.store.rows import Attempt, attempt_from_row, iso
+from interview_prep.store.rows import Attempt, attempt_from_row, grade_to_store, iso
 from interview_prep.store.statuses import ABANDONED, GRADED, IN_PROGRESS
 
 
@@ -54,7 +53,7 @@ class Attempts(StoreBase):
                     answer_path,
                     score,
                     None if passed is None else int(passed),
-                    None if grade is None else json.dumps(grade),
+                    grade_to_store(grade),
                     grader_version,
                     status,
                     attempt_id,
@@ -114,7 +113,7 @@ class Attempts(StoreBase):
                 "answer_path": answer_path,
                 "score": grade.get("score"),
                 "passed": int(bool(grade.get("passed"))),
-                "grade_json": json.dumps(grade),
+                "grade_json": grade_to_store(grade),
                 "grader_version": grader_version,
             },
         )

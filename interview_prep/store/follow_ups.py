@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
 from interview_prep.store.connection import StoreBase, reads
-from interview_prep.store.rows import iso, json_or_none, stored_grade
+from interview_prep.store.rows import grade_to_store, iso, stored_grade
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ class FollowUps(StoreBase):
         with self.write() as c:
             (position,) = c.execute("SELECT COUNT(*) + 1 FROM follow_ups WHERE attempt_id=?", (attempt_id,)).fetchone()
             row = {"attempt_id": attempt_id, "position": position, "kind": kind, "target": target, "prompt": prompt}
-            row |= {"answer": answer, "grade_json": json_or_none(grade), "recovered": recovered, "asked_at": iso(now)}
+            row |= {"answer": answer, "grade_json": grade_to_store(grade), "recovered": recovered, "asked_at": iso(now)}
             insert_follow_up(c, row)
 
     @reads
@@ -93,4 +92,4 @@ class FollowUps(StoreBase):
             row = c.execute("SELECT grade_json FROM attempts WHERE id=?", (attempt_id,)).fetchone()
             grade = (stored_grade(row["grade_json"]) if row is not None else None) or {}
             grade["overall"] = overall
-            c.execute("UPDATE attempts SET grade_json=? WHERE id=?", (json.dumps(grade), attempt_id))
+            c.execute("UPDATE attempts SET grade_json=? WHERE id=?", (grade_to_store(grade), attempt_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -71,19 +72,36 @@ def from_iso(s: str | None) -> datetime | None:
     return None if s is None else datetime.fromisoformat(s)
 
 
-def stored_grade(text: str | None) -> dict[str, Any] | None:
-    """A stored grade; one that no longer decodes reads as no grade rather than stopping every command."""
-    if text is None:
+def stored_grade(value: str | bytes | None) -> dict[str, Any] | None:
+    """A stored grade: JSON text, or (since m007) that text compressed. One that no longer decodes reads
+    as no grade rather than stopping every command."""
+    if value is None:
         return None
     try:
-        grade = json.loads(text)
-    except ValueError:
+        grade = json.loads(zlib.decompress(value) if isinstance(value, bytes) else value)
+    except (ValueError, zlib.error):
         return None
     return grade if isinstance(grade, dict) else None
 
 
-def json_or_none(data: dict[str, Any] | None) -> str | None:
-    return None if data is None else json.dumps(data)
+def grade_to_store(grade: dict[str, Any] | None) -> bytes | None:
+    """A grade as the history keeps it: its JSON compressed, since a coding grade's checks repeat
+    themselves (3 KB of JSON keeps in under 1 KB)."""
+    return None if grade is None else zlib.compress(json.dumps(grade).encode(), 6)
+
+
+def grade_as_text(value: str | bytes | None) -> str | None:
+    """A stored grade as JSON text, as an export carries it whatever the file keeps."""
+    if not isinstance(value, bytes):
+        return value
+    grade = stored_grade(value)
+    return None if grade is None else json.dumps(grade)
+
+
+def compact_grade(value: str | bytes | None) -> str | bytes | None:
+    """A grade from an export as the history keeps it; text that does not decode is kept as it is."""
+    grade = stored_grade(value) if isinstance(value, str) else None
+    return value if grade is None else grade_to_store(grade)
 
 
 def attempt_from_row(row: sqlite3.Row) -> Attempt:

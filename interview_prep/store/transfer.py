@@ -6,7 +6,7 @@ from typing import Any
 
 from interview_prep.store.connection import StoreBase, reads
 from interview_prep.store.follow_ups import insert_follow_up
-from interview_prep.store.rows import ATTEMPT_COLUMNS
+from interview_prep.store.rows import ATTEMPT_COLUMNS, compact_grade, grade_as_text
 
 
 class Transfer(StoreBase):
@@ -39,17 +39,20 @@ class Transfer(StoreBase):
 
     @reads
     def export_rows(self) -> dict[str, list[dict[str, Any]]]:
-        """Every attempt, card, help and follow-up row as it is stored, oldest first."""
+        """Every attempt, card, help and follow-up row as it is stored, oldest first; grades as JSON text."""
         tables = (
             ("attempts", "started_at, id"),
             ("cards", "question"),
             ("help_taken", "id"),
             ("follow_ups", "attempt_id, position"),
         )
-        return {
+        rows = {
             table: [dict(r) for r in self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]  # noqa: S608
             for table, order in tables
         }
+        for row in (*rows["attempts"], *rows["follow_ups"]):
+            row["grade_json"] = grade_as_text(row["grade_json"])
+        return rows
 
     def import_rows(self, data: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
         """Add an export's rows in one transaction; returns (attempts added, attempts already here).
@@ -73,7 +76,7 @@ class Transfer(StoreBase):
                 columns = [k for k in ATTEMPT_COLUMNS if k in row]
                 cur = c.execute(
                     f"INSERT INTO attempts ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",  # noqa: S608
-                    [row[k] for k in columns],
+                    [compact_grade(row[k]) if k == "grade_json" else row[k] for k in columns],
                 )
                 assert cur.lastrowid is not None
                 new_ids[int(row.get("id") or 0)] = cur.lastrowid
@@ -108,7 +111,9 @@ class Transfer(StoreBase):
             for f in data.get("follow_ups", []):
                 attempt_id = new_ids.get(int(f.get("attempt_id") or 0))
                 if attempt_id in fresh:
-                    insert_follow_up(c, {**f, "attempt_id": attempt_id})
+                    insert_follow_up(
+                        c, {**f, "attempt_id": attempt_id, "grade_json": compact_grade(f.get("grade_json"))}
+                    )
         return added, skipped
 
     def reset(self, question: str | None = None) -> int:

@@ -20,7 +20,14 @@ BY_PREP_GRADE: dict[str, Any] = {
 }
 
 
-def graded(store: Store, question: str = "batchnorm", *, score: float = 70.0, at: datetime = T0) -> int:
+def graded(
+    store: Store,
+    question: str = "batchnorm",
+    *,
+    score: float = 70.0,
+    at: datetime = T0,
+    checks: list[Any] | None = None,
+) -> int:
     """A written attempt graded by `prep grade` at `at`, answered "my answer"; its id."""
-    grade = {"question": question, "score": score, "passed": True, "checks": []}
+    grade = {"question": question, "score": score, "passed": True, "checks": checks or []}
     return store.record_attempt(question=question, grade=grade, started_at=at, ended_at=at, **BY_PREP_GRADE)
