@@ -105,6 +105,13 @@ def m006_figures_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def m007_compressed_grades(conn: sqlite3.Connection) -> None:
+    """From here on a grade (attempts.grade_json, follow_ups.grade_json) is kept as its JSON compressed
+    with zlib, a BLOB, a third of the size or less; grades kept before stay JSON text and read as
+    before. The schema does not change: this mark makes an older prep, which would read the new
+    grades as missing, refuse the file and ask to be upgraded."""
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_attempts,
     m002_cards,
@@ -112,4 +119,5 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m004_help_taken,
     m005_follow_ups,
     m006_figures_index,
+    m007_compressed_grades,
 )

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from interview_prep import paths
 from interview_prep.errors import StoreError
+from interview_prep.store import integrity
 from interview_prep.store.db import BUSY_TIMEOUT_S, DB_NAME, Store, utcnow
 from interview_prep.store.migrations import MIGRATIONS
 
@@ -26,7 +27,12 @@ def default_path() -> Path:
     return paths.data_dir() / DB_NAME
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def whole_file_ok(conn: sqlite3.Connection) -> bool:
+    """SQLite's check of every page of the file (slow: it reads all of it)."""
+    return [tuple(r) for r in conn.execute("PRAGMA quick_check").fetchall()] == [("ok",)]
+
+
+def _connect(path: Path, *, check: bool) -> sqlite3.Connection:
     try:
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves rather than let the
         # module open deferred transactions that fail with "locked" on upgrade to a write.
@@ -35,8 +41,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise StoreError(f"Cannot open the history at {path}: {e}.") from e
     conn.row_factory = sqlite3.Row
     try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-        if [tuple(r) for r in rows] != [("ok",)]:
+        if check and not whole_file_ok(conn):
             conn.close()
             raise _Damaged(_PARTLY)
         conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
@@ -158,8 +163,12 @@ def _schema_problem(conn: sqlite3.Connection) -> str | None:
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:
-    """Connect, migrate and check the schema; _Damaged for a file that is not a usable history."""
-    conn = _connect(path)
+    """Connect, migrate and check the schema, and the whole file if it changed since its last clean
+    check; _Damaged for a file that is not a usable history."""
+    looked_at = time.time_ns()
+    before = integrity.file_state(path)
+    check = integrity.needs_check(path, before, looked_at)
+    conn = _connect(path, check=check)
     try:
         _migrate(conn, path)
         problem = _schema_problem(conn)
@@ -174,6 +183,8 @@ def _open_checked(path: Path) -> sqlite3.Connection:
     if problem:
         conn.close()
         raise _Damaged(problem)
+    if check:
+        integrity.remember_clean(path, before, looked_at)
     return conn
 
 
@@ -280,6 +291,10 @@ def _salvage(aside: Path, conn: sqlite3.Connection) -> int | None:
     try:
         old = sqlite3.connect(aside, isolation_level=None)  # not mode=ro: that would leave -wal and -shm behind
         old.execute("PRAGMA query_only=1")
+        # A file shorter than its header says (cut off by a full disk or a partial copy) is refused
+        # whole unless the schema is "writable": then SQLite reads the pages that are there.
+        # query_only still keeps every write out.
+        old.execute("PRAGMA writable_schema=1")
     except sqlite3.Error:
         return None
     saved = 0
@@ -334,6 +349,7 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
     try:
         conn = _open_checked(path)
     except _Damaged as e:
+        integrity.forget(path)
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
         aside: Path | None = None
         try:

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from histories import graded
 from typer.testing import CliRunner
 
 from interview_prep.cli import app
@@ -20,17 +21,7 @@ T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 def _one_attempt() -> Path:
     s = open_store()
-    s.record_attempt(
-        question="batchnorm",
-        kind="written",
-        mode="grade",
-        started_at=T0,
-        ended_at=T0,
-        answer="my answer",
-        answer_path=None,
-        grade={"question": "batchnorm", "score": 70.0, "passed": True, "checks": []},
-        grader_version="t",
-    )
+    graded(s)
     assert s.path is not None
     s.close()
     return s.path

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from histories import graded
 from rich.console import Console
 from samples import GOOD
 from typer.testing import CliRunner
@@ -289,23 +290,9 @@ def test_without_utf8_every_screen_degrades_to_ascii(prep_home: Path, tmp_path: 
 # --- a history, or its folder, that cannot be written -----------------------------------------
 
 
-def _graded(store: Store, question: str = "batchnorm") -> int:
-    return store.record_attempt(
-        question=question,
-        kind="written",
-        mode="grade",
-        started_at=T0,
-        ended_at=T0,
-        answer="my answer",
-        answer_path=None,
-        grade={"question": question, "score": 70.0, "passed": True, "checks": []},
-        grader_version="t",
-    )
-
-
 def test_companion_files_left_read_only_get_the_history_s_mode_back_before_it_is_opened(prep_home: Path) -> None:
     store = open_store()
-    _graded(store)
+    graded(store)
     store.close()
     path = prep_home / "history.sqlite3"
     companions = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
@@ -319,7 +306,7 @@ def test_companion_files_left_read_only_get_the_history_s_mode_back_before_it_is
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes read-only files anyway")
 def test_after_chmod_444_and_back_grades_are_saved_again(prep_home: Path) -> None:
     store = open_store()
-    _graded(store)
+    graded(store)
     store.close()
     path = prep_home / "history.sqlite3"
     path.chmod(0o444)
@@ -329,7 +316,7 @@ def test_after_chmod_444_and_back_grades_are_saved_again(prep_home: Path) -> Non
     path.chmod(0o644)
     store = open_store()
     try:
-        _graded(store)
+        graded(store)
         assert len(store.attempts()) == 2
     finally:
         store.close()
@@ -337,7 +324,7 @@ def test_after_chmod_444_and_back_grades_are_saved_again(prep_home: Path) -> Non
 
 def test_a_read_only_history_still_lists_and_a_write_names_the_file_and_the_fix(prep_home: Path) -> None:
     store = open_store()
-    attempt = _graded(store)
+    attempt = graded(store)
     store.close()
     path = prep_home / "history.sqlite3"
     path.chmod(0o444)
@@ -348,16 +335,16 @@ def test_a_read_only_history_still_lists_and_a_write_names_the_file_and_the_fix(
         assert "my answer" in runner.invoke(app, ["history", "--show", str(attempt)]).stdout
         with pytest.raises(StoreError, match=rf"the history file {path} is read-only \(-r--r--r--\); `chmod u\+w"):
             open_store()
-        graded = runner.invoke(app, ["grade", str(REPO / "solutions" / "bce.py"), "--json"])
-        assert graded.exit_code == 0
-        assert "Warning: the grade was not saved" in graded.stderr and f"chmod u+w {path}" in graded.stderr
+        grading = runner.invoke(app, ["grade", str(REPO / "solutions" / "bce.py"), "--json"])
+        assert grading.exit_code == 0
+        assert "Warning: the grade was not saved" in grading.stderr and f"chmod u+w {path}" in grading.stderr
     finally:
         path.chmod(0o644)
 
 
 def test_a_read_only_data_folder_still_lists_history_and_stats(prep_home: Path) -> None:
     store = open_store()
-    attempt = _graded(store)
+    attempt = graded(store)
     store.close()
     prep_home.chmod(0o555)
     try:
@@ -382,7 +369,7 @@ def test_a_read_only_data_folder_still_lists_history_and_stats(prep_home: Path) 
 
 def test_a_history_with_a_damaged_index_page_keeps_every_attempt(prep_home: Path) -> None:
     store = open_store()
-    ids = [_graded(store, f"question-{i:03d}-" + "x" * 40) for i in range(200)]  # an index of several pages
+    ids = [graded(store, f"question-{i:03d}-" + "x" * 40) for i in range(200)]  # an index of several pages
     store.take_help("question-007-" + "x" * 40, "hint", now=T0)
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     [(root,)] = store.conn.execute("SELECT rootpage FROM sqlite_master WHERE name='attempts_question'").fetchall()
@@ -419,7 +406,7 @@ def test_a_history_deleted_during_a_session_is_said_and_the_attempt_saved_again(
 
     store = open_store()
     for _ in range(6):
-        _graded(store)
+        graded(store)
     store.close()
     path = prep_home / "history.sqlite3"
 

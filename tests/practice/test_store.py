@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from histories import graded
 
 from interview_prep import store as store_mod
 from interview_prep.errors import StoreError
@@ -32,6 +34,7 @@ def test_open_creates_the_file_under_prep_home_in_wal_mode(prep_home: Path) -> N
         "m004_help_taken",
         "m005_follow_ups",
         "m006_figures_index",
+        "m007_compressed_grades",
     ]
     assert s.recovered is None
     s.close()
@@ -246,3 +249,51 @@ def test_a_write_that_sqlite_refuses_is_a_store_error_and_leaves_no_transaction_
     assert not store.conn.in_transaction
     store.start_attempt(question="bce", kind="coding", mode="practice", started_at=T0, time_limit_s=60)
     assert len(store.attempts()) == 1
+
+
+def test_a_question_s_trend_is_its_newest_scores_oldest_first_ties_in_the_order_kept(store: Store) -> None:
+    for minutes, score in [(5, 10.0), (1, 20.0), (5, 30.0), (9, 40.0), (3, 50.0)]:
+        graded(store, "kmeans", score=score, at=T0 + timedelta(minutes=minutes))
+    graded(store, "bce", score=99.0)
+    store.start_attempt(
+        question="kmeans", kind="coding", mode="practice", started_at=T0 + timedelta(hours=1), time_limit_s=60
+    )
+    trends = {f.question: [score for _, score in f.recent] for f in store.figures(last_n=3)}
+    assert trends == {"kmeans": [10.0, 30.0, 40.0], "bce": [99.0]}  # the attempt in progress has no score yet
+
+
+CHECKS = [
+    {"name": f"check {i}", "status": "pass", "points": 1, "max_points": 1, "message": "ok " * 20} for i in range(20)
+]
+
+
+def test_a_grade_is_kept_compressed_and_reads_back_whole(store: Store) -> None:
+    aid = graded(store, "bce", score=90.0, checks=CHECKS)
+    store.set_overall(aid, {"score": 85.0})
+    grade = {"question": "bce", "score": 90.0, "passed": True, "checks": CHECKS, "overall": {"score": 85.0}}
+    [(kept,)] = store.conn.execute("SELECT grade_json FROM attempts WHERE id=?", (aid,)).fetchall()
+    assert isinstance(kept, bytes) and len(kept) < len(json.dumps(grade)) / 3
+    assert store.attempt(aid).grade == grade
+
+
+def test_grades_an_older_prep_kept_as_text_still_read_and_every_grade_exports_as_json_text(
+    store: Store, tmp_path: Path
+) -> None:
+    old = {"question": "kmeans", "score": 40.0, "passed": False, "checks": CHECKS}
+    with store.write() as c:  # as prep kept grades before m007
+        c.execute(
+            "INSERT INTO attempts (question, kind, mode, started_at, status, score, grade_json)"
+            " VALUES ('kmeans', 'coding', 'grade', ?, 'graded', 40, ?)",
+            (T0.isoformat(), json.dumps(old)),
+        )
+    graded(store, "bce", score=90.0, at=T0 + timedelta(minutes=1))
+    grades = [a.grade for a in store.attempts()]
+    assert grades[0] == old and grades[1] is not None and grades[1]["score"] == 90.0
+    exported = store.export_rows()
+    assert [json.loads(r["grade_json"]) for r in exported["attempts"]] == grades
+    into = open_store(tmp_path / "other" / "history.sqlite3")
+    assert into.import_rows(exported) == (2, 0)
+    assert [a.grade for a in into.attempts()] == grades
+    kept = [r[0] for r in into.conn.execute("SELECT grade_json FROM attempts")]
+    assert all(isinstance(k, bytes) for k in kept)  # an import keeps its grades as prep keeps its own
+    into.close()
