@@ -303,23 +303,60 @@ def test_companion_files_left_read_only_get_the_history_s_mode_back_before_it_is
     assert [stat.S_IMODE(c.stat().st_mode) for c in companions] == [0o644, 0o644]
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes read-only files anyway")
-def test_after_chmod_444_and_back_grades_are_saved_again(prep_home: Path) -> None:
-    store = open_store()
-    graded(store)
-    store.close()
-    path = prep_home / "history.sqlite3"
-    path.chmod(0o444)
-    reader = open_store(read_only=True)  # prep list, history, stats: SQLite makes -wal and -shm, 0444
-    assert [a.answer for a in reader.attempts()] == ["my answer"]
-    reader.close()
-    path.chmod(0o644)
-    store = open_store()
+def _as_an_ordinary_user(body: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run `body` where file modes hold. As root (who writes a 0444 file anyway) it runs once here,
+    which loads every module it needs, then again in a forked child that has become `nobody`, in a
+    fresh $PREP_HOME that user can reach: the child needs no access to the interpreter's folders."""
+    body()
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    import shutil
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="prep-nobody-"))  # in /tmp, which everyone may enter
+    os.chown(home, 65534, 65534)
+    monkeypatch.setenv("PREP_HOME", str(home))
     try:
-        graded(store)
-        assert len(store.attempts()) == 2
+        pid = os.fork()
+        if pid == 0:  # the child reports by exit code and never returns into pytest
+            code = 1
+            try:
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+                body()
+                code = 0
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0, "it failed as an ordinary user (traceback above)"
     finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_after_chmod_444_and_back_grades_are_saved_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    def body() -> None:
+        store = open_store()
+        graded(store)
         store.close()
+        path = Path(os.environ["PREP_HOME"]) / "history.sqlite3"
+        path.chmod(0o444)
+        reader = open_store(read_only=True)  # prep list, history, stats: SQLite makes -wal and -shm, 0444
+        assert [a.answer for a in reader.attempts()] == ["my answer"]
+        reader.close()
+        path.chmod(0o644)
+        store = open_store()
+        try:
+            graded(store)
+            assert len(store.attempts()) == 2
+        finally:
+            store.close()
+
+    _as_an_ordinary_user(body, monkeypatch)
 
 
 def test_a_read_only_history_still_lists_and_a_write_names_the_file_and_the_fix(prep_home: Path) -> None:
