@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -72,6 +71,8 @@ def remember_clean(path: Path, before: FileState | None, looked_at_ns: int) -> N
     if before is None or file_state(path) != before or before.mtime_ns > looked_at_ns - margin:
         forget(path)
         return
+    import tempfile  # lazily: it pulls in random and shutil, and most opens only read the record
+
     record = _record(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=record.name + ".", dir=record.parent)
