@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from interview_prep.grading.checks import Part, judged
+from interview_prep.grading.parts import Part, judged
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Fail, Returned
 

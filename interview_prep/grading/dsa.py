@@ -18,7 +18,8 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from interview_prep.grading.checks import Part, each, judged
+from interview_prep.grading.checks import each
+from interview_prep.grading.parts import Part, judged
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Fail, Returned, TreeArg, Unusable
 
@@ -131,31 +132,12 @@ def prefix_same(got: Any, want: Any, cut: int = 64) -> bool:
     return len(got) == cut + 1 and got[:cut] == want[:cut]
 
 
-def parent_of(values: Sequence[int | None]) -> dict[int, int | None]:
-    """Each node's parent by value (values unique), from the level-order list: for oracles."""
+def _links(values: Sequence[int | None]) -> list[tuple[int, int, int]]:
+    """(parent value, side: 0 left or 1 right, child value) for every edge of the level-order list."""
     vals = list(values)
     if not vals or vals[0] is None:
-        return {}
-    first = vals[0]
-    parents: dict[int, int | None] = {first: None}
-    queue, i = deque([first]), 1
-    while queue and i < len(vals):
-        p = queue.popleft()
-        for _ in range(2):
-            if i < len(vals):
-                v, i = vals[i], i + 1
-                if v is not None:
-                    parents[v] = p
-                    queue.append(v)
-    return parents
-
-
-def children_of(values: Sequence[int | None]) -> tuple[int | None, dict[int, list[int | None]]]:
-    """(root value, value -> [left value, right value]) from the level-order list: for oracles."""
-    vals = list(values)
-    if not vals or vals[0] is None:
-        return None, {}
-    kids: dict[int, list[int | None]] = {vals[0]: [None, None]}
+        return []
+    out: list[tuple[int, int, int]] = []
     queue, i = deque([vals[0]]), 1
     while queue and i < len(vals):
         p = queue.popleft()
@@ -163,10 +145,29 @@ def children_of(values: Sequence[int | None]) -> tuple[int | None, dict[int, lis
             if i < len(vals):
                 v, i = vals[i], i + 1
                 if v is not None:
-                    kids[p][side] = v
-                    kids[v] = [None, None]
+                    out.append((p, side, v))
                     queue.append(v)
-    return vals[0], kids
+    return out
+
+
+def parent_of(values: Sequence[int | None]) -> dict[int, int | None]:
+    """Each node's parent by value (values unique), from the level-order list: for oracles."""
+    if not values or values[0] is None:
+        return {}
+    parents: dict[int, int | None] = {values[0]: None}
+    parents.update({child: parent for parent, _side, child in _links(values)})
+    return parents
+
+
+def children_of(values: Sequence[int | None]) -> tuple[int | None, dict[int, list[int | None]]]:
+    """(root value, value -> [left value, right value]) from the level-order list: for oracles."""
+    if not values or values[0] is None:
+        return None, {}
+    kids: dict[int, list[int | None]] = {values[0]: [None, None]}
+    for parent, side, child in _links(values):
+        kids[parent][side] = child
+        kids[child] = [None, None]
+    return values[0], kids
 
 
 def plain(value: Any) -> Any:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from interview_prep.grading.coding import _execute
 from interview_prep.grading.dsa import Shape, children_of, parent_of, tree, tree_digest, tree_values
+from interview_prep.grading.running import execute
 from interview_prep.grading.suite import Call, Suite
 
 SOURCE = """
@@ -41,7 +41,7 @@ def _run(tmp_path: Path, source: str, calls: list[Call]) -> dict:
     path = tmp_path / "solution.py"
     path.write_text(source)
     suite = Suite("trees", ("describe",), tuple(calls), (), "unused.py", 10.0)
-    return _execute(suite, path, 10.0, path)
+    return execute(suite, path, 10.0, path)
 
 
 def test_the_child_builds_the_tree_from_the_solutions_own_treenode(tmp_path: Path) -> None:
