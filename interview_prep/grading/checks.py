@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from interview_prep.grading.dsa import plain, tree_digest
 from interview_prep.grading.gradients import finite_differences
 from interview_prep.grading.loops import loop_style_check, sample_loops
 from interview_prep.grading.numbers import close, fmt, fmt_pair, no_warnings
@@ -40,7 +41,7 @@ from interview_prep.grading.speed import (
     timed,
     timing_calls,
 )
-from interview_prep.grading.suite import Call, Fail, Returned, Value
+from interview_prep.grading.suite import Call, Fail, Returned, TreeArg, Value
 
 __all__ = [
     "SLOW_RATIO",
@@ -148,12 +149,15 @@ def raises_value_error(
         r = results[cid]
         if r.outcome == "ok":
             why = f" ({why_bad})" if why_bad else ""
-            raise Fail(f"{r.call.func} returned normally for {r.call.about}; it should raise ValueError{why}.")
+            raise Fail(
+                f"{r.call.func} returned normally for {r.call.about}; it should raise ValueError{why}.", calls=[r.call]
+            )
         if r.exc_type != "ValueError":
             where = f" at {r.where}" if r.where else ""
             raise Fail(
                 f"{r.call.func} raised {r.exc_type} ({r.exc_msg}){where} for {r.call.about}; "
-                "it should raise ValueError, which says the input is wrong rather than the code."
+                "it should raise ValueError, which says the input is wrong rather than the code.",
+                calls=[r.call],
             )
     return passed or f"ValueError in all {len(ids)} bad-input cases."
 
@@ -181,10 +185,16 @@ def value_errors(
 
 
 def _same_input(after: Value | None, orig: object) -> bool:
+    """An argument sent back after the call is what was passed in: an array equal, a tree with the same
+    level-order list (no child rewired, no value changed), a list equal."""
     if after is None:
         return False
     if isinstance(orig, np.ndarray):
         return after.kind == "ndarray" and bool(np.array_equal(after.data, orig))
+    if isinstance(orig, TreeArg):
+        return after.kind == "tree" and after.data == tree_digest(orig.values)
+    if isinstance(orig, (list, tuple)):
+        return bool(after.python == plain(orig))
     return True
 
 
@@ -198,7 +208,9 @@ def inputs_kept(
         for i in r.call.return_args:
             if not _same_input(r.args_after.get(i), r.call.args[i]):
                 tail = f" {why}" if why else ""
-                raise Fail(f"{r.call.func} modified the caller's {names[i]} in place on {r.call.about}{tail}.")
+                raise Fail(
+                    f"{r.call.func} modified the caller's {names[i]} in place on {r.call.about}{tail}.", calls=[r.call]
+                )
     return passed or "inputs are left as they were."
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from interview_prep import paths
@@ -13,6 +14,7 @@ from interview_prep.errors import AnswerError
 from interview_prep.grading.report import GATING, Category, CheckResult, GradeReport, Status, coding_report
 from interview_prep.grading.running import ImportFailure, call_seconds, execute
 from interview_prep.grading.shrinking import shrink_failures
+from interview_prep.grading.snippets import failure_source, parameter_names, source_of
 from interview_prep.grading.source import PREP_LINE, parse_python, read_source
 from interview_prep.grading.suite import Check, Fail, Returned, Suite, Unusable, load_suite
 from interview_prep.models import Question
@@ -55,7 +57,34 @@ def question_from_functions(source: str, candidates: Iterable[Question]) -> str 
 # --- judging ---------------------------------------------------------------------------------
 
 
-def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budget: float) -> CheckResult:
+class _Reads(Mapping[str, Returned]):
+    """The results a judge was given, remembering which it read, in order: the calls a failure of a
+    check without a counterexample of its own is about."""
+
+    def __init__(self, results: Mapping[str, Returned]) -> None:
+        self._results = results
+        self.read: dict[str, None] = {}
+
+    def __getitem__(self, key: str) -> Returned:
+        r = self._results[key]
+        self.read.pop(key, None)  # the last read last: the one a judge that raises was looking at
+        self.read[key] = None
+        return r
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._results)
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+
+def _judge(
+    check: Check,
+    results: Mapping[str, Returned],
+    tree: ast.Module,
+    budget: float,
+    names: Mapping[str, Sequence[str]] | None = None,
+) -> CheckResult:
     def result(status: Status, message: str) -> CheckResult:
         points = check.points if status is Status.PASS else 0.0
         return CheckResult(check.name, check.category, status, points, check.points, message)
@@ -85,15 +114,18 @@ def _judge(check: Check, results: Mapping[str, Returned], tree: ast.Module, budg
         if r.raised and not check.may_raise:
             where = f" at {r.where}" if r.where else ""
             about = f" on {r.call.about}" if r.call.about else ""
-            return result(Status.ERROR, f"{r.call.func} raised {r.exc_type}: {r.exc_msg}{where}{about}.")
+            raised = result(Status.ERROR, f"{r.call.func} raised {r.exc_type}: {r.exc_msg}{where}{about}.")
+            return replace(raised, counterexample=source_of([r.call], results, names or {}))
+    reads = _Reads(results)
     try:
         if check.static is not None:
             note = check.static(tree)
         else:
-            note = check.judge(results)
+            note = check.judge(reads)
     except Fail as exc:
         hint = f" {check.hint}" if check.hint else ""
-        return result(Status.FAIL, f"{exc}{hint}")
+        source = failure_source(check, exc, list(reads.read), results, names or {})
+        return replace(result(Status.FAIL, f"{exc}{hint}"), counterexample=source)
     except Unusable as exc:
         return result(Status.ERROR, str(exc))
     except Exception as exc:  # noqa: BLE001 - odd data must become a verdict, never a crash of prep
@@ -116,13 +148,15 @@ def run_suite(
     if tree is None:
         tree = parse_python(path, read_source(path))
     budget = timeout if timeout is not None else suite.timeout
+    reference = reference or paths.solutions_dir() / suite.reference
     start = time.monotonic()
     try:
-        results = execute(suite, path, budget, reference or paths.solutions_dir() / suite.reference)
+        results = execute(suite, path, budget, reference)
     except ImportFailure as failure:
         checks = [CheckResult(c.name, c.category, failure.status, 0.0, c.points, failure.message) for c in suite.checks]
         return coding_report(suite.question, checks, {"seconds": round(time.monotonic() - start, 3)})
-    checks = [_judge(c, results, tree, budget) for c in suite.checks]
+    names = parameter_names(reference)
+    checks = [_judge(c, results, tree, budget, names) for c in suite.checks]
     if shrink:
         checks = shrink_failures(suite, checks, results, path)
     return coding_report(

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from interview_prep.grading.numbers import close
+from interview_prep.grading.numbers import close, fmt_pair
 from interview_prep.grading.parts import Part, judged
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Fail, Returned
@@ -60,7 +60,34 @@ def finite_differences(
             for i, (up, down) in enumerate(zip(plus[var], minus[var], strict=True)):
                 numeric.flat[i] = change(loss(results[up.id]), loss(results[down.id])) / (2 * step)
             if not close(got[var], numeric, rtol, atol):
-                raise Fail(fail(var, got[var], numeric, first))
+                message = fail(var, got[var], numeric, first)
+                worst = _worst(got[var], numeric, rtol, atol)
+                if worst is None:
+                    raise Fail(message, calls=grad_calls)
+                note = _entry_note(var, value, worst, got[var], numeric, step)
+                raise Fail(message, calls=[*grad_calls, plus[var][worst], minus[var][worst]], notes=note)
         return passed
 
     return judged(name, category, points, calls, judge, hint=hint)
+
+
+def _worst(got: Any, numeric: np.ndarray, rtol: float, atol: float) -> int | None:
+    """The flat index of the entry that disagrees most (a non-finite one first); None when the shapes differ."""
+    g = np.asarray(got, dtype=np.float64)
+    if g.shape != numeric.shape or not g.size:
+        return None
+    bad = ~np.isfinite(g)
+    if bad.any():
+        return int(np.flatnonzero(bad)[0])
+    return int(np.argmax(np.abs(g - numeric) - (atol + rtol * np.abs(numeric))))
+
+
+def _entry_note(var: str, value: np.ndarray, i: int, got: Any, numeric: np.ndarray, step: float) -> tuple[str, ...]:
+    """Comment lines for the snippet: which gradient entry disagrees, and with what."""
+    where = list(np.unravel_index(i, np.shape(value))) if np.ndim(value) else []
+    entry = "[" + ", ".join(str(int(k)) for k in where) + "]"
+    g, n = fmt_pair(float(np.asarray(got, dtype=np.float64).flat[i]), float(numeric.flat[i]))
+    return (
+        f"entry {entry} of the gradient of {var} (in out1) is {g}; the loss moved with {var}{entry} +{step:g}",
+        f"(the second loss call) and -{step:g} (the third) gives a central difference of {n}",
+    )

@@ -50,7 +50,8 @@ def _speed(t: Timed, results: Mapping[str, Returned]) -> tuple[float, float]:
     ratio = user / ref
     if ratio > SLOW_RATIO and user > SLOW_SECONDS:
         raise Fail(
-            f"{t.func} took {user * 1000:.0f} ms on {t.about}, {ratio:.0f}x the reference ({ref * 1000:.1f} ms)."
+            f"{t.func} took {user * 1000:.0f} ms on {t.about}, {ratio:.0f}x the reference ({ref * 1000:.1f} ms).",
+            calls=[t.user],
         )
     return user, ratio
 
