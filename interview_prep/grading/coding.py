@@ -78,6 +78,34 @@ class _Reads(Mapping[str, Returned]):
         return len(self._results)
 
 
+def _stopped(check: Check, r: Returned, budget: float) -> tuple[Status, str] | None:
+    """The verdict when a call the check reads did not return normally (and the check does not judge
+    that itself), else None."""
+    if r.outcome == "timeout":
+        if r.call.id.startswith("perf-") and not r.detail.startswith("not run"):
+            return (
+                Status.TIMEOUT,
+                f"{r.call.func} did not finish within the time limit ({budget:.1f} s; one call may use "
+                f"{call_seconds(budget):.1f} s of it) on {r.call.about}, where the reference takes "
+                f"milliseconds: it is far too slow. {check.hint}",
+            )
+        return Status.TIMEOUT, r.detail
+    if r.outcome == "memory":
+        about = f" on {r.call.about}" if r.call.about else ""
+        return Status.MEMORY, r.detail or f"{r.call.func} ran out of memory{about} (the limit is about 2 GB)."
+    if r.outcome in ("crashed", "not-run"):
+        return Status.ERROR, r.detail
+    if r.outcome == "missing":
+        return Status.ERROR, f"the file defines no function `{r.call.func}`; the question asks for it."
+    if r.raised and r.exc_type == "ForbiddenImport":
+        return Status.ERROR, f"{r.call.func}: {r.exc_msg}."
+    if r.raised and not check.may_raise:
+        where = f" at {r.where}" if r.where else ""
+        about = f" on {r.call.about}" if r.call.about else ""
+        return Status.ERROR, f"{r.call.func} raised {r.exc_type}: {r.exc_msg}{where}{about}."
+    return None
+
+
 def _judge(
     check: Check,
     results: Mapping[str, Returned],
@@ -91,31 +119,12 @@ def _judge(
 
     for cid in check.calls:
         r = results[cid]
-        if r.outcome == "timeout":
-            if r.call.id.startswith("perf-") and not r.detail.startswith("not run"):
-                return result(
-                    Status.TIMEOUT,
-                    f"{r.call.func} did not finish within the time limit ({budget:.1f} s; one call may use "
-                    f"{call_seconds(budget):.1f} s of it) on {r.call.about}, where the reference takes "
-                    f"milliseconds: it is far too slow. {check.hint}",
-                )
-            return result(Status.TIMEOUT, r.detail)
-        if r.outcome == "memory":
-            about = f" on {r.call.about}" if r.call.about else ""
-            return result(
-                Status.MEMORY, r.detail or f"{r.call.func} ran out of memory{about} (the limit is about 2 GB)."
-            )
-        if r.outcome in ("crashed", "not-run"):
-            return result(Status.ERROR, r.detail)
-        if r.outcome == "missing":
-            return result(Status.ERROR, f"the file defines no function `{r.call.func}`; the question asks for it.")
-        if r.raised and r.exc_type == "ForbiddenImport":
-            return result(Status.ERROR, f"{r.call.func}: {r.exc_msg}.")
-        if r.raised and not check.may_raise:
-            where = f" at {r.where}" if r.where else ""
-            about = f" on {r.call.about}" if r.call.about else ""
-            raised = result(Status.ERROR, f"{r.call.func} raised {r.exc_type}: {r.exc_msg}{where}{about}.")
-            return replace(raised, counterexample=source_of([r.call], results, names or {}))
+        stopped = _stopped(check, r, budget)
+        if stopped is not None:
+            # The call that hung, ran out of memory or raised is the counterexample (one not run is none).
+            culprit = r.outcome in ("timeout", "memory", "raised") and not r.detail.startswith("not run")
+            source = source_of([r.call], results, names or {}) if culprit and r.exc_type != "ForbiddenImport" else None
+            return replace(result(*stopped), counterexample=source)
     reads = _Reads(results)
     try:
         if check.static is not None:

@@ -207,3 +207,12 @@ def test_a_tree_the_function_rewired_is_rebuilt_from_the_users_own_tree_node() -
     assert _level_order(after["root"]) != _level_order(before["root"])  # the call rewired the caller's tree
     kept, _ = run(source, _module(SOLUTIONS / "level_order.py"))
     assert _level_order(kept["root"]) == _level_order(before["root"])
+
+
+def test_the_call_that_hung_is_the_counterexample_of_a_timeout() -> None:
+    report = grade_coding(coding_question("kmeans"), TESTS / "adversarial" / "infinite_loop.py", timeout=2.0)
+    hung = [c for c in report.checks if c.status is Status.TIMEOUT and not c.message.startswith("not run")]
+    assert hung and all(c.counterexample for c in hung)
+    call = ast.parse(hung[0].counterexample or "").body[-1]
+    assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call) and ast.unparse(call.value.func) == "kmeans"
+    assert all(c.counterexample is None for c in report.checks if c.message.startswith("not run"))
