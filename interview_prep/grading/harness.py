@@ -162,15 +162,6 @@ def _build_tree(values: list[Any], cls: Any) -> Any:
     return nodes[0]
 
 
-def _draws(spec: Any) -> bool:
-    """Whether an encoded call or argument holds a seeded generator (__rng__)."""
-    if isinstance(spec, dict):
-        return "__rng__" in spec or any(_draws(v) for v in spec.values())
-    if isinstance(spec, list):
-        return any(_draws(v) for v in spec)
-    return False
-
-
 def _tree_digest(root: Any, limit: int) -> dict[str, Any]:
     """A digest of the tree's level-order list (trailing Nones dropped), to tell whether a function
     rewired the caller's tree; "cycle" or "too large" when it no longer is one."""
@@ -349,7 +340,7 @@ def main() -> None:
             # Each timed repeat of a user call gets fresh inputs (one it modified must not make the next
             # faster); the reference never modifies its inputs, so its are built once (trees of
             # thousands of nodes cost more to build than to walk), unless they draw random numbers.
-            fresh = call.get("module") != "reference" or _draws(call)
+            fresh = call.get("module") != "reference" or '"__rng__"' in json.dumps(call)
             args: list[Any] = []
             kwargs: dict[str, Any] = {}
             for repeat in range(int(call.get("repeat", 1))):
