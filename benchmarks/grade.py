@@ -3,10 +3,12 @@
 A grade spawns the sandboxed child (interpreter + NumPy start-up) once, or twice for
 stratified-split (a second hash seed), and runs the whole hidden suite; a suite that times the
 reference runs it in one more child of its own, so it never shares a process with user code. The target: a correct
-solution grades in under 2 s on a 2-core machine. The NumPy import is the floor every child pays.
+solution grades in at most 1 s (median) on a 2-core machine. The NumPy import is the floor every child pays, and
+the baseline of the same run: on a loaded machine read the ratio to it.
 
-Then a wrong solution of each question whose failures shrink, graded in-process with and without
-shrinking (the smallest failing input costs extra child runs): the target is at most 1 s more.
+Then wrong solutions whose failures carry a counterexample (shrunk, or the failing calls as source),
+graded in-process with and without shrinking (the smallest failing input costs extra child runs): the
+target is at most 1 s more.
 
     python benchmarks/grade.py [--runs 7]
 """
@@ -30,9 +32,14 @@ from interview_prep.bank import load_bank  # noqa: E402 - after the checkout is 
 # Every question with a hidden suite (the first three and the drills), with its reference.
 QUESTIONS = [(q.id, q.reference) for q in load_bank([]).questions if q.is_coding and q.reference]
 # Wrong solutions whose failures are shrunk (a property failing on generated data).
+BROKEN = REPO / "tests" / "questions"
 WRONG = [
-    ("kmeans", REPO / "tests" / "questions" / "kmeans" / "broken" / "02_distance_wrong_axis.py"),
-    ("kmeans", REPO / "tests" / "questions" / "kmeans" / "broken" / "12_mean_wrong_axis.py"),
+    ("kmeans", BROKEN / "kmeans" / "broken" / "02_distance_wrong_axis.py"),
+    ("kmeans", BROKEN / "kmeans" / "broken" / "12_mean_wrong_axis.py"),
+    ("kmeans", BROKEN / "kmeans" / "broken" / "18_reseed_from_global_rng.py"),  # two calls, one seed
+    ("bce", BROKEN / "bce" / "broken" / "04_gradient_missing_1_over_n.py"),  # a finite-difference entry
+    ("classification-metrics", BROKEN / "classification-metrics" / "broken" / "17_micro_averaged.py"),
+    ("fix-the-training-loop", BROKEN / "fix-the-training-loop" / "broken" / "11_last_partial_batch_dropped.py"),
 ]
 
 
@@ -74,8 +81,8 @@ def main() -> None:
             f"  ({median / floor_median:4.1f}x the NumPy import; min {min(times) * 1000:.0f}, max "
             f"{max(times) * 1000:.0f})"
         )
-    verdict = "under" if worst < 2.0 else "OVER"
-    print(f"slowest median {worst:.2f} s: {verdict} the 2 s target")
+    verdict = "within" if worst <= 1.0 else "OVER"
+    print(f"slowest median {worst:.2f} s ({worst / floor_median:.1f}x the NumPy import): {verdict} the 1 s target")
     _wrong(args.runs)
 
 
@@ -96,9 +103,9 @@ def _wrong(runs: int) -> None:
             medians[shrink] = statistics.median(times)
         extra = medians[True] - medians[False]
         most = max(most, extra)
-        shown = next((c.counterexample for c in report.checks if c.counterexample), "")
+        shown = next((c.counterexample for c in report.checks if c.counterexample), "").replace("\n", "; ")
         print(
-            f"wrong {path.name:<32} median {medians[False] * 1000:5.0f} ms without shrinking, "
+            f"wrong {path.name:<36} median {medians[False] * 1000:5.0f} ms without shrinking, "
             f"{medians[True] * 1000:5.0f} ms with (+{extra * 1000:.0f} ms): {shown[:70]}"
         )
     verdict = "within" if most <= 1.0 else "OVER"

@@ -1,5 +1,5 @@
 """Shared pieces of the LeetCode-style (dsa) suites: trees as level-order lists, answers against an
-oracle, inputs left unchanged.
+oracle (a table check, `each`, judged by `matches`); checks.inputs_unchanged compares trees by digest.
 
 Trees cross the sandbox as level-order lists (LeetCode's encoding, None for a missing child): a
 suite passes `tree([3, 9, 20, None, None, 15, 7])` and the harness builds that tree inside the child
@@ -18,20 +18,17 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from interview_prep.grading.checks import Part, each, judged
-from interview_prep.grading.report import Category
-from interview_prep.grading.suite import Call, Fail, Returned, TreeArg, Unusable
+from interview_prep.grading.suite import Fail, Returned, TreeArg, Unusable
 
 __all__ = [
     "Shape",
-    "answers",
+    "matches",
     "prefix_same",
     "plain",
     "short",
     "tree",
     "tree_digest",
     "tree_values",
-    "untouched",
 ]
 
 
@@ -131,31 +128,12 @@ def prefix_same(got: Any, want: Any, cut: int = 64) -> bool:
     return len(got) == cut + 1 and got[:cut] == want[:cut]
 
 
-def parent_of(values: Sequence[int | None]) -> dict[int, int | None]:
-    """Each node's parent by value (values unique), from the level-order list: for oracles."""
+def _links(values: Sequence[int | None]) -> list[tuple[int, int, int]]:
+    """(parent value, side: 0 left or 1 right, child value) for every edge of the level-order list."""
     vals = list(values)
     if not vals or vals[0] is None:
-        return {}
-    first = vals[0]
-    parents: dict[int, int | None] = {first: None}
-    queue, i = deque([first]), 1
-    while queue and i < len(vals):
-        p = queue.popleft()
-        for _ in range(2):
-            if i < len(vals):
-                v, i = vals[i], i + 1
-                if v is not None:
-                    parents[v] = p
-                    queue.append(v)
-    return parents
-
-
-def children_of(values: Sequence[int | None]) -> tuple[int | None, dict[int, list[int | None]]]:
-    """(root value, value -> [left value, right value]) from the level-order list: for oracles."""
-    vals = list(values)
-    if not vals or vals[0] is None:
-        return None, {}
-    kids: dict[int, list[int | None]] = {vals[0]: [None, None]}
+        return []
+    out: list[tuple[int, int, int]] = []
     queue, i = deque([vals[0]]), 1
     while queue and i < len(vals):
         p = queue.popleft()
@@ -163,10 +141,29 @@ def children_of(values: Sequence[int | None]) -> tuple[int | None, dict[int, lis
             if i < len(vals):
                 v, i = vals[i], i + 1
                 if v is not None:
-                    kids[p][side] = v
-                    kids[v] = [None, None]
+                    out.append((p, side, v))
                     queue.append(v)
-    return vals[0], kids
+    return out
+
+
+def parent_of(values: Sequence[int | None]) -> dict[int, int | None]:
+    """Each node's parent by value (values unique), from the level-order list: for oracles."""
+    if not values or values[0] is None:
+        return {}
+    parents: dict[int, int | None] = {values[0]: None}
+    parents.update({child: parent for parent, _side, child in _links(values)})
+    return parents
+
+
+def children_of(values: Sequence[int | None]) -> tuple[int | None, dict[int, list[int | None]]]:
+    """(root value, value -> [left value, right value]) from the level-order list: for oracles."""
+    if not values or values[0] is None:
+        return None, {}
+    kids: dict[int, list[int | None]] = {values[0]: [None, None]}
+    for parent, side, child in _links(values):
+        kids[parent][side] = child
+        kids[child] = [None, None]
+    return values[0], kids
 
 
 def plain(value: Any) -> Any:
@@ -184,58 +181,20 @@ def short(value: Any, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def answers(
-    name: str,
-    category: Category,
-    points: float,
-    cases: Sequence[tuple[Call, Any]],
-    same: Callable[[Any, Any], bool],
-    passed: str,
-    *,
-    hint: str = "",
-    normal: Callable[[Any], Any] = lambda v: v,
-) -> Part:
-    """Every call returned what the table expects: `same(normal(got), want)`, where got is the
-    returned value as plain data. The first miss is worded with the input, the answer and the
-    expected one."""
+def matches(same: Callable[[Any, Any], bool]) -> Callable[[Returned, Any], None]:
+    """The `verify` of an answers table (`each(name, category, points, cases, matches(same), passed)`):
+    the call returned what the row expects, `same(got, want)` with got the returned value as plain
+    data. A miss is worded with the input, the answer and the expected one."""
 
     def verify(r: Returned, want: Any) -> None:
         if r.value is None:
             raise Unusable(f"{r.call.func}: nothing came back on {r.call.about}")
         got = r.value.python
         try:
-            ok = same(normal(got), want)
+            ok = same(got, want)
         except (TypeError, ValueError, KeyError, AttributeError):
             ok = False
         if not ok:
             raise Fail(f"{r.call.func} returned {short(got)} on {r.call.about}; the answer is {short(want)}.")
 
-    return each(name, category, points, cases, verify, passed, hint=hint)
-
-
-def untouched(
-    name: str,
-    category: Category,
-    points: float,
-    calls: Sequence[Call],
-    names: Sequence[str],
-    *,
-    hint: str = "",
-) -> Part:
-    """The arguments each call sends back (its return_args) are what was passed in: lists equal,
-    trees with the same level-order list (no child rewired, no value changed)."""
-
-    def judge(results: dict[str, Returned] | Any) -> str:
-        for c in calls:
-            r = results[c.id]
-            for i in c.return_args:
-                after, orig = r.args_after.get(i), c.args[i]
-                if isinstance(orig, TreeArg):
-                    ok = after is not None and after.kind == "tree" and after.data == tree_digest(orig.values)
-                else:
-                    ok = after is not None and after.python == plain(orig)
-                if not ok:
-                    raise Fail(f"{c.func} modified the caller's {names[i]} on {c.about}.")
-        return "the inputs are left as they were."
-
-    return judged(name, category, points, calls, judge, hint=hint)
+    return verify

@@ -27,7 +27,25 @@ from interview_prep.grading.report import Category
 
 
 class Fail(Exception):
-    """The property the check tests does not hold; the message says what, where and a hint."""
+    """The property the check tests does not hold; the message says what, where and a hint.
+
+    `calls` are the calls the failure is about (the two calls with one seed that disagree), for the
+    counterexample the report shows, with `notes` after them; `counterexample` is that source itself,
+    when the check wrote it, or "" when no input shows the failure (a growth rate, measured over sizes).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        calls: Sequence[Call] = (),
+        notes: Sequence[str] = (),
+        counterexample: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.calls = tuple(calls)
+        self.notes = tuple(notes)  # comment lines after the calls' source: what to look at in it
+        self.counterexample = counterexample
 
 
 class Unusable(Exception):

@@ -68,12 +68,25 @@ def _render_failures(report: GradeReport, question: Question | None, console: Co
         # fails it when there is one, and the others one line each: all within a 24-line screen.
         first = others[0]
         shrunk = first.counterexample if first.status.value != "pass" else None
-        rows = SHORT_ROWS - (3 if shrunk else 0)
+        # A counterexample of several long lines (a gradient check's inputs) would push the verdict off
+        # the screen: the short view names it, the full one shows it.
+        tall = (
+            bool(shrunk) and sum(1 + len(line) // max(20, console.width - 2) for line in (shrunk or "").split("\n")) > 4
+        )
+        rows = SHORT_ROWS - (1 if tall else 3 if shrunk else 0)
         rest = others[1 : 1 + rows]
         style = _STATUS_STYLE.get(first.status.value, "")
         console.print(f"[{style}]✗[/] [bold]{escape(first.name)}[/] ({first.status.value})")
         console.print(Padding(escape(first.message), (0, 0, 0, 2)))
-        if shrunk:
+        if shrunk and tall:
+            lines = shrunk.count("\n") + 1
+            console.print(
+                Padding(
+                    f"[bold]Failing input:[/] {lines} lines of Python to paste: prep grade --full shows them.",
+                    (0, 0, 0, 2),
+                )
+            )
+        elif shrunk:
             console.print(Padding(f"[bold]Smallest failing input:[/] {escape(shrunk)}", (0, 0, 0, 2)))
             if first.counterexample_verdict:
                 console.print(Padding(f"[dim]{escape(first.counterexample_verdict)}[/]", (0, 0, 0, 2)))

@@ -355,14 +355,15 @@ def build() -> Suite:
         a, b = (results[c.id] for c in stable)
         _result(a, stable_X, 5)
         if not same_value(a.value, b.value):
-            raise Fail(f"two calls with the same seed gave different results on {a.call.about}.")
+            raise Fail(f"two calls with the same seed gave different results on {a.call.about}.", calls=stable)
         for i in range(0, len(stable_empty), 2):
             a, b = (results[c.id] for c in stable_empty[i : i + 2])
             _result(a, empty_X, 5)
             if not same_value(a.value, b.value):
                 raise Fail(
                     f"two calls with the same seed gave different results on {a.call.about}, where empty clusters "
-                    "are re-seeded: is the re-seed drawn from the global np.random rather than the seeded generator?"
+                    "are re-seeded: is the re-seed drawn from the global np.random rather than the seeded generator?",
+                    calls=stable_empty[i : i + 2],
                 )
         return "the same seed gives the same result, empty-cluster re-seeds included."
 

@@ -237,11 +237,16 @@ def build() -> Suite:
         a, b, other = (results[c.id] for c in inp.stable_calls)
         _partition(a, len(inp.stable.labels))
         if not same_value(a.value, b.value):
-            raise Fail(f"two calls with the same seed in one process gave different splits on {inp.stable.about}.")
+            raise Fail(
+                f"two calls with the same seed in one process gave different splits on {inp.stable.about}.",
+                calls=inp.stable_calls[:2],
+            )
         if not same_value(a.value, other.value):
             raise Fail(
                 f"the same seed gave a different split in another Python process (PYTHONHASHSEED 0 vs 1) on "
-                f"{inp.stable.about}: the order of the classes came from a set or a hash."
+                f"{inp.stable.about}: the order of the classes came from a set or a hash.",
+                calls=[inp.stable_calls[0]],
+                notes=["run it twice, as PYTHONHASHSEED=0 python and PYTHONHASHSEED=1 python: the splits differ"],
             )
         return "the same seed gives the same split, in the same and in another process."
 

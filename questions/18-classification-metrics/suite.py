@@ -56,6 +56,19 @@ def brute_prf(y_true: Sequence[Any], y_pred: Sequence[Any], positive: Any) -> tu
     return precision, recall, f1
 
 
+def _averaged(got: Sequence[float], y_true: Sequence[Any], y_pred: Sequence[Any], positive: Any) -> str:
+    """When `got` is an average over every class instead of the class `positive`'s own numbers, what
+    the function did, for the start of the message (so a shrunk input must fail the same way); else ""."""
+    classes = sorted(set(y_true) | set(y_pred), key=repr)
+    accuracy = sum(t == p for t, p in zip(y_true, y_pred, strict=True)) / len(y_true)
+    macro = np.mean([brute_prf(y_true, y_pred, c) for c in classes], axis=0)
+    if np.allclose(got, (accuracy,) * 3, rtol=1e-9, atol=1e-12):
+        return "pooled the counts of every class (micro averaging: all three equal the accuracy)"
+    if np.allclose(got, macro, rtol=1e-9, atol=1e-12):
+        return f"took each metric's mean over the {len(classes)} classes (macro averaging)"
+    return ""
+
+
 def brute_auc(y: np.ndarray, s: np.ndarray) -> float:
     """Every (positive, negative) pair: 1 when the positive scores higher, 1/2 for a tie."""
     pos, neg = s[y == 1][:, None], s[y == 0][None, :]
@@ -306,9 +319,14 @@ def build() -> Suite:
         want = brute_prf(y.tolist(), p.tolist(), pos)
         if not np.allclose(got, want, rtol=1e-9, atol=1e-12):
             note = ""
+            shown = _fmt_pair(got, want)
             if np.allclose(got, (want[1], want[0], want[2])):
                 note = " (precision and recall are swapped: precision divides by the predicted positives)"
-            shown = _fmt_pair(got, want)
+            elif averaged := _averaged(got, y.tolist(), p.tolist(), pos):
+                raise Fail(
+                    f"{PRF} {averaged} instead of scoring the class positive={pos!r} alone: it gave {shown[0]} "
+                    f"on {r.call.about}, expected {shown[1]}."
+                )
             raise Fail(f"{PRF} gave {shown[0]} on {r.call.about}, expected {shown[1]}{note}.")
 
     def absent(results: Mapping[str, Returned]) -> str:
@@ -322,7 +340,9 @@ def build() -> Suite:
                 raise Fail(f"{PRF} gave {_fmt(got)} on {r.call.about}; a zero denominator means 0.0, not NaN.")
             if not np.allclose(got, want, rtol=1e-9, atol=1e-12):
                 shown = _fmt_pair(got, want)
-                raise Fail(f"{PRF} gave {shown[0]} on {r.call.about}, expected {shown[1]}.")
+                averaged = _averaged(got, y.tolist(), p.tolist(), 1)
+                how = f": it {averaged} instead of scoring the class positive=1 alone" if averaged else ""
+                raise Fail(f"{PRF} gave {shown[0]} on {r.call.about}, expected {shown[1]}{how}.", calls=[call])
         return "0.0, not NaN or an error, when there are no predicted or no actual positives."
 
     def floats(results: Mapping[str, Returned]) -> str:

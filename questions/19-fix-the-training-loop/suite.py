@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -138,6 +139,34 @@ def _batches(r: Returned) -> list[np.ndarray]:
     return out
 
 
+def _fewer_indices(call: Call, case: tuple[int, int]) -> list[tuple[Call, tuple[int, int]]]:
+    """batches on a smaller n and batch size, the smallest first: n just over a multiple of the batch
+    size (a last partial batch) and exact multiples; a fresh Generator with the same seed each."""
+    n, bs = case
+    rng = next(a for a in call.args if isinstance(a, Rng))
+    pairs = sorted(
+        {(m, b) for b in (1, 2, 3, bs) for m in (1, 2, b, b + 1, 2 * b, 2 * b + 1) if b <= bs and m < n},
+        key=lambda p: (p[0], p[1]),
+    )
+    return [
+        (replace(call, args=(m, b, Rng(rng.seed)), about=f"n={m}, batch_size={b}, default_rng({rng.seed})"), (m, b))
+        for m, b in pairs
+    ]
+
+
+def data_source(seed: int, n: int, *, sort_by_class: bool, X: str = "X", y: str = "y") -> list[str]:
+    """make_data as lines of source that build exactly the same arrays, for a counterexample."""
+    means, weights = repr(MEANS.tolist()), repr(WEIGHTS.tolist())
+    lines = [
+        f"rng = np.random.default_rng({seed})",
+        f"{X} = rng.normal(size=({n}, {MEANS.size})) + np.array({means})",
+        f"{y} = (({X} - np.array({means})) @ np.array({weights}) + 0.5 * rng.logistic(size={n}) > 0).astype(np.int64)",
+    ]
+    if sort_by_class:
+        lines += [f"order = np.argsort({y}, kind='stable')", f"{X}, {y} = {X}[order], {y}[order]"]
+    return lines
+
+
 def _order(batches: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(batches) if batches else np.zeros(0, dtype=np.int64)
 
@@ -216,53 +245,62 @@ def build() -> Suite:
             f"{shown[1]} ({ratio:.3g}x; central finite differences, step {FD_STEP:g})."
         )
 
-    def partition(results: Mapping[str, Returned]) -> str:
-        n, bs = inp.n_batch, inp.batch_size
-        for call in calls.batches:
-            r = results[call.id]
-            got = _batches(r)
-            sizes = [len(b) for b in got]
-            if any(s == 0 or s > bs for s in sizes):
-                raise Fail(f"batches returned batches of sizes {sizes} on {r.call.about}: each must hold 1 to {bs}.")
-            order = _order(got)
-            if not np.array_equal(np.sort(order), np.arange(n)):
-                missing = np.setdiff1d(np.arange(n), order)
-                dup = len(order) - len(np.unique(order))
-                raise Fail(
-                    f"batches does not hold every index of range({n}) exactly once on {r.call.about}: "
-                    f"{len(missing)} missing, {dup} repeated ({len(order)} indices in {len(got)} batches)."
-                )
-        return f"every index of range({n}) exactly once, in batches of at most {bs}."
+    def partition(r: Returned, case: tuple[int, int]) -> None:
+        n, bs = case
+        got = _batches(r)
+        sizes = [len(b) for b in got]
+        if any(s == 0 or s > bs for s in sizes):
+            raise Fail(f"batches returned batches of sizes {sizes} on {r.call.about}: each must hold 1 to {bs}.")
+        order = _order(got)
+        if not np.array_equal(np.sort(order), np.arange(n)):
+            missing = np.setdiff1d(np.arange(n), order)
+            dup = len(order) - len(np.unique(order))
+            raise Fail(
+                f"batches does not hold every index of range({n}) exactly once on {r.call.about}: "
+                f"{len(missing)} missing, {dup} repeated ({len(order)} indices in {len(got)} batches)."
+            )
 
     def random_order(results: Mapping[str, Returned]) -> str:
         first, second, same, other = (_order(_batches(results[c.id])) for c in calls.batches)
+        c_first, c_second, c_same, c_other = calls.batches
         about = calls.batches[0].about
         if np.array_equal(first, np.arange(len(first))):
             raise Fail(
                 f"batches returns the indices in their original order 0, 1, 2, ... ({about}): nothing shuffles. "
                 "Training data sorted by class then gives every epoch a run of 0s and then a run of 1s, and the "
-                "last steps of each epoch drag the model towards one class."
+                "last steps of each epoch drag the model towards one class.",
+                calls=[c_first],
             )
         if np.array_equal(first, second):
             raise Fail(
                 f"two epochs drawn from the same Generator got the same order ({BATCH_ABOUT}, default_rng(7)): "
-                "is the permutation fixed by np.random.seed, or computed once and reused?"
+                "is the permutation fixed by np.random.seed, or computed once and reused?",
+                calls=[c_first, c_second],
             )
         if not np.array_equal(first, same):
             raise Fail(
                 f"two fresh default_rng(7) generators gave different orders ({BATCH_ABOUT}): the order must be "
-                "drawn from the rng argument (rng.permutation(n)), not from np.random's global state."
+                "drawn from the rng argument (rng.permutation(n)), not from np.random's global state.",
+                calls=[c_first, c_same],
             )
         if np.array_equal(first, other):
-            raise Fail(f"default_rng(7) and default_rng(8) gave the same order ({BATCH_ABOUT}): rng is not used.")
+            raise Fail(
+                f"default_rng(7) and default_rng(8) gave the same order ({BATCH_ABOUT}): rng is not used.",
+                calls=[c_first, c_other],
+            )
         return "a new order every epoch, drawn from rng (the same seed gives the same order)."
+
+    trained = [*data_source(1, len(inp.y_train), sort_by_class=True), "w, b = train(X, y)"]
 
     def replay(results: Mapping[str, Returned]) -> str:
         r = results[calls.train.id]
         w, b = _train_result(r)
         F, y = inp.X_train.astype(np.float64), inp.y_train.astype(np.float64)
         if w.shape != (F.shape[1],):
-            raise Fail(f"train returned w of shape {w.shape}; it should be ({F.shape[1]},), one weight per feature.")
+            raise Fail(
+                f"train returned w of shape {w.shape}; it should be ({F.shape[1]},), one weight per feature.",
+                counterexample="\n".join(trained),
+            )
         epochs = [_batches(results[c.id]) for c in calls.replay]
 
         def sgd(schedule: list[list[np.ndarray]]) -> tuple[np.ndarray, float]:
@@ -280,14 +318,22 @@ def build() -> Suite:
         if np.allclose(w, once_w, rtol=1e-6, atol=1e-8) and np.isclose(b, once_b, rtol=1e-6, atol=1e-8):
             raise Fail(
                 f"train reuses the first epoch's batches for all {EPOCHS} epochs on {r.call.about}: call "
-                "batches(len(y), batch_size, rng) inside the epoch loop, so each epoch gets a new order."
+                "batches(len(y), batch_size, rng) inside the epoch loop, so each epoch gets a new order.",
+                counterexample="\n".join(trained),
             )
         gap = max(float(np.max(np.abs(w - want_w))), abs(b - want_b))
         raise Fail(
             f"train's (w, b) differ by up to {gap:.3g} from {EPOCHS} epochs of minibatch gradient descent "
             f"(lr={LR}, batch_size={BATCH}, from w = 0 and b = 0) over the batches your batches() draws from "
             f"default_rng({SEED}), on {r.call.about}. If features or loss_and_grads fail their checks, fix those "
-            "first; else check that each epoch calls batches once and steps w -= lr * dw, b -= lr * db per batch."
+            "first; else check that each epoch calls batches once and steps w -= lr * dw, b -= lr * db per batch.",
+            counterexample="\n".join(
+                [
+                    *trained,
+                    f"# (w, b) should be {EPOCHS} epochs of steps w -= {LR} * dw, b -= {LR} * db from zeros, one per",
+                    f"# batch of batches({len(y)}, {BATCH}, rng), one rng = np.random.default_rng({SEED}) in all",
+                ]
+            ),
         )
 
     def accuracy(results: Mapping[str, Returned]) -> str:
@@ -304,7 +350,15 @@ def build() -> Suite:
             raise Fail(
                 f"trained with the defaults on {TRAIN_ABOUT}, the model is right on {acc:.1%} of {TEST_ABOUT}; "
                 f"a fixed script reaches about 90% (this check needs {MIN_ACCURACY:.0%}). Fix the failing checks "
-                "above: each planted bug costs accuracy on data the model never saw."
+                "above: each planted bug costs accuracy on data the model never saw.",
+                counterexample="\n".join(
+                    [
+                        *trained,
+                        *data_source(2, inp.X_test.shape[0], sort_by_class=False, X="X_test", y="y_test"),
+                        "p = 1 / (1 + np.exp(-(features(X_test) @ w + b)))",
+                        f"np.mean((p >= 0.5) == y_test)  # {acc:.3f}; a fixed script reaches about 0.90",
+                    ]
+                ),
             )
         return f"{acc:.1%} accuracy on {TEST_ABOUT} (at least {MIN_ACCURACY:.0%} needed)."
 
@@ -375,12 +429,14 @@ def build() -> Suite:
             hint="For the mean cross-entropy, dw = F.T @ (p - y) / n and db = mean(p - y). Check each with "
             "(L(theta + h) - L(theta - h)) / 2h.",
         ),
-        judged(
+        each(
             "batches: a partition of range(n)",
             C,
             2,
-            calls.batches,
+            [(c, (inp.n_batch, inp.batch_size)) for c in calls.batches],
             partition,
+            f"every index of range({inp.n_batch}) exactly once, in batches of at most {inp.batch_size}.",
+            shrink=_fewer_indices,
             hint="order = rng.permutation(n); return [order[i:i + batch_size] for i in range(0, n, batch_size)].",
         ),
         judged(

@@ -6,9 +6,9 @@ import random
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble, value_errors
+from interview_prep.grading.checks import assemble, each, inputs_unchanged, value_errors
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers, short, untouched
+from interview_prep.grading.dsa import matches, short
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, ListArg, Suite
 
@@ -88,43 +88,43 @@ def build() -> Suite:
     )
     same = lambda got, want: got == want  # noqa: E731 - the contract orders the output
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random inputs",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"the merged intervals of all {len(table)} random inputs, sorted by start.",
             hint="Sort by start, then sweep: extend the last merged interval or start a new one.",
         ),
-        answers(
+        each(
             "empty list and one interval",
             E,
             1,
             edge,
-            same,
+            matches(same),
             "[] for [], and one interval as itself.",
             hint="An empty input returns []; do not read intervals[0] before checking.",
         ),
-        answers(
+        each(
             "touching intervals merge",
             E,
             1,
             touching,
-            same,
+            matches(same),
             "[1, 3] and [3, 5] merge into [1, 5].",
             hint="Merge when next start <= current end: the intervals are closed.",
         ),
-        answers(
+        each(
             "nested and duplicate intervals",
             E,
             1,
             nested,
-            same,
+            matches(same),
             "nested and repeated intervals fold into one.",
             hint="Take max(current end, next end): a nested interval must not shrink the merged one.",
         ),
-        untouched(
+        inputs_unchanged(
             "input not modified",
             C,
             1,

@@ -6,9 +6,9 @@ import random
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble, value_errors
+from interview_prep.grading.checks import assemble, each, inputs_unchanged, value_errors
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers, short, untouched
+from interview_prep.grading.dsa import matches, short
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, ListArg, Suite
 
@@ -68,34 +68,34 @@ def build() -> Suite:
         about=lambda n: f"{n:,} random values, about {n // 2:,} distinct, k=10",
     )
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random lists",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"the k most frequent, in order, on all {len(table)} random lists.",
             hint="Count with Counter, then order the distinct values by (-count, value).",
         ),
-        answers(
+        each(
             "ties by smaller value",
             C,
             1,
             ties,
-            same,
+            matches(same),
             "equal counts come smaller value first.",
             hint="Counter.most_common orders ties by first appearance; sort by (-count, value) instead.",
         ),
-        answers(
+        each(
             "k = 0, one element, one value, all values, negatives",
             E,
             1,
             edge,
-            same,
+            matches(same),
             "k at its bounds, repeated and negative values.",
             hint="k = 0 returns []; every value can be negative.",
         ),
-        untouched(
+        inputs_unchanged(
             "input not modified", C, 1, kept, ["nums", "k"], hint="Count into your own dict; never sort nums in place."
         ),
         value_errors("ValueError on a bad k", E, 1, bad, hint="Raise ValueError unless 0 <= k <= len(Counter(nums))."),

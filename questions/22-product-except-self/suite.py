@@ -7,9 +7,9 @@ import random
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble
+from interview_prep.grading.checks import assemble, each, inputs_unchanged
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers, short, untouched
+from interview_prep.grading.dsa import matches, short
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, ListArg, Suite
 
@@ -62,34 +62,34 @@ def build() -> Suite:
         F, _big, (500, 1000, 2000, 4000), "linear", about=lambda n: f"{n:,} random values of -1 and 1"
     )
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random lists",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"every product of the others on all {len(table)} random lists.",
             hint="out[i] = prefix product before i times suffix product after i.",
         ),
-        answers(
+        each(
             "zeros",
             E,
             2,
             zeros,
-            same,
+            matches(same),
             "one zero, two zeros and a lone zero give the right products.",
             hint="Dividing the total product by nums[i] fails when nums[i] is 0: use prefix and suffix products.",
         ),
-        answers(
+        each(
             "empty list, one element, large products",
             E,
             1,
             edge,
-            same,
+            matches(same),
             "[] for [], [1] for one element, exact big products.",
             hint="The product of no numbers is 1; Python ints are exact, so never go through float.",
         ),
-        untouched(
+        inputs_unchanged(
             "input not modified", C, 1, kept, ["nums"], hint="Build a new list; do not write products into nums."
         ),
         growth(

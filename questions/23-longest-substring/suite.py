@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from interview_prep.grading.checks import assemble
+from interview_prep.grading.checks import assemble, each
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers
+from interview_prep.grading.dsa import matches
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Suite
 
@@ -61,39 +61,39 @@ def build() -> Suite:
         F, _big, (500, 1000, 2000, 4000), "linear", about=lambda n: f"a string of {n:,} characters, its half repeated"
     )
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random strings",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"the longest repeat-free length of all {len(table)} random strings.",
             hint="Slide a window: move left past the previous occurrence of a repeated character.",
         ),
-        answers(
+        each(
             "empty, one character, all same, all different",
             E,
             1,
             edge,
-            same,
+            matches(same),
             "0, 1, 1 and the full length.",
             hint="An empty string has no substring with characters: return 0.",
         ),
-        answers(
+        each(
             "the window never moves back",
             C,
             2,
             window,
-            same,
+            matches(same),
             "'abba' is 2 and 'tmmzuxt' is 5.",
             hint="left = max(left, last[c] + 1): a character last seen before the window does not move it.",
         ),
-        answers(
+        each(
             "every character counts (case, spaces, unicode)",
             E,
             1,
             chars,
-            same,
+            matches(same),
             "case, spaces and non-ASCII characters are characters like any other.",
             hint="Compare characters as they are: no lower(), no strip(), no skipping spaces.",
         ),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from interview_prep.grading.checks import assemble
+from interview_prep.grading.checks import assemble, each, inputs_unchanged
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers, short, untouched
+from interview_prep.grading.dsa import matches, short
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Suite
 
@@ -68,43 +68,45 @@ def build() -> Suite:
         F, _big, (250, 500, 1000, 2000), "n k log k", about=lambda n: f"{n:,} random words of 6 letters"
     )
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random word lists",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"the groups, in order, of all {len(table)} random word lists.",
             hint="Key each word by its sorted letters in a dict of lists; its values are the groups in order.",
         ),
-        answers(
+        each(
             "no words and empty words",
             E,
             1,
             edge,
-            same,
+            matches(same),
             "[] for no words; empty words form one group.",
             hint="The empty string is an anagram of itself; its sorted key is ''.",
         ),
-        answers(
+        each(
             "letter counts matter",
             C,
             1,
             counts,
-            same,
+            matches(same),
             "'aab' and 'abb' are in different groups.",
             hint="Key by sorted letters or letter counts, never by set(word).",
         ),
-        answers(
+        each(
             "repeated words and the contract's order",
             E,
             1,
             dups,
-            same,
+            matches(same),
             "repeated words kept, groups in order of first appearance.",
             hint="Append every word, repeats too; keep the dict's insertion order instead of sorting.",
         ),
-        untouched("words not modified", C, 1, kept, ["words"], hint="Read the list; never sort or edit it in place."),
+        inputs_unchanged(
+            "words not modified", C, 1, kept, ["words"], hint="Read the list; never sort or edit it in place."
+        ),
         growth(
             timing, "A dict keyed by sorted letters is O(n k log k); comparing each word with every group is O(n^2)."
         ),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from interview_prep.grading.checks import assemble
+from interview_prep.grading.checks import assemble, each
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers
+from interview_prep.grading.dsa import matches
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Suite
 
@@ -73,39 +73,39 @@ def build() -> Suite:
         about=lambda n: f"a random string of {n:,} with its one 'z' at the end",
     )
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random strings",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"the shortest, leftmost window of all {len(table)} random pairs.",
             hint="Grow the window to the right until it holds t, then shrink it from the left while it still does.",
         ),
-        answers(
+        each(
             "empty strings and no window",
             E,
             1,
             edge,
-            same,
+            matches(same),
             '"" for an empty t and when no window exists.',
             hint='Return "" when t is empty or when the window is never complete.',
         ),
-        answers(
+        each(
             "repeated characters in t",
             C,
             1,
             counts,
-            same,
+            matches(same),
             "t's counts are respected, case included.",
             hint="Count t with Counter: 'aa' needs two a's.",
         ),
-        answers(
+        each(
             "the leftmost of the shortest",
             E,
             1,
             ties,
-            same,
+            matches(same),
             "the first of equally short windows.",
             hint="Replace the best window only when the new one is strictly shorter.",
         ),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from interview_prep.grading.checks import assemble
+from interview_prep.grading.checks import assemble, each, inputs_unchanged
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import Shape, answers, prefix_same, short, tree, untouched
+from interview_prep.grading.dsa import Shape, matches, prefix_same, short, tree
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Suite
 
@@ -63,43 +63,43 @@ def build() -> Suite:
     ]
     timing = growth_calls(F, _big, (2000, 4000, 8000, 16000), "linear", about=lambda n: f"a random tree of {n:,} nodes")
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random trees",
             C,
             3,
             table,
-            lambda got, want: got == want,
+            matches(lambda got, want: got == want),
             f"every level, left to right, on all {len(table)} random trees.",
             hint="BFS with a deque: per level, pop len(queue) nodes and push their children left, then right.",
         ),
-        answers(
+        each(
             "empty tree and one node",
             E,
             1,
             edge,
-            lambda got, want: got == want,
+            matches(lambda got, want: got == want),
             "[] for None and [[v]] for one node.",
             hint="Return [] when root is None, before touching root.val.",
         ),
-        answers(
+        each(
             "duplicate values",
             E,
             1,
             dups,
-            lambda got, want: got == want,
+            matches(lambda got, want: got == want),
             "repeated values are all kept, in place.",
             hint="Collect the values in a list per level, never a set.",
         ),
-        answers(
+        each(
             f"skewed trees (depth {DEEP:,})",
             E,
             1,
             deep,
-            prefix_same,
+            matches(prefix_same),
             f"one level per node on paths {DEEP:,} deep.",
             hint="Python's recursion limit is 1000: traverse with a queue or an explicit stack, not recursion.",
         ),
-        untouched(
+        inputs_unchanged(
             "tree not modified", C, 1, kept, ["tree"], hint="Read the nodes; never reassign .left, .right or .val."
         ),
         growth(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from interview_prep.grading.checks import assemble
+from interview_prep.grading.checks import assemble, each, inputs_unchanged
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import Shape, answers, short, tree, untouched
+from interview_prep.grading.dsa import Shape, matches, short, tree
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Suite
 
@@ -109,61 +109,61 @@ def build() -> Suite:
     ]
     timing = growth_calls(F, _big, (2000, 4000, 8000, 16000), "linear", about=lambda n: f"a random BST of {n:,} nodes")
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random trees",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"True or False as the definition says, on all {len(table)} random trees.",
             hint="Carry the (low, high) interval each node must fall in.",
         ),
-        answers(
+        each(
             "empty tree and one node",
             E,
             1,
             edge,
-            same,
+            matches(same),
             "True for None and for one node.",
             hint="The empty tree is a valid BST.",
         ),
-        answers(
+        each(
             "checks whole subtrees, not only children",
             C,
             2,
             subtrees,
-            same,
+            matches(same),
             "a grandchild on the wrong side of an ancestor is caught.",
             hint="Comparing a node with its children is not enough: pass the ancestors' bounds down.",
         ),
-        answers(
+        each(
             "duplicate values are not allowed",
             E,
             1,
             dups,
-            same,
+            matches(same),
             "a repeated value makes the tree invalid.",
             hint="Use strict comparisons: low < val < high.",
         ),
-        answers(
+        each(
             "negative values",
             E,
             1,
             negatives,
-            same,
+            matches(same),
             "negative values are judged like any other.",
             hint="Start the bounds at None or +-infinity, not at 0 or -1.",
         ),
-        answers(
+        each(
             f"skewed trees (depth {DEEP:,})",
             E,
             1,
             deep,
-            same,
+            matches(same),
             f"paths {DEEP:,} deep are judged.",
             hint="Python's recursion limit is 1000: use an explicit stack of (node, low, high).",
         ),
-        untouched(
+        inputs_unchanged(
             "tree not modified",
             C,
             1,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from interview_prep.grading.checks import assemble, value_errors
+from interview_prep.grading.checks import assemble, each, inputs_unchanged, value_errors
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import Shape, answers, short, tree, untouched
+from interview_prep.grading.dsa import Shape, matches, short, tree
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, Suite
 
@@ -84,30 +84,30 @@ def build() -> Suite:
     kept = [_call("kept", t, 6, 4, "a tree of 9 nodes", keep=True), _call("kept-2", t, 7, 8, "a tree", keep=True)]
     timing = growth_calls(F, _big, (2000, 4000, 8000, 16000), "linear", about=lambda n: f"a random tree of {n:,} nodes")
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random trees",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"the lowest common ancestor's value on all {len(table)} random trees.",
             hint="It is not a BST: find both nodes, then compare their ancestor chains.",
         ),
-        answers(
+        each(
             "a node is its own ancestor",
             E,
             1,
             own,
-            same,
+            matches(same),
             "p when p is an ancestor of q, and p when p == q.",
             hint="When one value's node holds the other in its subtree, it is the answer.",
         ),
-        answers(
+        each(
             f"skewed trees (depth {DEEP:,})",
             E,
             1,
             deep,
-            same,
+            matches(same),
             f"paths {DEEP:,} deep are searched.",
             hint="Python's recursion limit is 1000: record parents with an explicit stack.",
         ),
@@ -118,7 +118,7 @@ def build() -> Suite:
             missing,
             hint="Search until both values are found; raise ValueError if either is not in the tree.",
         ),
-        untouched(
+        inputs_unchanged(
             "tree not modified", C, 1, kept, ["tree", "p", "q"], hint="Keep parents in a dict; never edit the nodes."
         ),
         growth(

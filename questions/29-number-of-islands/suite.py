@@ -6,9 +6,9 @@ import random
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble, value_errors
+from interview_prep.grading.checks import assemble, each, inputs_unchanged, value_errors
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers, untouched
+from interview_prep.grading.dsa import matches
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, ListArg, Suite
 
@@ -102,43 +102,43 @@ def build() -> Suite:
         about=lambda n: f"a random grid of {n:,} cells",
     )
     parts = [
-        answers(
+        each(
             "matches a brute-force oracle on random grids",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"the island count of all {len(table)} random grids.",
             hint="Flood each unseen land cell's island, marking cells as you go, and count the floods.",
         ),
-        answers(
+        each(
             "empty grid, all water, all land",
             E,
             1,
             edge,
-            same,
+            matches(same),
             "0 for empty and all-water grids, 1 for all land.",
             hint="len(grid) can be 0 and rows can be empty: check before reading grid[0].",
         ),
-        answers(
+        each(
             "diagonal cells are not connected",
             E,
             1,
             diagonal,
-            same,
+            matches(same),
             "only up, down, left and right connect.",
             hint="Four neighbours: (r+1, c), (r-1, c), (r, c+1), (r, c-1).",
         ),
-        answers(
+        each(
             "a long winding island",
             E,
             1,
             deep,
-            same,
+            matches(same),
             "an island of 1,830 cells in one winding line counts once.",
             hint="A recursive flood recurses once per cell; use an explicit stack or a deque.",
         ),
-        untouched(
+        inputs_unchanged(
             "grid not modified",
             C,
             1,

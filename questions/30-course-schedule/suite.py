@@ -6,9 +6,9 @@ import random
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble, value_errors
+from interview_prep.grading.checks import assemble, each, inputs_unchanged, value_errors
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers, short, untouched
+from interview_prep.grading.dsa import matches, short
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, ListArg, Suite
 
@@ -117,34 +117,34 @@ def build() -> Suite:
         F, _big, (500, 1000, 2000, 4000), "linear, V + E", about=lambda n: f"{n:,} courses and about {2 * n:,} pairs"
     )
     parts = [
-        answers(
+        each(
             "valid order or [] on random prerequisites",
             C,
             3,
             table,
-            _valid,
+            matches(_valid),
             f"a valid order, or [] for a cycle, on all {len(table)} random inputs.",
             hint="Kahn's algorithm: queue the courses of in-degree 0, and return [] if not all come out.",
         ),
-        answers(
+        each(
             "no courses, isolated courses, repeated pairs",
             E,
             1,
             edge,
-            _valid,
+            matches(_valid),
             "every course once, isolated ones and repeated pairs included.",
             hint="Start from every course of in-degree 0, isolated ones too; count a repeated pair twice consistently.",
         ),
-        answers(
+        each(
             "cycles give []",
             C,
             2,
             cycles,
-            _valid,
+            matches(_valid),
             "[] for a self-loop, a 2-cycle, a longer cycle and a cycle in one component of several.",
             hint="Fewer courses out than num_courses means a cycle; a DFS needs an on-path state to see it.",
         ),
-        untouched(
+        inputs_unchanged(
             "prerequisites not modified",
             C,
             1,

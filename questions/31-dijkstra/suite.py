@@ -6,9 +6,9 @@ import random
 
 import numpy as np
 
-from interview_prep.grading.checks import assemble, value_errors
+from interview_prep.grading.checks import assemble, each, inputs_unchanged, value_errors
 from interview_prep.grading.complexity import growth, growth_calls
-from interview_prep.grading.dsa import answers, short, untouched
+from interview_prep.grading.dsa import matches, short
 from interview_prep.grading.report import Category
 from interview_prep.grading.suite import Call, ListArg, Suite
 
@@ -106,34 +106,34 @@ def build() -> Suite:
         about=lambda n: f"{n:,} nodes, all reachable, and {4 * n - 1:,} edges",
     )
     parts = [
-        answers(
+        each(
             "matches a Bellman-Ford oracle on random graphs",
             C,
             3,
             table,
-            same,
+            matches(same),
             f"every distance (None where unreachable) on all {len(table)} random graphs.",
             hint="Pop the closest node from a heap, skip stale entries, relax its out-edges.",
         ),
-        answers(
+        each(
             "weights, not hops",
             C,
             1,
             weights,
-            same,
+            matches(same),
             "a light detour beats a heavy direct edge.",
             hint="Order the frontier by distance (a heap), not by the number of edges (a BFS queue).",
         ),
-        answers(
+        each(
             "unreachable nodes, direction, parallel edges, zero weights",
             E,
             1,
             edge,
-            same,
+            matches(same),
             "None for unreachable nodes; directed, parallel and zero-weight edges handled.",
             hint="Return None for nodes never reached; keep edges one-way; keep the lightest of parallel edges.",
         ),
-        untouched(
+        inputs_unchanged(
             "edges not modified",
             C,
             1,

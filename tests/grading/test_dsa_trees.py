@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
-from interview_prep.grading.coding import _execute
 from interview_prep.grading.dsa import Shape, children_of, parent_of, tree, tree_digest, tree_values
-from interview_prep.grading.suite import Call, Suite
+from interview_prep.grading.running import execute, run_calls
+from interview_prep.grading.suite import Call, Returned, Suite
 
 SOURCE = """
 class TreeNode:
@@ -41,7 +42,7 @@ def _run(tmp_path: Path, source: str, calls: list[Call]) -> dict:
     path = tmp_path / "solution.py"
     path.write_text(source)
     suite = Suite("trees", ("describe",), tuple(calls), (), "unused.py", 10.0)
-    return _execute(suite, path, 10.0, path)
+    return execute(suite, path, 10.0, path)
 
 
 def test_the_child_builds_the_tree_from_the_solutions_own_treenode(tmp_path: Path) -> None:
@@ -88,3 +89,33 @@ def test_shapes_round_trip_through_level_order() -> None:
         assert sorted(v for v in encoded if v is not None) == values
         # In-order positions are a permutation of the nodes (what BST values are assigned by).
         assert sorted(shape.inorder()) == list(range(n))
+
+
+COUNTING = """
+class TreeNode:
+    built = 0
+
+    def __init__(self, val=0, left=None, right=None):
+        TreeNode.built += 1
+        self.val, self.left, self.right = val, left, right
+
+
+def nodes_built(root):
+    return TreeNode.built
+"""
+
+
+def test_timed_repeats_give_a_user_call_fresh_trees_and_build_the_references_once(tmp_path: Path) -> None:
+    path = tmp_path / "counting.py"
+    path.write_text(COUNTING)
+    values = (1, 2, 3, None, 4)
+    calls = [
+        Call("user", "nodes_built", (tree(values),), repeat=3),
+        Call("reference", "nodes_built", (tree(values),), module="reference", repeat=3),
+    ]
+    results: dict[str, Returned] = {}
+    run_calls(calls, path, time.monotonic() + 20, 20, None, results)
+    assert results["user"].value is not None and results["reference"].value is not None
+    # A user call may modify its tree, so each repeat gets a new one; the reference's is built once.
+    assert results["user"].value.data == 3 * 4
+    assert results["reference"].value.data == 3 * 4 + 4

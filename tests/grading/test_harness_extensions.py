@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interview_prep.grading.coding import _encode_args, _returned
+from interview_prep.grading.running import encode_args, returned
 from interview_prep.grading.sandbox import Limits, run_harness
 from interview_prep.grading.suite import (
     Call,
@@ -56,10 +56,10 @@ def overflow(x):
 def _run(tmp_path: Path, calls: list[Call]) -> dict[str, Returned]:
     solution = tmp_path / "solution.py"
     solution.write_text(SOURCE)
-    job_calls, arrays = _encode_args(calls)
+    job_calls, arrays = encode_args(calls)
     run = run_harness({"solution": str(solution), "calls": job_calls}, arrays, Limits(wall_seconds=10))
     by_id = {r["id"]: r for r in run.records if r.get("event") == "call"}
-    return {c.id: _returned(c, by_id[c.id]) for c in calls}
+    return {c.id: returned(c, by_id[c.id]) for c in calls}
 
 
 @pytest.mark.slow
@@ -135,7 +135,7 @@ def test_only_results_a_later_call_takes_are_kept() -> None:
         Call("b", "f", ()),
         Call("c", "g", ((FromCall("a"), [{"k": FromCall("b", 0)}]),)),
     ]
-    job, _arrays = _encode_args(calls)
+    job, _arrays = encode_args(calls)
     assert [c["keep"] for c in job] == [True, True, False]
     assert job[2]["args"][0] == {
         "__tuple__": [{"__from__": "a", "item": None}, [{"__dict__": {"k": {"__from__": "b", "item": 0}}}]]

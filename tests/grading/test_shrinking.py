@@ -10,8 +10,9 @@ import pytest
 from rich.console import Console
 
 from interview_prep.grading.checks import python_source, smaller_matrices
-from interview_prep.grading.coding import _shape, grade_coding
+from interview_prep.grading.coding import grade_coding
 from interview_prep.grading.report import Status, report_from_json
+from interview_prep.grading.shrinking import shape_of_failure
 from interview_prep.grading.suite import Call, ListArg
 from interview_prep.views.report import render_report
 from tests.grading.helpers import TESTS, coding_question
@@ -49,10 +50,12 @@ def test_smaller_matrices_are_smaller_and_keep_enough_rows() -> None:
 
 
 def test_failures_of_the_same_shape_ignore_numbers_and_the_input() -> None:
-    a = _shape("centroid 0 is not the mean of the 13 points labelled 0 on data seed 1, n=80.", "data seed 1, n=80")
-    b = _shape("centroid 2 is not the mean of the 2 points labelled 2 on this input.", "this input")
+    a = shape_of_failure(
+        "centroid 0 is not the mean of the 13 points labelled 0 on data seed 1, n=80.", "data seed 1, n=80"
+    )
+    b = shape_of_failure("centroid 2 is not the mean of the 2 points labelled 2 on this input.", "this input")
     assert a == b
-    assert a != _shape("3 of 4 labels are not the index of the nearest centroid on this input.", "this input")
+    assert a != shape_of_failure("3 of 4 labels are not the index of the nearest centroid on this input.", "this input")
 
 
 @pytest.mark.slow
