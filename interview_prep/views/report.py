@@ -79,12 +79,10 @@ def _render_failures(report: GradeReport, question: Question | None, console: Co
         console.print(f"[{style}]✗[/] [bold]{escape(first.name)}[/] ({first.status.value})")
         console.print(Padding(escape(first.message), (0, 0, 0, 2)))
         if shrunk and tall:
-            lines = shrunk.count("\n") + 1
+            lines = (shrunk or "").count("\n") + 1
+            size = f"{lines} lines of Python" if lines > 1 else f"a line of Python ({len(shrunk or '')} characters)"
             console.print(
-                Padding(
-                    f"[bold]Failing input:[/] {lines} lines of Python to paste: prep grade --full shows them.",
-                    (0, 0, 0, 2),
-                )
+                Padding(f"[bold]Failing input:[/] {size} to paste: `prep grade --full` shows it.", (0, 0, 0, 2))
             )
         elif shrunk:
             console.print(Padding(f"[bold]Smallest failing input:[/] {escape(shrunk)}", (0, 0, 0, 2)))

@@ -183,7 +183,7 @@ def test_a_counterexample_too_tall_for_the_short_view_is_named_and_shown_in_full
     console = Console(file=io.StringIO(), width=80, record=True)
     render_report(report, None, console)
     short = console.export_text()
-    assert "Failing input: 7 lines of Python to paste: prep grade --full shows them." in short and "x5 =" not in short
+    assert "Failing input: 7 lines of Python to paste: `prep grade --full` shows it." in short and "x5 =" not in short
     console = Console(file=io.StringIO(), width=80, record=True)
     render_report(report, None, console, full=True)
     assert "x5 = np.array" in console.export_text()
@@ -216,3 +216,12 @@ def test_the_call_that_hung_is_the_counterexample_of_a_timeout() -> None:
     call = ast.parse(hung[0].counterexample or "").body[-1]
     assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call) and ast.unparse(call.value.func) == "kmeans"
     assert all(c.counterexample is None for c in report.checks if c.message.startswith("not run"))
+
+
+def test_one_long_line_of_counterexample_is_named_as_one_line() -> None:
+    source = f"X = np.array({[[float(i), 1.0] for i in range(40)]}); kmeans(X, 6, seed=3)"
+    failing = CheckResult("empty clusters re-seeded", Category.CORRECTNESS, Status.FAIL, 0, 2, "NaN.", source)
+    console = Console(file=io.StringIO(), width=80, record=True)
+    render_report(coding_report("kmeans", [failing], {}), None, console)
+    short = console.export_text()
+    assert f"Failing input: a line of Python ({len(source)} characters) to paste" in short and "1 lines" not in short
