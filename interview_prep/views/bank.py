@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from interview_prep.models import Question
 from interview_prep.views.console import out, rows_table, show_markdown
@@ -56,9 +57,9 @@ def bank_table(
     table.add_column("min", justify="right", no_wrap=True)
     for title in extra:
         table.add_column(title, justify="right", no_wrap=True)
-    for q in questions:
-        number, qid, *rest = (escape(c) for c in cells(q, short))
-        table.add_row(number, qid, escape(q.title), *rest)
+    for q in questions:  # Text, not markup: a title's brackets are its own, and nothing is parsed
+        number, qid, *rest = (Text(c) for c in cells(q, short))
+        table.add_row(number, qid, Text(q.title), *rest)
     return table
 
 
