@@ -28,229 +28,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-# concept -> (kind, {surface term: inherent direction}). A "quantity" needs a direction word to
-# say anything; an "action" is something done (applied = +1). Surface terms may be several words.
-CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
-    "depth": (
-        "quantity",
-        {
-            "depth": 0,
-            "deep": 1,
-            "deeper": 1,
-            "deepest": 1,
-            "fully grown": 1,
-            "full depth": 1,
-            "shallow": -1,
-            "shallower": -1,
-            "stump": -1,
-        },
-    ),
-    "capacity": (
-        "quantity",
-        {
-            "capacity": 0,
-            "complexity": 0,
-            "model size": 0,
-            "number of parameters": 0,
-            "complex": 1,
-            "flexible": 1,
-            "expressive": 1,
-            "bigger model": 1,
-            "larger model": 1,
-            "more parameters": 1,
-            "more layers": 1,
-            "more features": 1,
-            "features": 0,
-            "simple": -1,
-            "simpler": -1,
-            "smaller model": -1,
-        },
-    ),
-    "variance": ("quantity", {"variance": 0, "overfit": 1, "overfits": 1, "overfitting": 1, "memorizes": 1}),
-    "bias": ("quantity", {"bias": 0, "underfit": 1, "underfits": 1, "underfitting": 1}),
-    "regularization": (
-        "action",
-        {
-            "regularization": 1,
-            "regularize": 1,
-            "dropout": 1,
-            "weight decay": 1,
-            "l2 penalty": 1,
-            "pruning": 1,
-            "prune": 1,
-            "early stopping": 1,
-        },
-    ),
-    "ensemble": ("action", {"bagging": 1, "random forest": 1, "ensemble": 1, "averaging": 1}),
-    "boosting": ("action", {"boosting": 1}),
-    "data": ("quantity", {"training data": 0, "more data": 1, "more training data": 1}),
-    "learning-rate": ("quantity", {"learning rate": 0, "step size": 0}),
-    "divergence": (
-        "quantity",
-        {
-            "diverge": 1,
-            "diverges": 1,
-            "overshoot": 1,
-            "overshoots": 1,
-            "oscillate": 1,
-            "oscillates": 1,
-            "explodes": 1,
-            # the opposites: a step that stops short of the minimum, a loss that settles
-            "falls short": -1,
-            "fall short": -1,
-            "undershoot": -1,
-            "undershoots": -1,
-            "converge": -1,
-            "converges": -1,
-            "converging": -1,
-        },
-    ),
-    "speed": ("quantity", {"speed": 0, "fast": 1, "quickly": 1, "slow": -1, "slowly": -1}),
-    "loss": ("quantity", {"loss": 0, "training loss": 0, "validation loss": 0}),
-    # Class imbalance is a condition: naming it says it is there; "balanced" says it is not.
-    "imbalance": ("quantity", {"imbalance": 1, "imbalanced": 1, "skewed": 1, "balanced": -1}),
-    # What a metric is worth: "accuracy is misleading" is its misleadingness up.
-    "misleading": (
-        "quantity",
-        {
-            "misleading": 1,
-            "meaningless": 1,
-            "inflated": 1,
-            "uninformative": 1,
-            "informative": -1,
-            "meaningful": -1,
-            "reliable": -1,
-            "trustworthy": -1,
-        },
-    ),
-    "bag-of-words": ("action", {"tf idf": 1, "tfidf": 1, "bag of words": 1, "n grams": 1, "n gram": 1}),
-    "transformer": ("action", {"transformer": 1, "transformers": 1, "bert": 1, "fine tuning": 1}),
-    "word-order": ("quantity", {"word order": 0, "order of the words": 0, "context": 0, "negation": 0}),
-    "accuracy": ("anchor", {"accuracy": 0}),
-    # When it happens: training (+1) or inference (-1).
-    "phase": (
-        "category",
-        {
-            "training": 1,
-            "train time": 1,
-            "training time": 1,
-            "inference": -1,
-            "test time": -1,
-            "prediction time": -1,
-            "serving time": -1,
-            "eval mode": -1,
-            "evaluation mode": -1,
-        },
-    ),
-    # Which statistics batch norm normalizes with: the current batch's (+1) or the stored ones (-1).
-    "bn-statistics": (
-        "category",
-        {
-            "batch statistics": 1,
-            "batch statistic": 1,
-            "batch mean": 1,
-            "batch variance": 1,
-            "mean of the batch": 1,
-            "statistics of the batch": 1,
-            "statistics of the current batch": 1,
-            "mini batch statistics": 1,
-            "current batch": 1,
-            "running average": -1,
-            "running averages": -1,
-            "running mean": -1,
-            "running variance": -1,
-            "running statistics": -1,
-            "running estimates": -1,
-            "moving average": -1,
-            "moving averages": -1,
-            "population statistics": -1,
-            "stored statistics": -1,
-            "population estimates": -1,
-            "stored estimates": -1,
-            "stored averages": -1,
-        },
-    ),
-    # Whether an example's output (or gradient) depends on the rest of the batch.
-    "batch-dependence": (
-        "category",
-        {
-            "depends on the batch": 1,
-            "depends on the other examples": 1,
-            "depends on other examples": 1,
-            "depends on every example": 1,
-            "depends on the rest of the batch": 1,
-            "coupled": 1,
-            "couples": 1,
-            "single example": -1,
-            "one example at a time": -1,
-            "independent of the batch": -1,
-            "independent of the other examples": -1,
-            "independent of the rest of the batch": -1,
-        },
-    ),
-    "adaptive": (
-        "category",
-        {"adam": 1, "rmsprop": 1, "adagrad": 1, "adaptive optimizer": 1, "adaptive optimizers": 1},
-    ),
-    # One step size for every parameter (-1), or each its own (+1).
-    "per-parameter": (
-        "category",
-        {
-            "per parameter": 1,
-            "each parameter": 1,
-            "its own step size": 1,
-            "its own learning rate": 1,
-            "own step size": 1,
-            "own learning rate": 1,
-            "single step size": -1,
-            "one step size": -1,
-            "same step size": -1,
-            "single learning rate": -1,
-            "one learning rate": -1,
-            "same learning rate": -1,
-            "global learning rate": -1,
-        },
-    ),
-}
-
-UP_WORDS = (
-    "higher high highest more increase increases increased increasing raise raises raising larger large "
-    "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
-    "captured capturing inflate inflates"
+from interview_prep.grading.written.lexicon import (
+    BIND_DISTANCE,
+    CONCEPTS,
+    DOWN_WORDS,
+    FIXED_KINDS,
+    NEGATION_BIGRAMS,
+    NEGATION_EXCEPTIONS,
+    NEGATORS,
+    PASSIVE,
+    SET_ASIDE,
+    UP_WORDS,
 )
-DOWN_WORDS = (
-    "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
-    "cuts smaller small tiny drop drops shrink shrinks lowers lowering minimize minimizes limit limits "
-    "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
-    "counters ignore ignores ignored ignoring lose loses lost discard discards discarded"
-)
-# Words that deny what follows them in their clause. "remove(s)"/"eliminate(s)" are privative:
-# "does not remove the need to tune" is two denials, so it affirms the need.
-NEGATORS = frozenset(
-    "not no never nothing without nor neither cannot hardly rarely seldom remove removes eliminate eliminates".split()
-)
-# The privative ones: words with content of their own, which a rubric phrase may say ("removed from the front").
-PRIVATIVES = frozenset("remove removes eliminate eliminates".split())
-NEGATION_EXCEPTIONS = frozenset(
-    {("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"), ("no", "doubt"), ("not", "necessarily")}
-)
-# Two-word denials: "rather than X", "instead of X", "fails to X".
-NEGATION_BIGRAMS = frozenset(
-    {("rather", "than"), ("instead", "of"), ("fails", "to"), ("fail", "to"), ("failed", "to"), ("wrong", "that")}
-)
-BIND_DISTANCE = 4
-FIXED_KINDS = frozenset({"category", "anchor"})
-# Words that set aside the value that follows them for the other one: "the stored averages replace the
-# batch statistics".
-SET_ASIDE = frozenset("replace replaces replacing replaced instead than".split())
-PASSIVE = frozenset("is are was were be been being gets get".split())
-
-
-@dataclass(frozen=True)
-class Term:
-    concept: str
-    stems: tuple[str, ...]
-    inherent: int
 
 
 @dataclass(frozen=True)
@@ -261,15 +50,22 @@ class Occurrence:
     sign: int | None  # +1, -1, or None when the clause gives it no direction
 
 
+# A surface term's stems -> (concept, inherent direction); the first concept to list a stemmed form keeps it.
+TermTable = dict[tuple[str, ...], tuple[str, int]]
+# The term table, its term lengths longest first, and the stems of the up and down direction words.
+Lexicon = tuple[TermTable, tuple[int, ...], frozenset[str], frozenset[str]]
+
+
 @lru_cache(maxsize=1)
-def _lexicon(stem: Callable[[Sequence[str]], list[str]]) -> tuple[tuple[Term, ...], frozenset[str], frozenset[str]]:
-    terms = [
-        Term(concept, tuple(stem(surface.split())), inherent)
-        for concept, (_, surfaces) in CONCEPTS.items()
-        for surface, inherent in surfaces.items()
-    ]
-    terms.sort(key=lambda t: -len(t.stems))  # longest first: "more training data" before "training data"
-    return tuple(terms), frozenset(stem(UP_WORDS.split())), frozenset(stem(DOWN_WORDS.split()))
+def _lexicon(
+    stem: Callable[[Sequence[str]], list[str]],
+) -> tuple[TermTable, tuple[int, ...], frozenset[str], frozenset[str]]:
+    table: TermTable = {}
+    for concept, (_, surfaces) in CONCEPTS.items():
+        for surface, inherent in surfaces.items():
+            table.setdefault(tuple(stem(surface.split())), (concept, inherent))
+    lengths = tuple(sorted({len(k) for k in table}, reverse=True))  # longest first: "more training data"
+    return table, lengths, frozenset(stem(UP_WORDS.split())), frozenset(stem(DOWN_WORDS.split()))
 
 
 def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
@@ -288,13 +84,13 @@ def occurrences(
     stems: Sequence[str], words: Sequence[str], clauses: Sequence[int], stem: Callable[[Sequence[str]], list[str]]
 ) -> list[Occurrence]:
     """Concept terms of a segment with the direction their clause gives each."""
-    terms, up, down = _lexicon(stem)
-    found: list[tuple[Term, int, int]] = []
+    table, lengths, up, down = _lexicon(stem)
+    found: list[tuple[tuple[str, int], int, int]] = []  # ((concept, inherent), first word, last word)
     taken: set[int] = set()
     for i in range(len(stems)):
-        for term in terms:
-            n = len(term.stems)
-            if i + n <= len(stems) and tuple(stems[i : i + n]) == term.stems and not taken & set(range(i, i + n)):
+        for n in lengths:
+            term = table.get(tuple(stems[i : i + n])) if i + n <= len(stems) else None
+            if term is not None and not taken & set(range(i, i + n)):
                 found.append((term, i, i + n - 1))
                 taken.update(range(i, i + n))
                 break
@@ -308,7 +104,7 @@ def occurrences(
         best: tuple[int, int] | None = None  # (distance with tie-break, index in found)
         passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
         for k, (_, a, b) in enumerate(found):
-            if clauses[a] != clauses[i] or CONCEPTS[found[k][0].concept][0] in FIXED_KINDS:
+            if clauses[a] != clauses[i] or CONCEPTS[found[k][0][0]][0] in FIXED_KINDS:
                 continue  # a category or an anchor is never moved by a direction word
             dist = (a - i) * 2 if a > i else (i - b) * 2 + 1  # a following term wins a tie...
             if passive:  # ...except in "is reduced by X", where the subject moves
@@ -318,9 +114,7 @@ def occurrences(
             # "dropout reduces the variance", "TF-IDF ignores the word order": an action before the
             # direction word is what acts, so a concept after it in reach is what moves.
             rank = (
-                dist + BIND_DISTANCE * 4
-                if a < i and not passive and CONCEPTS[found[k][0].concept][0] == "action"
-                else dist
+                dist + BIND_DISTANCE * 4 if a < i and not passive and CONCEPTS[found[k][0][0]][0] == "action" else dist
             )
             if best is None or rank < best[0]:
                 best = (rank, k)
@@ -343,28 +137,28 @@ def occurrences(
         and any(b < i < found[j][1] for j in direction for i in bound_at if bound_at[i] == j)
     }
     out: list[Occurrence] = []
-    for k, (term, a, b) in enumerate(found):
-        kind = CONCEPTS[term.concept][0]
+    for k, ((concept, inherent), a, b) in enumerate(found):
+        kind = CONCEPTS[concept][0]
         sign: int | None
         if kind == "anchor":
             sign = 0
         elif kind == "category":
-            sign = term.inherent
+            sign = inherent
         elif kind == "action" and "than" in words[max(0, a - 2) : a] and "rather" not in words[max(0, a - 3) : a]:
             sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
         elif k in direction:
-            sign = (term.inherent or 1) * direction[k]
-        elif term.inherent:
-            sign = term.inherent
+            sign = (inherent or 1) * direction[k]
+        elif inherent:
+            sign = inherent
         elif kind == "action" or k in drivers:
             sign = 1
         elif a > 0 and words[a - 1] == "with" and any(o.sign is not None for o in out):
             sign = 1  # "variance increases with depth"
         else:
             sign = None
-        if term.concept == "phase" and a >= 2 and words[a - 1] in {"during", "in"} and words[a - 2].endswith("ed"):
+        if concept == "phase" and a >= 2 and words[a - 1] in {"during", "in"} and words[a - 2].endswith("ed"):
             continue  # "averages accumulated during training": the setting of a participle, not of the clause
-        out.append(Occurrence(term.concept, a, b, sign))
+        out.append(Occurrence(concept, a, b, sign))
     return out
 
 
