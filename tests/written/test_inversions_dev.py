@@ -1,4 +1,5 @@
-"""A development set of correct statements and fluent inversions, one or two per key point (inversions_dev.yaml).
+"""Development sets of correct statements and fluent inversions of each key point: inversions_dev.yaml (one or two
+per key point) and phrasings_dev.yaml (the same points in many phrasings: passive, comparatives, hedges, double negation).
 
 A correct statement contradicts no key point and states no misconception; an inversion of a key point
 (its direction flipped, its subject swapped, denied, or said of the wrong case) comes back as that
@@ -16,23 +17,29 @@ import yaml
 from interview_prep.bank import load_bank
 from interview_prep.grading.written import grade_written
 
-DEV = yaml.safe_load((Path(__file__).parent / "inversions_dev.yaml").read_text(encoding="utf-8"))
+
+def _load(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    return loaded
+
+
+SETS = [_load("inversions_dev.yaml"), _load("phrasings_dev.yaml")]
 
 # Not yet caught when the set was written; xfail(strict) so that each fix must strike its line.
-KNOWN_GAPS = {
-    "A bigger model increases bias.",
-    "When the learning rate is too large, each step falls short of the minimum.",
-}
+KNOWN_GAPS: set[str] = set()
 
 
 def _gap(text: str) -> Any:
     return pytest.mark.xfail(strict=True, reason="known gap") if text in KNOWN_GAPS else ()
 
 
-CORRECT = [pytest.param(qid, text, marks=_gap(text)) for qid, entry in DEV.items() for text in entry["correct"]]
+CORRECT = [
+    pytest.param(qid, text, marks=_gap(text)) for dev in SETS for qid, entry in dev.items() for text in entry["correct"]
+]
 INVERSIONS = [
     pytest.param(qid, inv["kp"], inv["text"], marks=_gap(inv["text"]))
-    for qid, entry in DEV.items()
+    for dev in SETS
+    for qid, entry in dev.items()
     for inv in entry["inversions"]
 ]
 

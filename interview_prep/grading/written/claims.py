@@ -25,18 +25,24 @@ is about accuracy, not about PR-AUC).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from interview_prep.grading.written.lexicon import (
     BIND_DISTANCE,
     CONCEPTS,
+    CONDITIONS,
+    DEGREE_WORDS,
+    DIRECTION_ADJECTIVES,
     DOWN_WORDS,
     FIXED_KINDS,
+    LINKING_VERBS,
     NEGATION_BIGRAMS,
     NEGATION_EXCEPTIONS,
     NEGATORS,
     PASSIVE,
+    PRESCRIBING,
+    PRESCRIBING_OPENERS,
     SET_ASIDE,
     UP_WORDS,
 )
@@ -68,6 +74,33 @@ def _lexicon(
     return table, lengths, frozenset(stem(UP_WORDS.split())), frozenset(stem(DOWN_WORDS.split()))
 
 
+@lru_cache(maxsize=1)
+def _adjectives(stem: Callable[[Sequence[str]], list[str]]) -> frozenset[str]:
+    return frozenset(stem(DIRECTION_ADJECTIVES.split()))
+
+
+def _after_linking_verb(words: Sequence[str], i: int) -> bool:
+    """True when word i follows a linking verb, past degree words: "goes down", "is much higher"."""
+    j = i - 1
+    while j >= 0 and words[j] in DEGREE_WORDS:
+        j -= 1
+    return j >= 0 and words[j] in LINKING_VERBS
+
+
+def _is_subject(words: Sequence[str], term_end: int, verb: int) -> bool:
+    """True when the term ending at term_end can be the subject of the verb: a few words apart, no
+    coordinator between ("the variance of the model increases", not "the depth and stop")."""
+    between = words[term_end + 1 : verb]
+    return len(between) <= 3 and not any(w in {"and", "or", "then", "but", "i", "we", "you"} for w in between)
+
+
+def _is_object(words: Sequence[str], verb: int, term: int) -> bool:
+    """True when the term after a direction verb is its object, not a new subject or a setting:
+    "reduces the variance", not "decreases and variance ...", "increases with depth"."""
+    between = words[verb + 1 : term]
+    return not any(w in {"and", "or", "with", "as", "when"} for w in between)
+
+
 def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
     """Indices in [lo, hi) of words that deny what follows them."""
     out: list[int] = []
@@ -85,6 +118,7 @@ def occurrences(
 ) -> list[Occurrence]:
     """Concept terms of a segment with the direction their clause gives each."""
     table, lengths, up, down = _lexicon(stem)
+    adjectives = _adjectives(stem)
     found: list[tuple[tuple[str, int], int, int]] = []  # ((concept, inherent), first word, last word)
     taken: set[int] = set()
     for i in range(len(stems)):
@@ -103,6 +137,11 @@ def occurrences(
         move = 1 if s in up else -1
         best: tuple[int, int] | None = None  # (distance with tie-break, index in found)
         passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
+        # "bias goes down", "variance is higher": a direction adjective after a linking verb says how its
+        # subject is, so it moves the concept before it; "higher variance" moves the one after it.
+        predicative = s in adjectives and _after_linking_verb(words, i)
+        # "full depth reduces its variance": a direction verb moves its object, not its subject...
+        verb = s not in adjectives and not passive
         for k, (_, a, b) in enumerate(found):
             if clauses[a] != clauses[i] or CONCEPTS[found[k][0][0]][0] in FIXED_KINDS:
                 continue  # a category or an anchor is never moved by a direction word
@@ -111,11 +150,18 @@ def occurrences(
                 dist = (a - i) * 2 + 1 if a > i else (i - b) * 2
             if dist > BIND_DISTANCE * 2 + 1:
                 continue
-            # "dropout reduces the variance", "TF-IDF ignores the word order": an action before the
-            # direction word is what acts, so a concept after it in reach is what moves.
-            rank = (
-                dist + BIND_DISTANCE * 4 if a < i and not passive and CONCEPTS[found[k][0][0]][0] == "action" else dist
-            )
+            behind = BIND_DISTANCE * 4
+            if predicative:
+                rank = dist + behind if a > i else dist
+            elif verb and a < i:
+                # "variance increases" is moved by its verb; "the depth and stop" is not the verb's subject
+                if not _is_subject(words, b, i):
+                    continue
+                rank = dist + behind
+            elif verb and not _is_object(words, i, a):
+                rank = dist + behind  # ...unless what follows starts anew: "bias decreases and variance rises"
+            else:
+                rank = dist
             if best is None or rank < best[0]:
                 best = (rank, k)
         if best is not None:
@@ -134,7 +180,12 @@ def occurrences(
             and clauses[found[j][1]] == clauses[a]
             for j in range(len(found))
         )
-        and any(b < i < found[j][1] for j in direction for i in bound_at if bound_at[i] == j)
+        and any(
+            b < i < found[j][1] and stems[i] not in adjectives and _is_subject(words, b, i)
+            for j in direction
+            for i in bound_at
+            if bound_at[i] == j
+        )
     }
     out: list[Occurrence] = []
     for k, ((concept, inherent), a, b) in enumerate(found):
@@ -188,6 +239,32 @@ def _locally_denied(o: Occurrence, words: Sequence[str], clauses: Sequence[int])
     return bool(negation_positions(words, lo, o.start)) or any(w in SET_ASIDE for w in words[lo : o.start])
 
 
+def _opener(words: Sequence[str], clauses: Sequence[int], clause: int) -> str:
+    return next((w for w, c in zip(words, clauses, strict=True) if c == clause), "")
+
+
+def _prescribes(words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
+    """True when a clause tells what to do ("reduce the depth", "you should prune", "I would add data")."""
+    own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
+    if own and own[0] in {"and", "so", "then"}:
+        own = own[1:]
+    if not own:
+        return False
+    return own[0] in PRESCRIBING_OPENERS or any(w in PRESCRIBING for w in own)
+
+
+def _as_lent(o: Occurrence, words: Sequence[str], clauses: Sequence[int]) -> Occurrence:
+    """A concept lent to another clause keeps the denial before it in its own clause: "shallow trees
+    cannot capture complex patterns, so they have high bias" lends capacity down, not up."""
+    if o.sign is None:
+        return o
+    lo = o.start
+    while lo > 0 and clauses[lo - 1] == clauses[o.start]:
+        lo -= 1
+    flipped = len(negation_positions(words, lo, o.start)) % 2 == 1
+    return replace(o, sign=-o.sign) if flipped else o
+
+
 @dataclass(frozen=True)
 class ClaimMatch:
     verdict: str  # "asserted", "denied" or "unclear"
@@ -234,17 +311,28 @@ def match_claim(
             continue
         borrowed: dict[str, Occurrence] = {}
         # "A deeper tree has lower bias but higher variance": an elliptical clause with one concept
-        # of its own takes the others from the clauses before it in the sentence.
-        if len(picked) < len(wanted) and sum(1 for o in own if o.sign is not None) == 1:
-            for earlier in reversed(order[:n]):
-                for o in by_clause[earlier]:
+        # of its own takes the others from the clauses before it in the sentence. "As depth increases,
+        # bias goes down", "bias goes up when you add capacity": a clause of condition lends its concepts
+        # to the clause it conditions, before or after it.
+        elliptical = sum(1 for o in own if o.sign is not None) == 1
+        # A prescription is no such consequence: "if it overfits, reduce the depth" says that less depth
+        # cures overfitting, not that it causes it.
+        conditioned = not _prescribes(words, clauses, clause)
+        lenders = [
+            c for c in reversed(order[:n]) if conditioned and (elliptical or _opener(words, clauses, c) in CONDITIONS)
+        ]
+        if conditioned and _opener(words, clauses, clause) not in CONDITIONS:
+            lenders += [c for c in order[n + 1 :] if _opener(words, clauses, c) in CONDITIONS]
+        if len(picked) < len(wanted):
+            for lender in lenders:
+                for o in by_clause[lender]:
                     if (
                         o.concept in wanted
                         and o.concept not in picked
                         and o.concept not in borrowed
                         and CONCEPTS[o.concept][0] != "category"  # "during training ..., and at inference"
                     ):
-                        borrowed[o.concept] = o
+                        borrowed[o.concept] = _as_lent(o, words, clauses)
         everything = {**borrowed, **picked}
         if set(everything) != wanted or not set(picked) & wanted:
             continue

@@ -134,6 +134,12 @@ class Reader:
         claim_texts = [*kp.claims, *(p for p in kp.phrases if compile_claim(p) is not None)]
         found = self.phrase_findings(phrase_texts, allowed)
         found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term")
+        # A term earns nothing in a fragment, but a fragment can deny it: "Calibration never matters."
+        found += [
+            f
+            for f in self.phrase_findings(kp.terms, [s for s in allowed if not s.is_sentence], "term")
+            if f.verdict == CONTRADICTED
+        ]
         found += self.claim_findings(claim_texts, allowed)
         if kp.subject:  # the point's claim given to another subject contradicts it
             checked: list[Finding] = []

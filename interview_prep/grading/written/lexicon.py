@@ -23,6 +23,10 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "shallow": -1,
             "shallower": -1,
             "stump": -1,
+            "depth one": -1,
+            "depth two": -1,
+            "one split": -1,
+            "single split": -1,
         },
     ),
     "capacity": (
@@ -70,19 +74,30 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
         {
             "diverge": 1,
             "diverges": 1,
-            "overshoot": 1,
-            "overshoots": 1,
             "oscillate": 1,
             "oscillates": 1,
             "explodes": 1,
-            # the opposites: a step that stops short of the minimum, a loss that settles
-            "falls short": -1,
-            "fall short": -1,
-            "undershoot": -1,
-            "undershoots": -1,
+            # the opposite: a loss that settles
             "converge": -1,
             "converges": -1,
             "converging": -1,
+        },
+    ),
+    # Where a step lands: past the minimum (+1) or short of it (-1).
+    "overshoot": (
+        "quantity",
+        {
+            "overshoot": 1,
+            "overshoots": 1,
+            "overshooting": 1,
+            "overshot": 1,
+            "jumps past": 1,
+            "jump past": 1,
+            "falls short": -1,
+            "fall short": -1,
+            "stops short": -1,
+            "undershoot": -1,
+            "undershoots": -1,
         },
     ),
     "speed": ("quantity", {"speed": 0, "fast": 1, "quickly": 1, "slow": -1, "slowly": -1}),
@@ -196,14 +211,26 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
 UP_WORDS = (
     "higher high highest more increase increases increased increasing raise raises raising larger large "
     "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
-    "captured capturing inflate inflates"
+    "captured capturing inflate inflates better climb climbs climbing amplify amplifies raised rose grew"
 )
 DOWN_WORDS = (
     "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
     "cuts smaller small tiny drop drops shrink shrinks lowers lowering minimize minimizes limit limits "
     "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
-    "counters ignore ignores ignored ignoring lose loses lost discard discards discarded"
+    "counters ignore ignores ignored ignoring lose loses lost discard discards discarded stop stops stopped stopping "
+    "suppress suppresses curb curbs dampen dampens mitigate mitigates diminish diminishes fall falls falling fell "
+    "decline declines lowered"
 )
+# The direction words that are adjectives or adverbs rather than verbs: "higher variance", "bias goes down".
+DIRECTION_ADJECTIVES = (
+    "higher high highest more larger large bigger big greater better up lower low lowest less fewer smaller small "
+    "tiny down"
+)
+LINKING_VERBS = frozenset(
+    "is are was were be been being am goes go going went gone gets get getting got becomes become became becoming "
+    "stays stay remains remain seems".split()
+)
+DEGREE_WORDS = frozenset("too very much far even a lot way slightly quite so also still rather somewhat".split())
 # Words that deny what follows them in their clause. "remove(s)"/"eliminate(s)" are privative:
 # "does not remove the need to tune" is two denials, so it affirms the need.
 NEGATORS = frozenset(
@@ -219,6 +246,15 @@ NEGATION_BIGRAMS = frozenset(
     {("rather", "than"), ("instead", "of"), ("fails", "to"), ("fail", "to"), ("failed", "to"), ("wrong", "that")}
 )
 BIND_DISTANCE = 4
+# Words that open a clause of condition, whose concepts are the setting of the clause it conditions.
+CONDITIONS = frozenset("as when whenever if once".split())
+# Words that make a clause a prescription rather than a consequence: "you should", "I would", "try".
+PRESCRIBING = frozenset("i we you should would could try need needs recommend consider".split())
+# An imperative opens with its verb: "reduce the depth", "add more data", "use dropout".
+PRESCRIBING_OPENERS = frozenset(
+    "reduce lower increase raise add use apply prune limit cap collect get gather switch decrease cut grow train "
+    "regularize stop choose pick tune".split()
+)
 FIXED_KINDS = frozenset({"category", "anchor"})
 # Words that set aside the value that follows them for the other one: "the stored averages replace the
 # batch statistics".

@@ -100,6 +100,8 @@ class Matcher:
         hit = self._equal.get(phrase_stem + "\x00" * synonyms)
         if hit is None:
             found = {phrase_stem} if phrase_stem in self.vocab else set()
+            if phrase_stem in DENIAL_STEMS:  # a phrase's "does not matter" is said by "no longer matters" too
+                found |= self.vocab & DENIAL_STEMS
             if synonyms:
                 names = similarity.synonym_names(stem_seq)
                 if phrase_stem in names:
@@ -125,7 +127,8 @@ class Matcher:
         allowed = [self.same(p, len(phrase.stems) >= 2) for p in phrase.stems]
         if any(not a for a in allowed):
             return []
-        content = [i for i, w in enumerate(segment.words) if w not in STOPWORDS]
+        # A denying adverb is never one of the phrase's content words: "rarely" is not "rare".
+        content = [i for i, w in enumerate(segment.words) if w not in STOPWORDS and w not in DENYING_ADVERBS]
         matches: list[Match] = []
         for k, i in enumerate(content):
             if segment.stems[i] not in allowed[0]:
@@ -153,7 +156,17 @@ class Matcher:
 
 
 # Cues that deny a phrase (not a claim) they precede: "it is a myth that", "we skip the".
-PHRASE_ONLY_CUES = frozenset({"myth", "skip", "ignore"})
+PHRASE_ONLY_CUES = frozenset({"myth", "skip", "skips", "skipping", "skipped", "ignore"})
+DENYING_ADVERBS = frozenset({"rarely", "hardly", "seldom", "barely", "scarcely"})
+# The stems of the plain denials, which say the same thing in a rubric phrase and in an answer.
+DENIAL_STEMS = frozenset({"not", "no", "never"})
+# "AUC does not depend on a threshold": a denied predicate that describes the match, rather than
+# judging it ("is not useful", "does not matter"), does not deny the match.
+DESCRIPTIVE_PREDICATES = frozenset(
+    "depend depends rely relies require requires vary varies assume assumes change changes".split()
+)
+# "The size of the dataset makes no difference": "no" before one of these judges the match worthless.
+NO_WORTH = frozenset("difference point use value sense effect impact bearing".split())
 
 
 def denial_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
@@ -212,7 +225,11 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
             break  # "uses the running average and does not need a batch": a second predicate
         if word in DENIAL_AFTER or (word == "never" and i == end + 1):
             return True  # "adding features never reduces bias"
+        if word == "no" and following in NO_WORTH:
+            return True
         if word in AUXILIARIES and following in {"not", "never"}:
+            if i + 2 < len(words) and words[i + 2] in DESCRIPTIVE_PREDICATES:
+                return False
             # "Adam does not remove the need to tune": two denials in the predicate affirm it.
             clause_end = i
             while clause_end + 1 < len(words) and clauses[clause_end + 1] == clause:

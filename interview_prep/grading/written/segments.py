@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from interview_prep.grading.written import claims, lexicon
+
 # A segment counts as a real sentence (and so may evidence a key point) when it has this many
 # words, a verb-like word, and this share of function words. Buzzword lists fail the last two.
 SENTENCE_MIN_WORDS = 4
@@ -51,7 +53,7 @@ NEGATION_BIGRAMS = frozenset(
 # Words that start a new clause, so a negation before them does not reach past them.
 CLAUSE_BREAK_WORDS = frozenset(
     "but whereas although though however yet instead so because since while which when unless until "
-    "then otherwise therefore thus hence unlike except if whenever".split()
+    "then otherwise therefore thus hence unlike except if whenever before after".split()
 )
 INTERROGATIVE_VERBS = frozenset(
     "show shows showed shown showing tell tells told know knows knew see sees saw reveal reveals revealed "
@@ -61,9 +63,11 @@ INTERROGATIVE_VERBS = frozenset(
 # its negation never reaches the main clause.
 SUBORDINATORS = frozenset("if when whenever unless although though because since while whereas once unlike".split())
 # After a comma, these start a new clause; anything else continues a list or a phrase.
-COMMA_CLAUSE_STARTS = CLAUSE_BREAK_WORDS | frozenset(
-    "it this that these those i we you he she they and not rather there my our its".split()
-)
+COMMA_CLAUSE_STARTS = (
+    CLAUSE_BREAK_WORDS
+    | frozenset("it this that these those i we you he she they and not rather there my our its".split())
+    | lexicon.PRESCRIBING_OPENERS
+)  # "for high bias, use a bigger model"
 # "AUC is not useful", "the confusion matrix would not add anything": a negated predicate after the
 # match denies it too. Only an auxiliary followed by not/never counts, so "running averages, not
 # batch statistics" keeps its credit.
@@ -266,7 +270,7 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
                 # "Unlike a stack, which is LIFO, a queue ...": a relative clause inside a subordinate one
                 # is closed by the same comma
                 subordinate = word in SUBORDINATORS or (subordinate and word in RELATIVE_WORDS)
-            elif not words and word in SUBORDINATORS:
+            elif not words and (word in SUBORDINATORS or word == "as"):  # "As depth grows, ..."
                 subordinate = True
             words.append(word)
             clauses.append(clause)
@@ -316,6 +320,8 @@ def _is_claim_fragment(text: str, words: Sequence[str]) -> bool:
         return False
     if any(w in VERB_WORDS or w in SUBORDINATORS or w in RELATIVE_WORDS for w in words):
         return True
+    if any(w in {"not", "never"} for w in words[:-1]):
+        return True  # "calibration never matters": what follows a denial is a verb
     # "memorizes the training set", "computes per-feature statistics": a verb form then a function word.
     return any(
         _VERB_FORM_RE.search(w) and i + 1 < len(words) and words[i + 1] in FUNCTION_WORDS
@@ -337,6 +343,10 @@ def analyse(text: str, one_line: bool = False) -> list[Segment]:
         stems = tuple(stem_all(words))
         sentence = not is_code and _is_sentence(plain)
         claim = sentence or (not is_code and _is_claim_fragment(plain, words))
+        if not claim and not is_code and not is_term_list(plain, 2, slash_splits=False):
+            # "Shallow trees overfit.", "Regularization lowers bias.": two concepts, each moved, make a claim
+            said = claims.claim_of(claims.occurrences(stems, words, clauses, stem_seq)) or ()
+            claim = any(lexicon.CONCEPTS[c][0] in {"quantity", "action"} for c, _ in said)
         out.append(Segment(plain, tuple(words), stems, tuple(clauses), tuple(parts), sentence, tuple(spans), claim))
     # A one-line answer to a one-line question ("log n", "the height of the tree") is the answer
     # itself, not a fragment of one: it says something unless it is a list of terms. (To a question
