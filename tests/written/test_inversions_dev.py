@@ -23,14 +23,34 @@ def _load(name: str) -> dict[str, Any]:
     return loaded
 
 
-SETS = [_load("inversions_dev.yaml"), _load("phrasings_dev.yaml")]
+SETS = [_load("inversions_dev.yaml"), _load("phrasings_dev.yaml"), _load("phrasings_more_dev.yaml")]
 
-# Not yet caught when the set was written; xfail(strict) so that each fix must strike its line.
-KNOWN_GAPS: set[str] = set()
+# Not yet caught (with why); xfail(strict) so that each fix must strike its line.
+KNOWN_GAPS = {
+    "Bagging makes the ensemble more sensitive to the training set.": (
+        "'more sensitive to the training set' is the variance definition moved up, and sensitivity is no concept"
+    ),
+    "Collecting more training data makes variance worse.": "'worse' is no direction word: it is up only for a bad quantity",
+    "A large learning rate always lands exactly on the minimum.": "'lands on the minimum' names no overshoot term",
+    "Adam makes the learning rate irrelevant.": "'irrelevant' denies after the match; 'makes X irrelevant' is no phrase",
+    "At inference you always need a full batch to get a prediction.": (
+        "the misconception's phrase 'need a batch at inference' is in another order"
+    ),
+    "The batch mean is treated as a constant, so no gradient flows through it.": (
+        "'it' is the batch mean: the grader does not resolve pronouns"
+    ),
+    "A transformer never beats TF-IDF, even when word order matters.": "'beats' is no direction word of a concept",
+    "Bag of words models understand word order as well as transformers do.": (
+        "the point's other claim (transformers capture word order) is asserted by the same clause"
+    ),
+    "Deployment is not part of the problem.": "'deployment' is a word of the prompt, so no term of the point",
+    "I didn't consider any other model.": "no phrase of the point: 'other model' is not 'an alternative'",
+    "I never checked my understanding against a working example.": "no phrase of the point names the check",
+}
 
 
 def _gap(text: str) -> Any:
-    return pytest.mark.xfail(strict=True, reason="known gap") if text in KNOWN_GAPS else ()
+    return pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[text]) if text in KNOWN_GAPS else ()
 
 
 CORRECT = [

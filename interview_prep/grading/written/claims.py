@@ -44,6 +44,7 @@ from interview_prep.grading.written.lexicon import (
     PRESCRIBING,
     PRESCRIBING_OPENERS,
     SET_ASIDE,
+    SUBJECT_GAP,
     UP_WORDS,
 )
 
@@ -88,10 +89,10 @@ def _after_linking_verb(words: Sequence[str], i: int) -> bool:
 
 
 def _is_subject(words: Sequence[str], term_end: int, verb: int) -> bool:
-    """True when the term ending at term_end can be the subject of the verb: a few words apart, no
-    coordinator between ("the variance of the model increases", not "the depth and stop")."""
+    """True when the term ending at term_end can be the subject of the verb: a few words apart, none of them
+    a noun of its own ("the variance of the model increases", not "depth, the training error falls")."""
     between = words[term_end + 1 : verb]
-    return len(between) <= 3 and not any(w in {"and", "or", "then", "but", "i", "we", "you"} for w in between)
+    return len(between) <= 3 and all(w in SUBJECT_GAP for w in between)
 
 
 def _is_object(words: Sequence[str], verb: int, term: int) -> bool:
@@ -159,7 +160,7 @@ def occurrences(
                     continue
                 rank = dist + behind
             elif verb and not _is_object(words, i, a):
-                rank = dist + behind  # ...unless what follows starts anew: "bias decreases and variance rises"
+                continue  # ...and what follows after "and" is not its object: "the error falls and the variance rises"
             else:
                 rank = dist
             if best is None or rank < best[0]:
@@ -207,7 +208,13 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
-        if concept == "phase" and a >= 2 and words[a - 1] in {"during", "in"} and words[a - 2].endswith("ed"):
+        if (
+            concept == "phase"
+            and a >= 2
+            and words[a - 1] in {"during", "in"}
+            and words[a - 2].endswith("ed")
+            and words[a - 2] not in {"used", "applied"}  # "used in training" is the clause's own setting
+        ):
             continue  # "averages accumulated during training": the setting of a participle, not of the clause
         out.append(Occurrence(concept, a, b, sign))
     return out
@@ -237,6 +244,18 @@ def _locally_denied(o: Occurrence, words: Sequence[str], clauses: Sequence[int])
     while clauses[lo] != clauses[o.start]:
         lo += 1
     return bool(negation_positions(words, lo, o.start)) or any(w in SET_ASIDE for w in words[lo : o.start])
+
+
+def _split_at_and(
+    words: Sequence[str], clauses: Sequence[int], clause: int, own: Sequence[Occurrence]
+) -> list[int] | None:
+    """The clause numbers with `clause` cut in two at an "and" between its concept terms, or None."""
+    first, last = min(o.start for o in own), max(o.end for o in own)
+    cut = next((i for i in range(first + 1, last) if words[i] == "and" and clauses[i] == clause), None)
+    if cut is None:
+        return None
+    # twice every number leaves room for the second half, numbered just after the first
+    return [c * 2 + (1 if c == clause and i >= cut else 0) for i, c in enumerate(clauses)]
 
 
 def _opener(words: Sequence[str], clauses: Sequence[int], clause: int) -> str:
@@ -308,6 +327,11 @@ def match_claim(
                 else:
                     picked[c] = next(x for x in own if x.concept == c and x.sign in meant)
         if ambiguous:
+            # "The running averages are used in training and the batch statistics at inference": each
+            # value has its own setting, on either side of an "and"; read each side as its own clause.
+            halves = _split_at_and(words, clauses, clause, own)
+            if halves is not None:
+                results += [replace(m, clause=clause) for m in match_claim(claim, occs, words, halves)]
             continue
         borrowed: dict[str, Occurrence] = {}
         # "A deeper tree has lower bias but higher variance": an elliptical clause with one concept

@@ -77,7 +77,13 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "oscillate": 1,
             "oscillates": 1,
             "explodes": 1,
+            "unstable": 1,
+            "instability": 1,
             # the opposite: a loss that settles
+            "stable": -1,
+            "settle": -1,
+            "settles": -1,
+            "stably": -1,
             "converge": -1,
             "converges": -1,
             "converging": -1,
@@ -93,6 +99,9 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "overshot": 1,
             "jumps past": 1,
             "jump past": 1,
+            "steps over": 1,
+            "stepping over": 1,
+            "step over": 1,
             "falls short": -1,
             "fall short": -1,
             "stops short": -1,
@@ -211,7 +220,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
 UP_WORDS = (
     "higher high highest more increase increases increased increasing raise raises raising larger large "
     "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
-    "captured capturing inflate inflates better climb climbs climbing amplify amplifies raised rose grew"
+    "captured capturing understand understands understood handle handles preserve preserves "
+    "inflate inflates better climb climbs climbing amplify amplifies raised rose grew"
 )
 DOWN_WORDS = (
     "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
@@ -246,6 +256,11 @@ NEGATION_BIGRAMS = frozenset(
     {("rather", "than"), ("instead", "of"), ("fails", "to"), ("fail", "to"), ("failed", "to"), ("wrong", "that")}
 )
 BIND_DISTANCE = 4
+# What may stand between a subject and its direction verb: "the variance of the model usually increases".
+SUBJECT_GAP = frozenset(
+    "the a an its their this that of model tree network usually often also typically generally can will may might "
+    "could would tends to then quickly slowly further only always sharply steadily".split()
+)
 # Words that open a clause of condition, whose concepts are the setting of the clause it conditions.
 CONDITIONS = frozenset("as when whenever if once".split())
 # Words that make a clause a prescription rather than a consequence: "you should", "I would", "try".

@@ -195,6 +195,8 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
         for i in denial_positions(words, lo, end + 1)
         if (clauses[i] == clause or (clauses[i] <= clauses[end] and _opens_elliptical_denial(segment, i)))
         and not (i in matched and words[i] in lexicon.PRIVATIVES)
+        and not _sets_a_condition(segment, i)
+        and not _not_until(segment, i)
     ]
     if (len(cues) - own) % 2:
         return True
@@ -225,8 +227,10 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
             break  # "uses the running average and does not need a batch": a second predicate
         if word in DENIAL_AFTER or (word == "never" and i == end + 1):
             return True  # "adding features never reduces bias"
-        if word == "no" and following in NO_WORTH:
-            return True
+        if (word == "no" and following in NO_WORTH) or word == "nothing":
+            return True  # "makes no difference", "adds nothing"
+        if word == "cannot" and following not in DESCRIPTIVE_PREDICATES:
+            return True  # "class imbalance cannot explain it"
         if word in AUXILIARIES and following in {"not", "never"}:
             if i + 2 < len(words) and words[i + 2] in DESCRIPTIVE_PREDICATES:
                 return False
@@ -274,6 +278,22 @@ def set_against(segment: Segment, one: int, other: int) -> bool:
     """True when a contrast ("whereas", "unlike", "except") opens a clause from clause one to clause other."""
     lo, hi = sorted((one, other))
     return lo != hi and any(lo < c <= hi and w in CONTRASTING for c, w in _clause_openers(segment).items())
+
+
+def _not_until(segment: Segment, i: int) -> bool:
+    """True for a "not"/"never" whose clause is followed by an "until" clause: "the bug never showed up on the
+    small case until I shuffled the rows" says when it did, not that it did not."""
+    words, clauses = segment.words, segment.clauses
+    if words[i] not in {"not", "never"}:
+        return False
+    after = next((k for k in range(i + 1, len(words)) if clauses[k] != clauses[i]), None)
+    return after is not None and words[after] == "until"
+
+
+def _sets_a_condition(segment: Segment, i: int) -> bool:
+    """True for a "without" that opens the sentence and a clause of its own: "Without monitoring, the model
+    degrades" says what monitoring is for; it does not deny it."""
+    return i == 0 and segment.words[0] == "without" and segment.clauses[-1] != segment.clauses[0]
 
 
 def _opens_elliptical_denial(segment: Segment, i: int) -> bool:

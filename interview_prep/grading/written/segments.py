@@ -270,7 +270,7 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
                 # "Unlike a stack, which is LIFO, a queue ...": a relative clause inside a subordinate one
                 # is closed by the same comma
                 subordinate = word in SUBORDINATORS or (subordinate and word in RELATIVE_WORDS)
-            elif not words and (word in SUBORDINATORS or word == "as"):  # "As depth grows, ..."
+            elif not words and (word in SUBORDINATORS or word in {"as", "without"}):  # "As depth grows, ..."
                 subordinate = True
             words.append(word)
             clauses.append(clause)
