@@ -41,6 +41,7 @@ from interview_prep.grading.written.lexicon import (
     NEGATION_EXCEPTIONS,
     NEGATORS,
     PASSIVE,
+    PREDICATE_AUXILIARIES,
     PRESCRIBING,
     PRESCRIBING_OPENERS,
     SET_ASIDE,
@@ -380,10 +381,19 @@ def match_claim(
         denials = [
             i for i in negation_positions(words, lo, end) if not any(x.start - 3 <= i < x.start for x in set_aside)
         ]
+        # "At inference the running mean is not used": a denied predicate after the concepts denies them too
+        hi = end + 1
+        while hi < len(words) and clauses[hi] == clause:
+            hi += 1
+        denials += [i for i in negation_positions(words, end + 1, hi) if words[i - 1] in PREDICATE_AUXILIARIES]
         negated = len(denials) % 2 == 1
         if "category" in kinds and products == {-1}:
             continue  # every value swapped: a statement about the other case, not about this one
         if negated:
             consistent = not consistent
-        results.append(ClaimMatch("asserted" if consistent else "denied", start, end, clause))
+        # a claim read with a condition's concepts quotes the condition too: "If the classes are imbalanced,
+        # accuracy is more trustworthy"
+        lent = [o for c, o in borrowed.items() if _opener(words, clauses, clauses[o.start]) in CONDITIONS]
+        span = (min([start, *(o.start for o in lent)]), max([end, *(o.end for o in lent)]))
+        results.append(ClaimMatch("asserted" if consistent else "denied", *span, clause))
     return results

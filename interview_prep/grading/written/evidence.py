@@ -22,6 +22,8 @@ from interview_prep.grading.written.phrases import (
 from interview_prep.grading.written.segments import (
     NUMBER_PLACEHOLDER,
     STOPWORDS,
+    SUBJECT_PRONOUNS,
+    VERB_WORDS,
     Segment,
     analyse,
     stem_all,
@@ -124,15 +126,34 @@ class Reader:
                 for m in self.matcher.find(phrase, seg):
                     if seg.clauses[m.start] != seg.clauses[at]:
                         continue  # only a subject of the same clause can take the claim
+                    if not _opens_its_clause(seg, m.start):
+                        continue  # "we can lower variance by averaging ...": variance is an object there
                     rank = (at - m.end) if m.end < at else (m.start - at) + 100
                     if best is None or rank < best[0]:
                         best = (rank, kp_id)
         return best[1] if best else None
 
+    def phase_of(self, seg: Segment, clause: int) -> int | None:
+        """Training (+1) or inference (-1), when the clause names one (else the sentence, when it names one)."""
+        occs = [o for o in self.occs.get(id(seg), []) if o.concept == "phase" and o.sign is not None]
+        own = {o.sign for o in occs if seg.clauses[o.start] == clause}
+        every = {o.sign for o in occs}
+        which = own or every
+        return next(iter(which)) if len(which) == 1 else None
+
     def key_point(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
         phrase_texts = [p for p in kp.phrases if compile_claim(p) is None]
         claim_texts = [*kp.claims, *(p for p in kp.phrases if compile_claim(p) is not None)]
         found = self.phrase_findings(phrase_texts, allowed)
+        # "During training the batch statistics are used, not the running averages": a phrase of a point
+        # about inference, denied in a clause about training, is no contradiction of the point.
+        setting = _phase_of_text(kp.description)
+        if setting is not None:
+            found = [
+                f
+                for f in found
+                if f.verdict != CONTRADICTED or self.phase_of(f.segment, f.segment.clauses[f.start]) in (None, setting)
+            ]
         found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term")
         # A term earns nothing in a fragment, but a fragment can deny it: "Calibration never matters."
         found += [
@@ -152,7 +173,10 @@ class Reader:
         # "A bigger model increases bias": a clause whose claim says the opposite of the point does not
         # earn it by naming the point's words ("bigger model").
         against = {
-            (id(f.segment), f.segment.clauses[f.start]) for f in found if f.how == "claim" and f.verdict == CONTRADICTED
+            (id(f.segment), c)
+            for f in found
+            if f.how == "claim" and f.verdict == CONTRADICTED
+            for c in range(f.segment.clauses[f.start], f.segment.clauses[f.end] + 1)
         }
         return [
             f
@@ -191,6 +215,23 @@ class Reader:
                     verdict = ASSERTED
                 out.append(Finding(verdict, seg, start, end, "similarity", " ".join(ref.stems)))
         return out
+
+
+def _opens_its_clause(seg: Segment, at: int) -> bool:
+    """True when nothing before word `at` in its clause is a pronoun subject or a verb: the clause's subject."""
+    lo = at
+    while lo > 0 and seg.clauses[lo - 1] == seg.clauses[at]:
+        lo -= 1
+    return not any(w in SUBJECT_PRONOUNS or w in VERB_WORDS for w in seg.words[lo:at])
+
+
+@lru_cache(maxsize=1024)
+def _phase_of_text(text: str) -> int | None:
+    """Training (+1) or inference (-1), when a key point's description names only one of them."""
+    words, clauses, _ = tokenize(text.lower())
+    occs = claims.occurrences(stem_all(words), words, clauses, stem_seq)
+    signs = {o.sign for o in occs if o.concept == "phase"}
+    return next(iter(signs)) if len(signs) == 1 else None
 
 
 @lru_cache(maxsize=256)

@@ -137,6 +137,7 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
         {
             "training": 1,
             "train time": 1,
+            "backward pass": 1,
             "training time": 1,
             "inference": -1,
             "test time": -1,
@@ -274,4 +275,6 @@ FIXED_KINDS = frozenset({"category", "anchor"})
 # Words that set aside the value that follows them for the other one: "the stored averages replace the
 # batch statistics".
 SET_ASIDE = frozenset("replace replaces replacing replaced instead than".split())
+# An auxiliary whose "not" denies the predicate of its clause: "is not used", "does not reduce".
+PREDICATE_AUXILIARIES = frozenset("is are was were be do does did can could will would should has have had".split())
 PASSIVE = frozenset("is are was were be been being gets get".split())

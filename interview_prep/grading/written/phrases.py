@@ -238,7 +238,9 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
             clause_end = i
             while clause_end + 1 < len(words) and clauses[clause_end + 1] == clause:
                 clause_end += 1
-            return len(denial_positions(words, i, clause_end + 1)) % 2 == 1
+            denied = denial_positions(words, i, clause_end + 1)
+            judged = [k for k in range(i, clause_end + 1) if words[k] in DENIAL_AFTER]  # "not ... irrelevant"
+            return (len(denied) + len(judged)) % 2 == 1
     return False
 
 
@@ -281,13 +283,17 @@ def set_against(segment: Segment, one: int, other: int) -> bool:
 
 
 def _not_until(segment: Segment, i: int) -> bool:
-    """True for a "not"/"never" whose clause is followed by an "until" clause: "the bug never showed up on the
-    small case until I shuffled the rows" says when it did, not that it did not."""
+    """True for a "not"/"never" whose clause is followed by an "until" (or "before I ...") clause: "the bug
+    never showed up on the small case until I shuffled the rows" says when it did, not that it did not."""
     words, clauses = segment.words, segment.clauses
     if words[i] not in {"not", "never"}:
         return False
     after = next((k for k in range(i + 1, len(words)) if clauses[k] != clauses[i]), None)
-    return after is not None and words[after] == "until"
+    if after is None:
+        return False
+    # "did not change anything before I had a hypothesis"; "never used it before the internship" is a denial
+    following = words[after + 1] if after + 1 < len(words) else ""
+    return words[after] == "until" or (words[after] == "before" and following in SUBJECT_PRONOUNS | {"it"})
 
 
 def _sets_a_condition(segment: Segment, i: int) -> bool:

@@ -116,6 +116,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
     misconceptions: list[dict[str, str]] = []
     denied: list[dict[str, str]] = []
     wrong: dict[int, str] = {}  # id of a segment -> the misconception it states
+    truthful: list[Finding] = []  # where a clause denies a misconception
     penalty = 0.0
     # Listed phrases and claims of the key points (similarity comes later, where they found nothing).
     findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
@@ -152,6 +153,19 @@ def grade_written(question: Question, text: str) -> GradeReport:
                     wrong.setdefault(id(f.segment), mc.description)
         elif (denial := _pick(found, CONTRADICTED)) is not None:
             denied.append({"id": mc.id, "description": mc.description, "quote": denial.quote})
+        truthful += [f for f in found if f.verdict == CONTRADICTED]
+    # "Gamma and beta are not fixed": a denied misconception says the truth, so a key point's word inside
+    # the denied words ("gamma ... not") is no contradiction of that point.
+    for kp_id, fs in findings.items():
+        findings[kp_id] = [
+            f
+            for f in fs
+            if not (
+                f.verdict == CONTRADICTED
+                and f.how in {"phrase", "term"}
+                and any(t.segment is f.segment and t.start <= f.start and f.end <= t.end for t in truthful)
+            )
+        ]
 
     scale = point_scale(rubric)
     total_points = sum(round(kp.weight * scale) for kp in rubric.key_points) or 1
