@@ -28,6 +28,7 @@ SETS = [
     _load("phrasings_dev.yaml"),
     _load("phrasings_more_dev.yaml"),
     _load("phrasings_contrast_dev.yaml"),
+    _load("phrasings_lr_tfidf_dev.yaml"),
 ]
 
 # Not yet caught (with why); xfail(strict) so that each fix must strike its line.
@@ -65,6 +66,14 @@ KNOWN_GAPS = {
     ),
     "A transformer is never worth it, even when context matters.": "'worth it' is no direction of a concept",
     "After deployment the model can be left alone.": "'left alone' names no phrase of monitoring",
+    "Gamma and beta are not trained.": "'trained' is not 'learned' to the grader (no synonym: 'training' is a phase)",
+    "Too large a step never crosses over the minimum.": "'crosses over' is no overshoot term",
+    "You never need to tune the learning rate with Adam.": (
+        "the misconception's phrases are in another order; 'adam' is only a term of another point"
+    ),
+    "Adam works with any learning rate.": "'works with any' is no phrase of the misconception ('any value works')",
+    "You should always pick the transformer.": "'pick' is not 'use': a synonym of use made 'I did not use' deny 'I chose'",
+    "Serving cost is not a factor.": "'not a factor' judges, but so does a correct 'latency is not a concern for it'",
 }
 
 

@@ -95,12 +95,14 @@ class Reader:
             s for s, c, w in zip(seg.stems, seg.clauses, seg.words, strict=True) if c == clause and w not in STOPWORDS
         }
 
-    def phrase_findings(self, texts: Iterable[str], segs: Iterable[Segment], how: str = "phrase") -> list[Finding]:
+    def phrase_findings(
+        self, texts: Iterable[str], segs: Iterable[Segment], how: str = "phrase", said: frozenset[str] = frozenset()
+    ) -> list[Finding]:
         out: list[Finding] = []
         compiled = [compile_phrase(t) for t in texts]
         for seg in segs:
             for phrase in compiled:
-                for m in self.matcher.find(phrase, seg):
+                for m in self.matcher.find(phrase, seg, said):
                     if about_the_other(seg, m.start, m.end):
                         continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
                     verdict = CONTRADICTED if m.negated else ASSERTED
@@ -144,7 +146,8 @@ class Reader:
     def key_point(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
         phrase_texts = [p for p in kp.phrases if compile_claim(p) is None]
         claim_texts = [*kp.claims, *(p for p in kp.phrases if compile_claim(p) is not None)]
-        found = self.phrase_findings(phrase_texts, allowed)
+        said = frozenset(content_stems(kp.description))  # what the point says: "learned" scale and shift
+        found = self.phrase_findings(phrase_texts, allowed, said=said)
         # "During training the batch statistics are used, not the running averages": a phrase of a point
         # about inference, denied in a clause about training, is no contradiction of the point.
         setting = _phase_of_text(kp.description)
@@ -154,11 +157,11 @@ class Reader:
                 for f in found
                 if f.verdict != CONTRADICTED or self.phase_of(f.segment, f.segment.clauses[f.start]) in (None, setting)
             ]
-        found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term")
+        found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term", said)
         # A term earns nothing in a fragment, but a fragment can deny it: "Calibration never matters."
         found += [
             f
-            for f in self.phrase_findings(kp.terms, [s for s in allowed if not s.is_sentence], "term")
+            for f in self.phrase_findings(kp.terms, [s for s in allowed if not s.is_sentence], "term", said)
             if f.verdict == CONTRADICTED
         ]
         found += self.claim_findings(claim_texts, allowed)

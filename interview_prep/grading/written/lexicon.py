@@ -221,8 +221,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
 UP_WORDS = (
     "higher high highest more increase increases increased increasing raise raises raising larger large "
     "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
-    "captured capturing understand understands understood handle handles preserve preserves "
-    "inflate inflates better climb climbs climbing amplify amplifies raised rose grew"
+    "captured capturing keep keeps kept retain retains aware understand understands understood handle handles "
+    "preserve preserves inflate inflates better climb climbs climbing amplify amplifies raised rose grew"
 )
 DOWN_WORDS = (
     "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "

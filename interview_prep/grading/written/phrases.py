@@ -120,7 +120,8 @@ class Matcher:
             self._equal[phrase_stem + "\x00" * synonyms] = hit
         return hit
 
-    def find(self, phrase: Phrase, segment: Segment) -> list[Match]:
+    def find(self, phrase: Phrase, segment: Segment, said: frozenset[str] = frozenset()) -> list[Match]:
+        """Where the phrase is in the segment; `said` holds the stems of what the point says of it."""
         if not phrase.stems:
             return []
         # A synonym stretches a phrase of several words, never a one-word one ("put it" is not "insert").
@@ -150,7 +151,7 @@ class Matcher:
                 cursor = nxt
             if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
                 positions = frozenset(picked)
-                negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions)
+                negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions, said)
                 matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions, negated))
         return matches
 
@@ -165,6 +166,15 @@ DENIAL_STEMS = frozenset({"not", "no", "never"})
 DESCRIPTIVE_PREDICATES = frozenset(
     "depend depends rely relies require requires vary varies assume assumes change changes".split()
 )
+# A denied predicate after a match denies it only when it judges the match's worth or truth: "AUC is not
+# useful", "the confusion matrix would not add anything", "the coefficients do not show which words".
+EVALUATIVE = frozenset(
+    """matter matters useful helpful needed necessary required important relevant worth help helps work works add
+    adds show shows tell tells say says informative meaningful reliable trustworthy good enough sufficient fast
+    quick cheap easy right appropriate valid make exist happen apply use used improve improves change matter
+    interpretable explain explainable need affect""".split()
+)
+PREDICATE_ADVERBS = frozenset("really even always necessarily very that so too particularly much".split())
 # "The size of the dataset makes no difference": "no" before one of these judges the match worthless.
 NO_WORTH = frozenset("difference point use value sense effect impact bearing".split())
 
@@ -178,7 +188,14 @@ def denial_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
     return sorted(set(out))
 
 
-def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: frozenset[int] = frozenset()) -> bool:
+def _negated(
+    segment: Segment,
+    start: int,
+    end: int,
+    own: int = 0,
+    matched: frozenset[int] = frozenset(),
+    said: frozenset[str] = frozenset(),
+) -> bool:
     """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count.
 
     A privative among the matched words ("removes" for "removed from the front") is what the phrase
@@ -232,8 +249,8 @@ def _negated(segment: Segment, start: int, end: int, own: int = 0, matched: froz
         if word == "cannot" and following not in DESCRIPTIVE_PREDICATES:
             return True  # "class imbalance cannot explain it"
         if word in AUXILIARIES and following in {"not", "never"}:
-            if i + 2 < len(words) and words[i + 2] in DESCRIPTIVE_PREDICATES:
-                return False
+            if not _judges(segment, i + 2, said):
+                return False  # "Adam does not need as much tuning", "TF-IDF is not context-aware": a description
             # "Adam does not remove the need to tune": two denials in the predicate affirm it.
             clause_end = i
             while clause_end + 1 < len(words) and clauses[clause_end + 1] == clause:
@@ -280,6 +297,17 @@ def set_against(segment: Segment, one: int, other: int) -> bool:
     """True when a contrast ("whereas", "unlike", "except") opens a clause from clause one to clause other."""
     lo, hi = sorted((one, other))
     return lo != hi and any(lo < c <= hi and w in CONTRASTING for c, w in _clause_openers(segment).items())
+
+
+def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
+    """True when the predicate from word `at` judges what it is said of ("is not useful", "does not matter"),
+    or says what the point says of it (`said`: "gamma and beta are not learned")."""
+    words = segment.words
+    while at < len(words) and words[at] in PREDICATE_ADVERBS:
+        at += 1
+    if at >= len(words) or tuple(words[at + 1 : at + 3]) in (("as", "much"), ("as", "many")):
+        return False  # "does not need as much tuning as SGD" compares, it does not deny
+    return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)
 
 
 def _not_until(segment: Segment, i: int) -> bool:
