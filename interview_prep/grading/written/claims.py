@@ -32,6 +32,7 @@ from interview_prep.grading.written.lexicon import (
     BIND_DISTANCE,
     CONCEPTS,
     CONDITIONS,
+    CONTRASTS,
     DEGREE_WORDS,
     DIRECTION_ADJECTIVES,
     DOWN_WORDS,
@@ -339,7 +340,8 @@ def match_claim(
         # of its own takes the others from the clauses before it in the sentence. "As depth increases,
         # bias goes down", "bias goes up when you add capacity": a clause of condition lends its concepts
         # to the clause it conditions, before or after it.
-        elliptical = sum(1 for o in own if o.sign is not None) == 1
+        # ("while transformers only count words" is a whole clause set against the other, not an ellipsis)
+        elliptical = sum(1 for o in own if o.sign is not None) == 1 and _opener(words, clauses, clause) not in CONTRASTS
         # A prescription is no such consequence: "if it overfits, reduce the depth" says that less depth
         # cures overfitting, not that it causes it.
         conditioned = not _prescribes(words, clauses, clause)

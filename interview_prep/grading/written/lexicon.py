@@ -221,8 +221,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
 UP_WORDS = (
     "higher high highest more increase increases increased increasing raise raises raising larger large "
     "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
-    "captured capturing keep keeps kept retain retains aware understand understands understood handle handles "
-    "preserve preserves inflate inflates better climb climbs climbing amplify amplifies raised rose grew"
+    "captured capturing read reads keep keeps kept retain retains aware understand understands understood handle "
+    "handles preserve preserves inflate inflates better climb climbs climbing amplify amplifies raised rose grew"
 )
 DOWN_WORDS = (
     "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
@@ -264,6 +264,8 @@ SUBJECT_GAP = frozenset(
 )
 # Words that open a clause of condition, whose concepts are the setting of the clause it conditions.
 CONDITIONS = frozenset("as when whenever if once".split())
+# Words that open a clause set against another, which borrows nothing from it.
+CONTRASTS = frozenset("while whereas unlike".split())
 # Words that make a clause a prescription rather than a consequence: "you should", "I would", "try".
 PRESCRIBING = frozenset("i we you should would could try need needs recommend consider".split())
 # An imperative opens with its verb: "reduce the depth", "add more data", "use dropout".
