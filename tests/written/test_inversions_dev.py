@@ -30,6 +30,7 @@ SETS = [
     _load("phrasings_contrast_dev.yaml"),
     _load("phrasings_lr_tfidf_dev.yaml"),
     _load("phrasings_causes_dev.yaml"),
+    _load("phrasings_pipeline_dev.yaml"),
 ]
 
 # Not yet caught (with why); xfail(strict) so that each fix must strike its line.
@@ -75,6 +76,9 @@ KNOWN_GAPS = {
     "Adam works with any learning rate.": "'works with any' is no phrase of the misconception ('any value works')",
     "You should always pick the transformer.": "'pick' is not 'use': a synonym of use made 'I did not use' deny 'I chose'",
     "Serving cost is not a factor.": "'not a factor' judges, but so does a correct 'latency is not a concern for it'",
+    "Split the emails randomly, the date does not matter.": "'split randomly' is no phrase of the misconception",
+    "Accuracy is the only metric we need.": "'the only metric we need' is not 'accuracy is enough' to the grader",
+    "The default threshold of 0.5 is always fine.": "'always fine' judges the threshold, but no denial is said",
 }
 
 

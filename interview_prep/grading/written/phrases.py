@@ -171,7 +171,7 @@ DESCRIPTIVE_PREDICATES = frozenset(
 EVALUATIVE = frozenset(
     """matter matters useful helpful needed necessary required important relevant worth help helps work works add
     adds show shows tell tells say says informative meaningful reliable trustworthy good enough sufficient fast
-    quick cheap easy right appropriate valid make exist happen apply use used improve improves change matter
+    quick cheap easy right appropriate valid make exist happen apply improve improves change matter
     interpretable explain explainable need affect""".split()
 )
 PREDICATE_ADVERBS = frozenset("really even always necessarily very that so too particularly much".split())
@@ -215,7 +215,12 @@ def _negated(
         and not _sets_a_condition(segment, i)
         and not _not_until(segment, i)
     ]
-    if (len(cues) - own) % 2:
+    # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
+    # ("picked it because") gives the reason for a choice, whichever way the choice went.
+    gives_reason = any(
+        clauses[k] != clauses[k - 1] and words[k] in {"because", "since"} for k in range(start + 1, end + 1)
+    )
+    if (len(cues) - own) % 2 and not gives_reason:
         return True
     # A denied predicate after the match only denies the match when the match is its subject:
     # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
@@ -307,6 +312,8 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
         at += 1
     if at >= len(words) or tuple(words[at + 1 : at + 3]) in (("as", "much"), ("as", "many")):
         return False  # "does not need as much tuning as SGD" compares, it does not deny
+    if words[at] in {"use", "uses", "used"}:  # "is not used by the layer"; "never used for tuning" says what for
+        return at + 1 >= len(words) or words[at + 1] not in {"for", "to", "in", "during", "as"}
     return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)
 
 
