@@ -25,232 +25,30 @@ is about accuracy, not about PR-AUC).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-# concept -> (kind, {surface term: inherent direction}). A "quantity" needs a direction word to
-# say anything; an "action" is something done (applied = +1). Surface terms may be several words.
-CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
-    "depth": (
-        "quantity",
-        {
-            "depth": 0,
-            "deep": 1,
-            "deeper": 1,
-            "deepest": 1,
-            "fully grown": 1,
-            "full depth": 1,
-            "shallow": -1,
-            "shallower": -1,
-            "stump": -1,
-        },
-    ),
-    "capacity": (
-        "quantity",
-        {
-            "capacity": 0,
-            "complexity": 0,
-            "model size": 0,
-            "number of parameters": 0,
-            "complex": 1,
-            "flexible": 1,
-            "expressive": 1,
-            "bigger model": 1,
-            "larger model": 1,
-            "more parameters": 1,
-            "more layers": 1,
-            "more features": 1,
-            "features": 0,
-            "simple": -1,
-            "simpler": -1,
-            "smaller model": -1,
-        },
-    ),
-    "variance": ("quantity", {"variance": 0, "overfit": 1, "overfits": 1, "overfitting": 1, "memorizes": 1}),
-    "bias": ("quantity", {"bias": 0, "underfit": 1, "underfits": 1, "underfitting": 1}),
-    "regularization": (
-        "action",
-        {
-            "regularization": 1,
-            "regularize": 1,
-            "dropout": 1,
-            "weight decay": 1,
-            "l2 penalty": 1,
-            "pruning": 1,
-            "prune": 1,
-            "early stopping": 1,
-        },
-    ),
-    "ensemble": ("action", {"bagging": 1, "random forest": 1, "ensemble": 1, "averaging": 1}),
-    "boosting": ("action", {"boosting": 1}),
-    "data": ("quantity", {"training data": 0, "more data": 1, "more training data": 1}),
-    "learning-rate": ("quantity", {"learning rate": 0, "step size": 0}),
-    "divergence": (
-        "quantity",
-        {
-            "diverge": 1,
-            "diverges": 1,
-            "overshoot": 1,
-            "overshoots": 1,
-            "oscillate": 1,
-            "oscillates": 1,
-            "explodes": 1,
-            # the opposites: a step that stops short of the minimum, a loss that settles
-            "falls short": -1,
-            "fall short": -1,
-            "undershoot": -1,
-            "undershoots": -1,
-            "converge": -1,
-            "converges": -1,
-            "converging": -1,
-        },
-    ),
-    "speed": ("quantity", {"speed": 0, "fast": 1, "quickly": 1, "slow": -1, "slowly": -1}),
-    "loss": ("quantity", {"loss": 0, "training loss": 0, "validation loss": 0}),
-    # Class imbalance is a condition: naming it says it is there; "balanced" says it is not.
-    "imbalance": ("quantity", {"imbalance": 1, "imbalanced": 1, "skewed": 1, "balanced": -1}),
-    # What a metric is worth: "accuracy is misleading" is its misleadingness up.
-    "misleading": (
-        "quantity",
-        {
-            "misleading": 1,
-            "meaningless": 1,
-            "inflated": 1,
-            "uninformative": 1,
-            "informative": -1,
-            "meaningful": -1,
-            "reliable": -1,
-            "trustworthy": -1,
-        },
-    ),
-    "bag-of-words": ("action", {"tf idf": 1, "tfidf": 1, "bag of words": 1, "n grams": 1, "n gram": 1}),
-    "transformer": ("action", {"transformer": 1, "transformers": 1, "bert": 1, "fine tuning": 1}),
-    "word-order": ("quantity", {"word order": 0, "order of the words": 0, "context": 0, "negation": 0}),
-    "accuracy": ("anchor", {"accuracy": 0}),
-    # When it happens: training (+1) or inference (-1).
-    "phase": (
-        "category",
-        {
-            "training": 1,
-            "train time": 1,
-            "training time": 1,
-            "inference": -1,
-            "test time": -1,
-            "prediction time": -1,
-            "serving time": -1,
-            "eval mode": -1,
-            "evaluation mode": -1,
-        },
-    ),
-    # Which statistics batch norm normalizes with: the current batch's (+1) or the stored ones (-1).
-    "bn-statistics": (
-        "category",
-        {
-            "batch statistics": 1,
-            "batch statistic": 1,
-            "batch mean": 1,
-            "batch variance": 1,
-            "mean of the batch": 1,
-            "statistics of the batch": 1,
-            "statistics of the current batch": 1,
-            "mini batch statistics": 1,
-            "current batch": 1,
-            "running average": -1,
-            "running averages": -1,
-            "running mean": -1,
-            "running variance": -1,
-            "running statistics": -1,
-            "running estimates": -1,
-            "moving average": -1,
-            "moving averages": -1,
-            "population statistics": -1,
-            "stored statistics": -1,
-            "population estimates": -1,
-            "stored estimates": -1,
-            "stored averages": -1,
-        },
-    ),
-    # Whether an example's output (or gradient) depends on the rest of the batch.
-    "batch-dependence": (
-        "category",
-        {
-            "depends on the batch": 1,
-            "depends on the other examples": 1,
-            "depends on other examples": 1,
-            "depends on every example": 1,
-            "depends on the rest of the batch": 1,
-            "coupled": 1,
-            "couples": 1,
-            "single example": -1,
-            "one example at a time": -1,
-            "independent of the batch": -1,
-            "independent of the other examples": -1,
-            "independent of the rest of the batch": -1,
-        },
-    ),
-    "adaptive": (
-        "category",
-        {"adam": 1, "rmsprop": 1, "adagrad": 1, "adaptive optimizer": 1, "adaptive optimizers": 1},
-    ),
-    # One step size for every parameter (-1), or each its own (+1).
-    "per-parameter": (
-        "category",
-        {
-            "per parameter": 1,
-            "each parameter": 1,
-            "its own step size": 1,
-            "its own learning rate": 1,
-            "own step size": 1,
-            "own learning rate": 1,
-            "single step size": -1,
-            "one step size": -1,
-            "same step size": -1,
-            "single learning rate": -1,
-            "one learning rate": -1,
-            "same learning rate": -1,
-            "global learning rate": -1,
-        },
-    ),
-}
-
-UP_WORDS = (
-    "higher high highest more increase increases increased increasing raise raises raising larger large "
-    "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
-    "captured capturing inflate inflates"
+from interview_prep.grading.written.lexicon import (
+    BIND_DISTANCE,
+    CONCEPTS,
+    CONDITIONS,
+    CONTRASTS,
+    DEGREE_WORDS,
+    DIRECTION_ADJECTIVES,
+    DOWN_WORDS,
+    FIXED_KINDS,
+    LINKING_VERBS,
+    NEGATION_BIGRAMS,
+    NEGATION_EXCEPTIONS,
+    NEGATORS,
+    PASSIVE,
+    PREDICATE_AUXILIARIES,
+    PRESCRIBING,
+    PRESCRIBING_OPENERS,
+    SET_ASIDE,
+    SUBJECT_GAP,
+    UP_WORDS,
 )
-DOWN_WORDS = (
-    "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
-    "cuts smaller small tiny drop drops shrink shrinks lowers lowering minimize minimizes limit limits "
-    "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
-    "counters ignore ignores ignored ignoring lose loses lost discard discards discarded"
-)
-# Words that deny what follows them in their clause. "remove(s)"/"eliminate(s)" are privative:
-# "does not remove the need to tune" is two denials, so it affirms the need.
-NEGATORS = frozenset(
-    "not no never nothing without nor neither cannot hardly rarely seldom remove removes eliminate eliminates".split()
-)
-# The privative ones: words with content of their own, which a rubric phrase may say ("removed from the front").
-PRIVATIVES = frozenset("remove removes eliminate eliminates".split())
-NEGATION_EXCEPTIONS = frozenset(
-    {("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"), ("no", "doubt"), ("not", "necessarily")}
-)
-# Two-word denials: "rather than X", "instead of X", "fails to X".
-NEGATION_BIGRAMS = frozenset(
-    {("rather", "than"), ("instead", "of"), ("fails", "to"), ("fail", "to"), ("failed", "to"), ("wrong", "that")}
-)
-BIND_DISTANCE = 4
-FIXED_KINDS = frozenset({"category", "anchor"})
-# Words that set aside the value that follows them for the other one: "the stored averages replace the
-# batch statistics".
-SET_ASIDE = frozenset("replace replaces replacing replaced instead than".split())
-PASSIVE = frozenset("is are was were be been being gets get".split())
-
-
-@dataclass(frozen=True)
-class Term:
-    concept: str
-    stems: tuple[str, ...]
-    inherent: int
 
 
 @dataclass(frozen=True)
@@ -261,15 +59,49 @@ class Occurrence:
     sign: int | None  # +1, -1, or None when the clause gives it no direction
 
 
+# A surface term's stems -> (concept, inherent direction); the first concept to list a stemmed form keeps it.
+TermTable = dict[tuple[str, ...], tuple[str, int]]
+# The term table, its term lengths longest first, and the stems of the up and down direction words.
+Lexicon = tuple[TermTable, tuple[int, ...], frozenset[str], frozenset[str]]
+
+
 @lru_cache(maxsize=1)
-def _lexicon(stem: Callable[[Sequence[str]], list[str]]) -> tuple[tuple[Term, ...], frozenset[str], frozenset[str]]:
-    terms = [
-        Term(concept, tuple(stem(surface.split())), inherent)
-        for concept, (_, surfaces) in CONCEPTS.items()
-        for surface, inherent in surfaces.items()
-    ]
-    terms.sort(key=lambda t: -len(t.stems))  # longest first: "more training data" before "training data"
-    return tuple(terms), frozenset(stem(UP_WORDS.split())), frozenset(stem(DOWN_WORDS.split()))
+def _lexicon(
+    stem: Callable[[Sequence[str]], list[str]],
+) -> tuple[TermTable, tuple[int, ...], frozenset[str], frozenset[str]]:
+    table: TermTable = {}
+    for concept, (_, surfaces) in CONCEPTS.items():
+        for surface, inherent in surfaces.items():
+            table.setdefault(tuple(stem(surface.split())), (concept, inherent))
+    lengths = tuple(sorted({len(k) for k in table}, reverse=True))  # longest first: "more training data"
+    return table, lengths, frozenset(stem(UP_WORDS.split())), frozenset(stem(DOWN_WORDS.split()))
+
+
+@lru_cache(maxsize=1)
+def _adjectives(stem: Callable[[Sequence[str]], list[str]]) -> frozenset[str]:
+    return frozenset(stem(DIRECTION_ADJECTIVES.split()))
+
+
+def _after_linking_verb(words: Sequence[str], i: int) -> bool:
+    """True when word i follows a linking verb, past degree words: "goes down", "is much higher"."""
+    j = i - 1
+    while j >= 0 and words[j] in DEGREE_WORDS:
+        j -= 1
+    return j >= 0 and words[j] in LINKING_VERBS
+
+
+def _is_subject(words: Sequence[str], term_end: int, verb: int) -> bool:
+    """True when the term ending at term_end can be the subject of the verb: a few words apart, none of them
+    a noun of its own ("the variance of the model increases", not "depth, the training error falls")."""
+    between = words[term_end + 1 : verb]
+    return len(between) <= 3 and all(w in SUBJECT_GAP for w in between)
+
+
+def _is_object(words: Sequence[str], verb: int, term: int) -> bool:
+    """True when the term after a direction verb is its object, not a new subject or a setting:
+    "reduces the variance", not "decreases and variance ...", "increases with depth"."""
+    between = words[verb + 1 : term]
+    return not any(w in {"and", "or", "with", "as", "when"} for w in between)
 
 
 def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
@@ -288,13 +120,14 @@ def occurrences(
     stems: Sequence[str], words: Sequence[str], clauses: Sequence[int], stem: Callable[[Sequence[str]], list[str]]
 ) -> list[Occurrence]:
     """Concept terms of a segment with the direction their clause gives each."""
-    terms, up, down = _lexicon(stem)
-    found: list[tuple[Term, int, int]] = []
+    table, lengths, up, down = _lexicon(stem)
+    adjectives = _adjectives(stem)
+    found: list[tuple[tuple[str, int], int, int]] = []  # ((concept, inherent), first word, last word)
     taken: set[int] = set()
     for i in range(len(stems)):
-        for term in terms:
-            n = len(term.stems)
-            if i + n <= len(stems) and tuple(stems[i : i + n]) == term.stems and not taken & set(range(i, i + n)):
+        for n in lengths:
+            term = table.get(tuple(stems[i : i + n])) if i + n <= len(stems) else None
+            if term is not None and not taken & set(range(i, i + n)):
                 found.append((term, i, i + n - 1))
                 taken.update(range(i, i + n))
                 break
@@ -307,21 +140,31 @@ def occurrences(
         move = 1 if s in up else -1
         best: tuple[int, int] | None = None  # (distance with tie-break, index in found)
         passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
+        # "bias goes down", "variance is higher": a direction adjective after a linking verb says how its
+        # subject is, so it moves the concept before it; "higher variance" moves the one after it.
+        predicative = s in adjectives and _after_linking_verb(words, i)
+        # "full depth reduces its variance": a direction verb moves its object, not its subject...
+        verb = s not in adjectives and not passive
         for k, (_, a, b) in enumerate(found):
-            if clauses[a] != clauses[i] or CONCEPTS[found[k][0].concept][0] in FIXED_KINDS:
+            if clauses[a] != clauses[i] or CONCEPTS[found[k][0][0]][0] in FIXED_KINDS:
                 continue  # a category or an anchor is never moved by a direction word
             dist = (a - i) * 2 if a > i else (i - b) * 2 + 1  # a following term wins a tie...
             if passive:  # ...except in "is reduced by X", where the subject moves
                 dist = (a - i) * 2 + 1 if a > i else (i - b) * 2
             if dist > BIND_DISTANCE * 2 + 1:
                 continue
-            # "dropout reduces the variance", "TF-IDF ignores the word order": an action before the
-            # direction word is what acts, so a concept after it in reach is what moves.
-            rank = (
-                dist + BIND_DISTANCE * 4
-                if a < i and not passive and CONCEPTS[found[k][0].concept][0] == "action"
-                else dist
-            )
+            behind = BIND_DISTANCE * 4
+            if predicative:
+                rank = dist + behind if a > i else dist
+            elif verb and a < i:
+                # "variance increases" is moved by its verb; "the depth and stop" is not the verb's subject
+                if not _is_subject(words, b, i):
+                    continue
+                rank = dist + behind
+            elif verb and not _is_object(words, i, a):
+                continue  # ...and what follows after "and" is not its object: "the error falls and the variance rises"
+            else:
+                rank = dist
             if best is None or rank < best[0]:
                 best = (rank, k)
         if best is not None:
@@ -340,31 +183,42 @@ def occurrences(
             and clauses[found[j][1]] == clauses[a]
             for j in range(len(found))
         )
-        and any(b < i < found[j][1] for j in direction for i in bound_at if bound_at[i] == j)
+        and any(
+            b < i < found[j][1] and stems[i] not in adjectives and _is_subject(words, b, i)
+            for j in direction
+            for i in bound_at
+            if bound_at[i] == j
+        )
     }
     out: list[Occurrence] = []
-    for k, (term, a, b) in enumerate(found):
-        kind = CONCEPTS[term.concept][0]
+    for k, ((concept, inherent), a, b) in enumerate(found):
+        kind = CONCEPTS[concept][0]
         sign: int | None
         if kind == "anchor":
             sign = 0
         elif kind == "category":
-            sign = term.inherent
+            sign = inherent
         elif kind == "action" and "than" in words[max(0, a - 2) : a] and "rather" not in words[max(0, a - 3) : a]:
             sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
         elif k in direction:
-            sign = (term.inherent or 1) * direction[k]
-        elif term.inherent:
-            sign = term.inherent
+            sign = (inherent or 1) * direction[k]
+        elif inherent:
+            sign = inherent
         elif kind == "action" or k in drivers:
             sign = 1
         elif a > 0 and words[a - 1] == "with" and any(o.sign is not None for o in out):
             sign = 1  # "variance increases with depth"
         else:
             sign = None
-        if term.concept == "phase" and a >= 2 and words[a - 1] in {"during", "in"} and words[a - 2].endswith("ed"):
+        if (
+            concept == "phase"
+            and a >= 2
+            and words[a - 1] in {"during", "in"}
+            and words[a - 2].endswith("ed")
+            and words[a - 2] not in {"used", "applied"}  # "used in training" is the clause's own setting
+        ):
             continue  # "averages accumulated during training": the setting of a participle, not of the clause
-        out.append(Occurrence(term.concept, a, b, sign))
+        out.append(Occurrence(concept, a, b, sign))
     return out
 
 
@@ -392,6 +246,44 @@ def _locally_denied(o: Occurrence, words: Sequence[str], clauses: Sequence[int])
     while clauses[lo] != clauses[o.start]:
         lo += 1
     return bool(negation_positions(words, lo, o.start)) or any(w in SET_ASIDE for w in words[lo : o.start])
+
+
+def _split_at_and(
+    words: Sequence[str], clauses: Sequence[int], clause: int, own: Sequence[Occurrence]
+) -> list[int] | None:
+    """The clause numbers with `clause` cut in two at an "and" between its concept terms, or None."""
+    first, last = min(o.start for o in own), max(o.end for o in own)
+    cut = next((i for i in range(first + 1, last) if words[i] == "and" and clauses[i] == clause), None)
+    if cut is None:
+        return None
+    # twice every number leaves room for the second half, numbered just after the first
+    return [c * 2 + (1 if c == clause and i >= cut else 0) for i, c in enumerate(clauses)]
+
+
+def _opener(words: Sequence[str], clauses: Sequence[int], clause: int) -> str:
+    return next((w for w, c in zip(words, clauses, strict=True) if c == clause), "")
+
+
+def _prescribes(words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
+    """True when a clause tells what to do ("reduce the depth", "you should prune", "I would add data")."""
+    own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
+    if own and own[0] in {"and", "so", "then"}:
+        own = own[1:]
+    if not own:
+        return False
+    return own[0] in PRESCRIBING_OPENERS or any(w in PRESCRIBING for w in own)
+
+
+def _as_lent(o: Occurrence, words: Sequence[str], clauses: Sequence[int]) -> Occurrence:
+    """A concept lent to another clause keeps the denial before it in its own clause: "shallow trees
+    cannot capture complex patterns, so they have high bias" lends capacity down, not up."""
+    if o.sign is None:
+        return o
+    lo = o.start
+    while lo > 0 and clauses[lo - 1] == clauses[o.start]:
+        lo -= 1
+    flipped = len(negation_positions(words, lo, o.start)) % 2 == 1
+    return replace(o, sign=-o.sign) if flipped else o
 
 
 @dataclass(frozen=True)
@@ -437,20 +329,37 @@ def match_claim(
                 else:
                     picked[c] = next(x for x in own if x.concept == c and x.sign in meant)
         if ambiguous:
+            # "The running averages are used in training and the batch statistics at inference": each
+            # value has its own setting, on either side of an "and"; read each side as its own clause.
+            halves = _split_at_and(words, clauses, clause, own)
+            if halves is not None:
+                results += [replace(m, clause=clause) for m in match_claim(claim, occs, words, halves)]
             continue
         borrowed: dict[str, Occurrence] = {}
         # "A deeper tree has lower bias but higher variance": an elliptical clause with one concept
-        # of its own takes the others from the clauses before it in the sentence.
-        if len(picked) < len(wanted) and sum(1 for o in own if o.sign is not None) == 1:
-            for earlier in reversed(order[:n]):
-                for o in by_clause[earlier]:
+        # of its own takes the others from the clauses before it in the sentence. "As depth increases,
+        # bias goes down", "bias goes up when you add capacity": a clause of condition lends its concepts
+        # to the clause it conditions, before or after it.
+        # ("while transformers only count words" is a whole clause set against the other, not an ellipsis)
+        elliptical = sum(1 for o in own if o.sign is not None) == 1 and _opener(words, clauses, clause) not in CONTRASTS
+        # A prescription is no such consequence: "if it overfits, reduce the depth" says that less depth
+        # cures overfitting, not that it causes it.
+        conditioned = not _prescribes(words, clauses, clause)
+        lenders = [
+            c for c in reversed(order[:n]) if conditioned and (elliptical or _opener(words, clauses, c) in CONDITIONS)
+        ]
+        if conditioned and _opener(words, clauses, clause) not in CONDITIONS:
+            lenders += [c for c in order[n + 1 :] if _opener(words, clauses, c) in CONDITIONS]
+        if len(picked) < len(wanted):
+            for lender in lenders:
+                for o in by_clause[lender]:
                     if (
                         o.concept in wanted
                         and o.concept not in picked
                         and o.concept not in borrowed
                         and CONCEPTS[o.concept][0] != "category"  # "during training ..., and at inference"
                     ):
-                        borrowed[o.concept] = o
+                        borrowed[o.concept] = _as_lent(o, words, clauses)
         everything = {**borrowed, **picked}
         if set(everything) != wanted or not set(picked) & wanted:
             continue
@@ -474,10 +383,19 @@ def match_claim(
         denials = [
             i for i in negation_positions(words, lo, end) if not any(x.start - 3 <= i < x.start for x in set_aside)
         ]
+        # "At inference the running mean is not used": a denied predicate after the concepts denies them too
+        hi = end + 1
+        while hi < len(words) and clauses[hi] == clause:
+            hi += 1
+        denials += [i for i in negation_positions(words, end + 1, hi) if words[i - 1] in PREDICATE_AUXILIARIES]
         negated = len(denials) % 2 == 1
         if "category" in kinds and products == {-1}:
             continue  # every value swapped: a statement about the other case, not about this one
         if negated:
             consistent = not consistent
-        results.append(ClaimMatch("asserted" if consistent else "denied", start, end, clause))
+        # a claim read with a condition's concepts quotes the condition too: "If the classes are imbalanced,
+        # accuracy is more trustworthy"
+        lent = [o for c, o in borrowed.items() if _opener(words, clauses, clauses[o.start]) in CONDITIONS]
+        span = (min([start, *(o.start for o in lent)]), max([end, *(o.end for o in lent)]))
+        results.append(ClaimMatch("asserted" if consistent else "denied", *span, clause))
     return results

@@ -1,0 +1,282 @@
+"""Evidence: what each clause of an answer says about each key point and misconception, with its quote.
+
+A Finding is one clause's verdict on one point (asserted, contradicted or unclear), how it was
+found (a listed phrase, a claim, a term, similarity, or the point's claim given to another subject)
+and the clause to quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from interview_prep.grading.written import claims, lexicon, similarity
+from interview_prep.grading.written.phrases import (
+    Matcher,
+    about_the_other,
+    compile_claim,
+    compile_phrase,
+    denial_positions,
+)
+from interview_prep.grading.written.segments import (
+    NUMBER_PLACEHOLDER,
+    STOPWORDS,
+    SUBJECT_PRONOUNS,
+    VERB_WORDS,
+    Segment,
+    analyse,
+    stem_all,
+    stem_seq,
+    tokenize,
+)
+from interview_prep.models import KeyPoint, Question, Rubric
+
+QUOTE_MAX_CHARS = 220
+
+
+def quote(segment: Segment) -> str:
+    """The sentence as written, shortened to a readable length."""
+    return _shorten(segment.text)
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_MAX_CHARS else text[: QUOTE_MAX_CHARS - 3].rstrip() + "..."
+
+
+def quote_clause(segment: Segment, start: int, end: int) -> str:
+    """The clause (or clauses) holding words start..end, as written; the sentence when the clause is tiny."""
+    if not segment.spans:
+        return quote(segment)
+    lo, hi = start, end
+    while lo > 0 and segment.clauses[lo - 1] == segment.clauses[start]:
+        lo -= 1
+    while hi + 1 < len(segment.words) and segment.clauses[hi + 1] == segment.clauses[end]:
+        hi += 1
+    if hi - lo < 3:
+        return quote(segment)
+    stop = len(segment.text) if hi == len(segment.words) - 1 else segment.spans[hi][1]
+    return _shorten(segment.text[segment.spans[lo][0] : stop])
+
+
+ASSERTED, CONTRADICTED, MISSING, UNCLEAR = "asserted", "contradicted", "missing", "unclear"
+# A clause this close to one of a key point's reference texts (similarity.py) asserts it.
+SIMILARITY_TO_ASSERT = 0.7
+
+
+@dataclass(frozen=True)
+class Finding:
+    verdict: str  # asserted, contradicted or unclear
+    segment: Segment
+    start: int
+    end: int
+    how: str  # "phrase", "claim", "term", "similarity", "subject"
+    phrase: str
+    owner: str | None = None  # for "subject": the key point whose subject the clause names instead
+
+    @property
+    def quote(self) -> str:
+        return quote_clause(self.segment, self.start, self.end)
+
+
+class Reader:
+    """One answer, read against one rubric: concepts per segment, phrases, claims, similarity."""
+
+    def __init__(self, question: Question, rubric: Rubric, segments: Sequence[Segment]) -> None:
+        self.segments = segments
+        self.matcher = Matcher(segments)
+        self.occs = {id(s): claims.occurrences(s.stems, s.words, s.clauses, stem_seq) for s in segments if s.is_claim}
+        self.subjects = {kp.id: [compile_phrase(t) for t in kp.subject] for kp in rubric.key_points if kp.subject}
+        self.similarity = similarity_index(question)
+
+    def _clause_stems(self, seg: Segment, clause: int) -> set[str]:
+        return {
+            s for s, c, w in zip(seg.stems, seg.clauses, seg.words, strict=True) if c == clause and w not in STOPWORDS
+        }
+
+    def phrase_findings(
+        self, texts: Iterable[str], segs: Iterable[Segment], how: str = "phrase", said: frozenset[str] = frozenset()
+    ) -> list[Finding]:
+        out: list[Finding] = []
+        compiled = [compile_phrase(t) for t in texts]
+        for seg in segs:
+            for phrase in compiled:
+                for m in self.matcher.find(phrase, seg, said):
+                    if about_the_other(seg, m.start, m.end):
+                        continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
+                    verdict = CONTRADICTED if m.negated else ASSERTED
+                    out.append(Finding(verdict, seg, m.start, m.end, how, phrase.text))
+        return out
+
+    def claim_findings(self, texts: Iterable[str], segs: Iterable[Segment]) -> list[Finding]:
+        out: list[Finding] = []
+        compiled = [(t, c) for t in texts if (c := compile_claim(t)) is not None]
+        for seg in segs:
+            occs = self.occs.get(id(seg), [])
+            for text, claim in compiled:
+                for cm in claims.match_claim(claim, occs, seg.words, seg.clauses):
+                    verdict = {"asserted": ASSERTED, "denied": CONTRADICTED, "unclear": UNCLEAR}[cm.verdict]
+                    out.append(Finding(verdict, seg, cm.start, cm.end, "claim", text))
+        return out
+
+    def subject_of(self, seg: Segment, at: int) -> str | None:
+        """The key point whose subject is named nearest before `at` in its clause, else after it."""
+        best: tuple[int, str] | None = None
+        for kp_id, phrases in self.subjects.items():
+            for phrase in phrases:
+                for m in self.matcher.find(phrase, seg):
+                    if seg.clauses[m.start] != seg.clauses[at]:
+                        continue  # only a subject of the same clause can take the claim
+                    if not _opens_its_clause(seg, m.start):
+                        continue  # "we can lower variance by averaging ...": variance is an object there
+                    rank = (at - m.end) if m.end < at else (m.start - at) + 100
+                    if best is None or rank < best[0]:
+                        best = (rank, kp_id)
+        return best[1] if best else None
+
+    def phase_of(self, seg: Segment, clause: int) -> int | None:
+        """Training (+1) or inference (-1), when the clause names one (else the sentence, when it names one)."""
+        occs = [o for o in self.occs.get(id(seg), []) if o.concept == "phase" and o.sign is not None]
+        own = {o.sign for o in occs if seg.clauses[o.start] == clause}
+        every = {o.sign for o in occs}
+        which = own or every
+        return next(iter(which)) if len(which) == 1 else None
+
+    def key_point(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
+        phrase_texts = [p for p in kp.phrases if compile_claim(p) is None]
+        claim_texts = [*kp.claims, *(p for p in kp.phrases if compile_claim(p) is not None)]
+        said = frozenset(content_stems(kp.description))  # what the point says: "learned" scale and shift
+        found = self.phrase_findings(phrase_texts, allowed, said=said)
+        # "During training the batch statistics are used, not the running averages": a phrase of a point
+        # about inference, denied in a clause about training, is no contradiction of the point.
+        setting = _phase_of_text(kp.description)
+        if setting is not None:
+            found = [
+                f
+                for f in found
+                if f.verdict != CONTRADICTED or self.phase_of(f.segment, f.segment.clauses[f.start]) in (None, setting)
+            ]
+        found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term", said)
+        # A term earns nothing in a fragment, but a fragment can deny it: "Calibration never matters."
+        found += [
+            f
+            for f in self.phrase_findings(kp.terms, [s for s in allowed if not s.is_sentence], "term", said)
+            if f.verdict == CONTRADICTED
+        ]
+        found += self.claim_findings(claim_texts, allowed)
+        if kp.subject:  # the point's claim given to another subject contradicts it
+            checked: list[Finding] = []
+            for f in found:
+                owner = self.subject_of(f.segment, f.start)
+                if f.verdict == ASSERTED and owner is not None and owner != kp.id and f.how != "claim":
+                    f = Finding(CONTRADICTED, f.segment, f.start, f.end, "subject", f.phrase, owner)
+                checked.append(f)
+            found = checked
+        # "A bigger model increases bias": a clause whose claim says the opposite of the point does not
+        # earn it by naming the point's words ("bigger model").
+        against = {
+            (id(f.segment), c)
+            for f in found
+            if f.how == "claim" and f.verdict == CONTRADICTED
+            for c in range(f.segment.clauses[f.start], f.segment.clauses[f.end] + 1)
+        }
+        return [
+            f
+            for f in found
+            if not (
+                f.verdict == ASSERTED and f.how != "claim" and (id(f.segment), f.segment.clauses[f.start]) in against
+            )
+        ]
+
+    def similar(self, kp: KeyPoint, allowed: Sequence[Segment], used: set[tuple[int, int]]) -> list[Finding]:
+        """Clauses close to the point's wording; a clause that already earned another point is not reused."""
+        out: list[Finding] = []
+        for seg in allowed:
+            for clause in sorted(set(seg.clauses)):
+                if (id(seg), clause) in used:
+                    continue
+                stems = self._clause_stems(seg, clause)
+                # an elliptical clause ("and one leaf per example") is read with the sentence around it
+                score, ref = self.similarity.best(kp.id, stems)
+                if score < SIMILARITY_TO_ASSERT or ref is None:
+                    continue
+                idx = [i for i, c in enumerate(seg.clauses) if c == clause]
+                start, end = idx[0], idx[-1]
+                owner = self.subject_of(seg, start) if kp.subject else None
+                # a privative the reference says too ("removes ... from the front") is content, not a denial
+                denials = [
+                    i
+                    for i in denial_positions(seg.words, start, end + 1)
+                    if not (seg.words[i] in lexicon.PRIVATIVES and seg.stems[i] in ref.stems)
+                ]
+                if owner is not None and owner != kp.id:
+                    verdict = CONTRADICTED
+                elif len(denials) % 2:
+                    verdict = UNCLEAR  # close in wording, but a denial we cannot place
+                else:
+                    verdict = ASSERTED
+                out.append(Finding(verdict, seg, start, end, "similarity", " ".join(ref.stems)))
+        return out
+
+
+def _opens_its_clause(seg: Segment, at: int) -> bool:
+    """True when nothing before word `at` in its clause is a pronoun subject or a verb: the clause's subject."""
+    lo = at
+    while lo > 0 and seg.clauses[lo - 1] == seg.clauses[at]:
+        lo -= 1
+    return not any(w in SUBJECT_PRONOUNS or w in VERB_WORDS for w in seg.words[lo:at])
+
+
+@lru_cache(maxsize=1024)
+def _phase_of_text(text: str) -> int | None:
+    """Training (+1) or inference (-1), when a key point's description names only one of them."""
+    words, clauses, _ = tokenize(text.lower())
+    occs = claims.occurrences(stem_all(words), words, clauses, stem_seq)
+    signs = {o.sign for o in occs if o.concept == "phase"}
+    return next(iter(signs)) if len(signs) == 1 else None
+
+
+@lru_cache(maxsize=256)
+def similarity_index(question: Question) -> similarity.SimilarityIndex:
+    rubric = question.rubric
+    assert rubric is not None
+    refs: list[similarity.Reference] = []
+    profiles: dict[str, set[str]] = {}
+    for kp in rubric.key_points:
+        texts = [kp.description, *kp.phrases, *kp.claims, *kp.paraphrases]
+        stems_list = [content_stems(t) for t in texts]
+        profiles[kp.id] = {s for st in stems_list for s in st}
+        refs += [similarity.Reference(kp.id, st) for st in stems_list[1:] if len(st) >= 2]
+        if len(stems_list[0]) >= 2:
+            refs.append(similarity.Reference(kp.id, _strip_rubric_verbs(stems_list[0])))
+    # Each clause of the model answer belongs to the key point it shares most words with.
+    for seg in analyse(question.how_to_answer):
+        for clause in sorted(set(seg.clauses)):
+            stems = tuple(
+                dict.fromkeys(
+                    s
+                    for s, c, w in zip(seg.stems, seg.clauses, seg.words, strict=True)
+                    if c == clause and w not in STOPWORDS
+                )
+            )
+            if len(stems) < 2:
+                continue
+            owner = max(profiles, key=lambda k: len(profiles[k] & set(stems)))
+            if len(profiles[owner] & set(stems)) >= 1:
+                refs.append(similarity.Reference(owner, stems))
+    return similarity.SimilarityIndex(refs, content_stems(question.prompt), similarity.synonym_names(stem_seq))
+
+
+# "Defines bias as ...", "Names a technique that ...": the rubric's framing, not the content.
+_RUBRIC_VERBS = "defines names explains says states mentions gives describes".split()
+
+
+def _strip_rubric_verbs(stems: tuple[str, ...]) -> tuple[str, ...]:
+    framing = set(stem_all(_RUBRIC_VERBS))
+    return tuple(s for s in stems if s not in framing)
+
+
+def content_stems(text: str) -> tuple[str, ...]:
+    words = [w for w in tokenize(text.lower().replace(NUMBER_PLACEHOLDER, " 0 "))[0] if w not in STOPWORDS]
+    return tuple(dict.fromkeys(stem_all(words)))

@@ -1,0 +1,342 @@
+"""Rubric phrases found in an answer's clauses, and whether the clause around each one denies it.
+
+A phrase's content stems must appear in order, close together, in one part of a segment; a denial
+counts when it is in the match's clause (before it, or as a negated predicate after it), and a
+phrase's own "not" is part of what it says. Also: which clauses describe something the sentence
+sets against its subject ("unlike a stack, ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from interview_prep.grading.written import claims, lexicon, similarity
+from interview_prep.grading.written.segments import (
+    AUXILIARIES,
+    DENIAL_AFTER,
+    NEGATION_BIGRAMS,
+    NUMBER_PLACEHOLDER,
+    NUMBER_STEM,
+    RELATIVE_WORDS,
+    STOPWORDS,
+    SUBJECT_PRONOUNS,
+    VERB_WORDS,
+    Segment,
+    stem_all,
+    stem_seq,
+    tokenize,
+)
+
+# A phrase's words must appear in order, with at most this many other content words between
+# two of them: "memorizes the whole training set" still shows "memorizes the training set".
+MAX_GAP = 3
+# A negation cue this many tokens (or fewer) before a match, in the same clause, voids it:
+# "does not reduce variance", "I don't go back to verify that the fix worked".
+NEGATION_WINDOW = 12
+# Only stems at least this long are fuzzy-matched; shorter ones collide too easily
+# ("batch" vs "match"). The ratio threshold admits typos and British spellings
+# ("varience", "regularisation") but not different words.
+FUZZY_MIN_LEN = 6
+FUZZY_MIN_RATIO = 85.0
+# A negated predicate this many words after a match, in its clause, denies it ("AUC is not useful").
+NEGATION_AFTER_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A rubric phrase as content stems, with how many denials it spells out itself (e.g. its own "not")."""
+
+    text: str
+    stems: tuple[str, ...]
+    denials: int = 0
+
+
+@lru_cache(maxsize=4096)
+def compile_phrase(text: str) -> Phrase:
+    """Content stems of a rubric phrase; "{number}" stands for any number."""
+    marked = text.lower().replace(NUMBER_PLACEHOLDER, " 0 ")
+    words, _, _ = tokenize(marked)
+    content = [w for w in words if w not in STOPWORDS]
+    # A privative the phrase says ("insert and remove") is a word to match, not a denial.
+    own = [i for i in denial_positions(words, 0, len(words)) if words[i] not in lexicon.PRIVATIVES]
+    return Phrase(text, tuple(stem_all(content)), len(own))
+
+
+@lru_cache(maxsize=4096)
+def compile_claim(text: str) -> claims.Claim | None:
+    """A rubric sentence as a claim: two or more concepts with directions, or None."""
+    words, clauses, _ = tokenize(text.lower())
+    stems = stem_all(words)
+    occs = claims.occurrences(stems, words, [1] * len(words), stem_seq)
+    claim = claims.claim_of(occs)
+    if claim is not None and len(claims.negation_positions(words, 0, len(words))) % 2:
+        claim = tuple((c, -s) for c, s in claim[:1]) + claim[1:]  # "deep trees do not have low variance"
+    return claim
+
+
+@dataclass(frozen=True)
+class Match:
+    phrase: str
+    segment: Segment
+    start: int  # word index of the first matched word
+    end: int  # word index of the last matched word
+    positions: frozenset[int]
+    negated: bool
+
+
+class Matcher:
+    """Finds rubric phrases in one answer; fuzzy equality of stems is computed once per pair."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.segments = segments
+        self.vocab = {s for seg in segments for s in seg.stems}
+        self._equal: dict[str, frozenset[str]] = {}
+
+    def same(self, phrase_stem: str, synonyms: bool = False) -> frozenset[str]:
+        """The answer's stems that count as this phrase stem: itself, near-spellings of long ones, and
+        with `synonyms` the words of its synonym class ("inserted" for "added")."""
+        hit = self._equal.get(phrase_stem + "\x00" * synonyms)
+        if hit is None:
+            found = {phrase_stem} if phrase_stem in self.vocab else set()
+            if phrase_stem in DENIAL_STEMS:  # a phrase's "does not matter" is said by "no longer matters" too
+                found |= self.vocab & DENIAL_STEMS
+            if synonyms:
+                names = similarity.synonym_names(stem_seq)
+                if phrase_stem in names:
+                    found |= {s for s in self.vocab if names.get(s) == names[phrase_stem]}
+            if len(phrase_stem) >= FUZZY_MIN_LEN and phrase_stem != NUMBER_STEM:
+                from rapidfuzz import fuzz  # lazily, like the stemmer
+
+                found |= {
+                    s
+                    for s in self.vocab
+                    if len(s) >= FUZZY_MIN_LEN - 1
+                    and s[0] == phrase_stem[0]
+                    and fuzz.ratio(s, phrase_stem) >= FUZZY_MIN_RATIO
+                }
+            hit = frozenset(found)
+            self._equal[phrase_stem + "\x00" * synonyms] = hit
+        return hit
+
+    def find(self, phrase: Phrase, segment: Segment, said: frozenset[str] = frozenset()) -> list[Match]:
+        """Where the phrase is in the segment; `said` holds the stems of what the point says of it."""
+        if not phrase.stems:
+            return []
+        # A synonym stretches a phrase of several words, never a one-word one ("put it" is not "insert").
+        allowed = [self.same(p, len(phrase.stems) >= 2) for p in phrase.stems]
+        if any(not a for a in allowed):
+            return []
+        # A denying adverb is never one of the phrase's content words: "rarely" is not "rare".
+        content = [i for i, w in enumerate(segment.words) if w not in STOPWORDS and w not in DENYING_ADVERBS]
+        matches: list[Match] = []
+        for k, i in enumerate(content):
+            if segment.stems[i] not in allowed[0]:
+                continue
+            picked = [i]
+            cursor = k
+            for want in allowed[1:]:
+                nxt = next(
+                    (
+                        j
+                        for j in range(cursor + 1, min(len(content), cursor + 2 + MAX_GAP))
+                        if segment.stems[content[j]] in want
+                    ),
+                    None,
+                )
+                if nxt is None:
+                    break
+                picked.append(content[nxt])
+                cursor = nxt
+            if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
+                positions = frozenset(picked)
+                negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions, said)
+                matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions, negated))
+        return matches
+
+
+# Cues that deny a phrase (not a claim) they precede: "it is a myth that", "we skip the".
+PHRASE_ONLY_CUES = frozenset({"myth", "skip", "skips", "skipping", "skipped", "ignore"})
+DENYING_ADVERBS = frozenset({"rarely", "hardly", "seldom", "barely", "scarcely"})
+# The stems of the plain denials, which say the same thing in a rubric phrase and in an answer.
+DENIAL_STEMS = frozenset({"not", "no", "never"})
+# "AUC does not depend on a threshold": a denied predicate that describes the match, rather than
+# judging it ("is not useful", "does not matter"), does not deny the match.
+DESCRIPTIVE_PREDICATES = frozenset(
+    "depend depends rely relies require requires vary varies assume assumes change changes".split()
+)
+# A denied predicate after a match denies it only when it judges the match's worth or truth: "AUC is not
+# useful", "the confusion matrix would not add anything", "the coefficients do not show which words".
+EVALUATIVE = frozenset(
+    """matter matters useful helpful needed necessary required important relevant worth help helps work works add
+    adds show shows tell tells say says informative meaningful reliable trustworthy good enough sufficient fast
+    quick cheap easy right appropriate valid make exist happen apply improve improves change matter
+    interpretable explain explainable need affect""".split()
+)
+PREDICATE_ADVERBS = frozenset("really even always necessarily very that so too particularly much".split())
+# "The size of the dataset makes no difference": "no" before one of these judges the match worthless.
+NO_WORTH = frozenset("difference point use value sense effect impact bearing".split())
+
+
+def denial_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
+    """Positions in [lo, hi) that deny what follows: claims.negation_positions plus "myth", "skip"..."""
+    out = claims.negation_positions(words, lo, hi)
+    out += [i for i in range(lo, hi) if words[i] in PHRASE_ONLY_CUES]
+    # "rather than X", "instead of X", "even if X": a bigram denies only what comes after it.
+    out += [i for i in range(lo, hi - 1) if (words[i], words[i + 1]) in NEGATION_BIGRAMS and i + 1 < hi - 1]
+    return sorted(set(out))
+
+
+def _negated(
+    segment: Segment,
+    start: int,
+    end: int,
+    own: int = 0,
+    matched: frozenset[int] = frozenset(),
+    said: frozenset[str] = frozenset(),
+) -> bool:
+    """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count.
+
+    A privative among the matched words ("removes" for "removed from the front") is what the phrase
+    says, not a denial of it. A match that runs on into a later clause opened by a bare "not" or "never"
+    counts that denial too: "returns the address of the variable, not the value" does not say "returns
+    the value"."""
+    words, clauses = segment.words, segment.clauses
+    clause = clauses[start]
+    lo = start
+    while lo > 0 and clauses[lo - 1] == clause and start - lo < NEGATION_WINDOW:
+        lo -= 1
+    cues = [
+        i
+        for i in denial_positions(words, lo, end + 1)
+        if (clauses[i] == clause or (clauses[i] <= clauses[end] and _opens_elliptical_denial(segment, i)))
+        and not (i in matched and words[i] in lexicon.PRIVATIVES)
+        and not _sets_a_condition(segment, i)
+        and not _not_until(segment, i)
+    ]
+    # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
+    # ("picked it because") gives the reason for a choice, whichever way the choice went.
+    gives_reason = any(
+        clauses[k] != clauses[k - 1] and words[k] in {"because", "since"} for k in range(start + 1, end + 1)
+    )
+    if (len(cues) - own) % 2 and not gives_reason:
+        return True
+    # A denied predicate after the match only denies the match when the match is its subject:
+    # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
+    # track of the last item and do not ...", "you" is the subject.
+    clause_start = start
+    while clause_start > 0 and clauses[clause_start - 1] == clause:
+        clause_start -= 1
+    before = words[clause_start:start]
+    if any(w in AUXILIARIES or w in VERB_WORDS or w in SUBJECT_PRONOUNS for w in before):
+        return False
+    # "The running averages are stored but never affect predictions": a clause of the same sentence
+    # with no subject of its own, opened by a denial, denies the predicate of the match's subject.
+    nxt = next((i for i in range(end + 1, len(words)) if clauses[i] != clause), None)
+    if nxt is not None:
+        head = words[nxt : nxt + 3]
+        if head and head[0] in {"but", "and", "yet"}:
+            head = head[1:]
+        if head and (head[0] == "never" or (head[0] in AUXILIARIES and head[1:2] in (("not",), ("never",)))):
+            return True
+    for i in range(end + 1, min(len(words), end + 1 + NEGATION_AFTER_WINDOW)):
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if clauses[i] != clause or word in RELATIVE_WORDS:
+            break  # "assumptions that don't match the data" does not deny the assumptions
+        if word == "and" and (following in AUXILIARIES or following in VERB_WORDS or following in {"it", "i", "we"}):
+            break  # "uses the running average and does not need a batch": a second predicate
+        if word in DENIAL_AFTER or (word == "never" and i == end + 1):
+            return True  # "adding features never reduces bias"
+        if (word == "no" and following in NO_WORTH) or word == "nothing":
+            return True  # "makes no difference", "adds nothing"
+        if word == "cannot" and following not in DESCRIPTIVE_PREDICATES:
+            return True  # "class imbalance cannot explain it"
+        if word in AUXILIARIES and following in {"not", "never"}:
+            if not _judges(segment, i + 2, said):
+                return False  # "Adam does not need as much tuning", "TF-IDF is not context-aware": a description
+            # "Adam does not remove the need to tune": two denials in the predicate affirm it.
+            clause_end = i
+            while clause_end + 1 < len(words) and clauses[clause_end + 1] == clause:
+                clause_end += 1
+            denied = denial_positions(words, i, clause_end + 1)
+            judged = [k for k in range(i, clause_end + 1) if words[k] in DENIAL_AFTER]  # "not ... irrelevant"
+            return (len(denied) + len(judged)) % 2 == 1
+    return False
+
+
+# "unlike a stack": what the clause says is said of the other thing.
+CONTRAST_OPENERS = frozenset({"unlike"})
+# "like a stack, except ...": a likeness the sentence goes on to qualify is not an identity.
+LIKENESS_WORDS = frozenset({"like", "similar", "similarly", "resembles"})
+QUALIFIERS = frozenset({"but", "except", "however", "yet", "though", "although", "only"})
+# "A queue is FIFO, whereas a stack is LIFO": a clause set against one that earns a key point.
+CONTRASTING = frozenset({"unlike", "whereas", "while", "except"})
+
+
+def _clause_openers(segment: Segment) -> dict[int, str]:
+    """The first word of each clause of the segment."""
+    out: dict[int, str] = {}
+    for word, clause in zip(segment.words, segment.clauses, strict=True):
+        out.setdefault(clause, word)
+    return out
+
+
+def about_the_other(segment: Segment, start: int, end: int) -> bool:
+    """True when the words start..end describe something the sentence sets against its subject."""
+    openers = _clause_openers(segment)
+    clause = segment.clauses[start]
+    if openers[clause] in CONTRAST_OPENERS:
+        return True
+    earlier = [c for c in openers if c < clause]
+    if openers[clause] in RELATIVE_WORDS and earlier and openers[max(earlier)] in CONTRAST_OPENERS:
+        return True  # "unlike a stack which is LIFO"
+    lo = max(0, start - 1)
+    if any(w in LIKENESS_WORDS for w in segment.words[lo : end + 1]):
+        return any(c > segment.clauses[end] and w in QUALIFIERS for c, w in openers.items())
+    return False
+
+
+def set_against(segment: Segment, one: int, other: int) -> bool:
+    """True when a contrast ("whereas", "unlike", "except") opens a clause from clause one to clause other."""
+    lo, hi = sorted((one, other))
+    return lo != hi and any(lo < c <= hi and w in CONTRASTING for c, w in _clause_openers(segment).items())
+
+
+def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
+    """True when the predicate from word `at` judges what it is said of ("is not useful", "does not matter"),
+    or says what the point says of it (`said`: "gamma and beta are not learned")."""
+    words = segment.words
+    while at < len(words) and words[at] in PREDICATE_ADVERBS:
+        at += 1
+    if at >= len(words) or tuple(words[at + 1 : at + 3]) in (("as", "much"), ("as", "many")):
+        return False  # "does not need as much tuning as SGD" compares, it does not deny
+    if words[at] in {"use", "uses", "used"}:  # "is not used by the layer"; "never used for tuning" says what for
+        return at + 1 >= len(words) or words[at + 1] not in {"for", "to", "in", "during", "as"}
+    return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)
+
+
+def _not_until(segment: Segment, i: int) -> bool:
+    """True for a "not"/"never" whose clause is followed by an "until" (or "before I ...") clause: "the bug
+    never showed up on the small case until I shuffled the rows" says when it did, not that it did not."""
+    words, clauses = segment.words, segment.clauses
+    if words[i] not in {"not", "never"}:
+        return False
+    after = next((k for k in range(i + 1, len(words)) if clauses[k] != clauses[i]), None)
+    if after is None:
+        return False
+    # "did not change anything before I had a hypothesis"; "never used it before the internship" is a denial
+    following = words[after + 1] if after + 1 < len(words) else ""
+    return words[after] == "until" or (words[after] == "before" and following in SUBJECT_PRONOUNS | {"it"})
+
+
+def _sets_a_condition(segment: Segment, i: int) -> bool:
+    """True for a "without" that opens the sentence and a clause of its own: "Without monitoring, the model
+    degrades" says what monitoring is for; it does not deny it."""
+    return i == 0 and segment.words[0] == "without" and segment.clauses[-1] != segment.clauses[0]
+
+
+def _opens_elliptical_denial(segment: Segment, i: int) -> bool:
+    """True when word i is a bare "not"/"never" opening its clause: "the address, not the value"."""
+    return segment.words[i] in {"not", "never"} and (i == 0 or segment.clauses[i - 1] != segment.clauses[i])

@@ -1,0 +1,284 @@
+"""Scoring: the findings for every key point and misconception of a rubric, as points, penalties and a verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from interview_prep.errors import AnswerError
+from interview_prep.grading.report import Category, CheckResult, GradeReport, Status
+from interview_prep.grading.written.evidence import ASSERTED, CONTRADICTED, MISSING, UNCLEAR, Finding, Reader
+from interview_prep.grading.written.phrases import compile_claim, set_against
+from interview_prep.grading.written.segments import analyse
+from interview_prep.models import Question, Rubric
+
+# Below this share of words in real sentences the score is scaled down, and the answer cannot pass.
+PROSE_SHARE_FULL_CREDIT = 0.7
+PROSE_SHARE_TO_PASS = 0.5
+# Saying the opposite of a key point is worse than leaving it out.
+CONTRADICTION_PENALTY = 5.0
+# An answer this many times the rubric's minimum is no longer an answer to the question but a
+# dump of everything one knows (every strong answer of the bank pasted together covers every key
+# point); beyond it the score is scaled down in proportion, as an interviewer stops listening.
+RAMBLING_MULTIPLE = 12
+# A question whose rubric asks for at most this many words (min_words) is answered in a line, so a
+# lone fragment ("log n") is the whole answer rather than a list of terms.
+ONE_LINE_MAX_WORDS = 12
+# ...of at least this many words: a one-line question's min_words (3 or 4) would make an ordinary
+# paragraph of 50 words "rambling".
+RAMBLING_MIN_BASE = 40
+
+
+def _rubric(question: Question) -> Rubric:
+    if question.rubric is None or question.is_coding:
+        raise AnswerError(
+            f"Question {question.id} is a coding question; grade a .py solution for it, not a written answer."
+        )
+    return question.rubric
+
+
+def asks_for_one_line(question: Question) -> bool:
+    """A question answered in a line: its rubric's min_words, else its model answer, is that short."""
+    assert question.rubric is not None
+    return (question.rubric.min_words or len(question.how_to_answer.split())) <= ONE_LINE_MAX_WORDS
+
+
+def point_scale(rubric: Rubric) -> int:
+    """The smallest multiplier that makes every key point's weight a whole number of points."""
+    for m in (1, 2, 4, 5, 10, 20, 100):
+        if all(abs(kp.weight * m - round(kp.weight * m)) < 1e-6 for kp in rubric.key_points):
+            return m
+    return 100
+
+
+def core_ids(rubric: Rubric) -> set[str]:
+    """The key points marked core: true; when none is marked, those of the highest weight."""
+    explicit = {kp.id for kp in rubric.key_points if kp.core}
+    if explicit or any(kp.core is False for kp in rubric.key_points):
+        return explicit
+    top = max(kp.weight for kp in rubric.key_points)
+    return {kp.id for kp in rubric.key_points if kp.weight == top}
+
+
+def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
+    hits = [f for f in found if f.verdict == verdict]
+    if not hits:
+        return None
+    order = {"claim": 0, "phrase": 1, "subject": 1, "term": 2, "similarity": 3}
+    return min(hits, key=lambda f: order.get(f.how, 9))
+
+
+def _swap_subjects(findings: dict[str, list[Finding]]) -> None:
+    """ "Bias is error from sensitivity to the training set": what the clause says of its subject is
+    another point's claim, so it contradicts the point of that subject too."""
+    for kp_id, found in list(findings.items()):
+        for f in found:
+            if f.how == "subject" and f.owner is not None and f.owner in findings and f.owner != kp_id:
+                findings[f.owner].append(Finding(CONTRADICTED, f.segment, f.start, f.end, "subject", f.phrase))
+
+
+def _explain_contradictions(findings: dict[str, list[Finding]]) -> None:
+    """A denied phrase inside a longer phrase another point asserts is that point's wording, not a denial:
+    "does not depend on the other examples" earns "no longer depends on the batch" and contradicts nothing."""
+    asserted = [f for fs in findings.values() for f in fs if f.verdict == ASSERTED and f.how == "phrase"]
+    for kp_id, found in findings.items():
+        findings[kp_id] = [
+            f
+            for f in found
+            if not (
+                f.verdict == CONTRADICTED
+                and f.how == "phrase"
+                and any(
+                    a.segment is f.segment and a.start <= f.start and a.end >= f.end and a not in found
+                    for a in asserted
+                )
+            )
+        ]
+
+
+def grade_written(question: Question, text: str) -> GradeReport:
+    """Grade a written answer against the question's rubric: one check per key point, plus penalties."""
+    rubric = _rubric(question)
+    segments = analyse(text, one_line=asks_for_one_line(question))
+    reader = Reader(question, rubric, segments)
+    claims_segs = [s for s in segments if s.is_claim]
+
+    n_words = sum(len(s.words) for s in segments)
+    prose_words = sum(len(s.words) for s in claims_segs)
+    prose_share = prose_words / n_words if n_words else 0.0
+    prose_factor = min(1.0, prose_share / PROSE_SHARE_FULL_CREDIT)
+    longest = RAMBLING_MULTIPLE * max(RAMBLING_MIN_BASE, rubric.min_words or len(question.how_to_answer.split()))
+    rambling_factor = min(1.0, longest / n_words) if n_words else 1.0
+    factor = prose_factor * rambling_factor
+
+    # Misconceptions first: a sentence that states one is no evidence for any key point, even when
+    # it uses a key point's words. A clause that denies one is evidence for the truth, never "Wrong".
+    misconceptions: list[dict[str, str]] = []
+    denied: list[dict[str, str]] = []
+    wrong: dict[int, str] = {}  # id of a segment -> the misconception it states
+    truthful: list[Finding] = []  # where a clause denies a misconception
+    penalty = 0.0
+    # Listed phrases and claims of the key points (similarity comes later, where they found nothing).
+    findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
+    _swap_subjects(findings)
+    _explain_contradictions(findings)
+    earning = {
+        (id(f.segment), f.segment.clauses[f.start]) for fs in findings.values() for f in fs if f.verdict == ASSERTED
+    }
+    for mc in rubric.misconceptions:
+        phrase_texts = [p for p in mc.phrases if compile_claim(p) is None]
+        claim_texts = [*mc.claims, *(p for p in mc.phrases if compile_claim(p) is not None)]
+        found = reader.phrase_findings(phrase_texts, segments) + reader.claim_findings(claim_texts, segments)
+        # "A queue is FIFO, whereas a stack is LIFO": set against a clause that earns a key point, the
+        # misconception's words describe the other thing.
+        found = [
+            f
+            for f in found
+            if not (
+                f.verdict == ASSERTED
+                and any(
+                    sid == id(f.segment) and set_against(f.segment, f.segment.clauses[f.start], clause)
+                    for sid, clause in earning
+                )
+            )
+        ]
+        stated = _pick(found, ASSERTED)
+        if stated is not None:
+            misconceptions.append(
+                {"id": mc.id, "description": mc.description, "quote": stated.quote, "phrase": stated.phrase}
+            )
+            penalty += mc.penalty
+            for f in found:
+                if f.verdict == ASSERTED:
+                    wrong.setdefault(id(f.segment), mc.description)
+        elif (denial := _pick(found, CONTRADICTED)) is not None:
+            denied.append({"id": mc.id, "description": mc.description, "quote": denial.quote})
+        truthful += [f for f in found if f.verdict == CONTRADICTED]
+    # "Gamma and beta are not fixed": a denied misconception says the truth, so a key point's word inside
+    # the denied words ("gamma ... not") is no contradiction of that point.
+    for kp_id, fs in findings.items():
+        findings[kp_id] = [
+            f
+            for f in fs
+            if not (
+                f.verdict == CONTRADICTED
+                and f.how in {"phrase", "term"}
+                and any(t.segment is f.segment and t.start <= f.start and f.end <= t.end for t in truthful)
+            )
+        ]
+
+    scale = point_scale(rubric)
+    total_points = sum(round(kp.weight * scale) for kp in rubric.key_points) or 1
+    core = core_ids(rubric)
+    checks: list[CheckResult] = []
+    key_points: list[dict[str, Any]] = []
+    contradictions: list[dict[str, str]] = []
+    earned = 0
+    core_contradicted: list[str] = []
+    core_asserted = True
+    # Listed phrases and claims first; similarity only where they found nothing, and only in clauses
+    # that earned no other point: one clause earns at most what it really asserts.
+    used = set(earning)
+    for kp in rubric.key_points:
+        if not any(f.verdict == ASSERTED for f in findings[kp.id]):
+            # a clause that contradicts the point is never similar enough to assert it
+            denying = {(id(f.segment), f.segment.clauses[f.start]) for f in findings[kp.id] if f.verdict != ASSERTED}
+            extra_found = reader.similar(kp, claims_segs, used | denying)
+            findings[kp.id] += extra_found
+            used |= {(id(f.segment), f.segment.clauses[f.start]) for f in extra_found if f.verdict == ASSERTED}
+    for kp in rubric.key_points:
+        max_points = round(kp.weight * scale)
+        found = findings[kp.id]
+        stated_wrongly = [f for f in found if f.verdict == ASSERTED and id(f.segment) in wrong]
+        found = [f for f in found if not (f.verdict == ASSERTED and id(f.segment) in wrong)]
+        asserted, against, unclear = (_pick(found, v) for v in (ASSERTED, CONTRADICTED, UNCLEAR))
+        points = 0
+        if asserted is not None:
+            verdict, where, chosen = ASSERTED, asserted.quote, asserted
+            points = max_points
+            status, message = Status.PASS, f'Covered: "{where}"'
+        elif against is not None:
+            verdict, where, chosen = CONTRADICTED, against.quote, against
+            status = Status.FAIL
+            message = f'Says the opposite: "{where}". {kp.hint or kp.description}'
+            contradictions.append({"id": kp.id, "description": kp.description, "quote": where})
+        elif stated_wrongly:
+            f = stated_wrongly[0]
+            verdict, where, chosen = CONTRADICTED, f.quote, f
+            status = Status.FAIL
+            message = f'Stated wrongly: "{where}" ({wrong[id(f.segment)]}) {kp.hint or kp.description}'
+            contradictions.append({"id": kp.id, "description": kp.description, "quote": where})
+        elif unclear is not None:
+            verdict, where, chosen = UNCLEAR, unclear.quote, unclear
+            status = Status.FAIL
+            message = (
+                f"Could not tell whether you said that {kp.description[:1].lower()}{kp.description[1:]} "
+                f'("{where}"). Say it plainly. {kp.hint}'
+            ).strip()
+        else:
+            verdict, where, chosen = MISSING, "", None
+            status = Status.FAIL
+            message = kp.hint or f"Missing: {kp.description}"
+        if kp.id in core:
+            core_asserted &= verdict == ASSERTED
+            if verdict == CONTRADICTED:
+                core_contradicted.append(kp.id)
+        earned += points
+        checks.append(CheckResult(kp.description, Category.RUBRIC, status, points, max_points, message))
+        key_points.append(
+            {
+                "id": kp.id,
+                "verdict": verdict,
+                "covered": verdict == ASSERTED,
+                "contradicted": verdict == CONTRADICTED,
+                "core": kp.id in core,
+                "quote": where or None,
+                "phrase": chosen.phrase if chosen else None,
+                "how": chosen.how if chosen else None,
+            }
+        )
+
+    penalty += CONTRADICTION_PENALTY * len(contradictions)
+    raw = 100.0 * earned / total_points
+    score = round(max(0.0, min(100.0, raw * factor - penalty)), 1)
+
+    notes: list[str] = []
+    if rambling_factor < 1.0:
+        notes.append(
+            f"The answer has {n_words} words; past {longest} an interviewer has stopped listening, so the "
+            f"score is scaled down (x{rambling_factor:.2f}). Answer the question asked, in a few paragraphs."
+        )
+    if prose_factor < 1.0:
+        notes.append(
+            f"Only {prose_share:.0%} of the answer is in full sentences; lists of terms earn no "
+            f"credit. Explain each point in a sentence that says why."
+        )
+    if contradictions:
+        notes.append(f"{len(contradictions)} key point(s) stated the wrong way round: -{CONTRADICTION_PENALTY:g} each.")
+    if core_contradicted:
+        notes.append(
+            "The answer contradicts a core point ("
+            + ", ".join(core_contradicted)
+            + "), so it does not pass whatever else it covers."
+        )
+    stated_core = core_asserted and bool(core) and not misconceptions and not contradictions
+    passed = (
+        (score >= rubric.pass_mark or stated_core)
+        and not core_contradicted
+        and prose_share >= PROSE_SHARE_TO_PASS
+        and rambling_factor >= 1.0
+    )
+    extra: dict[str, Any] = {
+        "misconceptions": misconceptions,
+        "denied_misconceptions": denied,
+        "contradictions": contradictions,
+        "key_points": key_points,
+        "pass_mark": rubric.pass_mark,
+        "points": earned,
+        "max_points": total_points,
+        "words": n_words,
+        "min_words": rubric.min_words,
+        "prose_share": round(prose_share, 2),
+        "notes": notes,
+    }
+    return GradeReport(question.id, "written", score, passed, tuple(checks), extra)
