@@ -1,0 +1,26 @@
+"""Development set: short correct statements, each of which must earn its key point (earns_dev.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from interview_prep.bank import load_bank
+from interview_prep.grading.written import grade_written
+
+CASES = [
+    (qid, kp, text)
+    for qid, points in yaml.safe_load((Path(__file__).parent / "earns_dev.yaml").read_text(encoding="utf-8")).items()
+    for kp, texts in points.items()
+    for text in texts
+]
+
+
+@pytest.mark.parametrize(("qid", "kp_id", "text"), CASES)
+def test_a_short_correct_statement_earns_its_key_point(qid: str, kp_id: str, text: str) -> None:
+    question = load_bank().get(qid)
+    report = grade_written(question, text)
+    earned = {k["id"] for k in report.extra["key_points"] if k["covered"]}
+    assert kp_id in earned, (text, sorted(earned))
