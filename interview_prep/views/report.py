@@ -86,8 +86,10 @@ def _render_failures(report: GradeReport, question: Question | None, console: Co
             )
         elif shrunk:
             console.print(Padding(f"[bold]Smallest failing input:[/] {escape(shrunk)}", (0, 0, 0, 2)))
-            if first.counterexample_verdict:
-                console.print(Padding(f"[dim]{escape(first.counterexample_verdict)}[/]", (0, 0, 0, 2)))
+            verdict = first.counterexample_verdict
+            # What the smallest input got, unless it is what the message above already said.
+            if verdict and not first.message.startswith(verdict.rstrip(".")):
+                console.print(Padding(f"[dim]{escape(verdict)}[/]", (0, 0, 0, 2)))
         if rest:
             table = Table(box=None, show_header=False, show_edge=False, padding=(0, 1, 0, 0))
             widest = min(34, max(len(c.name) for c in rest) + 2)

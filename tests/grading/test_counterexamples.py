@@ -225,3 +225,19 @@ def test_one_long_line_of_counterexample_is_named_as_one_line() -> None:
     render_report(coding_report("kmeans", [failing], {}), None, console)
     short = console.export_text()
     assert f"Failing input: a line of Python ({len(source)} characters) to paste" in short and "1 lines" not in short
+
+
+def test_the_shrunk_input_s_verdict_is_not_printed_twice_when_the_message_says_it() -> None:
+    said = "bce_loss returned nan on predictions of exactly 0 and 1. Clip p."
+    failing = CheckResult(
+        "loss at p = 0 and 1", Category.CORRECTNESS, Status.FAIL, 0, 2, said + " Use np.clip.", "bce_loss(y, p)", said
+    )
+    console = Console(file=io.StringIO(), width=80, record=True)
+    render_report(coding_report("bce", [failing], {}), None, console)
+    assert console.export_text().count("returned nan") == 1
+    other = CheckResult(
+        "loss at p = 0 and 1", Category.CORRECTNESS, Status.FAIL, 0, 2, said, "bce_loss(y, p)", "bce_loss gave -inf."
+    )
+    console = Console(file=io.StringIO(), width=80, record=True)
+    render_report(coding_report("bce", [other], {}), None, console)
+    assert "bce_loss gave -inf." in console.export_text()  # a different verdict is shown
