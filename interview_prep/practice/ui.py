@@ -76,6 +76,14 @@ def stdin_reader() -> LineReader | StreamLineReader:
         return StreamLineReader(sys.stdin)
 
 
+def _typed(answer: str, *, can_edit: bool) -> WaitOutcome:
+    """What a line typed at the submit prompt asks for: e reopens the editor, h a hint, else submit."""
+    word = answer.strip().lower()
+    if can_edit and word == "e":
+        return "edit"
+    return "hint" if word == "h" else "submit"
+
+
 class SessionUIBase:
     """What both UIs share: rendering through injected functions, and the editor."""
 
@@ -154,13 +162,9 @@ class PlainUI(SessionUIBase):
                 answer = self.reader.readline(timeout=min(POLL_S, max(countdown.remaining(), 0.0)))
             except TimeoutError:
                 continue
-            if answer is not None and can_edit and answer.strip().lower() == "e":
-                return "edit"
             if answer is None:
                 return "ended"  # submits what is there; nothing more will come
-            if answer.strip().lower() == "h":
-                return "hint"
-            return "submit"
+            return _typed(answer, can_edit=can_edit)
 
     def read_written(
         self, countdown: Countdown, draft: str = "", keep: Callable[[str], None] | None = None
@@ -290,11 +294,7 @@ class TerminalUI(SessionUIBase):
         )
         if timed_out:
             return "timeout"
-        if can_edit and text.strip().lower() == "e":
-            return "edit"
-        if text.strip().lower() == "h":
-            return "hint"
-        return "submit"
+        return _typed(text, can_edit=can_edit)
 
     def read_written(
         self, countdown: Countdown, draft: str = "", keep: Callable[[str], None] | None = None
