@@ -67,20 +67,18 @@ def _render_failures(report: GradeReport, question: Question | None, console: Co
         # The first failure in full (it is the one to fix first), with the smallest input that still
         # fails it when there is one, and the others one line each: all within a 24-line screen.
         first = others[0]
-        shrunk = first.counterexample if first.status.value != "pass" else None
+        shrunk = (first.counterexample or "") if first.status.value != "pass" else ""
         # A counterexample of several long lines (a gradient check's inputs) would push the verdict off
         # the screen: the short view names it, the full one shows it.
-        tall = (
-            bool(shrunk) and sum(1 + len(line) // max(20, console.width - 2) for line in (shrunk or "").split("\n")) > 4
-        )
+        tall = sum(1 + len(line) // max(20, console.width - 2) for line in shrunk.split("\n")) > 4
         rows = SHORT_ROWS - (1 if tall else 3 if shrunk else 0)
         rest = others[1 : 1 + rows]
         style = _STATUS_STYLE.get(first.status.value, "")
         console.print(f"[{style}]✗[/] [bold]{escape(first.name)}[/] ({first.status.value})")
         console.print(Padding(escape(first.message), (0, 0, 0, 2)))
-        if shrunk and tall:
-            lines = (shrunk or "").count("\n") + 1
-            size = f"{lines} lines of Python" if lines > 1 else f"a line of Python ({len(shrunk or '')} characters)"
+        if tall:
+            lines = shrunk.count("\n") + 1
+            size = f"{lines} lines of Python" if lines > 1 else f"a line of Python ({len(shrunk)} characters)"
             console.print(
                 Padding(f"[bold]Failing input:[/] {size} to paste: `prep grade --full` shows it.", (0, 0, 0, 2))
             )
