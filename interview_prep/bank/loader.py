@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,11 +119,9 @@ class _ParseCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"version": self.version, "files": kept}), encoding="utf-8")
-            os.replace(tmp, self.path)
         except OSError:
-            pass
+            return  # a cache that cannot be written is simply not used
+        paths.write_whole(self.path, json.dumps({"version": self.version, "files": kept}))
 
 
 def _valid_entry(entry: Any) -> bool:

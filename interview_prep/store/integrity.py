@@ -11,10 +11,11 @@ at most: damage that changes nothing on the outside is found by the next read of
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from interview_prep import paths
 
 # A file written this shortly before it was looked at may be written again within the same tick of
 # the file system's clock, keeping its times (git's "racy clean" files): such a check is not kept.
@@ -71,19 +72,8 @@ def remember_clean(path: Path, before: FileState | None, looked_at_ns: int) -> N
     if before is None or file_state(path) != before or before.mtime_ns > looked_at_ns - margin:
         forget(path)
         return
-    import tempfile  # lazily: it pulls in random and shutil, and most opens only read the record
-
-    record = _record(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=record.name + ".", dir=record.parent)
-    except OSError:
-        return  # a folder that cannot be written: the next open checks again, which is only slower
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({**asdict(before), "checked_at_ns": looked_at_ns}, f)
-        os.replace(tmp, record)  # whole or not at all: two preps may keep it at once
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    # A folder that cannot be written keeps no record: the next open checks again, which is only slower.
+    paths.write_whole(_record(path), json.dumps({**asdict(before), "checked_at_ns": looked_at_ns}))
 
 
 def forget(path: Path | None) -> None:
