@@ -153,6 +153,8 @@ def test_list_with_a_history_stays_light(tmp_path: Path) -> None:
     assert "sqlite3" in loaded  # it did read the history
     forbidden = {"numpy", "rich.syntax", "interview_prep.practice.session", "interview_prep.practice.stats", "fsrs"}
     forbidden |= {"snowballstemmer", "interview_prep.grading.written"}  # rubric claims are checked once, then cached
+    # It reads the schedule's part of the store only: not the attempts, their rows, figures or transfer.
+    forbidden |= {f"interview_prep.store.{part}" for part in ("db", "attempts", "rows", "figures", "transfer")}
     assert not (forbidden & loaded), sorted(forbidden & loaded)
 
 

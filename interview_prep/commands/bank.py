@@ -27,17 +27,18 @@ def list_history(questions: Sequence[Question], *, due_only: bool) -> ListHistor
     Without a history file this neither creates one nor imports sqlite3: nothing is due
     but everything is new, so every question is shown.
     """
-    from interview_prep.commands.common import history_exists, open_history
+    from interview_prep.commands.common import history_exists, open_history_part
 
     if not history_exists():
         return ListHistory(questions, {}, {})
     from datetime import datetime, timezone
 
     from interview_prep.practice.schedule import due_questions
+    from interview_prep.store.cards import Cards
     from interview_prep.views.text import due_text, score_text
 
     now = datetime.now(timezone.utc)
-    store = open_history(read_only=True)
+    store = open_history_part(Cards, read_only=True)
     try:
         hist = store.question_history()
     finally:

@@ -8,8 +8,9 @@ from typing import Any
 from interview_prep.errors import StoreError
 from interview_prep.store.connection import StoreBase, reads
 from interview_prep.store.help_taken import claim_help
-from interview_prep.store.rows import Attempt, attempt_from_row, grade_to_store, iso
+from interview_prep.store.rows import Attempt, attempt_from_row, grade_to_store
 from interview_prep.store.statuses import ABANDONED, GRADED, IN_PROGRESS
+from interview_prep.store.times import iso
 
 
 class Attempts(StoreBase):

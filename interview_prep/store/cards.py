@@ -7,8 +7,8 @@ from datetime import datetime
 
 from interview_prep.errors import StoreError
 from interview_prep.store.connection import StoreBase, reads
-from interview_prep.store.rows import iso
 from interview_prep.store.statuses import IN_PROGRESS
+from interview_prep.store.times import iso
 
 
 @dataclass(frozen=True)

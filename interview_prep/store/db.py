@@ -14,7 +14,8 @@ from interview_prep.store.connection import BUSY_TIMEOUT_S, DB_NAME
 from interview_prep.store.figures import TREND_POINTS, Figures, QuestionFigures
 from interview_prep.store.follow_ups import FOLLOW_UP_COLUMNS, FollowUpRecord, FollowUps
 from interview_prep.store.help_taken import STALE_AFTER_LIMIT, HelpTaken
-from interview_prep.store.rows import ATTEMPT_COLUMNS, Attempt, utcnow
+from interview_prep.store.rows import ATTEMPT_COLUMNS, Attempt
+from interview_prep.store.times import utcnow
 from interview_prep.store.transfer import Transfer
 
 

@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from interview_prep.store.connection import StoreBase, reads
-from interview_prep.store.rows import grade_to_store, iso, stored_grade
+from interview_prep.store.rows import grade_to_store, stored_grade
+from interview_prep.store.times import iso
 
 
 @dataclass(frozen=True)

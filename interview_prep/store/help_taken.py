@@ -6,8 +6,8 @@ import sqlite3
 from datetime import datetime, timedelta
 
 from interview_prep.store.connection import StoreBase, reads
-from interview_prep.store.rows import from_iso, iso
 from interview_prep.store.statuses import IN_PROGRESS
+from interview_prep.store.times import from_iso, iso
 
 
 class HelpTaken(StoreBase):

@@ -9,14 +9,20 @@ import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from interview_prep import paths
 from interview_prep.errors import StoreError
 from interview_prep.store import integrity
-from interview_prep.store.db import BUSY_TIMEOUT_S, DB_NAME, Store, utcnow
+from interview_prep.store.connection import BUSY_TIMEOUT_S, DB_NAME, StoreBase
 from interview_prep.store.migrations import MIGRATIONS
+from interview_prep.store.times import utcnow
+
+if TYPE_CHECKING:  # the whole Store: `prep list` opens only the part it reads (open_part)
+    from interview_prep.store.db import Store
+
+_Part = TypeVar("_Part", bound=StoreBase)
 
 
 class _Damaged(Exception):
@@ -163,7 +169,7 @@ def _schema_problem(conn: sqlite3.Connection) -> str | None:
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:
-    """Connect, migrate and check the schema, and the whole file if it changed since its last clean
+    """Connect and migrate; check the schema and the whole file if it changed since its last clean
     check; _Damaged for a file that is not a usable history."""
     looked_at = time.time_ns()
     before = integrity.file_state(path)
@@ -171,7 +177,8 @@ def _open_checked(path: Path) -> sqlite3.Connection:
     conn = _connect(path, check=check)
     try:
         _migrate(conn, path)
-        problem = _schema_problem(conn)
+        # A file unchanged since its last clean check had its schema checked then, in this state.
+        problem = _schema_problem(conn) if check else None
     except sqlite3.DatabaseError as e:
         conn.close()
         if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
@@ -233,13 +240,13 @@ def heal_companions(path: Path) -> None:
             pass  # not there, or not ours: the write error will name it
 
 
-def _open_read_only(path: Path) -> Store:
+def _open_read_only(path: Path, part: type[_Part]) -> _Part:
     """The history opened for reading only: the file or its folder cannot be written."""
     if not path.exists():  # nothing can be created here: an empty history
         empty = sqlite3.connect(":memory:", isolation_level=None)
         _migrate(empty, path)
         empty.row_factory = sqlite3.Row
-        return Store(empty, path=path)
+        return part(empty, path=path)
     uri = f"file:{quote(str(path))}?mode=ro"
     conn: sqlite3.Connection | None = None
     try:
@@ -263,7 +270,7 @@ def _open_read_only(path: Path) -> Store:
             f"The history at {path} is read-only and cannot be read as it is ({problem});"
             f" {permission_problem(path) or 'make it writable'}."
         )
-    return Store(conn, path=path)
+    return part(conn, path=path)
 
 
 SALVAGED_TABLES = ("attempts", "cards", "help_taken", "follow_ups")
@@ -334,11 +341,19 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
     With `read_only` (commands that only read), a history that cannot be written is opened for
     reading; without it, that is a StoreError that says what to make writable.
     """
+    from interview_prep.store.db import Store
+
+    return open_part(Store, path, read_only=read_only)
+
+
+def open_part(part: type[_Part], path: Path | None = None, *, read_only: bool = False) -> _Part:
+    """open_store for one part of the Store (`Cards` for `prep list`), opened, checked and set aside
+    the same way, without loading the others."""
     path = path or default_path()
     heal_companions(path)
     problem = permission_problem(path) if path.parent.exists() else None
     if problem and read_only:
-        return _open_read_only(path)
+        return _open_read_only(path, part)
     if problem:
         raise StoreError(f"Cannot save to the history: {problem}.")
     try:
@@ -366,4 +381,4 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
                 f"The history file {path} was damaged ({e}); it was moved to {aside.name}"
                 f" and a fresh history was started{kept}."
             )
-    return Store(conn, path=path, recovered=recovered)
+    return part(conn, path=path, recovered=recovered)

@@ -1,4 +1,4 @@
-"""What an attempt reads back as, and times and grades as they are stored."""
+"""What an attempt reads back as, and grades as they are stored (times: times.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import json
 import sqlite3
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from interview_prep.errors import StoreError
+from interview_prep.store.times import from_iso
 
 
 @dataclass(frozen=True)
@@ -58,18 +59,6 @@ ATTEMPT_COLUMNS = (
     "grader_version",
     "mock_id",
 )
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def iso(t: datetime | None) -> str | None:
-    return None if t is None else t.astimezone(timezone.utc).isoformat()
-
-
-def from_iso(s: str | None) -> datetime | None:
-    return None if s is None else datetime.fromisoformat(s)
 
 
 def stored_grade(value: str | bytes | None) -> dict[str, Any] | None:
