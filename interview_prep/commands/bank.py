@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from interview_prep.bank import load_bank
 from interview_prep.errors import ExitCode
@@ -12,8 +12,7 @@ from interview_prep.models import Question
 from interview_prep.views import console
 
 
-@dataclass(frozen=True)
-class ListHistory:
+class ListHistory(NamedTuple):
     """What `prep list` adds: the questions to show, table columns, and JSON keys per question."""
 
     questions: Sequence[Question]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from interview_prep.errors import StoreError
 from interview_prep.store.connection import StoreBase, reads
@@ -11,8 +11,7 @@ from interview_prep.store.statuses import IN_PROGRESS
 from interview_prep.store.times import iso
 
 
-@dataclass(frozen=True)
-class QuestionHistory:
+class QuestionHistory(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass, and list runs often
     """What `prep list` shows beside a question."""
 
     attempts: int

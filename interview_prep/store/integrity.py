@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from interview_prep import paths
 
@@ -27,8 +27,7 @@ RECHECK_AFTER_NS = 7 * 24 * 3600 * 10**9
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):  # not a dataclass: every command opens the history, and `prep list` runs often
     """What anything that writes a file changes: its size and times (ctime cannot be set back), and
     which file it is."""
 
@@ -73,7 +72,7 @@ def remember_clean(path: Path, before: FileState | None, looked_at_ns: int) -> N
         forget(path)
         return
     # A folder that cannot be written keeps no record: the next open checks again, which is only slower.
-    paths.write_whole(_record(path), json.dumps({**asdict(before), "checked_at_ns": looked_at_ns}))
+    paths.write_whole(_record(path), json.dumps({**before._asdict(), "checked_at_ns": looked_at_ns}))
 
 
 def forget(path: Path | None) -> None:
