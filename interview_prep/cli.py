@@ -10,6 +10,16 @@ from typing import Annotated, Optional
 import typer
 
 from interview_prep import __version__
+from interview_prep.cli_options import (
+    BankOption,
+    FullOption,
+    JsonOption,
+    JudgeOption,
+    MinutesOption,
+    NoFollowUpsOption,
+    QuestionArgument,
+    WorkspaceOption,
+)
 from interview_prep.commands.running import JsonUsageErrors, run
 from interview_prep.errors import ExitCode, PrepError
 
@@ -25,22 +35,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-JudgeOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--judge",
-        envvar="PREP_JUDGE",
-        help="A model (by its llm name) for a second reading of written answers; the rubric grade stays the floor.",
-    ),
-]
-QuestionArgument = Annotated[str, typer.Argument(help="The question's id (kmeans) or number (1).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors as JSON on stderr).")]
-FullOption = Annotated[bool, typer.Option("--full", help="A coding grade's every check, not only what failed.")]
-BankOption = Annotated[
-    Optional[list[Path]],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
-    typer.Option("--bank", help="A folder of your own question YAML files (repeatable; also $PREP_BANK)."),
-]
 
 
 def _version(value: bool) -> None:
@@ -130,17 +124,6 @@ def grade(
 
 
 # --- practice, history and scheduling (issue 5) ---
-
-WorkspaceOption = Annotated[
-    Path, typer.Option("--workspace", "-w", help="Where solution files are written.", file_okay=False)
-]
-NoFollowUpsOption = Annotated[
-    bool, typer.Option("--no-follow-ups", help="Skip the interviewer's follow-ups and probes after each answer.")
-]
-MinutesOption = Annotated[
-    Optional[float],  # noqa: UP045
-    typer.Option("--minutes", "-m", min=0.01, help="The time limit in minutes (default: the question's own)."),
-]
 
 
 @app.command("practice")

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Protocol
 
 from interview_prep.errors import PrepError
 from interview_prep.grading.report import GradeReport
@@ -27,14 +26,18 @@ from interview_prep.practice.answers import (
 )
 from interview_prep.practice.clock import Clock, Countdown, SystemClock, format_duration
 from interview_prep.practice.interviewer import Asked, Overall
+from interview_prep.practice.session_ui import SessionUI, WaitOutcome, WrittenAnswer
 
 # Re-exported: sessions are built with these, and tests and the UI import them from here.
 __all__ = [
     "Clock",
     "Countdown",
     "Grader",
+    "SessionUI",
     "SolutionWatcher",
     "SystemClock",
+    "WaitOutcome",
+    "WrittenAnswer",
     "format_duration",
     "grader_version",
     "short_grade_line",
@@ -49,49 +52,6 @@ UNGRADED = "ungraded"  # time ran out on an answer the grader could not read
 # How often a written answer being typed is saved into its attempt (a kill -9 loses at most this much);
 # Ctrl-C, SIGTERM and SIGHUP save all of it.
 DRAFT_SAVE_S = 2.0
-
-# "ended": the input ran dry (piped stdin at its end); nothing more can be typed, so a
-# solution that cannot be graded ends the attempt instead of being asked for again.
-WaitOutcome = Literal["submit", "timeout", "edit", "hint", "ended"]
-
-
-# --- the UI the session talks to -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class WrittenAnswer:
-    text: str
-    timed_out: bool
-    ended: bool = False  # the input ended (a pipe ran dry): nothing more will be typed
-
-
-class SessionUI(Protocol):
-    """What a session needs from a terminal; practice_ui.py has the real ones, tests a fake."""
-
-    def show_question(self, question: Question, countdown: Countdown) -> None: ...
-
-    def message(self, text: str) -> None: ...
-
-    def confirm(self, text: str, *, default: bool) -> bool: ...
-
-    def run_editor(self, argv: list[str]) -> None: ...
-
-    def wait_for_submit(
-        self, countdown: Countdown, watcher: SolutionWatcher | None, *, can_edit: bool
-    ) -> WaitOutcome: ...
-
-    def read_written(
-        self, countdown: Countdown, draft: str = "", keep: Callable[[str], None] | None = None
-    ) -> WrittenAnswer:
-        """The typed answer; `keep` is told the text so far as it changes, so that a signal loses none of it."""
-        ...
-
-    def show_report(self, report: GradeReport | None, question: Question, result: SessionResult) -> None: ...
-
-    def ask_rating(self, implied: RatingName) -> RatingName | None: ...
-
-    def round_intro(self, number: int, total: int, category: str, question: Question) -> None: ...
-
 
 # --- the session --------------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ from interview_prep.grading.report import GradeReport
 from interview_prep.interrupts import Terminated, diverted
 from interview_prep.models import Question
 from interview_prep.practice.schedule import RATINGS, RatingName, parse_rating
-from interview_prep.practice.session import Countdown, SessionResult, SolutionWatcher, WaitOutcome, WrittenAnswer
+from interview_prep.practice.session import Countdown, SessionResult, SolutionWatcher
+from interview_prep.practice.session_ui import WaitOutcome, WrittenAnswer
 
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
