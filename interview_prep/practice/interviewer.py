@@ -50,18 +50,24 @@ class Asked:
             return "No answer to grade." if not self.answer.strip() else "The answer could not be graded."
         points = self.report.extra.get("key_points") or []
         covered = [p["id"] for p in points if p.get("verdict") == "asserted"]
-        missed = [p["id"] for p in points if p.get("verdict") != "asserted"]
-        verdict = "passed" if self.report.passed else "not passed"
-        parts = [f"{self.report.score:.0f}/100, {verdict}"]
+        wrong = self.report.extra.get("misconceptions") or []
+        if self.ask.kind == "challenge":
+            # A challenge asks to take one claim back: what counts is whether it was, not the
+            # whole rubric's score and every point the short answer did not set out to cover.
+            still = any(m.get("id") == self.ask.target for m in wrong)
+            parts = ["still claims it" if still else "taken back"]
+        else:
+            verdict = "passed" if self.report.passed else "not passed"
+            parts = [f"{self.report.score:.0f}/100, {verdict}"]
         if covered:
             parts.append("covered " + ", ".join(covered))
-        if missed:
+        missed = [p["id"] for p in points if p.get("verdict") != "asserted"]
+        if missed and self.ask.kind != "challenge":
             parts.append("missed " + ", ".join(missed))
         if self.recovered:
             parts.append(f"won back {self.recovered:.0f} points")
-        wrong = [m["description"] for m in self.report.extra.get("misconceptions") or []]
         if wrong:
-            parts.append("wrong: " + " ".join(wrong))
+            parts.append("wrong: " + " ".join(m["description"] for m in wrong))
         return "; ".join(parts) + "."
 
     def to_json(self) -> dict[str, Any]:

@@ -92,6 +92,21 @@ def test_a_misconception_is_challenged_first(bank: Bank) -> None:
     assert asks[0].prompt == mc.challenge
 
 
+def test_a_challenge_answer_says_whether_the_claim_was_taken_back_not_what_else_it_left_out(bank: Bank) -> None:
+    # A challenge is graded against the whole rubric (so the claim can be found again), but a short
+    # retraction is not "missing" the other points, and a stated core point does not make it a pass.
+    question = bank.get("batchnorm")
+    report = grade_written(question, "At inference it uses the per-example statistics of the single input.")
+    ask = next(a for a in interviewer.plan(question, report) if a.kind == "challenge")
+    took_back = "Right, that is layer norm. Batch norm at inference uses the running mean and variance from training."
+    line = interviewer.Asked(ask, took_back, grade_written(ask.question, took_back)).summary()
+    assert line.startswith("taken back"), line
+    assert "missed" not in line and "/100" not in line, line
+    kept = "Yes, each example is normalized with its own mean and variance, at inference too."
+    kept_line = interviewer.Asked(ask, kept, grade_written(ask.question, kept)).summary()
+    assert kept_line.startswith("still claims it"), kept_line
+
+
 def test_a_probe_answered_wins_back_half_of_its_point_and_the_overall_score_rises(bank: Bank) -> None:
     question = bank.get("bias-variance")
     first = (
