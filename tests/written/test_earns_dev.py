@@ -28,3 +28,7 @@ def test_a_short_correct_statement_earns_its_key_point(qid: str, kp_id: str, tex
     report = grade_written(question, text)
     earned = {k["id"] for k in report.extra["key_points"] if k["covered"]}
     assert kp_id in earned, (text, sorted(earned))
+    if follow_up:
+        # A correct statement is never called wrong: no misconception found, no key point contradicted.
+        assert report.extra["misconceptions"] == [], (text, report.extra["misconceptions"])
+        assert [k["id"] for k in report.extra["key_points"] if k["contradicted"]] == [], text
