@@ -10,8 +10,24 @@ import yaml
 from interview_prep.bank import load_bank
 from interview_prep.grading.written import grade_written
 
+# Correct statements the written grader itself cannot read yet (not a rubric's phrasing): strict xfails,
+# each with the reason, for the grader's owner. Keyed by the statement's text.
+_CLAUSE_AT_PARENTHESIS = "the grader ends a clause at a parenthesis, so no phrase can span notation like f(x) - y"
+_VERBLESS_BULLET = "a bullet with no verb is read as a list of terms, not a claim, so it earns nothing"
+GRADER_GAPS: dict[str, str] = {
+    "- max over each row (axis=1), not the global max": _VERBLESS_BULLET,
+    "dL/dz = softmax(z) - y, with y one-hot": _CLAUSE_AT_PARENTHESIS,
+}
+
+
+def _case(qid: str, kp: str, text: str) -> object:
+    if text in GRADER_GAPS:
+        return pytest.param(qid, kp, text, marks=pytest.mark.xfail(strict=True, reason=GRADER_GAPS[text]))
+    return (qid, kp, text)
+
+
 CASES = [
-    (qid, kp, text)
+    _case(qid, kp, text)
     for qid, points in yaml.safe_load((Path(__file__).parent / "earns_dev.yaml").read_text(encoding="utf-8")).items()
     for kp, texts in points.items()
     for text in texts
