@@ -14,7 +14,15 @@ from interview_prep.grading.written import grade_written
 # each with the reason, for the grader's owner. Keyed by the statement's text.
 _CLAUSE_AT_PARENTHESIS = "the grader ends a clause at a parenthesis, so no phrase can span notation like f(x) - y"
 _VERBLESS_BULLET = "a bullet with no verb is read as a list of terms, not a claim, so it earns nothing"
+_NUMBER_LITERALS = (
+    "the commas of literals like [1, 3] make the grader read the sentence as a list of terms, not a claim"
+)
+_UNKNOWN_VERB_BULLET = "a bullet whose only verb is one the grader does not list ('go') is read as a list of terms"
 GRADER_GAPS: dict[str, str] = {
+    "- nested: [2, 3] inside [1, 10], keep end = max(end, 3)": _NUMBER_LITERALS,
+    "Touching intervals like [1, 3] and [3, 5] overlap, so I merge when start <= end, not strictly less.": _NUMBER_LITERALS,
+    "[1, 3] and [3, 5] share the point 3, so they merge into [1, 5].": _NUMBER_LITERALS,
+    "- key = (-count, value): ties go to the smaller number": _UNKNOWN_VERB_BULLET,
     "- max over each row (axis=1), not the global max": _VERBLESS_BULLET,
     "dL/dz = softmax(z) - y, with y one-hot": _CLAUSE_AT_PARENTHESIS,
 }
