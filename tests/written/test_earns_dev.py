@@ -18,7 +18,9 @@ _NUMBER_LITERALS = (
     "the commas of literals like [1, 3] make the grader read the sentence as a list of terms, not a claim"
 )
 _UNKNOWN_VERB_BULLET = "a bullet whose only verb is one the grader does not list ('go') is read as a list of terms"
+_INSTEAD_OF_SCOPE = "'instead of X' denies the rest of its clause, so the predicate after X reads as denied"
 GRADER_GAPS: dict[str, str] = {
+    "Counting letters instead of sorting makes each key linear, so the total is O(n k).": _INSTEAD_OF_SCOPE,
     "- nested: [2, 3] inside [1, 10], keep end = max(end, 3)": _NUMBER_LITERALS,
     "Touching intervals like [1, 3] and [3, 5] overlap, so I merge when start <= end, not strictly less.": _NUMBER_LITERALS,
     "[1, 3] and [3, 5] share the point 3, so they merge into [1, 5].": _NUMBER_LITERALS,
