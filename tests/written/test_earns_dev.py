@@ -19,7 +19,9 @@ _NUMBER_LITERALS = (
 )
 _UNKNOWN_VERB_BULLET = "a bullet whose only verb is one the grader does not list ('go') is read as a list of terms"
 _INSTEAD_OF_SCOPE = "'instead of X' denies the rest of its clause, so the predicate after X reads as denied"
+_WITHOUT_NO_COMMA = "a sentence opened by 'Without it' with no comma after it reads as denying its own main clause"
 GRADER_GAPS: dict[str, str] = {
+    "Without it training oscillates and converges worse.": _WITHOUT_NO_COMMA,
     "- len(order) < num_courses means there is a cycle": _CLAUSE_AT_PARENTHESIS,
     "Counting letters instead of sorting makes each key linear, so the total is O(n k).": _INSTEAD_OF_SCOPE,
     "- nested: [2, 3] inside [1, 10], keep end = max(end, 3)": _NUMBER_LITERALS,

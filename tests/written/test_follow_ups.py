@@ -14,6 +14,10 @@ from interview_prep.models import FollowUp, Question
 BANK = load_bank([])
 FOLLOW_UPS = [(q, fu) for q in BANK.questions for fu in q.follow_ups]
 WRONG: dict[str, str] = yaml.safe_load((Path(__file__).parent / "follow_up_wrong_answers.yaml").read_text())
+# A full, correct answer in a candidate's own words (not the rubric's model answer), one per follow-up.
+FULL: dict[str, str] = yaml.safe_load((Path(__file__).parent / "follow_up_model_answers.yaml").read_text())
+# What a full, correct answer to a follow-up must score at least.
+FULL_ANSWER_SCORE = 80
 IDS = [f"{q.id}/{fu.id}" for q, fu in FOLLOW_UPS]
 
 
@@ -21,6 +25,22 @@ IDS = [f"{q.id}/{fu.id}" for q, fu in FOLLOW_UPS]
 def test_the_model_answer_of_a_follow_up_passes_its_rubric(question: Question, follow_up: FollowUp) -> None:
     report = grade_written(question.follow_up_question(follow_up), follow_up.model_answer)
     assert report.passed, [c.message for c in report.checks if c.points == 0]
+
+
+@pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
+def test_a_full_correct_answer_in_a_candidates_words_passes_high_and_is_called_wrong_nowhere(
+    question: Question, follow_up: FollowUp
+) -> None:
+    report = grade_written(question.follow_up_question(follow_up), FULL[f"{question.id}/{follow_up.id}"])
+    assert report.passed, [c.message for c in report.checks if c.points == 0]
+    assert report.score >= FULL_ANSWER_SCORE, [k["id"] for k in report.extra["key_points"] if not k["covered"]]
+    assert report.extra["misconceptions"] == []
+    assert [k["id"] for k in report.extra["key_points"] if k["contradicted"]] == []
+
+
+def test_every_follow_up_has_a_wrong_answer_and_a_full_answer_and_no_stale_one() -> None:
+    assert set(WRONG) == set(IDS)
+    assert set(FULL) == set(IDS)
 
 
 @pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
