@@ -20,7 +20,11 @@ _NUMBER_LITERALS = (
 _UNKNOWN_VERB_BULLET = "a bullet whose only verb is one the grader does not list ('go') is read as a list of terms"
 _INSTEAD_OF_SCOPE = "'instead of X' denies the rest of its clause, so the predicate after X reads as denied"
 _WITHOUT_NO_COMMA = "a sentence opened by 'Without it' with no comma after it reads as denying its own main clause"
+_OPERATORS_DROPPED = "'+' is dropped, so 'V + E' reads as 'V E' (V·E): a phrase for it would pass O(V·E) too"
 GRADER_GAPS: dict[str, str] = {
+    "The topological sort is O(V + E) in time and space.": _OPERATORS_DROPPED,
+    "The update step is only O(n·d).": _CLAUSE_AT_PARENTHESIS,
+    "The gradient is (p - y) / N.": _CLAUSE_AT_PARENTHESIS,
     "Without it training oscillates and converges worse.": _WITHOUT_NO_COMMA,
     "- len(order) < num_courses means there is a cycle": _CLAUSE_AT_PARENTHESIS,
     "Counting letters instead of sorting makes each key linear, so the total is O(n k).": _INSTEAD_OF_SCOPE,

@@ -9,11 +9,12 @@ import yaml
 
 from interview_prep.bank import load_bank
 from interview_prep.grading.written import grade_written
+from interview_prep.grading.written.segments import tokenize
 from interview_prep.models import FollowUp, Question
 
 BANK = load_bank([])
 FOLLOW_UPS = [(q, fu) for q in BANK.questions for fu in q.follow_ups]
-WRONG: dict[str, str] = yaml.safe_load((Path(__file__).parent / "follow_up_wrong_answers.yaml").read_text())
+WRONG: dict[str, list[str]] = yaml.safe_load((Path(__file__).parent / "follow_up_wrong_answers.yaml").read_text())
 # A full, correct answer in a candidate's own words (not the rubric's model answer), one per follow-up.
 FULL: dict[str, str] = yaml.safe_load((Path(__file__).parent / "follow_up_model_answers.yaml").read_text())
 # What a full, correct answer to a follow-up must score at least.
@@ -38,15 +39,23 @@ def test_a_full_correct_answer_in_a_candidates_words_passes_high_and_is_called_w
     assert [k["id"] for k in report.extra["key_points"] if k["contradicted"]] == []
 
 
-def test_every_follow_up_has_a_wrong_answer_and_a_full_answer_and_no_stale_one() -> None:
+def test_every_follow_up_has_two_wrong_answers_and_a_full_answer_and_no_stale_one() -> None:
     assert set(WRONG) == set(IDS)
+    assert all(len(texts) >= 2 for texts in WRONG.values())
     assert set(FULL) == set(IDS)
 
 
-@pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
-def test_a_wrong_answer_to_a_follow_up_does_not_pass(question: Question, follow_up: FollowUp) -> None:
-    wrong = WRONG[f"{question.id}/{follow_up.id}"]
-    assert not grade_written(question.follow_up_question(follow_up), wrong).passed
+WRONG_CASES = [
+    pytest.param(q, fu, text, id=f"{q.id}/{fu.id}-{i}")
+    for q, fu in FOLLOW_UPS
+    for i, text in enumerate(WRONG[f"{q.id}/{fu.id}"])
+]
+
+
+@pytest.mark.parametrize(("question", "follow_up", "wrong"), WRONG_CASES)
+def test_a_wrong_answer_to_a_follow_up_does_not_pass(question: Question, follow_up: FollowUp, wrong: str) -> None:
+    report = grade_written(question.follow_up_question(follow_up), wrong)
+    assert not report.passed, (report.score, [k["id"] for k in report.extra["key_points"] if k["covered"]])
 
 
 @pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
@@ -61,3 +70,13 @@ def test_every_follow_up_point_has_a_probe_and_every_misconception_a_challenge(
 @pytest.mark.parametrize("question", [q for q in BANK.questions if q.is_coding], ids=lambda q: q.id)
 def test_every_coding_question_has_at_least_two_follow_ups(question: Question) -> None:
     assert len(question.follow_ups) >= 2, question.id
+
+
+@pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
+def test_no_follow_up_phrase_spans_a_parenthesis_colon_or_dash(question: Question, follow_up: FollowUp) -> None:
+    # The grader never matches a phrase across a hard boundary of the answer ("(", ")", ":", ";", " - "), so a
+    # phrase such as "each iteration is o(n)" or "p - y" can never match: it only looks like coverage.
+    rubric = follow_up.rubric
+    texts = [p for kp in rubric.key_points for p in (*kp.phrases, *kp.terms)]
+    texts += [p for mc in rubric.misconceptions for p in mc.phrases]
+    assert [p for p in texts if len(set(tokenize(p.lower())[2])) > 1] == []
