@@ -21,7 +21,23 @@ _UNKNOWN_VERB_BULLET = "a bullet whose only verb is one the grader does not list
 _INSTEAD_OF_SCOPE = "'instead of X' denies the rest of its clause, so the predicate after X reads as denied"
 _WITHOUT_NO_COMMA = "a sentence opened by 'Without it' with no comma after it reads as denying its own main clause"
 _OPERATORS_DROPPED = "'+' is dropped, so 'V + E' reads as 'V E' (V·E): a phrase for it would pass O(V·E) too"
+_BIG_O_ALONE = (
+    "a bound like O(n) is one letter or number inside a parenthesis, which no phrase can match or tie to its step"
+)
 GRADER_GAPS: dict[str, str] = {
+    "The merge itself is O(n).": _BIG_O_ALONE,
+    "Counting is O(n).": _BIG_O_ALONE,
+    "It runs in O(n) time.": _BIG_O_ALONE,
+    "It uses O(1) extra space besides the output.": _BIG_O_ALONE,
+    "The brute force is O(n^2).": _BIG_O_ALONE,
+    "The window is O(n) time.": _BIG_O_ALONE,
+    "With a count key it becomes O(n k).": _BIG_O_ALONE,
+    "Counting t is O(|t|).": _BIG_O_ALONE,
+    "BFS is O(n) time.": _BIG_O_ALONE,
+    "The check is O(n) time.": _BIG_O_ALONE,
+    "Space is O(h).": _BIG_O_ALONE,
+    "It needs O(1) space.": _BIG_O_ALONE,
+    "It is O(R·C) time.": _BIG_O_ALONE,
     "The topological sort is O(V + E) in time and space.": _OPERATORS_DROPPED,
     "The update step is only O(n·d).": _CLAUSE_AT_PARENTHESIS,
     "The gradient is (p - y) / N.": _CLAUSE_AT_PARENTHESIS,
