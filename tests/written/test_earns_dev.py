@@ -24,7 +24,15 @@ _OPERATORS_DROPPED = "'+' is dropped, so 'V + E' reads as 'V E' (V·E): a phrase
 _BIG_O_ALONE = (
     "a bound like O(n) is one letter or number inside a parenthesis, which no phrase can match or tie to its step"
 )
+_DENIAL_SCOPE = "a denial reaches past its comma into 'especially for a rare class', so the rare class reads as denied"
+_WRONG_IS_NO_DENIAL = "'X is wrong' after a misconception's words does not deny it, so a correct rebuttal states it"
+_NOT_JUST = "'is not just an optimisation' reads as denying the stale entries it is said of, not the misconception"
 GRADER_GAPS: dict[str, str] = {
+    "A random split does not always preserve the class balance, especially for a rare class.": _DENIAL_SCOPE,
+    "Zeroing the weights after the softmax is wrong, because the remaining weights no longer sum to one; the mask goes "
+    "before the softmax.": _WRONG_IS_NO_DENIAL,
+    "Dijkstra is not linear like BFS, and skipping stale entries is not just an optimisation: each push or pop costs "
+    "log V.": _NOT_JUST,
     "The merge itself is O(n).": _BIG_O_ALONE,
     "Counting is O(n).": _BIG_O_ALONE,
     "It runs in O(n) time.": _BIG_O_ALONE,
