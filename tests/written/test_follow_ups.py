@@ -16,10 +16,14 @@ BANK = load_bank([])
 FOLLOW_UPS = [(q, fu) for q in BANK.questions for fu in q.follow_ups]
 WRONG: dict[str, list[str]] = yaml.safe_load((Path(__file__).parent / "follow_up_wrong_answers.yaml").read_text())
 # A full, correct answer in a candidate's own words (not the rubric's model answer), one per follow-up.
-FULL: dict[str, str] = yaml.safe_load((Path(__file__).parent / "follow_up_model_answers.yaml").read_text())
+FULL: dict[str, str | list[str]] = yaml.safe_load((Path(__file__).parent / "follow_up_model_answers.yaml").read_text())
 # What a full, correct answer to a follow-up must score at least.
 FULL_ANSWER_SCORE = 80
 IDS = [f"{q.id}/{fu.id}" for q, fu in FOLLOW_UPS]
+
+
+def _as_list(texts: str | list[str]) -> list[str]:
+    return [texts] if isinstance(texts, str) else texts
 
 
 @pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
@@ -28,11 +32,38 @@ def test_the_model_answer_of_a_follow_up_passes_its_rubric(question: Question, f
     assert report.passed, [c.message for c in report.checks if c.points == 0]
 
 
-@pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
+# Full answers the written grader itself cannot yet read in full (no rubric phrasing can help): strict xfails
+# with the reason, for the grader's owner. Keyed by the first line of the answer.
+FULL_GAPS: dict[str, str] = {
+    "- Time: two linear passes, constant work per entry.": (
+        "a labelled bullet of comma-joined fragments ('Time: two linear passes, constant work per entry') is read "
+        "as a list of terms when other lines follow it, so it earns nothing"
+    ),
+    "- Dijkstra relies on a popped distance being final; a negative edge breaks that.": (
+        "'Use Bellman-Ford: relax every edge V - 1 times' has no verb the grader lists, so among other bullets it "
+        "is a list of terms and earns nothing"
+    ),
+}
+FULL_CASES = [
+    pytest.param(
+        q,
+        fu,
+        text,
+        id=f"{q.id}/{fu.id}-{i}",
+        marks=[pytest.mark.xfail(strict=True, reason=FULL_GAPS[line])]
+        if (line := text.splitlines()[0]) in FULL_GAPS
+        else [],
+    )
+    for q, fu in FOLLOW_UPS
+    for i, text in enumerate(_as_list(FULL[f"{q.id}/{fu.id}"]))
+]
+
+
+@pytest.mark.parametrize(("question", "follow_up", "text"), FULL_CASES)
 def test_a_full_correct_answer_in_a_candidates_words_passes_high_and_is_called_wrong_nowhere(
-    question: Question, follow_up: FollowUp
+    question: Question, follow_up: FollowUp, text: str
 ) -> None:
-    report = grade_written(question.follow_up_question(follow_up), FULL[f"{question.id}/{follow_up.id}"])
+    report = grade_written(question.follow_up_question(follow_up), text)
     assert report.passed, [c.message for c in report.checks if c.points == 0]
     assert report.score >= FULL_ANSWER_SCORE, [k["id"] for k in report.extra["key_points"] if not k["covered"]]
     assert report.extra["misconceptions"] == []
