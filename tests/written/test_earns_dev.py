@@ -20,7 +20,10 @@ _NUMBER_LITERALS = (
 _UNKNOWN_VERB_BULLET = "a bullet whose only verb is one the grader does not list ('go') is read as a list of terms"
 _INSTEAD_OF_SCOPE = "'instead of X' denies the rest of its clause, so the predicate after X reads as denied"
 _WITHOUT_NO_COMMA = "a sentence opened by 'Without it' with no comma after it reads as denying its own main clause"
-_OPERATORS_DROPPED = "'+' is dropped, so 'V + E' reads as 'V E' (V·E): a phrase for it would pass O(V·E) too"
+_OPERATORS_DROPPED = (
+    "'+' is dropped, so 'V + E' reads as 'V E' (V·E): with 'v + e' as a phrase, 'It is O(V·E), with adjacency lists' "
+    "passed at 83"
+)
 _BIG_O_ALONE = (
     "a bound like O(n) is one letter or number inside a parenthesis, which no phrase can match or tie to its step"
 )
