@@ -30,7 +30,15 @@ _BIG_O_ALONE = (
 _DENIAL_SCOPE = "a denial reaches past its comma into 'especially for a rare class', so the rare class reads as denied"
 _WRONG_IS_NO_DENIAL = "'X is wrong' after a misconception's words does not deny it, so a correct rebuttal states it"
 _NOT_JUST = "'is not just an optimisation' reads as denying the stale entries it is said of, not the misconception"
+_WITHOUT_MID_SENTENCE = "'without the max' inside a sentence reads as denying the clause it only sets a condition on"
+_UNKNOWN_VERB_SENTENCE = (
+    "a sentence whose only verb the grader does not list ('avoid') is not read as a claim when others surround it"
+)
 GRADER_GAPS: dict[str, str] = {
+    "On abba, without the max, left moves backwards and the window holds a repeat.": _WITHOUT_MID_SENTENCE,
+    "Floor division is easy to get wrong. Prefix and suffix products avoid division completely.": (
+        _UNKNOWN_VERB_SENTENCE
+    ),
     "A random split does not always preserve the class balance, especially for a rare class.": _DENIAL_SCOPE,
     "Zeroing the weights after the softmax is wrong, because the remaining weights no longer sum to one; the mask goes "
     "before the softmax.": _WRONG_IS_NO_DENIAL,
