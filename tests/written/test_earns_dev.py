@@ -57,6 +57,7 @@ GRADER_GAPS: dict[str, str] = {
     "Space is O(h).": _BIG_O_ALONE,
     "It needs O(1) space.": _BIG_O_ALONE,
     "It is O(R·C) time.": _BIG_O_ALONE,
+    "The heap holds at most O(E) entries.": _BIG_O_ALONE,
     "The topological sort is O(V + E) in time and space.": _OPERATORS_DROPPED,
     "The update step is only O(n·d).": _CLAUSE_AT_PARENTHESIS,
     "The gradient is (p - y) / N.": _CLAUSE_AT_PARENTHESIS,

@@ -79,6 +79,14 @@ def test_every_follow_up_has_two_wrong_answers_and_a_full_answer_and_no_stale_on
 # Wrong answers the written grader itself cannot yet tell from right ones (no rubric phrasing can): strict
 # xfails with the reason, for the grader's owner. Keyed by the answer's text.
 WRONG_GAPS: dict[str, str] = {
+    "It is O(n log n) because each interval is compared with log n others in a binary search, and the sort is free "
+    "because Python's sort is linear.": (
+        "a right bound for a wrong reason: 'n log n' earns the core point whichever step it is said of, and a phrase "
+        "for 'the sort is linear' would also match 'after the sort, merging is linear'"
+    ),
+    "Each iteration is O(n k d) only for the first iteration; afterwards it is O(n), so the whole run is O(n).": (
+        "'n k d' earns the core point and the later 'O(n)' is one letter in a parenthesis, which nothing can match"
+    ),
     "The merge pass is O(n log n), since each interval is compared with the others, and the sort is linear because "
     "the input is almost sorted, so the space for the output is O(1).": (
         "'n log n' cannot be tied to the step it is said of (the clause ends at the parenthesis), and O(1) reads as O(n)"
