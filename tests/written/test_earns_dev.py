@@ -34,7 +34,9 @@ _WITHOUT_MID_SENTENCE = "'without the max' inside a sentence reads as denying th
 _UNKNOWN_VERB_SENTENCE = (
     "a sentence whose only verb the grader does not list ('avoid') is not read as a claim when others surround it"
 )
+_DENYING_ADVERB = "'hardly' and 'barely' are never content words to the grader, so no phrase can say 'hardly matters'"
 GRADER_GAPS: dict[str, str] = {
+    "It hardly matters in practice.": _DENYING_ADVERB,
     "On abba, without the max, left moves backwards and the window holds a repeat.": _WITHOUT_MID_SENTENCE,
     "Floor division is easy to get wrong. Prefix and suffix products avoid division completely.": (
         _UNKNOWN_VERB_SENTENCE

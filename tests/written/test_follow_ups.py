@@ -126,7 +126,7 @@ def test_every_coding_question_has_at_least_two_follow_ups(question: Question) -
 
 
 @pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
-def test_no_follow_up_phrase_spans_a_parenthesis_colon_or_dash(question: Question, follow_up: FollowUp) -> None:
+def test_no_follow_up_phrase_is_one_the_grader_can_never_match(question: Question, follow_up: FollowUp) -> None:
     # The grader never matches a phrase across a hard boundary of the answer ("(", ")", ":", ";", " - "), so a
     # phrase such as "each iteration is o(n)" or "p - y" can never match: it only looks like coverage.
     from interview_prep.grading.written.segments import tokenize  # here: a rename in the grader breaks only this test
@@ -135,3 +135,5 @@ def test_no_follow_up_phrase_spans_a_parenthesis_colon_or_dash(question: Questio
     texts = [p for kp in rubric.key_points for p in (*kp.phrases, *kp.terms)]
     texts += [p for mc in rubric.misconceptions for p in mc.phrases]
     assert [p for p in texts if len(set(tokenize(p.lower())[2])) > 1] == []
+    # Nor is a denying adverb ever a content word of the answer: "hardly matters" as a phrase never matches.
+    assert [p for p in texts if {"hardly", "barely", "rarely", "seldom", "scarcely"} & set(p.lower().split())] == []
