@@ -217,7 +217,7 @@ class _Context:
 
 
 def _decode_arg(spec: Any, arrays: Any, ctx: _Context | None = None) -> Any:
-    """Inputs as the parent described them: arrays come fresh from the .npz on every call."""
+    """Inputs as the parent described them: arrays come fresh (copies of the loaded .npy) on every call."""
     if isinstance(spec, dict):
         if "__npy__" in spec:
             return np.array(arrays[spec["__npy__"]])
@@ -289,19 +289,17 @@ def main() -> None:
     job_dir, fd = sys.argv[1], int(sys.argv[2])
     with open(os.path.join(job_dir, "job.json"), encoding="utf-8") as f:
         job = json.load(f)
-    inputs = os.path.join(job_dir, "inputs.npz")  # only when the calls take arrays
-    arrays: dict[str, Any] = {}
-    if job.get("numpy", True) or os.path.exists(inputs):
+    names = os.listdir(job_dir)  # job.json, and KEY.npy for each input array (none for pure-Python calls)
+    if job.get("numpy", True) or len(names) > 1:
         _hold_numpy()
-    if os.path.exists(inputs):
-        with np.load(inputs, allow_pickle=False) as npz:
-            arrays = {k: npz[k] for k in npz.files}
+    npy = [n for n in names if n.endswith(".npy")]
+    arrays = {n[:-4]: np.load(os.path.join(job_dir, n), allow_pickle=False) for n in npy}
     # Nothing the solution could read to find the job: not the files, not argv. The reference
     # solution is never loaded into this process: a process that imports user code only ever holds
     # user code, so the user cannot call the reference or slow it down by patching NumPy. The
     # parent times the reference in a run of its own. (This is a practice tool, not a vault: it
     # only keeps the shortcut from being obvious.)
-    for name in os.listdir(job_dir):  # job.json, and inputs.npz when there are arrays
+    for name in names:
         os.unlink(os.path.join(job_dir, name))
     del sys.argv[1:]
     _SOLUTION_PATH = job["solution"]
