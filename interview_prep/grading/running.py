@@ -8,13 +8,18 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from interview_prep.grading.report import Status
 from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
 from interview_prep.grading.suite import Call, FromCall, ListArg, Returned, Rng, Suite, TreeArg, decode_value
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from interview_prep.grading.lazynp import np
+
+from interview_prep.grading.lazynp import loaded
 
 _MAX_RESTARTS = 3  # a solution that kills its process on every call is not restarted forever
 _REFERENCE_SECONDS = 1.0  # the least time the reference's own timing run is given
@@ -27,6 +32,7 @@ _CALL_MIN_SECONDS = 0.5
 def encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.ndarray]]:
     arrays: dict[str, np.ndarray] = {}
     keys: dict[int, str] = {}
+    numpy_values = loaded()  # else no input is a NumPy array or scalar, and asking would import NumPy
 
     def key_for(arr: np.ndarray) -> str:
         if id(arr) not in keys:
@@ -35,7 +41,7 @@ def encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.n
         return keys[id(arr)]
 
     def enc(v: Any) -> Any:
-        if isinstance(v, np.ndarray):
+        if numpy_values and isinstance(v, np.ndarray):
             return {"__npy__": key_for(v)}
         if isinstance(v, ListArg):
             return {"__list__": key_for(v.array)}
@@ -52,7 +58,7 @@ def encode_args(calls: list[Call]) -> tuple[list[dict[str, Any]], dict[str, np.n
             return {"__tuple__": [enc(x) for x in v]}
         if isinstance(v, list):
             return [enc(x) for x in v]
-        if isinstance(v, (np.integer, np.floating)):
+        if numpy_values and isinstance(v, (np.integer, np.floating)):
             return v.item()
         return v
 
