@@ -23,7 +23,9 @@ class _Numpy:
     def __getattr__(self, name: str) -> Any:
         import numpy
 
-        return getattr(numpy, name)
+        value = getattr(numpy, name)
+        setattr(self, name, value)  # the next look-up is a plain attribute, not this method
+        return value
 
 
 np: Any = _Numpy()
