@@ -1,10 +1,11 @@
 """Wall time of `prep grade` on each reference solution, against `python -c "import numpy"`, in one run.
 
-A grade spawns the sandboxed child (interpreter + NumPy start-up) once, or twice for
-stratified-split (a second hash seed), and runs the whole hidden suite; a suite that times the
-reference runs it in one more child of its own, so it never shares a process with user code. The target: a correct
-solution grades in at most 1 s (median) on a 2-core machine. The NumPy import is the floor every child pays, and
-the baseline of the same run: on a loaded machine read the ratio to it.
+A grade spawns the sandboxed child once, or twice for stratified-split (a second hash seed), and
+runs the whole hidden suite; a suite that times the reference runs it in one more child of its own,
+beside the first, so it never shares a process with user code. The target: a correct solution grades
+in at most 1 s (median) on a 2-core machine. The NumPy import is what each process of a NumPy
+question pays (the pure-Python drills, 23-28, import it nowhere), and the baseline of the same run:
+on a loaded machine read the ratio to it.
 
 Then wrong solutions whose failures carry a counterexample (shrunk, or the failing calls as source),
 graded in-process with and without shrinking (the smallest failing input costs extra child runs): the
