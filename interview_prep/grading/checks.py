@@ -13,9 +13,7 @@ and counterexamples as source (snippets.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_prep.grading.dsa import plain, tree_digest
 from interview_prep.grading.gradients import finite_differences
@@ -42,6 +40,13 @@ from interview_prep.grading.speed import (
     timing_calls,
 )
 from interview_prep.grading.suite import Call, Fail, Returned, TreeArg, Value
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from interview_prep.grading.lazynp import np
+
+from interview_prep.grading.lazynp import loaded
 
 __all__ = [
     "SLOW_RATIO",
@@ -189,7 +194,7 @@ def _same_input(after: Value | None, orig: object) -> bool:
     level-order list (no child rewired, no value changed), a list equal."""
     if after is None:
         return False
-    if isinstance(orig, np.ndarray):
+    if loaded() and isinstance(orig, np.ndarray):  # (no input is an array before NumPy is imported)
         return after.kind == "ndarray" and bool(np.array_equal(after.data, orig))
     if isinstance(orig, TreeArg):
         return after.kind == "tree" and after.data == tree_digest(orig.values)

@@ -1,7 +1,8 @@
 """Runs inside the sandboxed child: imports the solution, calls it as told, sends back what it returned.
 
 This file is run as a script (`python -I harness.py JOB_DIR FD`), so it imports nothing from
-`interview_prep`: only the standard library and NumPy. It never judges a result; it only turns
+`interview_prep`: only the standard library and NumPy, and NumPy only when the job needs it (a
+pure-Python drill's child starts in a third of the time). It never judges a result; it only turns
 each return value into plain data (JSON, arrays as .npy saved with allow_pickle=False) and writes
 one record per call to the results pipe, so the parent decides every verdict from raw data and a
 late timeout keeps the records already sent.
@@ -12,7 +13,6 @@ from __future__ import annotations
 import base64
 import collections
 import hashlib
-import importlib.abc
 import importlib.util
 import io
 import json
@@ -22,18 +22,15 @@ import sys
 import time
 import traceback
 import warnings
+from types import SimpleNamespace
 from typing import Any
-
-import numpy as np
 
 # Held before the solution is imported, so a solution that patches these names in its modules
 # cannot change how results are encoded or timed.
 _write = os.write
 _dumps = json.dumps
 _b64 = base64.b64encode
-_save = np.save
 _perf = time.perf_counter
-_ndarray = np.ndarray
 _sha1 = hashlib.sha1
 _deque = collections.deque
 _catch_warnings = warnings.catch_warnings
@@ -41,6 +38,23 @@ _simplefilter = warnings.simplefilter
 _MAX_WARNINGS = 5
 _setitimer = signal.setitimer
 _ITIMER_REAL = signal.ITIMER_REAL
+
+
+# NumPy is imported only when the job needs it (input arrays, generators, a solution that names
+# numpy); until then its types are a class no value is an instance of.
+_NoNumpy = type("_NoNumpy", (), {})
+np: Any = SimpleNamespace(bool_=_NoNumpy, integer=_NoNumpy, floating=_NoNumpy)
+_ndarray: Any = _NoNumpy
+_save: Any = None
+
+
+def _hold_numpy() -> None:
+    """Import NumPy and hold its names: before the solution, or when a NumPy value may first come back."""
+    global np, _ndarray, _save
+    if _save is None:
+        import numpy
+
+        np, _ndarray, _save = numpy, numpy.ndarray, numpy.save
 
 
 class _CallTimeout(BaseException):
@@ -51,12 +65,7 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise _CallTimeout()
 
 
-FORBIDDEN = {
-    "sklearn": "scikit-learn",
-    "torch": "PyTorch",
-    "tensorflow": "TensorFlow",
-    "jax": "JAX",
-}
+FORBIDDEN = {"sklearn": "scikit-learn", "torch": "PyTorch", "tensorflow": "TensorFlow", "jax": "JAX"}
 _MAX_DEPTH = 4
 _MAX_ITEMS = 64
 
@@ -65,8 +74,9 @@ class ForbiddenImport(ImportError):
     """The solution imported a library the question rules out ("from scratch, NumPy only")."""
 
 
-class _RefuseForbidden(importlib.abc.MetaPathFinder):
-    """Refuses the ML libraries before any of their code runs."""
+class _RefuseForbidden:
+    """Refuses the ML libraries before any of their code runs: a meta path finder (not subclassing
+    importlib.abc.MetaPathFinder, whose import costs a pure-Python child a tenth of its start-up)."""
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
         top = fullname.partition(".")[0]
@@ -78,22 +88,17 @@ class _RefuseForbidden(importlib.abc.MetaPathFinder):
         return None
 
 
-class _Channel:
-    """The results pipe: one JSON line per record, written whole."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def send(self, record: dict[str, Any]) -> None:
-        data = (_dumps(record, allow_nan=True) + "\n").encode()
-        view = memoryview(data)
-        while view:
-            n = _write(self.fd, view)
-            view = view[n:]
+def _send(fd: int, record: dict[str, Any]) -> None:
+    """One record on the results pipe: a JSON line, written whole."""
+    view = memoryview((_dumps(record, allow_nan=True) + "\n").encode())
+    while view:
+        view = view[_write(fd, view) :]
 
 
 def encode(value: Any, depth: int = 0) -> dict[str, Any]:
     """Plain data for a returned value, with its exact Python type, never trusting its methods."""
+    if _save is None and "numpy" in sys.modules:  # a solution that imported NumPy out of the parent's sight
+        _hold_numpy()
     t = type(value)
     name = f"{t.__module__}.{t.__qualname__}" if t.__module__ != "builtins" else t.__qualname__
     if t is _ndarray:
@@ -143,22 +148,15 @@ class _TreeNode:
 def _build_tree(values: list[Any], cls: Any) -> Any:
     """The tree of a level-order list (None for a missing child), built without recursion so a
     skewed tree of any depth can be made: the list holds, node after node in level order, the two
-    children of each node present (a timed call builds trees of thousands of nodes, repeatedly)."""
-    nodes: list[Any] = []
-    for v in values:
-        if v is None:
-            nodes.append(None)
-        else:
-            n = cls(v)
-            n.left = n.right = None
-            nodes.append(n)
+    children of each node present (a timed call builds trees of thousands of nodes, repeatedly).
+    Every node's left and right are set, whatever the class's constructor does with them."""
+    nodes = [None if v is None else cls(v) for v in values]
     if not nodes or nodes[0] is None:
         return None
-    children = iter(nodes[1:])
-    for n in nodes:
-        if n is not None:
-            n.left = next(children, None)
-            n.right = next(children, None)
+    present = [n for n in nodes if n is not None]
+    children = nodes[1:] + [None] * max(0, 2 * len(present) + 1 - len(nodes))
+    for n, left, right in zip(present, children[0::2], children[1::2], strict=False):
+        n.left, n.right = left, right
     return nodes[0]
 
 
@@ -177,8 +175,7 @@ def _tree_digest(root: Any, limit: int) -> dict[str, Any]:
             return {"kind": "tree", "type": "tree", "value": "cycle" if id(n) in seen else "too large"}
         seen.add(id(n))
         out.append(getattr(n, "val", None))
-        queue.append(getattr(n, "left", None))
-        queue.append(getattr(n, "right", None))
+        queue.extend((getattr(n, "left", None), getattr(n, "right", None)))
     while out and out[-1] is None:
         out.pop()
     text = _dumps(out, separators=(",", ":"), default=lambda o: f"<{type(o).__name__}>")
@@ -211,6 +208,7 @@ class _Context:
         return value[item]
 
     def generator(self, seed: int, stream: str | None) -> Any:
+        _hold_numpy()
         if stream is None:
             return np.random.default_rng(seed)
         if stream not in self.generators:  # calls that name one stream share one Generator, in call order
@@ -219,7 +217,7 @@ class _Context:
 
 
 def _decode_arg(spec: Any, arrays: Any, ctx: _Context | None = None) -> Any:
-    """Inputs as the parent described them: arrays come fresh from the .npz on every call."""
+    """Inputs as the parent described them: arrays come fresh (copies of the loaded .npy) on every call."""
     if isinstance(spec, dict):
         if "__npy__" in spec:
             return np.array(arrays[spec["__npy__"]])
@@ -252,9 +250,9 @@ def _load_module(name: str, path: str) -> Any:
 
 
 def _exception_record(exc: BaseException) -> dict[str, Any]:
-    tb = traceback.extract_tb(exc.__traceback__)
     # The innermost frame in the solution file says where it went wrong, for the user's message.
-    where = next((f"line {f.lineno}" for f in reversed(tb) if f.filename == _SOLUTION_PATH), None)
+    frames = reversed(traceback.extract_tb(exc.__traceback__))
+    where = next((f"line {f.lineno}" for f in frames if f.filename == _SOLUTION_PATH), None)
     return {
         "ok": False,
         "exc_type": type(exc).__name__,
@@ -289,17 +287,19 @@ def main() -> None:
     # __pycache__ folder beside the user's file.
     sys.dont_write_bytecode = True
     job_dir, fd = sys.argv[1], int(sys.argv[2])
-    channel = _Channel(fd)
     with open(os.path.join(job_dir, "job.json"), encoding="utf-8") as f:
         job = json.load(f)
-    with np.load(os.path.join(job_dir, "inputs.npz"), allow_pickle=False) as npz:
-        arrays = {k: npz[k] for k in npz.files}
+    names = os.listdir(job_dir)  # job.json, and KEY.npy for each input array (none for pure-Python calls)
+    if job.get("numpy", True) or len(names) > 1:
+        _hold_numpy()
+    npy = [n for n in names if n.endswith(".npy")]
+    arrays = {n[:-4]: np.load(os.path.join(job_dir, n), allow_pickle=False) for n in npy}
     # Nothing the solution could read to find the job: not the files, not argv. The reference
     # solution is never loaded into this process: a process that imports user code only ever holds
     # user code, so the user cannot call the reference or slow it down by patching NumPy. The
     # parent times the reference in a run of its own. (This is a practice tool, not a vault: it
     # only keeps the shortcut from being obvious.)
-    for name in ("job.json", "inputs.npz"):
+    for name in names:
         os.unlink(os.path.join(job_dir, name))
     del sys.argv[1:]
     _SOLUTION_PATH = job["solution"]
@@ -311,9 +311,9 @@ def main() -> None:
     except BaseException as exc:  # noqa: BLE001 - SystemExit and friends at import are verdicts too
         failure = _exception_record(exc)
         failure.update(event="import", forbidden=isinstance(exc, ForbiddenImport))
-        channel.send(failure)
+        _send(fd, failure)
         return
-    channel.send({"event": "import", "ok": True})
+    _send(fd, {"event": "import", "ok": True})
     # Each call may run for call_seconds at most: one that hangs is stopped and recorded as a timeout,
     # and the calls after it still run (the parent's wall-time kill stays the backstop).
     call_seconds = float(job.get("call_seconds") or 0.0)
@@ -330,10 +330,9 @@ def main() -> None:
         func = getattr(solution, call["func"], None)
         if not callable(func):
             record.update(ok=False, exc_type="missing", exc_msg=f"no function named {call['func']}")
-            channel.send(record)
+            _send(fd, record)
             continue
-        best = float("inf")
-        caught: list[Any] = []
+        best, caught, why = float("inf"), [], ""
         try:
             if call_seconds > 0:
                 _setitimer(_ITIMER_REAL, call_seconds)
@@ -359,20 +358,17 @@ def main() -> None:
         except _Unavailable as exc:  # an input from an earlier call: this call is not run
             _setitimer(_ITIMER_REAL, 0)
             record.update(ok=False, exc_type="unavailable", exc_msg=str(exc)[:500])
-            channel.send(record)
-            continue
         except _CallTimeout:
             record.update(ok=False, timeout=True, exc_type="timeout", exc_msg=f"stopped after {call_seconds:g} s")
-            channel.send(record)
-            if call.get("keep"):
-                ctx.kept[call["id"]] = (call["func"], None, "did not finish in time")
-            continue
+            why = "did not finish in time"
         except BaseException as exc:  # noqa: BLE001 - every failure of user code is a verdict
             _setitimer(_ITIMER_REAL, 0)
             record.update(_exception_record(exc))
-            channel.send(record)
-            if call.get("keep"):
-                ctx.kept[call["id"]] = (call["func"], None, f"raised {type(exc).__name__}")
+            why = f"raised {type(exc).__name__}"
+        if "ok" in record:  # it did not return
+            if why and call.get("keep"):
+                ctx.kept[call["id"]] = (call["func"], None, why)
+            _send(fd, record)
             continue
         record.update(ok=True, seconds=best)
         if caught:
@@ -393,8 +389,8 @@ def main() -> None:
             failed = _exception_record(exc)
             failed["exc_msg"] = f"its return value could not be sent back: {failed['exc_msg']}"
             record = {"event": "call", "id": call["id"], **failed}
-        channel.send(record)
-    channel.send({"event": "done"})
+        _send(fd, record)
+    _send(fd, {"event": "done"})
 
 
 if __name__ == "__main__":

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_prep.grading.snippets import python_source
 from interview_prep.grading.suite import Call, Fail, ListArg, Returned, Shrink
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from interview_prep.grading.lazynp import np
+
 
 T = TypeVar("T")
 

@@ -8,12 +8,17 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from interview_prep.grading.report import CheckResult, Status
 from interview_prep.grading.running import ImportFailure, run_calls
 from interview_prep.grading.suite import Call, ListArg, Returned, Shrink, Suite
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from interview_prep.grading.lazynp import np
+
 
 # Shrinking a failure: at most this many rounds (one child run each, the candidates of every check being
 # shrunk in it), this much time in all, and the first few failing checks only (the others carry their

@@ -6,11 +6,14 @@ from __future__ import annotations
 import ast
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from interview_prep.grading.suite import Call, Check, Fail, FromCall, ListArg, Returned, Rng, TreeArg
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from interview_prep.grading.lazynp import np
 
 
 def _literal(value: Any) -> str:

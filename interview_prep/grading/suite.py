@@ -18,12 +18,15 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from interview_prep.errors import PrepError
 from interview_prep.grading.report import Category
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from interview_prep.grading.lazynp import np
 
 
 class Fail(Exception):

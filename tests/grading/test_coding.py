@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -188,3 +190,20 @@ def test_a_reference_that_cannot_run_is_said_to_be_preps_problem(tmp_path: Path)
     assert speed.status is Status.ERROR
     assert "prep could not time its reference solution" in speed.message
     assert all(c.status is Status.PASS for c in report.checks if c is not speed)
+
+
+@pytest.mark.slow
+def test_a_pure_python_drill_is_graded_without_importing_numpy() -> None:
+    # NumPy is a seventh of such a grade; the parent imports it lazily (grading/lazynp.py), the child
+    # only when the job needs it. A fresh interpreter, so no other test has imported it already.
+    code = (
+        "import sys\n"
+        "from interview_prep.bank import load_bank\n"
+        "from interview_prep.grading.coding import grade_coding\n"
+        "for qid in ('level-order', 'longest-substring'):\n"
+        "    q = load_bank([]).get(qid)\n"
+        "    assert grade_coding(q, q.reference).score == 100, qid\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=SOLUTIONS.parent)
+    assert out.stdout.strip() == "[]"

@@ -58,9 +58,15 @@ def run(source: str, functions: ModuleType, wrap: Callable[[Any], Any] = lambda 
 def test_two_calls_with_one_seed_that_disagree_are_the_counterexample() -> None:
     source, path = _counterexample("kmeans", "18_reseed_from_global_rng.py", "same seed, same result")
     assert source.count("kmeans(") == 2 and "seed=" in source
-    namespace, _ = run(source, _module(path))
-    (c1, l1), (c2, l2) = namespace["out1"], namespace["out2"]
-    assert not (np.array_equal(c1, c2) and np.array_equal(l1, l2))  # the same seed, two results
+
+    def disagree() -> bool:
+        namespace, _ = run(source, _module(path))
+        (c1, l1), (c2, l2) = namespace["out1"], namespace["out2"]
+        return not (np.array_equal(c1, c2) and np.array_equal(l1, l2))
+
+    # The same seed, two results: the bug re-seeds from the global np.random, whose draws on the
+    # few points of the shrunk input can happen to agree (1 run in 6 did), so it gets a few tries.
+    assert any(disagree() for _ in range(8))
     reference, _ = run(source, _module(SOLUTIONS / "kmeans.py"))
     assert np.array_equal(reference["out1"][0], reference["out2"][0])
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from interview_prep.grading.running import names_numpy
 from interview_prep.grading.sandbox import ChildRun, Limits, run_harness
 from interview_prep.grading.suite import decode_value
 
@@ -146,3 +147,24 @@ def test_the_solution_cannot_see_the_job(tmp_path: Path) -> None:
 def test_grading_leaves_nothing_beside_the_solution(tmp_path: Path) -> None:
     _run(tmp_path, "def f(): return 1\n", [_call("f", "f")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["solution.py"]
+
+
+@pytest.mark.slow
+def test_a_pure_python_child_imports_no_numpy_yet_numpy_values_imported_out_of_sight_come_back(
+    tmp_path: Path,
+) -> None:
+    solution = tmp_path / "solution.py"
+    solution.write_text(
+        "import sys\n"
+        "def loaded(): return ('nu' + 'mpy') in sys.modules\n"
+        "def hidden():\n    np = __import__('nu' + 'mpy')\n    return np.int64(3), np.arange(2.0), np.bool_(True)\n"
+    )
+    assert not names_numpy(solution)
+    job = {"solution": str(solution), "calls": [_call("a", "loaded"), _call("b", "hidden")], "numpy": False}
+    run = run_harness(job, {}, Limits(wall_seconds=5))
+    values = _values(run)
+    assert values["a"] is False  # a third of a child's start-up saved
+    number, array, flag = values["b"]
+    assert number == 3 and flag is True and np.array_equal(array, [0.0, 1.0])
+    solution.write_text("import sys\nimport numpy\ndef loaded(): return 'numpy' in sys.modules\n")
+    assert names_numpy(solution)  # imported before the solution, so the names the harness holds are NumPy's own
