@@ -31,6 +31,7 @@ SETS = [
     _load("phrasings_lr_tfidf_dev.yaml"),
     _load("phrasings_causes_dev.yaml"),
     _load("phrasings_pipeline_dev.yaml"),
+    _load("inversions_more_dev.yaml"),
 ]
 
 # Not yet caught (with why); xfail(strict) so that each fix must strike its line.
