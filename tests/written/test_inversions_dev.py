@@ -39,7 +39,6 @@ KNOWN_GAPS = {
     "Bagging makes the ensemble more sensitive to the training set.": (
         "'more sensitive to the training set' is the variance definition moved up, and sensitivity is no concept"
     ),
-    "Collecting more training data makes variance worse.": "'worse' is no direction word: it is up only for a bad quantity",
     "A large learning rate always lands exactly on the minimum.": "'lands on the minimum' names no overshoot term",
     "Adam makes the learning rate irrelevant.": "'irrelevant' denies after the match; 'makes X irrelevant' is no phrase",
     "At inference you always need a full batch to get a prediction.": (

@@ -171,6 +171,8 @@ class Reader:
                 owner = self.subject_of(f.segment, f.start)
                 if f.verdict == ASSERTED and owner is not None and owner != kp.id and f.how != "claim":
                     f = Finding(CONTRADICTED, f.segment, f.start, f.end, "subject", f.phrase, owner)
+                elif f.verdict == CONTRADICTED and owner is not None and owner != kp.id and f.how != "claim":
+                    continue  # "Variance is not caused by wrong assumptions": denied of another subject, it agrees
                 checked.append(f)
             found = checked
         # "A bigger model increases bias": a clause whose claim says the opposite of the point does not

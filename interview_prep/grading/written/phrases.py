@@ -214,6 +214,7 @@ def _negated(
         and not (i in matched and words[i] in lexicon.PRIVATIVES)
         and not _sets_a_condition(segment, i)
         and not _not_until(segment, i)
+        and not _denies_another_predicate(segment, i, start, end, said)
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
     # ("picked it because") gives the reason for a choice, whichever way the choice went.
@@ -221,7 +222,8 @@ def _negated(
         clauses[k] != clauses[k - 1] and words[k] in {"because", "since"} for k in range(start + 1, end + 1)
     )
     if (len(cues) - own) % 2 and not gives_reason:
-        return True
+        # "Skipping the baseline would be a mistake": a judgement of the denied match affirms it.
+        return not _judged_worthless(segment, end)
     # A denied predicate after the match only denies the match when the match is its subject:
     # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
     # track of the last item and do not ...", "you" is the subject.
@@ -315,6 +317,44 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     if words[at] in {"use", "uses", "used"}:  # "is not used by the layer"; "never used for tuning" says what for
         return at + 1 >= len(words) or words[at + 1] not in {"for", "to", "in", "during", "as"}
     return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)
+
+
+# "it is not true that ...", "it is not the case that ...": words between a denial and the "that" it denies.
+PROPOSITION_WORDS = frozenset("true the case so correct right clear".split())
+
+
+def _judged_worthless(segment: Segment, end: int) -> bool:
+    """True when the predicate after the match (with no denial of its own) judges it worthless: "is a mistake"."""
+    words, clauses = segment.words, segment.clauses
+    for i in range(end + 1, min(len(words), end + 1 + NEGATION_AFTER_WINDOW)):
+        if clauses[i] != clauses[end] or words[i] in RELATIVE_WORDS or words[i] in {"not", "never", "no"}:
+            return False
+        if words[i] in DENIAL_AFTER:
+            return True
+    return False
+
+
+def _denies_another_predicate(segment: Segment, i: int, start: int, end: int, said: frozenset[str]) -> bool:
+    """True for a denial of a proposition ("it is not true that X ...") whose predicate after the match is
+    not what the point says of it: "it is not true that regularization reduces bias" denies that
+    regularization reduces bias, not that regularization is a remedy for variance."""
+    words, clauses = segment.words, segment.clauses
+    if i >= start or "that" not in words[i + 1 : start]:
+        return False
+    that = words.index("that", i + 1)
+    if any(w not in PROPOSITION_WORDS for w in words[i + 1 : that]):
+        return False  # "I never checked that the fix worked" denies the checking
+    after = words[end + 1] if end + 1 < len(words) and clauses[end + 1] == clauses[end] else ""
+    if not (after in VERB_WORDS or after in AUXILIARIES or (after not in STOPWORDS and after.endswith(("s", "ed")))):
+        return False  # the match is no subject with a predicate of its own: "a myth that it memorizes the data"
+    predicate = [
+        s
+        for k, s in enumerate(segment.stems)
+        if k > end and clauses[k] == clauses[end] and words[k] not in STOPWORDS and words[k] not in AUXILIARIES
+    ]
+    if not predicate:
+        return False
+    return sum(1 for s in predicate if s in said) * 2 <= len(predicate)
 
 
 def _not_until(segment: Segment, i: int) -> bool:
