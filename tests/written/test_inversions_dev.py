@@ -52,7 +52,6 @@ KNOWN_GAPS = {
         "the point's other claim (transformers capture word order) is asserted by the same clause"
     ),
     "Deployment is not part of the problem.": "'deployment' is a word of the prompt, so no term of the point",
-    "I didn't consider any other model.": "no phrase of the point: 'other model' is not 'an alternative'",
     "I never checked my understanding against a working example.": "no phrase of the point names the check",
     "Unlike accuracy, PR-AUC is not dominated by the majority class.": (
         "'not dominated by the majority class' denies a relation, as 'not caused by wrong assumptions' does; "
@@ -61,10 +60,6 @@ KNOWN_GAPS = {
     "The error of a shallow tree is mostly variance, not bias.": "'X is mostly A, not B' binds no direction",
     "We can lower bias by averaging the predictions of many trees.": (
         "no rubric claim says what averaging does to bias"
-    ),
-    "During training the running averages are used, not the batch statistics.": (
-        "the point has no claim: 'uses' and 'maintains' running averages read alike, and they are "
-        "maintained in training"
     ),
     "A transformer is never worth it, even when context matters.": "'worth it' is no direction of a concept",
     "After deployment the model can be left alone.": "'left alone' names no phrase of monitoring",

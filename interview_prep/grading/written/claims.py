@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from interview_prep.grading.written.cases import KEPT, keeps_rather_than_uses
 from interview_prep.grading.written.lexicon import (
     CONCEPTS,
     CONDITIONS,
@@ -196,6 +197,10 @@ def match_claim(
         start = min(o.start for o in picked.values())
         end = max(o.end for o in picked.values())
         kinds = {CONCEPTS[c][0] for c, _ in claim}
+        if any((c, o.sign) in KEPT for c, o in picked.items()) and keeps_rather_than_uses(
+            [w for w, c in zip(words, clauses, strict=True) if c == clause]
+        ):
+            continue  # "the running averages are not computed at inference" says how they are kept, not which is used
         if "category" not in kinds and len(picked) == len(wanted) and denies_a_relation(words, clauses, clause):
             # "depth does not matter for variance", "overshooting is unrelated to the step size": the link is
             # denied, whichever way either concept moves

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from interview_prep.grading.written import claims, lexicon, similarity
+from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
 from interview_prep.grading.written.phrases import (
     Matcher,
     about_the_other,
@@ -89,6 +89,14 @@ class Reader:
         self.occs = {id(s): claims.occurrences(s.stems, s.words, s.clauses, stem_seq) for s in segments if s.is_claim}
         self.subjects = {kp.id: [compile_phrase(t) for t in kp.subject] for kp in rubric.key_points if kp.subject}
         self.similarity = similarity_index(question)
+        # story points denied in their own words ("I never checked the data"): topics.py
+        self.denied: dict[str, list[Finding]] = {}
+        if topics.is_story(question):
+            table = topics.topics(question)
+            for seg in segments:
+                if seg.is_claim:
+                    for kp_id, start, end in topics.denied_points(seg, table):
+                        self.denied.setdefault(kp_id, []).append(Finding(CONTRADICTED, seg, start, end, "topic", ""))
 
     def _clause_stems(self, seg: Segment, clause: int) -> set[str]:
         return {
@@ -157,6 +165,8 @@ class Reader:
                 for f in found
                 if f.verdict != CONTRADICTED or self.phase_of(f.segment, f.segment.clauses[f.start]) in (None, setting)
             ]
+            if setting == -1:  # a point about what changes at inference
+                found = [self._recased(f, setting) for f in found] + self._same_in_both(allowed)
         found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term", said)
         # A term earns nothing in a fragment, but a fragment can deny it: "Calibration never matters."
         found += [
@@ -165,6 +175,7 @@ class Reader:
             if f.verdict == CONTRADICTED
         ]
         found += self.claim_findings(claim_texts, allowed)
+        found += [f for f in self.denied.get(kp.id, []) if f.segment in allowed]
         if kp.subject:  # the point's claim given to another subject contradicts it
             checked: list[Finding] = []
             for f in found:
@@ -190,6 +201,25 @@ class Reader:
                 f.verdict == ASSERTED and f.how != "claim" and (id(f.segment), f.segment.clauses[f.start]) in against
             )
         ]
+
+    def _recased(self, f: Finding, setting: int) -> Finding:
+        """A phrase of a point about one phase, said to be used in the other, contradicts it (cases.py)."""
+        occs = self.occs.get(id(f.segment), [])
+        if f.verdict == ASSERTED and cases.used_in_the_other_phase(
+            f.segment, f.segment.clauses[f.start], occs, setting
+        ):
+            return Finding(CONTRADICTED, f.segment, f.start, f.end, "case", f.phrase)
+        return f
+
+    def _same_in_both(self, allowed: Sequence[Segment]) -> list[Finding]:
+        """Clauses that say training and inference are the same: "at inference it behaves as in training"."""
+        out: list[Finding] = []
+        for seg in allowed:
+            for clause in sorted(set(seg.clauses)):
+                if cases.same_in_both(seg, clause, self.occs.get(id(seg), [])):
+                    idx = [i for i, c in enumerate(seg.clauses) if c == clause]
+                    out.append(Finding(CONTRADICTED, seg, idx[0], idx[-1], "case", "the same in both phases"))
+        return out
 
     def similar(self, kp: KeyPoint, allowed: Sequence[Segment], used: set[tuple[int, int]]) -> list[Finding]:
         """Clauses close to the point's wording; a clause that already earned another point is not reused."""

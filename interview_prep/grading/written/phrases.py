@@ -213,6 +213,7 @@ def _negated(
         if (clauses[i] == clause or (clauses[i] <= clauses[end] and _opens_elliptical_denial(segment, i)))
         and not (i in matched and words[i] in lexicon.PRIVATIVES)
         and not _sets_a_condition(segment, i)
+        and not (i not in matched and _denies_the_manner(segment, i))
         and not _not_until(segment, i)
         and not _denies_another_predicate(segment, i, start, end, said)
     ]
@@ -373,8 +374,26 @@ def _not_until(segment: Segment, i: int) -> bool:
 
 def _sets_a_condition(segment: Segment, i: int) -> bool:
     """True for a "without" that opens the sentence and a clause of its own: "Without monitoring, the model
-    degrades" says what monitoring is for; it does not deny it."""
-    return i == 0 and segment.words[0] == "without" and segment.clauses[-1] != segment.clauses[0]
+    degrades" says what monitoring is for; it does not deny it. So does one before a modal of consequence,
+    with no comma: "without monitoring the model would silently degrade"."""
+    if i != 0 or segment.words[0] != "without":
+        return False
+    return segment.clauses[-1] != segment.clauses[0] or any(w in CONSEQUENCE_MODALS for w in segment.words[2:])
+
+
+# "without X the model would degrade": the modal says what follows from the lack of X.
+CONSEQUENCE_MODALS = frozenset({"would", "will", "could", "might"})
+# "I never changed two things at once", "I didn't guess at random": the denial is of the manner, not the act.
+MANNER_DENIED = frozenset({("at", "once"), ("at", "random"), ("same", "time")})
+MANNER_WORDS = frozenset({"randomly", "blindly", "alone"})
+
+
+def _denies_the_manner(segment: Segment, i: int) -> bool:
+    """True for a denial whose clause ends on how it was done: "never changed two things at once"."""
+    words, clauses = segment.words, segment.clauses
+    own = [k for k in range(i + 1, len(words)) if clauses[k] == clauses[i]]
+    tail = [words[k] for k in own]
+    return any(w in MANNER_WORDS for w in tail) or bool(set(zip(tail, tail[1:], strict=False)) & MANNER_DENIED)
 
 
 def _opens_elliptical_denial(segment: Segment, i: int) -> bool:
