@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview_prep.grading.written import claims, lexicon, similarity
+from interview_prep.grading.written import denial_scope as scope
 from interview_prep.grading.written.segments import (
     AUXILIARIES,
     DENIAL_AFTER,
@@ -210,12 +211,16 @@ def _negated(
     cues = [
         i
         for i in denial_positions(words, lo, end + 1)
-        if (clauses[i] == clause or (clauses[i] <= clauses[end] and _opens_elliptical_denial(segment, i)))
+        if (clauses[i] == clause or (clauses[i] <= clauses[end] and scope.opens_elliptical_denial(segment, i)))
         and not (i in matched and words[i] in lexicon.PRIVATIVES)
-        and not _sets_a_condition(segment, i)
-        and not (i not in matched and _denies_the_manner(segment, i))
-        and not _not_until(segment, i)
-        and not _denies_another_predicate(segment, i, start, end, said)
+        and not scope.sets_a_condition(segment, i)
+        and not (
+            i not in matched
+            and (scope.denies_the_manner(segment, i) or scope.denies_the_setting(segment, i, start, end))
+        )
+        and not (own == 0 and i not in matched and scope.denies_a_stop_or_a_first(segment, i))
+        and not scope.not_until(segment, i)
+        and not scope.denies_another_predicate(segment, i, start, end, said)
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
     # ("picked it because") gives the reason for a choice, whichever way the choice went.
@@ -224,7 +229,7 @@ def _negated(
     )
     if (len(cues) - own) % 2 and not gives_reason:
         # "Skipping the baseline would be a mistake": a judgement of the denied match affirms it.
-        return not _judged_worthless(segment, end)
+        return not scope.judged_worthless(segment, end)
     # A denied predicate after the match only denies the match when the match is its subject:
     # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
     # track of the last item and do not ...", "you" is the subject.
@@ -318,84 +323,3 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     if words[at] in {"use", "uses", "used"}:  # "is not used by the layer"; "never used for tuning" says what for
         return at + 1 >= len(words) or words[at + 1] not in {"for", "to", "in", "during", "as"}
     return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)
-
-
-# "it is not true that ...", "it is not the case that ...": words between a denial and the "that" it denies.
-PROPOSITION_WORDS = frozenset("true the case so correct right clear".split())
-
-
-def _judged_worthless(segment: Segment, end: int) -> bool:
-    """True when the predicate after the match (with no denial of its own) judges it worthless: "is a mistake"."""
-    words, clauses = segment.words, segment.clauses
-    for i in range(end + 1, min(len(words), end + 1 + NEGATION_AFTER_WINDOW)):
-        if clauses[i] != clauses[end] or words[i] in RELATIVE_WORDS or words[i] in {"not", "never", "no"}:
-            return False
-        if words[i] in DENIAL_AFTER:
-            return True
-    return False
-
-
-def _denies_another_predicate(segment: Segment, i: int, start: int, end: int, said: frozenset[str]) -> bool:
-    """True for a denial of a proposition ("it is not true that X ...") whose predicate after the match is
-    not what the point says of it: "it is not true that regularization reduces bias" denies that
-    regularization reduces bias, not that regularization is a remedy for variance."""
-    words, clauses = segment.words, segment.clauses
-    if i >= start or "that" not in words[i + 1 : start]:
-        return False
-    that = words.index("that", i + 1)
-    if any(w not in PROPOSITION_WORDS for w in words[i + 1 : that]):
-        return False  # "I never checked that the fix worked" denies the checking
-    after = words[end + 1] if end + 1 < len(words) and clauses[end + 1] == clauses[end] else ""
-    if not (after in VERB_WORDS or after in AUXILIARIES or (after not in STOPWORDS and after.endswith(("s", "ed")))):
-        return False  # the match is no subject with a predicate of its own: "a myth that it memorizes the data"
-    predicate = [
-        s
-        for k, s in enumerate(segment.stems)
-        if k > end and clauses[k] == clauses[end] and words[k] not in STOPWORDS and words[k] not in AUXILIARIES
-    ]
-    if not predicate:
-        return False
-    return sum(1 for s in predicate if s in said) * 2 <= len(predicate)
-
-
-def _not_until(segment: Segment, i: int) -> bool:
-    """True for a "not"/"never" whose clause is followed by an "until" (or "before I ...") clause: "the bug
-    never showed up on the small case until I shuffled the rows" says when it did, not that it did not."""
-    words, clauses = segment.words, segment.clauses
-    if words[i] not in {"not", "never"}:
-        return False
-    after = next((k for k in range(i + 1, len(words)) if clauses[k] != clauses[i]), None)
-    if after is None:
-        return False
-    # "did not change anything before I had a hypothesis"; "never used it before the internship" is a denial
-    following = words[after + 1] if after + 1 < len(words) else ""
-    return words[after] == "until" or (words[after] == "before" and following in SUBJECT_PRONOUNS | {"it"})
-
-
-def _sets_a_condition(segment: Segment, i: int) -> bool:
-    """True for a "without" that opens the sentence and a clause of its own: "Without monitoring, the model
-    degrades" says what monitoring is for; it does not deny it. So does one before a modal of consequence,
-    with no comma: "without monitoring the model would silently degrade"."""
-    if i != 0 or segment.words[0] != "without":
-        return False
-    return segment.clauses[-1] != segment.clauses[0] or any(w in CONSEQUENCE_MODALS for w in segment.words[2:])
-
-
-# "without X the model would degrade": the modal says what follows from the lack of X.
-CONSEQUENCE_MODALS = frozenset({"would", "will", "could", "might"})
-# "I never changed two things at once", "I didn't guess at random": the denial is of the manner, not the act.
-MANNER_DENIED = frozenset({("at", "once"), ("at", "random"), ("same", "time")})
-MANNER_WORDS = frozenset({"randomly", "blindly", "alone"})
-
-
-def _denies_the_manner(segment: Segment, i: int) -> bool:
-    """True for a denial whose clause ends on how it was done: "never changed two things at once"."""
-    words, clauses = segment.words, segment.clauses
-    own = [k for k in range(i + 1, len(words)) if clauses[k] == clauses[i]]
-    tail = [words[k] for k in own]
-    return any(w in MANNER_WORDS for w in tail) or bool(set(zip(tail, tail[1:], strict=False)) & MANNER_DENIED)
-
-
-def _opens_elliptical_denial(segment: Segment, i: int) -> bool:
-    """True when word i is a bare "not"/"never" opening its clause: "the address, not the value"."""
-    return segment.words[i] in {"not", "never"} and (i == 0 or segment.clauses[i - 1] != segment.clauses[i])

@@ -67,7 +67,7 @@ SUBORDINATORS = frozenset("if when whenever unless although though because since
 # After a comma, these start a new clause; anything else continues a list or a phrase.
 COMMA_CLAUSE_STARTS = (
     CLAUSE_BREAK_WORDS
-    | frozenset("it this that these those i we you he she they and not rather there my our its".split())
+    | frozenset("it this that these those i we you he she they and not rather there my our its as".split())
     | lexicon.PRESCRIBING_OPENERS
 )  # "for high bias, use a bigger model"
 # "AUC is not useful", "the confusion matrix would not add anything": a negated predicate after the

@@ -3,10 +3,12 @@
 A story point ("describes the data", "verifies the fix") is earned by its phrases; its inversion rarely
 uses them. A point's topic words are the content words of its description, paraphrases and probe that no
 other point of the question shares, that the prompt does not use, and that those texts do not deny
-themselves ("what they did not know"). A clause denies the point when the candidate says they did not do
-it, with a topic word after the denial ("I never checked the data before training", "I did not test my
-guess"), or judges a topic worthless ("how the data was split did not matter", "the choice of model was
-irrelevant"). Such a clause only contradicts: naming a topic word earns nothing.
+themselves ("what they did not know"). A clause denies the point when the candidate says they never did
+it, with a topic word after the denial ("I never checked the data before training"), or judges a topic
+worthless ("how the data was split did not matter", "the choice of model was irrelevant"). Such a clause
+only contradicts: naming a topic word earns nothing. It is read only on a story question (its rubric has
+no claims), and not when the sentence gives a reason, says what was done instead, qualifies, gives a number,
+or denies a manner, a setting, an attitude or a stop.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from functools import lru_cache
 
 from interview_prep.grading.written import segments as seg_words
 from interview_prep.grading.written.occurrences import negation_positions
-from interview_prep.grading.written.segments import Segment, stem_all, tokenize
+from interview_prep.grading.written.phrases import denial_positions
+from interview_prep.grading.written.segments import NUMBER_STEM, Segment, stem_all, tokenize
 from interview_prep.models import Question
 
 # Words of any question or answer, which say nothing of which point a clause is about.
@@ -25,8 +28,16 @@ GENERIC = frozenset(
     first make made get got know knew use used work worked give gives how what which would you your they their
     them i we my our me us it's before after start started end mean means did do does done go went want wanted
     matter mattered matters need needed needs right wrong good bad well better worse new old out down but too most
-    more off each set same again given rather against said whether""".split()
+    more off each set same again given rather against said whether change changed changes changing state states
+    explain explains describe describes concrete specific specifics model models check checked checks
+    checking""".split()
 )
+# "I didn't stop at the first fix", "I never forgot to verify": a denied stop is a double negation.
+STOPPING = frozenset(
+    "stop stopped quit settle settled rest forget forgot skip skipped ignore ignored avoid avoided rush rushed".split()
+)
+# "I had never built one before", "we did not have it yet": what the candidate had not done until then.
+EXPERIENCE = frozenset({"before", "yet", "then"})
 FIRST_PERSON = frozenset({"i", "we"})
 # Predicates that judge their subject worthless: "how the data was split did not matter".
 WORTHLESS = frozenset({"irrelevant", "unnecessary", "unrelated", "pointless", "useless", "needless"})
@@ -51,8 +62,13 @@ def _content(text: str) -> set[str]:
         and w not in GENERIC
         and len(w) >= MIN_TOPIC_LEN
     ]
-    generic = set(stem_all(sorted(GENERIC)))
+    generic = _generic_stems()
     return {s for s in stem_all(keep) if s.isalpha() and s not in generic}
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    return frozenset(stem_all(sorted(GENERIC)))
 
 
 @lru_cache(maxsize=256)
@@ -85,7 +101,7 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
     for clause in sorted(set(clauses)):
         idx = [i for i, c in enumerate(clauses) if c == clause]
         lo, hi = idx[0], idx[-1] + 1
-        cues = negation_positions(words, lo, hi)
+        cues = denial_positions(words, lo, hi)
         judged = [k for k in range(lo, hi) if words[k] in WORTHLESS] + [
             k for k in cues if k + 1 < hi and (words[k], words[k + 1]) in WORTH_DENIED
         ]
@@ -95,13 +111,26 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             continue  # "the exact model did not matter much": a comparison, not a dismissal
         if judged:  # "how the data was split did not matter", "the choice of model was irrelevant"
             named = [owner[stems[k]] for k in range(lo, judged[0]) if stems[k] in owner]
-        elif any(w in FIRST_PERSON for w in words[lo : cues[0]]) and not _knowing(words, cues[0]):
+        elif (
+            words[cues[0]] == "never"
+            and any(w in FIRST_PERSON for w in words[lo : cues[0]])
+            and not _knowing(words, cues[0])
+        ):
+            # Only "never": "I never checked the data" admits a habit; "I did not X" often tells a choice made
+            # for a reason the sentence leaves out ("we did not label the data ourselves").
             # "I never checked the data"
-            # the object of the denied verb, not a setting after a preposition: "did not tune on the held-out month"
-            setting = next((k for k in range(cues[0] + 1, hi) if words[k] in PREPOSITIONS), hi)
-            named = [owner[stems[k]] for k in range(cues[0] + 1, setting) if stems[k] in owner]
+            # A denial before a setting ("we never evaluated on the test set", "did not tune on the held-out month")
+            # may deny the setting rather than the act: only a clause without one is read.
+            if any(words[k] in PREPOSITIONS for k in range(cues[0] + 1, hi)):
+                continue
+            named = [owner[stems[k]] for k in range(cues[0] + 1, hi) if stems[k] in owner]
         else:
             continue
+        after = words[cues[0] + 1 : cues[0] + 3] if cues else []
+        if any(w in STOPPING for w in after) or words[hi - 1] in EXPERIENCE or words[-1] in EXPERIENCE:
+            continue
+        if NUMBER_STEM in stems:
+            continue  # a sentence with a number reports a result: "we did not reach 0.9 on the first try"
         if named and not _reasoned(seg, clause) and not _manner(words[lo:hi]) and not _until(seg, clause):
             out.append((named[-1], lo, hi - 1))
     return out
@@ -109,7 +138,8 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
 
 # A later clause opened by these gives the reason for what was not done: a decision, not a neglect.
 REASONS = frozenset({"because", "since", "as"})
-MANNER = frozenset({"random", "randomly", "blindly", "alone", "once", "guess", "guessing", "only"})
+QUALIFIERS = frozenset({"but", "though", "although", "yet", "however"})
+MANNER = frozenset({"random", "randomly", "blindly", "alone", "once", "only"})
 # Words that may open the clause that says what was done instead: "..., so I compared the two environments".
 CONNECTIVES = frozenset({"so", "and", "but", "then", "instead"})
 
@@ -122,8 +152,8 @@ def _reasoned(seg: Segment, clause: int) -> bool:
         own = [w for w, k in zip(seg.words, seg.clauses, strict=True) if k == c]
         if own[0] in CONNECTIVES and len(own) > 1:
             own = own[1:]
-        if own[0] in REASONS:
-            return True
+        if own[0] in REASONS or own[0] in QUALIFIERS:
+            return True  # "..., because it leaks", "we did not reach 0.9, but 0.81 was enough"
         if own[0] in FIRST_PERSON and not negation_positions(own, 0, len(own)):
             return True
     return False
@@ -135,7 +165,7 @@ def _reasoned(seg: Segment, clause: int) -> bool:
 # had, not what they left undone.
 KNOWING = frozenset(
     """know knew known understand understood familiar heard expect expected believe believed think thought want
-    wanted trust trusted see saw seen notice noticed have has had get got""".split()
+    wanted trust trusted see saw seen notice noticed have has had get got assume assumed""".split()
 )
 
 
@@ -146,12 +176,17 @@ def _knowing(words: Sequence[str], cue: int) -> bool:
 def _until(seg: Segment, clause: int) -> bool:
     """True when the next clause says when it was done: "I did not change anything until I had a hypothesis"."""
     nxt = next((i for i, c in enumerate(seg.clauses) if c > clause), None)
-    return nxt is not None and seg.words[nxt] in {"until", "before", "till", "unless"}
+    if nxt is None:
+        return False
+    following = seg.words[nxt + 1] if nxt + 1 < len(seg.words) else ""
+    # "before I had a hypothesis" says when; "never checked the data before training" does not
+    return seg.words[nxt] in {"until", "till", "unless"} or (seg.words[nxt] == "before" and following in FIRST_PERSON)
 
 
 def _manner(words: Sequence[str]) -> bool:
-    """True when the denial is of how it was done: "did not use a random split", "not all at once"."""
-    return any(w in MANNER for w in words)
+    """True when the denial is of how it was done: "did not use a random split", "not all at once", "did not pick
+    the metric arbitrarily"."""
+    return any(w in MANNER or (len(w) > 4 and w.endswith("ly")) for w in words)
 
 
 def show(question: Question) -> Sequence[tuple[str, list[str]]]:
