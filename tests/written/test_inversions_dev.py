@@ -78,11 +78,9 @@ KNOWN_GAPS = {
     "Bias is unrelated to the assumptions the model makes.": "no phrase of the point: 'the assumptions the model makes' is not 'wrong assumptions'",
     "A shallow tree has the same bias as a deep one.": "'the same X as' names no direction, and the point has no claim to set one against",
     "A smaller step does not overshoot the minimum.": "'step' alone is no learning-rate term (as one it called a correct statement wrong), so the denied 'overshoot' reads as the point denied",
-    "Decaying the learning rate during training makes the final model worse.": "'the model' is no harm, so 'worse' judges nothing the grader knows",
     "With Adam the choice of learning rate makes no difference.": "'makes no difference' denies a claim, and the point has none, only phrases ('still matters')",
     "The share of positives is irrelevant to the accuracy.": "'share of positives' is no phrase of the point (its phrases say 'fraction', 'rare class')",
     "Which kind of error the model makes makes no difference to the business.": "'kind of error' is no phrase of the point ('false positive', 'business cost')",
-    "Precision and recall are worse than accuracy for an imbalanced problem.": "'worse than' judges precision and recall, but a term's worth is read only from a denial",
     "During training the layer normalizes with the running averages rather than the batch statistics.": "the batch-statistics point has no claim; its phrase 'batch statistics' is set aside, which is no denial of it",
     "The gradient of one example is unrelated to the other examples in the batch.": "'unrelated to the other examples' is the point's words in another order ('depends on the other examples')",
     "At inference you still need a full batch, one example on its own does not work.": "'need a full batch' is the misconception's phrase with another word between; 'one example on its own' no phrase",
@@ -109,6 +107,10 @@ KNOWN_GAPS = {
     "I never checked my understanding by building anything.": "'by building' is a setting, which the denial may be about",
     "The result is irrelevant.": "'result' is no topic of the outcome point",
     "I didn't consider any other model.": "no phrase of the point, and 'model' is too common a word to be a topic",
+    "I did not tune anything on the held-out month.": "'held out' is a phrase of the data point; the denial of tuning reaches it",
+    "The data did not come with labels, so we used chargebacks.": "a negative fact about the data still describes it, but reads as the point's term denied",
+    "I couldn't reproduce it on my laptop, so I compared the two environments.": "'could not reproduce' denies the isolate point's term; that it was a step of isolating is not read",
+    "I would not let a single threshold stay fixed forever; I would tune it as spam drifts.": "'not let X stay fixed' is a double negation the grader does not see, and 'it' mid-sentence is not resolved",
 }
 
 

@@ -128,3 +128,27 @@ def denies_the_manner(segment: Segment, i: int) -> bool:
 def opens_elliptical_denial(segment: Segment, i: int) -> bool:
     """True when word i is a bare "not"/"never" opening its clause: "the address, not the value"."""
     return segment.words[i] in {"not", "never"} and (i == 0 or segment.clauses[i - 1] != segment.clauses[i])
+
+
+# "With a rare positive class, accuracy is a worse guide": a match after one of these is no subject to judge.
+PREPOSITIONS = frozenset("with for in on at during from by under".split())
+# "A shallow tree is worse at fitting": an ability, not a judgement of worth.
+_ABILITY = frozenset({"at", "in", "on"})
+# A sentence that also says what gets better weighs a trade-off: "dropout makes the training loss worse but the
+# test loss better".
+TRADE_OFF = frozenset(
+    "better improve improves improved lower less reduce reduces helps but while whereas though although cost".split()
+)
+
+
+def judged_worse(segment: Segment, i: int) -> bool:
+    """True when word i, in a predicate after a match, judges the match worse: "makes the final model worse",
+    "are worse than accuracy", "is no better than TF-IDF"."""
+    words = segment.words
+    prev = words[i - 1] if i else ""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if words[i] == "better":
+        return prev in {"no", "not"} and following == "than"
+    if words[i] != "worse" or prev in {"no", "not", "never"} or following in _ABILITY:
+        return False
+    return not any(w in TRADE_OFF for k, w in enumerate(words) if k != i)

@@ -257,6 +257,8 @@ def _negated(
             break  # "uses the running average and does not need a batch": a second predicate
         if word in DENIAL_AFTER or (word == "never" and i == end + 1):
             return True  # "adding features never reduces bias"
+        if scope.judged_worse(segment, i) and not any(w in scope.PREPOSITIONS for w in before):
+            return True  # "decaying the rate makes the final model worse", "X is no better than Y"
         if (word == "no" and following in NO_WORTH) or word == "nothing":
             return True  # "makes no difference", "adds nothing"
         if word == "cannot" and following not in DESCRIPTIVE_PREDICATES:
