@@ -43,12 +43,14 @@ __all__ = ["Claim", "ClaimMatch", "Occurrence", "claim_of", "match_claim", "nega
 
 def denies_a_relation(words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
     """True when the clause says its subject has no bearing on what follows: "does not matter for",
-    "makes no difference to", "has nothing to do with", "is unrelated to", "is irrelevant to"."""
+    "makes no difference to", "has nothing to do with", "is unrelated to", "is irrelevant to", "the same ... as"."""
     own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
-    if sum(1 for w in own if w in NEGATORS) > 1:
-        return False  # "it is not true that X has nothing to do with Y" is no plain denial
-    pairs = set(zip(own, own[1:], strict=False))
-    return bool(pairs & RELATION_DENIALS) or any(w in RELATION_DENYING_WORDS for w in own)
+    negators = sum(1 for w in own if w in NEGATORS)
+    if set(zip(own, own[1:], strict=False)) & RELATION_DENIALS:
+        return negators == 1  # "it is not true that X has nothing to do with Y" is no plain denial
+    # "a shallow tree has the same bias as a deep one": no difference, so no relation ("not the same" is one)
+    same_as = any(w == "same" and "as" in own[k + 1 : k + 4] for k, w in enumerate(own))
+    return negators == 0 and (same_as or any(w in RELATION_DENYING_WORDS for w in own))
 
 
 Claim = tuple[tuple[str, int], ...]

@@ -176,6 +176,8 @@ class Reader:
         ]
         found += self.claim_findings(claim_texts, allowed)
         found += [f for f in self.denied.get(kp.id, []) if f.segment in allowed]
+        if kp.subject:
+            found += self._relation_denied(kp, allowed)
         if kp.subject:  # the point's claim given to another subject contradicts it
             checked: list[Finding] = []
             for f in found:
@@ -201,6 +203,27 @@ class Reader:
                 f.verdict == ASSERTED and f.how != "claim" and (id(f.segment), f.segment.clauses[f.start]) in against
             )
         ]
+
+    def _relation_denied(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
+        """ "Variance has nothing to do with which training sample you drew": the point's subject, opening its
+        clause, said to bear no relation to what the point says of it."""
+        own = set(content_stems(kp.description))
+        out: list[Finding] = []
+        for seg in allowed:
+            for phrase in self.subjects.get(kp.id, []):
+                for m in self.matcher.find(phrase, seg):
+                    clause = seg.clauses[m.start]
+                    if not _opens_its_clause(seg, m.start):
+                        continue
+                    if not claims.denies_a_relation(seg.words, seg.clauses, clause):
+                        continue
+                    # what it is said to be unrelated to runs on to the end of the part: "... with which sample"
+                    part = seg.parts[m.start]
+                    rest = {s for k, s in enumerate(seg.stems) if k > m.end and seg.parts[k] == part}
+                    if rest & (own - set(phrase.stems)) - set(STOPWORDS):
+                        end = max(k for k, p in enumerate(seg.parts) if p == part)
+                        out.append(Finding(CONTRADICTED, seg, m.start, end, "relation", phrase.text))
+        return out
 
     def _recased(self, f: Finding, setting: int) -> Finding:
         """A phrase of a point about one phase, said to be used in the other, contradicts it (cases.py)."""

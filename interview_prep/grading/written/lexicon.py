@@ -292,6 +292,15 @@ PREDICATE_AUXILIARIES = frozenset("is are was were be do does did can could will
 PASSIVE = frozenset("is are was were be been being gets get".split())
 # A clause with one of these denies that its subject bears on what follows: "depth does not matter for variance".
 RELATION_DENIALS = frozenset(
-    {("not", "matter"), ("no", "difference"), ("no", "effect"), ("no", "impact"), ("no", "bearing"), ("nothing", "to")}
+    {
+        ("not", "matter"),
+        ("no", "difference"),
+        ("no", "effect"),
+        ("no", "impact"),
+        ("no", "bearing"),
+        ("nothing", "to"),
+        ("not", "caused"),
+        ("not", "due"),
+    }
 )
 RELATION_DENYING_WORDS = frozenset({"unrelated", "irrelevant"})
