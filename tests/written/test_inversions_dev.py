@@ -96,7 +96,6 @@ KNOWN_GAPS = {
     "I didn't have any idea what the cause was.": "a denied 'have' is read as a fact of the story, not as a thing left undone",
     "I did not test my guess.": "only 'never' denies a story point in its own words ('did not' often tells a choice)",
     "After the change I did not compare the numbers before and after.": "only 'never' denies a story point in its own words",
-    "I didn't only watch tutorials on YouTube; I read the paper.": "'not only' affirms the tutorials, which states the misconception's words; its 'only' is not read",
     "I already knew everything I needed.": "no denial: the gap point is denied only by 'nothing I didn't know'",
     "There were no gaps in what I knew.": "'gaps in what I knew' is not the phrase 'gaps in my knowledge'",
     "Where I learned it from does not matter.": "'learned it from' names no topic of the sources point",

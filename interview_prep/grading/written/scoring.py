@@ -97,6 +97,23 @@ def _explain_contradictions(findings: dict[str, list[Finding]]) -> None:
         ]
 
 
+# A misconception of exclusivity ("learned only passively", "by accuracy alone") is denied by "not only"
+# before its words: "I didn't only watch tutorials on YouTube".
+_EXCLUSIVE = frozenset({"only", "alone", "solely"})
+_NOT_ONLY = frozenset({("not", "only"), ("not", "just"), ("not", "merely"), ("not", "solely")})
+
+
+def _not_only(f: Finding) -> Finding:
+    words, clauses = f.segment.words, f.segment.clauses
+    lo = f.start
+    while lo > 0 and clauses[lo - 1] == clauses[f.start]:
+        lo -= 1
+    pairs = set(zip(words[lo : f.start], words[lo + 1 : f.start + 1], strict=False))
+    if f.verdict == ASSERTED and pairs & _NOT_ONLY:
+        return Finding(CONTRADICTED, f.segment, f.start, f.end, f.how, f.phrase)
+    return f
+
+
 def _denied_after(f: Finding, t: Finding) -> bool:
     """True when a key point's words are the subject of the misconception a clause denies: "a false positive and
     a false negative do not cost the same" denies that they cost the same, not that they matter."""
@@ -143,6 +160,8 @@ def grade_written(question: Question, text: str) -> GradeReport:
         phrase_texts = [p for p in mc.phrases if compile_claim(p) is None]
         claim_texts = [*mc.claims, *(p for p in mc.phrases if compile_claim(p) is not None)]
         found = reader.phrase_findings(phrase_texts, segments) + reader.claim_findings(claim_texts, segments)
+        if _EXCLUSIVE & set(mc.description.lower().replace(",", " ").split()):
+            found = [_not_only(f) for f in found]
         # "A queue is FIFO, whereas a stack is LIFO": set against a clause that earns a key point, the
         # misconception's words describe the other thing.
         found = [
