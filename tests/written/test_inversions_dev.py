@@ -31,6 +31,7 @@ SETS = [
     _load("phrasings_lr_tfidf_dev.yaml"),
     _load("phrasings_causes_dev.yaml"),
     _load("phrasings_pipeline_dev.yaml"),
+    _load("inversions_more_dev.yaml"),
 ]
 
 # Not yet caught (with why); xfail(strict) so that each fix must strike its line.
@@ -38,7 +39,6 @@ KNOWN_GAPS = {
     "Bagging makes the ensemble more sensitive to the training set.": (
         "'more sensitive to the training set' is the variance definition moved up, and sensitivity is no concept"
     ),
-    "Collecting more training data makes variance worse.": "'worse' is no direction word: it is up only for a bad quantity",
     "A large learning rate always lands exactly on the minimum.": "'lands on the minimum' names no overshoot term",
     "Adam makes the learning rate irrelevant.": "'irrelevant' denies after the match; 'makes X irrelevant' is no phrase",
     "At inference you always need a full batch to get a prediction.": (
@@ -52,7 +52,6 @@ KNOWN_GAPS = {
         "the point's other claim (transformers capture word order) is asserted by the same clause"
     ),
     "Deployment is not part of the problem.": "'deployment' is a word of the prompt, so no term of the point",
-    "I didn't consider any other model.": "no phrase of the point: 'other model' is not 'an alternative'",
     "I never checked my understanding against a working example.": "no phrase of the point names the check",
     "Unlike accuracy, PR-AUC is not dominated by the majority class.": (
         "'not dominated by the majority class' denies a relation, as 'not caused by wrong assumptions' does; "
@@ -61,10 +60,6 @@ KNOWN_GAPS = {
     "The error of a shallow tree is mostly variance, not bias.": "'X is mostly A, not B' binds no direction",
     "We can lower bias by averaging the predictions of many trees.": (
         "no rubric claim says what averaging does to bias"
-    ),
-    "During training the running averages are used, not the batch statistics.": (
-        "the point has no claim: 'uses' and 'maintains' running averages read alike, and they are "
-        "maintained in training"
     ),
     "A transformer is never worth it, even when context matters.": "'worth it' is no direction of a concept",
     "After deployment the model can be left alone.": "'left alone' names no phrase of monitoring",
@@ -79,6 +74,38 @@ KNOWN_GAPS = {
     "Split the emails randomly, the date does not matter.": "'split randomly' is no phrase of the misconception",
     "Accuracy is the only metric we need.": "'the only metric we need' is not 'accuracy is enough' to the grader",
     "The default threshold of 0.5 is always fine.": "'always fine' judges the threshold, but no denial is said",
+    "A smaller step does not overshoot the minimum.": "'step' alone is no learning-rate term (as one it called a correct statement wrong), so the denied 'overshoot' reads as the point denied",
+    "With Adam the choice of learning rate makes no difference.": "'makes no difference' denies a claim, and the point has none, only phrases ('still matters')",
+    "The share of positives is irrelevant to the accuracy.": "'share of positives' is no phrase of the point (its phrases say 'fraction', 'rare class')",
+    "Which kind of error the model makes makes no difference to the business.": "'kind of error' is no phrase of the point ('false positive', 'business cost')",
+    "During training the layer normalizes with the running averages rather than the batch statistics.": "the batch-statistics point has no claim; its phrase 'batch statistics' is set aside, which is no denial of it",
+    "The gradient of one example is unrelated to the other examples in the batch.": "'unrelated to the other examples' is the point's words in another order ('depends on the other examples')",
+    "At inference you still need a full batch, one example on its own does not work.": "'need a full batch' is the misconception's phrase with another word between; 'one example on its own' no phrase",
+    "A transformer is no better than TF-IDF even when meaning depends on context.": "the denial is in the main clause, the point's term ('context') in the 'even when' clause it does not reach",
+    "A transformer on a GPU is as cheap to serve as a linear model on a CPU.": "'as cheap as' names no phrase of latency or serving cost",
+    "Being able to explain a decision is not needed.": "'not needed' after 'being able to' is read as a description of the match, not a judgement",
+    "I didn't know why the project mattered.": "a denied knowing is a gap, not a denial of the problem; 'mattered' is no topic word",
+    "I never checked the data before training the model.": "'data' is no topic of the data point: another point's wording ('held out data') uses it",
+    "I never measured the model on data it had not seen.": "two denials in one clause ('never ... not seen'): read as none",
+    "After the change I never looked at the numbers again.": "'numbers' is no topic of the fix point, and 'change' is too common a word to be one",
+    "I would never test on emails older than the training emails.": "'older emails' is the point's phrase; 'never test on' them is the point kept",
+    "I would train on the newest mail and test on the oldest.": "the point's words ('oldest') in the swapped roles: train and test are no category",
+    "A false positive is no worse than a missed spam, so the default threshold is fine.": "'no worse than' compares the errors; the threshold point's term is asserted in the next clause",
+    "How the model is served does not matter.": "'served' is a word of the prompt, so no topic of the deployment point",
+    "I didn't have any idea what the cause was.": "a denied 'have' is read as a fact of the story, not as a thing left undone",
+    "I did not test my guess.": "only 'never' denies a story point in its own words ('did not' often tells a choice)",
+    "After the change I did not compare the numbers before and after.": "only 'never' denies a story point in its own words",
+    "I already knew everything I needed.": "no denial: the gap point is denied only by 'nothing I didn't know'",
+    "There were no gaps in what I knew.": "'gaps in what I knew' is not the phrase 'gaps in my knowledge'",
+    "Where I learned it from does not matter.": "'learned it from' names no topic of the sources point",
+    "I jumped straight into the full problem without building up from small pieces.": "'without building up' is no phrase of the point; 'built it up' and 'small steps' are",
+    "I never checked my understanding by building anything.": "'by building' is a setting, which the denial may be about",
+    "The result is irrelevant.": "'result' is no topic of the outcome point",
+    "I didn't consider any other model.": "no phrase of the point, and 'model' is too common a word to be a topic",
+    "I did not tune anything on the held-out month.": "'held out' is a phrase of the data point; the denial of tuning reaches it",
+    "The data did not come with labels, so we used chargebacks.": "a negative fact about the data still describes it, but reads as the point's term denied",
+    "I couldn't reproduce it on my laptop, so I compared the two environments.": "'could not reproduce' denies the isolate point's term; that it was a step of isolating is not read",
+    "I would not let a single threshold stay fixed forever; I would tune it as spam drifts.": "'not let X stay fixed' is a double negation the grader does not see, and 'it' mid-sentence is not resolved",
 }
 
 

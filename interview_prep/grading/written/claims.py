@@ -6,11 +6,7 @@ with a direction and the directions agree up to one overall flip ("shallow trees
 variance" says the same as "deeper trees have higher variance"); when they disagree it contradicts
 it. A negation in the clause before the claim's last concept turns an assertion into a denial.
 
-Directions come from three places: a concept word may carry one ("deeper" is capacity up,
-"overfits" is variance up, "shallow" is capacity down); a generic direction word ("higher",
-"reduces", "prevents", ...) binds to the nearest concept term of its clause, so "lower bias but
-higher variance" gives bias down and variance up; an action ("regularization", "bagging") counts
-as applied (+1) when nothing else moves it.
+Directions come from the concept words and the direction words of the clause (occurrences.py).
 
 Some concepts are two opposite values rather than an amount: training or inference, the batch's
 statistics or the running averages. Such a "category" is never moved by a direction word; its terms
@@ -24,202 +20,37 @@ is about accuracy, not about PR-AUC).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from interview_prep.grading.written.cases import KEPT, keeps_rather_than_uses
 from interview_prep.grading.written.lexicon import (
-    BIND_DISTANCE,
     CONCEPTS,
     CONDITIONS,
     CONTRASTS,
-    DEGREE_WORDS,
-    DIRECTION_ADJECTIVES,
-    DOWN_WORDS,
-    FIXED_KINDS,
-    LINKING_VERBS,
-    NEGATION_BIGRAMS,
-    NEGATION_EXCEPTIONS,
     NEGATORS,
-    PASSIVE,
     PREDICATE_AUXILIARIES,
     PRESCRIBING,
     PRESCRIBING_OPENERS,
+    RELATION_DENIALS,
+    RELATION_DENYING_WORDS,
     SET_ASIDE,
-    SUBJECT_GAP,
-    UP_WORDS,
 )
+from interview_prep.grading.written.occurrences import Occurrence, negation_positions, occurrences
+
+__all__ = ["Claim", "ClaimMatch", "Occurrence", "claim_of", "match_claim", "negation_positions", "occurrences"]
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    concept: str
-    start: int  # word index in the segment
-    end: int
-    sign: int | None  # +1, -1, or None when the clause gives it no direction
-
-
-# A surface term's stems -> (concept, inherent direction); the first concept to list a stemmed form keeps it.
-TermTable = dict[tuple[str, ...], tuple[str, int]]
-# The term table, its term lengths longest first, and the stems of the up and down direction words.
-Lexicon = tuple[TermTable, tuple[int, ...], frozenset[str], frozenset[str]]
-
-
-@lru_cache(maxsize=1)
-def _lexicon(
-    stem: Callable[[Sequence[str]], list[str]],
-) -> tuple[TermTable, tuple[int, ...], frozenset[str], frozenset[str]]:
-    table: TermTable = {}
-    for concept, (_, surfaces) in CONCEPTS.items():
-        for surface, inherent in surfaces.items():
-            table.setdefault(tuple(stem(surface.split())), (concept, inherent))
-    lengths = tuple(sorted({len(k) for k in table}, reverse=True))  # longest first: "more training data"
-    return table, lengths, frozenset(stem(UP_WORDS.split())), frozenset(stem(DOWN_WORDS.split()))
-
-
-@lru_cache(maxsize=1)
-def _adjectives(stem: Callable[[Sequence[str]], list[str]]) -> frozenset[str]:
-    return frozenset(stem(DIRECTION_ADJECTIVES.split()))
-
-
-def _after_linking_verb(words: Sequence[str], i: int) -> bool:
-    """True when word i follows a linking verb, past degree words: "goes down", "is much higher"."""
-    j = i - 1
-    while j >= 0 and words[j] in DEGREE_WORDS:
-        j -= 1
-    return j >= 0 and words[j] in LINKING_VERBS
-
-
-def _is_subject(words: Sequence[str], term_end: int, verb: int) -> bool:
-    """True when the term ending at term_end can be the subject of the verb: a few words apart, none of them
-    a noun of its own ("the variance of the model increases", not "depth, the training error falls")."""
-    between = words[term_end + 1 : verb]
-    return len(between) <= 3 and all(w in SUBJECT_GAP for w in between)
-
-
-def _is_object(words: Sequence[str], verb: int, term: int) -> bool:
-    """True when the term after a direction verb is its object, not a new subject or a setting:
-    "reduces the variance", not "decreases and variance ...", "increases with depth"."""
-    between = words[verb + 1 : term]
-    return not any(w in {"and", "or", "with", "as", "when"} for w in between)
-
-
-def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
-    """Indices in [lo, hi) of words that deny what follows them."""
-    out: list[int] = []
-    for i in range(lo, hi):
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if words[i] in NEGATORS and (words[i], nxt) not in NEGATION_EXCEPTIONS:
-            out.append(i)
-        elif (words[i], nxt) in NEGATION_BIGRAMS:
-            out.append(i)
-    return out
-
-
-def occurrences(
-    stems: Sequence[str], words: Sequence[str], clauses: Sequence[int], stem: Callable[[Sequence[str]], list[str]]
-) -> list[Occurrence]:
-    """Concept terms of a segment with the direction their clause gives each."""
-    table, lengths, up, down = _lexicon(stem)
-    adjectives = _adjectives(stem)
-    found: list[tuple[tuple[str, int], int, int]] = []  # ((concept, inherent), first word, last word)
-    taken: set[int] = set()
-    for i in range(len(stems)):
-        for n in lengths:
-            term = table.get(tuple(stems[i : i + n])) if i + n <= len(stems) else None
-            if term is not None and not taken & set(range(i, i + n)):
-                found.append((term, i, i + n - 1))
-                taken.update(range(i, i + n))
-                break
-    found.sort(key=lambda f: f[1])
-    direction: dict[int, int] = {}  # index in found -> product of bound direction words
-    bound_at: dict[int, int] = {}  # word index of a direction word -> index in found it moves
-    for i, s in enumerate(stems):
-        if i in taken or (s not in up and s not in down):
-            continue
-        move = 1 if s in up else -1
-        best: tuple[int, int] | None = None  # (distance with tie-break, index in found)
-        passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
-        # "bias goes down", "variance is higher": a direction adjective after a linking verb says how its
-        # subject is, so it moves the concept before it; "higher variance" moves the one after it.
-        predicative = s in adjectives and _after_linking_verb(words, i)
-        # "full depth reduces its variance": a direction verb moves its object, not its subject...
-        verb = s not in adjectives and not passive
-        for k, (_, a, b) in enumerate(found):
-            if clauses[a] != clauses[i] or CONCEPTS[found[k][0][0]][0] in FIXED_KINDS:
-                continue  # a category or an anchor is never moved by a direction word
-            dist = (a - i) * 2 if a > i else (i - b) * 2 + 1  # a following term wins a tie...
-            if passive:  # ...except in "is reduced by X", where the subject moves
-                dist = (a - i) * 2 + 1 if a > i else (i - b) * 2
-            if dist > BIND_DISTANCE * 2 + 1:
-                continue
-            behind = BIND_DISTANCE * 4
-            if predicative:
-                rank = dist + behind if a > i else dist
-            elif verb and a < i:
-                # "variance increases" is moved by its verb; "the depth and stop" is not the verb's subject
-                if not _is_subject(words, b, i):
-                    continue
-                rank = dist + behind
-            elif verb and not _is_object(words, i, a):
-                continue  # ...and what follows after "and" is not its object: "the error falls and the variance rises"
-            else:
-                rank = dist
-            if best is None or rank < best[0]:
-                best = (rank, k)
-        if best is not None:
-            direction[best[1]] = direction.get(best[1], 1) * move
-            bound_at[i] = best[1]
-    # "depth reduces variance": a quantity with no direction of its own, before a direction word that
-    # moves another concept, is the driver and goes up.
-    drivers = {
-        k
-        for k, (_, a, b) in enumerate(found)
-        if k not in direction
-        and any(
-            j in direction
-            and found[j][1] > b
-            and found[j][1] - b <= BIND_DISTANCE * 2
-            and clauses[found[j][1]] == clauses[a]
-            for j in range(len(found))
-        )
-        and any(
-            b < i < found[j][1] and stems[i] not in adjectives and _is_subject(words, b, i)
-            for j in direction
-            for i in bound_at
-            if bound_at[i] == j
-        )
-    }
-    out: list[Occurrence] = []
-    for k, ((concept, inherent), a, b) in enumerate(found):
-        kind = CONCEPTS[concept][0]
-        sign: int | None
-        if kind == "anchor":
-            sign = 0
-        elif kind == "category":
-            sign = inherent
-        elif kind == "action" and "than" in words[max(0, a - 2) : a] and "rather" not in words[max(0, a - 3) : a]:
-            sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
-        elif k in direction:
-            sign = (inherent or 1) * direction[k]
-        elif inherent:
-            sign = inherent
-        elif kind == "action" or k in drivers:
-            sign = 1
-        elif a > 0 and words[a - 1] == "with" and any(o.sign is not None for o in out):
-            sign = 1  # "variance increases with depth"
-        else:
-            sign = None
-        if (
-            concept == "phase"
-            and a >= 2
-            and words[a - 1] in {"during", "in"}
-            and words[a - 2].endswith("ed")
-            and words[a - 2] not in {"used", "applied"}  # "used in training" is the clause's own setting
-        ):
-            continue  # "averages accumulated during training": the setting of a participle, not of the clause
-        out.append(Occurrence(concept, a, b, sign))
-    return out
+def denies_a_relation(words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
+    """True when the clause says its subject has no bearing on what follows: "does not matter for",
+    "makes no difference to", "has nothing to do with", "is unrelated to", "is irrelevant to", "the same ... as"."""
+    own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
+    negators = sum(1 for w in own if w in NEGATORS)
+    if set(zip(own, own[1:], strict=False)) & RELATION_DENIALS:
+        return negators == 1  # "it is not true that X has nothing to do with Y" is no plain denial
+    # "a shallow tree has the same bias as a deep one": no difference, so no relation ("not the same" is one)
+    same_as = any(w == "same" and "as" in own[k + 1 : k + 4] for k, w in enumerate(own))
+    return negators == 0 and (same_as or any(w in RELATION_DENYING_WORDS for w in own))
 
 
 Claim = tuple[tuple[str, int], ...]
@@ -282,6 +113,8 @@ def _as_lent(o: Occurrence, words: Sequence[str], clauses: Sequence[int]) -> Occ
     lo = o.start
     while lo > 0 and clauses[lo - 1] == clauses[o.start]:
         lo -= 1
+    # "it is not true that regularization reduces bias, it ...": the denial is of the proposition, not the concept
+    lo = max([lo, *(k + 1 for k in range(lo, o.start) if words[k] == "that")])
     flipped = len(negation_positions(words, lo, o.start)) % 2 == 1
     return replace(o, sign=-o.sign) if flipped else o
 
@@ -365,10 +198,19 @@ def match_claim(
             continue
         start = min(o.start for o in picked.values())
         end = max(o.end for o in picked.values())
+        kinds = {CONCEPTS[c][0] for c, _ in claim}
+        if any((c, o.sign) in KEPT for c, o in picked.items()) and keeps_rather_than_uses(
+            [w for w, c in zip(words, clauses, strict=True) if c == clause]
+        ):
+            continue  # "the running averages are not computed at inference" says how they are kept, not which is used
+        if "category" not in kinds and len(picked) == len(wanted) and denies_a_relation(words, clauses, clause):
+            # "depth does not matter for variance", "overshooting is unrelated to the step size": the link is
+            # denied, whichever way either concept moves
+            results.append(ClaimMatch("denied", start, end, clause))
+            continue
         if any(o.sign is None for o in everything.values()):
             results.append(ClaimMatch("unclear", start, end, clause))
             continue
-        kinds = {CONCEPTS[c][0] for c, _ in claim}
         products = {everything[c].sign * s for c, s in claim if CONCEPTS[c][0] != "anchor"}  # type: ignore[operator]
         consistent = len(products) == 1
         lo = start

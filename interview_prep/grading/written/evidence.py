@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from interview_prep.grading.written import claims, lexicon, similarity
+from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
 from interview_prep.grading.written.phrases import (
     Matcher,
     about_the_other,
@@ -89,6 +89,14 @@ class Reader:
         self.occs = {id(s): claims.occurrences(s.stems, s.words, s.clauses, stem_seq) for s in segments if s.is_claim}
         self.subjects = {kp.id: [compile_phrase(t) for t in kp.subject] for kp in rubric.key_points if kp.subject}
         self.similarity = similarity_index(question)
+        # story points denied in their own words ("I never checked the data"): topics.py
+        self.denied: dict[str, list[Finding]] = {}
+        if topics.is_story(question):
+            table = topics.topics(question)
+            for seg in segments:
+                if seg.is_claim:
+                    for kp_id, start, end in topics.denied_points(seg, table):
+                        self.denied.setdefault(kp_id, []).append(Finding(CONTRADICTED, seg, start, end, "topic", ""))
 
     def _clause_stems(self, seg: Segment, clause: int) -> set[str]:
         return {
@@ -157,6 +165,8 @@ class Reader:
                 for f in found
                 if f.verdict != CONTRADICTED or self.phase_of(f.segment, f.segment.clauses[f.start]) in (None, setting)
             ]
+            if setting == -1:  # a point about what changes at inference
+                found = [self._recased(f, setting) for f in found] + self._same_in_both(allowed)
         found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term", said)
         # A term earns nothing in a fragment, but a fragment can deny it: "Calibration never matters."
         found += [
@@ -165,12 +175,17 @@ class Reader:
             if f.verdict == CONTRADICTED
         ]
         found += self.claim_findings(claim_texts, allowed)
+        found += [f for f in self.denied.get(kp.id, []) if f.segment in allowed]
+        if kp.subject:
+            found += self._relation_denied(kp, allowed)
         if kp.subject:  # the point's claim given to another subject contradicts it
             checked: list[Finding] = []
             for f in found:
                 owner = self.subject_of(f.segment, f.start)
                 if f.verdict == ASSERTED and owner is not None and owner != kp.id and f.how != "claim":
                     f = Finding(CONTRADICTED, f.segment, f.start, f.end, "subject", f.phrase, owner)
+                elif f.verdict == CONTRADICTED and owner is not None and owner != kp.id and f.how != "claim":
+                    continue  # "Variance is not caused by wrong assumptions": denied of another subject, it agrees
                 checked.append(f)
             found = checked
         # "A bigger model increases bias": a clause whose claim says the opposite of the point does not
@@ -188,6 +203,46 @@ class Reader:
                 f.verdict == ASSERTED and f.how != "claim" and (id(f.segment), f.segment.clauses[f.start]) in against
             )
         ]
+
+    def _relation_denied(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
+        """ "Variance has nothing to do with which training sample you drew": the point's subject, opening its
+        clause, said to bear no relation to what the point says of it."""
+        own = set(content_stems(kp.description))
+        out: list[Finding] = []
+        for seg in allowed:
+            for phrase in self.subjects.get(kp.id, []):
+                for m in self.matcher.find(phrase, seg):
+                    clause = seg.clauses[m.start]
+                    if not _opens_its_clause(seg, m.start):
+                        continue
+                    if not claims.denies_a_relation(seg.words, seg.clauses, clause):
+                        continue
+                    # what it is said to be unrelated to runs on to the end of the part: "... with which sample"
+                    part = seg.parts[m.start]
+                    rest = {s for k, s in enumerate(seg.stems) if k > m.end and seg.parts[k] == part}
+                    if rest & (own - set(phrase.stems)) - set(STOPWORDS):
+                        end = max(k for k, p in enumerate(seg.parts) if p == part)
+                        out.append(Finding(CONTRADICTED, seg, m.start, end, "relation", phrase.text))
+        return out
+
+    def _recased(self, f: Finding, setting: int) -> Finding:
+        """A phrase of a point about one phase, said to be used in the other, contradicts it (cases.py)."""
+        occs = self.occs.get(id(f.segment), [])
+        if f.verdict == ASSERTED and cases.used_in_the_other_phase(
+            f.segment, f.segment.clauses[f.start], occs, setting
+        ):
+            return Finding(CONTRADICTED, f.segment, f.start, f.end, "case", f.phrase)
+        return f
+
+    def _same_in_both(self, allowed: Sequence[Segment]) -> list[Finding]:
+        """Clauses that say training and inference are the same: "at inference it behaves as in training"."""
+        out: list[Finding] = []
+        for seg in allowed:
+            for clause in sorted(set(seg.clauses)):
+                if cases.same_in_both(seg, clause, self.occs.get(id(seg), [])):
+                    idx = [i for i, c in enumerate(seg.clauses) if c == clause]
+                    out.append(Finding(CONTRADICTED, seg, idx[0], idx[-1], "case", "the same in both phases"))
+        return out
 
     def similar(self, kp: KeyPoint, allowed: Sequence[Segment], used: set[tuple[int, int]]) -> list[Finding]:
         """Clauses close to the point's wording; a clause that already earned another point is not reused."""

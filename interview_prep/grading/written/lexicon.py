@@ -235,8 +235,15 @@ DOWN_WORDS = (
 # The direction words that are adjectives or adverbs rather than verbs: "higher variance", "bias goes down".
 DIRECTION_ADJECTIVES = (
     "higher high highest more larger large bigger big greater better up lower low lowest less fewer smaller small "
-    "tiny down"
+    "tiny down worse"
 )
+# Words of worth: "makes variance worse" is variance up, "the loss keeps improving" is the loss down. They move
+# only a quantity that is a harm ("better" keeps its plain sense, up, for the others: "captures context better").
+HARMFUL = frozenset({"variance", "bias", "loss", "divergence", "overshoot", "misleading"})
+WORTH_WORDS = {
+    **dict.fromkeys("better improve improves improved improving".split(), 1),
+    **dict.fromkeys("worse worsen worsens worsened worsening hurt hurts degrade degrades degraded".split(), -1),
+}
 LINKING_VERBS = frozenset(
     "is are was were be been being am goes go going went gone gets get getting got becomes become became becoming "
     "stays stay remains remain seems".split()
@@ -260,14 +267,17 @@ BIND_DISTANCE = 4
 # What may stand between a subject and its direction verb: "the variance of the model usually increases".
 SUBJECT_GAP = frozenset(
     "the a an its their this that of model tree network usually often also typically generally can will may might "
-    "could would tends to then quickly slowly further only always sharply steadily".split()
+    "could would tends to then quickly slowly further only always sharply steadily keeps keep kept".split()
 )
 # Words that open a clause of condition, whose concepts are the setting of the clause it conditions.
 CONDITIONS = frozenset("as when whenever if once".split())
 # Words that open a clause set against another, which borrows nothing from it.
 CONTRASTS = frozenset("while whereas unlike".split())
-# Words that make a clause a prescription rather than a consequence: "you should", "I would", "try".
-PRESCRIBING = frozenset("i we you should would could try need needs recommend consider".split())
+# Words that make a clause a prescription rather than a consequence: "you should", "I would", "try", and a
+# judgement of what to pick: "when the loss diverges, a smaller learning rate is better".
+PRESCRIBING = frozenset(
+    "i we you should would could try need needs recommend consider better best preferable safer".split()
+)
 # An imperative opens with its verb: "reduce the depth", "add more data", "use dropout".
 PRESCRIBING_OPENERS = frozenset(
     "reduce lower increase raise add use apply prune limit cap collect get gather switch decrease cut grow train "
@@ -280,3 +290,17 @@ SET_ASIDE = frozenset("replace replaces replacing replaced instead than".split()
 # An auxiliary whose "not" denies the predicate of its clause: "is not used", "does not reduce".
 PREDICATE_AUXILIARIES = frozenset("is are was were be do does did can could will would should has have had".split())
 PASSIVE = frozenset("is are was were be been being gets get".split())
+# A clause with one of these denies that its subject bears on what follows: "depth does not matter for variance".
+RELATION_DENIALS = frozenset(
+    {
+        ("not", "matter"),
+        ("no", "difference"),
+        ("no", "effect"),
+        ("no", "impact"),
+        ("no", "bearing"),
+        ("nothing", "to"),
+        ("not", "caused"),
+        ("not", "due"),
+    }
+)
+RELATION_DENYING_WORDS = frozenset({"unrelated", "irrelevant"})

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview_prep.grading.written import claims, lexicon, similarity
+from interview_prep.grading.written import denial_scope as scope
 from interview_prep.grading.written.segments import (
     AUXILIARIES,
     DENIAL_AFTER,
@@ -210,10 +211,16 @@ def _negated(
     cues = [
         i
         for i in denial_positions(words, lo, end + 1)
-        if (clauses[i] == clause or (clauses[i] <= clauses[end] and _opens_elliptical_denial(segment, i)))
+        if (clauses[i] == clause or (clauses[i] <= clauses[end] and scope.opens_elliptical_denial(segment, i)))
         and not (i in matched and words[i] in lexicon.PRIVATIVES)
-        and not _sets_a_condition(segment, i)
-        and not _not_until(segment, i)
+        and not scope.sets_a_condition(segment, i)
+        and not (
+            i not in matched
+            and (scope.denies_the_manner(segment, i) or scope.denies_the_setting(segment, i, start, end))
+        )
+        and not (own == 0 and i not in matched and scope.denies_a_stop_or_a_first(segment, i))
+        and not scope.not_until(segment, i)
+        and not scope.denies_another_predicate(segment, i, start, end, said)
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
     # ("picked it because") gives the reason for a choice, whichever way the choice went.
@@ -221,7 +228,8 @@ def _negated(
         clauses[k] != clauses[k - 1] and words[k] in {"because", "since"} for k in range(start + 1, end + 1)
     )
     if (len(cues) - own) % 2 and not gives_reason:
-        return True
+        # "Skipping the baseline would be a mistake": a judgement of the denied match affirms it.
+        return not scope.judged_worthless(segment, end)
     # A denied predicate after the match only denies the match when the match is its subject:
     # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
     # track of the last item and do not ...", "you" is the subject.
@@ -249,6 +257,8 @@ def _negated(
             break  # "uses the running average and does not need a batch": a second predicate
         if word in DENIAL_AFTER or (word == "never" and i == end + 1):
             return True  # "adding features never reduces bias"
+        if scope.judged_worse(segment, i) and not any(w in scope.PREPOSITIONS for w in before):
+            return True  # "decaying the rate makes the final model worse", "X is no better than Y"
         if (word == "no" and following in NO_WORTH) or word == "nothing":
             return True  # "makes no difference", "adds nothing"
         if word == "cannot" and following not in DESCRIPTIVE_PREDICATES:
@@ -315,28 +325,3 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     if words[at] in {"use", "uses", "used"}:  # "is not used by the layer"; "never used for tuning" says what for
         return at + 1 >= len(words) or words[at + 1] not in {"for", "to", "in", "during", "as"}
     return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)
-
-
-def _not_until(segment: Segment, i: int) -> bool:
-    """True for a "not"/"never" whose clause is followed by an "until" (or "before I ...") clause: "the bug
-    never showed up on the small case until I shuffled the rows" says when it did, not that it did not."""
-    words, clauses = segment.words, segment.clauses
-    if words[i] not in {"not", "never"}:
-        return False
-    after = next((k for k in range(i + 1, len(words)) if clauses[k] != clauses[i]), None)
-    if after is None:
-        return False
-    # "did not change anything before I had a hypothesis"; "never used it before the internship" is a denial
-    following = words[after + 1] if after + 1 < len(words) else ""
-    return words[after] == "until" or (words[after] == "before" and following in SUBJECT_PRONOUNS | {"it"})
-
-
-def _sets_a_condition(segment: Segment, i: int) -> bool:
-    """True for a "without" that opens the sentence and a clause of its own: "Without monitoring, the model
-    degrades" says what monitoring is for; it does not deny it."""
-    return i == 0 and segment.words[0] == "without" and segment.clauses[-1] != segment.clauses[0]
-
-
-def _opens_elliptical_denial(segment: Segment, i: int) -> bool:
-    """True when word i is a bare "not"/"never" opening its clause: "the address, not the value"."""
-    return segment.words[i] in {"not", "never"} and (i == 0 or segment.clauses[i - 1] != segment.clauses[i])

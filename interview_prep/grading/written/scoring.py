@@ -7,9 +7,10 @@ from typing import Any
 
 from interview_prep.errors import AnswerError
 from interview_prep.grading.report import Category, CheckResult, GradeReport, Status
+from interview_prep.grading.written.antecedents import resolve_pronouns
 from interview_prep.grading.written.evidence import ASSERTED, CONTRADICTED, MISSING, UNCLEAR, Finding, Reader
 from interview_prep.grading.written.phrases import compile_claim, set_against
-from interview_prep.grading.written.segments import analyse
+from interview_prep.grading.written.segments import AUXILIARIES, STOPWORDS, analyse
 from interview_prep.models import Question, Rubric
 
 # Below this share of words in real sentences the score is scaled down, and the answer cannot pass.
@@ -96,15 +97,45 @@ def _explain_contradictions(findings: dict[str, list[Finding]]) -> None:
         ]
 
 
+# A misconception of exclusivity ("learned only passively", "by accuracy alone") is denied by "not only"
+# before its words: "I didn't only watch tutorials on YouTube".
+_EXCLUSIVE = frozenset({"only", "alone", "solely"})
+_NOT_ONLY = frozenset({("not", "only"), ("not", "just"), ("not", "merely"), ("not", "solely")})
+
+
+def _not_only(f: Finding) -> Finding:
+    words, clauses = f.segment.words, f.segment.clauses
+    lo = f.start
+    while lo > 0 and clauses[lo - 1] == clauses[f.start]:
+        lo -= 1
+    pairs = set(zip(words[lo : f.start], words[lo + 1 : f.start + 1], strict=False))
+    if f.verdict == ASSERTED and pairs & _NOT_ONLY:
+        return Finding(CONTRADICTED, f.segment, f.start, f.end, f.how, f.phrase)
+    return f
+
+
+def _denied_after(f: Finding, t: Finding) -> bool:
+    """True when a key point's words are the subject of the misconception a clause denies: "a false positive and
+    a false negative do not cost the same" denies that they cost the same, not that they matter."""
+    words, clauses = f.segment.words, f.segment.clauses
+    if not (f.end < t.start and clauses[f.start] == clauses[t.start] == clauses[t.end]):
+        return False
+    # the denial stands right before the misconception's words: "... do not cost the same", not
+    # "precision and recall are not needed, accuracy is enough"
+    cue = next((k for k in range(t.start - 1, f.end, -1) if words[k] in {"not", "never"}), None)
+    return cue is not None and all(w in STOPWORDS or w in AUXILIARIES for w in words[cue + 1 : t.start])
+
+
 def grade_written(question: Question, text: str) -> GradeReport:
     """Grade a written answer against the question's rubric: one check per key point, plus penalties."""
     rubric = _rubric(question)
-    segments = analyse(text, one_line=asks_for_one_line(question))
+    as_written = analyse(text, one_line=asks_for_one_line(question))
+    segments = resolve_pronouns(as_written)  # "It lowers variance" after "A deeper tree ..."
     reader = Reader(question, rubric, segments)
     claims_segs = [s for s in segments if s.is_claim]
 
-    n_words = sum(len(s.words) for s in segments)
-    prose_words = sum(len(s.words) for s in claims_segs)
+    n_words = sum(len(s.words) for s in as_written)
+    prose_words = sum(len(s.words) for s in as_written if s.is_claim)
     prose_share = prose_words / n_words if n_words else 0.0
     prose_factor = min(1.0, prose_share / PROSE_SHARE_FULL_CREDIT)
     longest = RAMBLING_MULTIPLE * max(RAMBLING_MIN_BASE, rubric.min_words or len(question.how_to_answer.split()))
@@ -129,6 +160,8 @@ def grade_written(question: Question, text: str) -> GradeReport:
         phrase_texts = [p for p in mc.phrases if compile_claim(p) is None]
         claim_texts = [*mc.claims, *(p for p in mc.phrases if compile_claim(p) is not None)]
         found = reader.phrase_findings(phrase_texts, segments) + reader.claim_findings(claim_texts, segments)
+        if _EXCLUSIVE & set(mc.description.lower().replace(",", " ").split()):
+            found = [_not_only(f) for f in found]
         # "A queue is FIFO, whereas a stack is LIFO": set against a clause that earns a key point, the
         # misconception's words describe the other thing.
         found = [
@@ -163,7 +196,10 @@ def grade_written(question: Question, text: str) -> GradeReport:
             if not (
                 f.verdict == CONTRADICTED
                 and f.how in {"phrase", "term"}
-                and any(t.segment is f.segment and t.start <= f.start and f.end <= t.end for t in truthful)
+                and any(
+                    t.segment is f.segment and (t.start <= f.start and f.end <= t.end or _denied_after(f, t))
+                    for t in truthful
+                )
             )
         ]
 

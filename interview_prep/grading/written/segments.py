@@ -44,7 +44,9 @@ STOPWORDS = frozenset(
 # Cues that flip what follows in the same clause.
 NEGATION_CUES = frozenset("not no never without nor neither cannot myth hardly rarely seldom skip ignore".split())
 # After the match, these deny it: "spot-checking labels is a waste of time".
-DENIAL_AFTER = frozenset({"waste", "pointless", "useless", "unnecessary", "overrated", "irrelevant"})
+DENIAL_AFTER = frozenset(
+    {"waste", "pointless", "useless", "unnecessary", "overrated", "irrelevant", "unrelated", "mistake", "needless"}
+)
 # "not only X but also Y" and "no matter" affirm rather than deny.
 # Two-word cues; "even if X" does not claim X either.
 NEGATION_BIGRAMS = frozenset(
@@ -65,7 +67,7 @@ SUBORDINATORS = frozenset("if when whenever unless although though because since
 # After a comma, these start a new clause; anything else continues a list or a phrase.
 COMMA_CLAUSE_STARTS = (
     CLAUSE_BREAK_WORDS
-    | frozenset("it this that these those i we you he she they and not rather there my our its".split())
+    | frozenset("it this that these those i we you he she they and not rather there my our its as".split())
     | lexicon.PRESCRIBING_OPENERS
 )  # "for high bias, use a bigger model"
 # "AUC is not useful", "the confusion matrix would not add anything": a negated predicate after the

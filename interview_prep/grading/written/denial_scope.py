@@ -1,0 +1,154 @@
+"""What a denial before a rubric phrase does not reach: where "not" or "never" in a match's clause is about
+something else than the match.
+
+"It is not true that regularization reduces bias" denies the proposition's predicate, not regularization;
+"skipping the baseline would be a mistake" judges the denial itself; "never showed up until I shuffled"
+says when; "without monitoring, the model degrades" sets a condition; "never changed two things at once"
+denies the manner, "never evaluated on the test set" the setting, "didn't stop at the first fix" a stop,
+"had never built one before" what came first. phrases.py counts only the denials none of these explains.
+"""
+
+from __future__ import annotations
+
+from interview_prep.grading.written.segments import (
+    AUXILIARIES,
+    DENIAL_AFTER,
+    RELATIVE_WORDS,
+    STOPWORDS,
+    SUBJECT_PRONOUNS,
+    VERB_WORDS,
+    Segment,
+)
+
+# A judgement this many words after a match, in its clause, can judge it ("is a mistake").
+JUDGEMENT_WINDOW = 8
+
+# "it is not true that ...", "it is not the case that ...": words between a denial and the "that" it denies.
+PROPOSITION_WORDS = frozenset("true the case so correct right clear".split())
+
+
+def judged_worthless(segment: Segment, end: int) -> bool:
+    """True when the predicate after the match (with no denial of its own) judges it worthless: "is a mistake"."""
+    words, clauses = segment.words, segment.clauses
+    for i in range(end + 1, min(len(words), end + 1 + JUDGEMENT_WINDOW)):
+        if clauses[i] != clauses[end] or words[i] in RELATIVE_WORDS or words[i] in {"not", "never", "no"}:
+            return False
+        if words[i] in DENIAL_AFTER:
+            return True
+    return False
+
+
+def denies_another_predicate(segment: Segment, i: int, start: int, end: int, said: frozenset[str]) -> bool:
+    """True for a denial of a proposition ("it is not true that X ...") whose predicate after the match is
+    not what the point says of it: "it is not true that regularization reduces bias" denies that
+    regularization reduces bias, not that regularization is a remedy for variance."""
+    words, clauses = segment.words, segment.clauses
+    if i >= start or "that" not in words[i + 1 : start]:
+        return False
+    that = words.index("that", i + 1)
+    if any(w not in PROPOSITION_WORDS for w in words[i + 1 : that]):
+        return False  # "I never checked that the fix worked" denies the checking
+    after = words[end + 1] if end + 1 < len(words) and clauses[end + 1] == clauses[end] else ""
+    if not (after in VERB_WORDS or after in AUXILIARIES or (after not in STOPWORDS and after.endswith(("s", "ed")))):
+        return False  # the match is no subject with a predicate of its own: "a myth that it memorizes the data"
+    predicate = [
+        s
+        for k, s in enumerate(segment.stems)
+        if k > end and clauses[k] == clauses[end] and words[k] not in STOPWORDS and words[k] not in AUXILIARIES
+    ]
+    if not predicate:
+        return False
+    return sum(1 for s in predicate if s in said) * 2 <= len(predicate)
+
+
+def not_until(segment: Segment, i: int) -> bool:
+    """True for a "not"/"never" whose clause is followed by an "until" (or "before I ...") clause: "the bug
+    never showed up on the small case until I shuffled the rows" says when it did, not that it did not."""
+    words, clauses = segment.words, segment.clauses
+    if words[i] not in {"not", "never"}:
+        return False
+    after = next((k for k in range(i + 1, len(words)) if clauses[k] != clauses[i]), None)
+    if after is None:
+        return False
+    # "did not change anything before I had a hypothesis"; "never used it before the internship" is a denial
+    following = words[after + 1] if after + 1 < len(words) else ""
+    return words[after] == "until" or (words[after] == "before" and following in SUBJECT_PRONOUNS | {"it"})
+
+
+def sets_a_condition(segment: Segment, i: int) -> bool:
+    """True for a "without" that opens the sentence and a clause of its own: "Without monitoring, the model
+    degrades" says what monitoring is for; it does not deny it. So does one before a modal of consequence,
+    with no comma: "without monitoring the model would silently degrade"."""
+    if i != 0 or segment.words[0] != "without":
+        return False
+    return segment.clauses[-1] != segment.clauses[0] or any(w in CONSEQUENCE_MODALS for w in segment.words[2:])
+
+
+# "without X the model would degrade": the modal says what follows from the lack of X.
+CONSEQUENCE_MODALS = frozenset({"would", "will", "could", "might"})
+# "I never changed two things at once", "I didn't guess at random": the denial is of the manner, not the act.
+MANNER_DENIED = frozenset({("at", "once"), ("at", "random"), ("same", "time")})
+MANNER_WORDS = frozenset({"randomly", "blindly", "alone", "only"})
+SETTING_PREPOSITIONS = frozenset({"on", "during", "in", "at"})
+
+
+# "I didn't stop at the first fix": a denied stop is a double negation. "I had never built one before": what had
+# not been done until then, not a denial of doing it in the story.
+STOPPING = frozenset("stop stopped quit settle settled rest forget forgot avoid avoided".split())
+EXPERIENCE_ENDS = frozenset({"before", "yet"})
+PERCEIVING = frozenset("see saw seen notice noticed expect expected".split())
+
+
+def denies_a_stop_or_a_first(segment: Segment, i: int) -> bool:
+    words, clauses = segment.words, segment.clauses
+    if any(w in STOPPING or w in PERCEIVING for w in words[i + 1 : i + 3]):
+        return True  # "I did not see the problem on the training set" says what was seen
+    last = max(k for k in range(len(words)) if clauses[k] == clauses[i])
+    if last + 2 == len(words):  # "before" at the end opens a clause of its own
+        last += 1
+    return words[i] in {"never", "not"} and words[last] in EXPERIENCE_ENDS
+
+
+def denies_the_setting(segment: Segment, i: int, start: int, end: int) -> bool:
+    """True for a denied verb followed by where or when it was done: "we never evaluated on the test set during
+    development" denies the setting, not the evaluating."""
+    words, clauses = segment.words, segment.clauses
+    verb = start == end and all(w in AUXILIARIES for w in words[i + 1 : start]) and words[start].endswith("ed")
+    return verb and end + 1 < len(words) and clauses[end + 1] == clauses[end] and words[end + 1] in SETTING_PREPOSITIONS
+
+
+def denies_the_manner(segment: Segment, i: int) -> bool:
+    """True for a denial whose clause ends on how it was done: "never changed two things at once"."""
+    words, clauses = segment.words, segment.clauses
+    own = [k for k in range(i + 1, len(words)) if clauses[k] == clauses[i]]
+    tail = [words[k] for k in own]
+    return any(w in MANNER_WORDS for w in tail) or bool(set(zip(tail, tail[1:], strict=False)) & MANNER_DENIED)
+
+
+def opens_elliptical_denial(segment: Segment, i: int) -> bool:
+    """True when word i is a bare "not"/"never" opening its clause: "the address, not the value"."""
+    return segment.words[i] in {"not", "never"} and (i == 0 or segment.clauses[i - 1] != segment.clauses[i])
+
+
+# "With a rare positive class, accuracy is a worse guide": a match after one of these is no subject to judge.
+PREPOSITIONS = frozenset("with for in on at during from by under".split())
+# "A shallow tree is worse at fitting": an ability, not a judgement of worth.
+_ABILITY = frozenset({"at", "in", "on"})
+# A sentence that also says what gets better weighs a trade-off: "dropout makes the training loss worse but the
+# test loss better".
+TRADE_OFF = frozenset(
+    "better improve improves improved lower less reduce reduces helps but while whereas though although cost".split()
+)
+
+
+def judged_worse(segment: Segment, i: int) -> bool:
+    """True when word i, in a predicate after a match, judges the match worse: "makes the final model worse",
+    "are worse than accuracy", "is no better than TF-IDF"."""
+    words = segment.words
+    prev = words[i - 1] if i else ""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if words[i] == "better":
+        return prev in {"no", "not"} and following == "than"
+    if words[i] != "worse" or prev in {"no", "not", "never"} or following in _ABILITY:
+        return False
+    return not any(w in TRADE_OFF for k, w in enumerate(words) if k != i)

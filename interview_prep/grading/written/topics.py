@@ -1,0 +1,194 @@
+"""What a key point is about, and a clause that says it was not done: "I never checked the data".
+
+A story point ("describes the data", "verifies the fix") is earned by its phrases; its inversion rarely
+uses them. A point's topic words are the content words of its description, paraphrases and probe that no
+other point of the question shares, that the prompt does not use, and that those texts do not deny
+themselves ("what they did not know"). A clause denies the point when the candidate says they never did
+it, with a topic word after the denial ("I never checked the data before training"), or judges a topic
+worthless ("how the data was split did not matter", "the choice of model was irrelevant"). Such a clause
+only contradicts: naming a topic word earns nothing. It is read only on a story question (its rubric has
+no claims), and not when the sentence gives a reason, says what was done instead, qualifies, gives a number,
+or denies a manner, a setting, an attitude or a stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from interview_prep.grading.written import segments as seg_words
+from interview_prep.grading.written.occurrences import negation_positions
+from interview_prep.grading.written.phrases import denial_positions
+from interview_prep.grading.written.segments import NUMBER_STEM, Segment, stem_all, tokenize
+from interview_prep.models import Question
+
+# Words of any question or answer, which say nothing of which point a clause is about.
+GENERIC = frozenset(
+    """say tell exactly thing things kind way something anything everything nothing really much many one ones
+    first make made get got know knew use used work worked give gives how what which would you your they their
+    them i we my our me us it's before after start started end mean means did do does done go went want wanted
+    matter mattered matters need needed needs right wrong good bad well better worse new old out down but too most
+    more off each set same again given rather against said whether change changed changes changing state states
+    explain explains describe describes concrete specific specifics model models check checked checks
+    checking""".split()
+)
+# "I didn't stop at the first fix", "I never forgot to verify": a denied stop is a double negation.
+STOPPING = frozenset(
+    "stop stopped quit settle settled rest forget forgot skip skipped ignore ignored avoid avoided rush rushed".split()
+)
+# "I had never built one before", "we did not have it yet": what the candidate had not done until then.
+EXPERIENCE = frozenset({"before", "yet", "then"})
+FIRST_PERSON = frozenset({"i", "we"})
+# Predicates that judge their subject worthless: "how the data was split did not matter".
+WORTHLESS = frozenset({"irrelevant", "unnecessary", "unrelated", "pointless", "useless", "needless"})
+WORTH_DENIED = frozenset({("not", "matter"), ("not", "needed"), ("not", "necessary"), ("no", "difference")})
+MIN_TOPIC_LEN = 3
+HEDGES = frozenset({"much", "less", "as", "compared", "than"})
+PREPOSITIONS = frozenset("on in at during from with for over across into".split())
+
+
+def _content(text: str) -> set[str]:
+    """Content stems of a text, without those it denies itself ("what they did not know")."""
+    words, clauses, _ = tokenize(text.lower())
+    denied: set[int] = set()
+    for i in negation_positions(words, 0, len(words)):
+        denied |= {k for k in range(i + 1, len(words)) if clauses[k] == clauses[i]}
+    keep = [
+        w
+        for k, w in enumerate(words)
+        if k not in denied
+        and w not in seg_words.STOPWORDS
+        and w not in seg_words.NEGATION_CUES
+        and w not in GENERIC
+        and len(w) >= MIN_TOPIC_LEN
+    ]
+    generic = _generic_stems()
+    return {s for s in stem_all(keep) if s.isalpha() and s not in generic}
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    return frozenset(stem_all(sorted(GENERIC)))
+
+
+@lru_cache(maxsize=256)
+def topics(question: Question) -> dict[str, frozenset[str]]:
+    """Each key point's topic stems: its own content words that no other point and not the prompt uses."""
+    assert question.rubric is not None
+    prompt = _content(question.prompt)
+    own = {
+        kp.id: _content(" ".join([kp.description, *kp.paraphrases, kp.probe])) - prompt
+        for kp in question.rubric.key_points
+    }
+    return {
+        kp_id: frozenset(s for s in stems if not any(s in other for k, other in own.items() if k != kp_id))
+        for kp_id, stems in own.items()
+    }
+
+
+def is_story(question: Question) -> bool:
+    """A rubric with no claims is about what was done, not about what is true: a story."""
+    assert question.rubric is not None
+    return not any(kp.claims for kp in question.rubric.key_points)
+
+
+def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[str, int, int]]:
+    """(key point, start, end) for each clause of the segment that denies doing what a point is about; the point
+    is the one whose topic word comes last, the object of the denied verb ("never checked the data")."""
+    out: list[tuple[str, int, int]] = []
+    words, stems, clauses = seg.words, seg.stems, seg.clauses
+    owner = {s: kp_id for kp_id, stems_ in table.items() for s in stems_}
+    for clause in sorted(set(clauses)):
+        idx = [i for i, c in enumerate(clauses) if c == clause]
+        lo, hi = idx[0], idx[-1] + 1
+        cues = denial_positions(words, lo, hi)
+        judged = [k for k in range(lo, hi) if words[k] in WORTHLESS] + [
+            k for k in cues if k + 1 < hi and (words[k], words[k + 1]) in WORTH_DENIED
+        ]
+        if len(cues) + len(judged) - len(set(cues) & set(judged)) != 1:
+            continue  # none, or a double negation
+        if judged and any(w in HEDGES for w in words[judged[0] : hi]):
+            continue  # "the exact model did not matter much": a comparison, not a dismissal
+        if judged:  # "how the data was split did not matter", "the choice of model was irrelevant"
+            named = [owner[stems[k]] for k in range(lo, judged[0]) if stems[k] in owner]
+        elif (
+            words[cues[0]] == "never"
+            and any(w in FIRST_PERSON for w in words[lo : cues[0]])
+            and not _knowing(words, cues[0])
+        ):
+            # Only "never": "I never checked the data" admits a habit; "I did not X" often tells a choice made
+            # for a reason the sentence leaves out ("we did not label the data ourselves").
+            # "I never checked the data"
+            # A denial before a setting ("we never evaluated on the test set", "did not tune on the held-out month")
+            # may deny the setting rather than the act: only a clause without one is read.
+            if any(words[k] in PREPOSITIONS for k in range(cues[0] + 1, hi)):
+                continue
+            named = [owner[stems[k]] for k in range(cues[0] + 1, hi) if stems[k] in owner]
+        else:
+            continue
+        after = words[cues[0] + 1 : cues[0] + 3] if cues else []
+        if any(w in STOPPING for w in after) or words[hi - 1] in EXPERIENCE or words[-1] in EXPERIENCE:
+            continue
+        if NUMBER_STEM in stems:
+            continue  # a sentence with a number reports a result: "we did not reach 0.9 on the first try"
+        if named and not _reasoned(seg, clause) and not _manner(words[lo:hi]) and not _until(seg, clause):
+            out.append((named[-1], lo, hi - 1))
+    return out
+
+
+# A later clause opened by these gives the reason for what was not done: a decision, not a neglect.
+REASONS = frozenset({"because", "since", "as"})
+QUALIFIERS = frozenset({"but", "though", "although", "yet", "however"})
+MANNER = frozenset({"random", "randomly", "blindly", "alone", "once", "only"})
+# Words that may open the clause that says what was done instead: "..., so I compared the two environments".
+CONNECTIVES = frozenset({"so", "and", "but", "then", "instead"})
+
+
+def _reasoned(seg: Segment, clause: int) -> bool:
+    """True when a later clause gives a reason ("..., because it leaks") or says what was done instead ("I did
+    not guess; I formed a hypothesis")."""
+    later = sorted({c for c in seg.clauses if c > clause})
+    for c in later:
+        own = [w for w, k in zip(seg.words, seg.clauses, strict=True) if k == c]
+        if own[0] in CONNECTIVES and len(own) > 1:
+            own = own[1:]
+        if own[0] in REASONS or own[0] in QUALIFIERS:
+            return True  # "..., because it leaks", "we did not reach 0.9, but 0.81 was enough"
+        if own[0] in FIRST_PERSON and not negation_positions(own, 0, len(own)):
+            return True
+    return False
+
+
+# "I didn't know how Kafka worked": not knowing is what a gap is, not a thing left undone.
+# "I didn't expect the score to be that high", "I never saw the bug on the small sample", "we did not have labels
+# for the newest month": a denied attitude, perception or possession says what the candidate thought, saw or
+# had, not what they left undone.
+KNOWING = frozenset(
+    """know knew known understand understood familiar heard expect expected believe believed think thought want
+    wanted trust trusted see saw seen notice noticed have has had get got assume assumed""".split()
+)
+
+
+def _knowing(words: Sequence[str], cue: int) -> bool:
+    return any(w in KNOWING for w in words[cue + 1 : cue + 4])
+
+
+def _until(seg: Segment, clause: int) -> bool:
+    """True when the next clause says when it was done: "I did not change anything until I had a hypothesis"."""
+    nxt = next((i for i, c in enumerate(seg.clauses) if c > clause), None)
+    if nxt is None:
+        return False
+    following = seg.words[nxt + 1] if nxt + 1 < len(seg.words) else ""
+    # "before I had a hypothesis" says when; "never checked the data before training" does not
+    return seg.words[nxt] in {"until", "till", "unless"} or (seg.words[nxt] == "before" and following in FIRST_PERSON)
+
+
+def _manner(words: Sequence[str]) -> bool:
+    """True when the denial is of how it was done: "did not use a random split", "not all at once", "did not pick
+    the metric arbitrarily"."""
+    return any(w in MANNER or (len(w) > 4 and w.endswith("ly")) for w in words)
+
+
+def show(question: Question) -> Sequence[tuple[str, list[str]]]:
+    """The topics of a question's points, for a developer to read."""
+    return [(k, sorted(v)) for k, v in topics(question).items()]
