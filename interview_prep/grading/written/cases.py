@@ -40,12 +40,23 @@ def phases(occs: Sequence[Occurrence], seg: Segment, clause: int | None = None) 
     }
 
 
-def used_in_the_other_phase(seg: Segment, clause: int, occs: Sequence[Occurrence], setting: int) -> bool:
-    """True when the clause says something is used in the phase the point is not about."""
+def used_in_the_other_phase(seg: Segment, clause: int, occs: Sequence[Occurrence], setting: int, at: int) -> bool:
+    """True when the clause says the words at `at` are used in the phase the point is not about."""
     words = _clause_words(seg, clause)
     if phases(occs, seg, clause) != {-setting} or len(negation_positions(words, 0, len(words))) % 2:
         return False  # "during training the running averages are not used to normalize" agrees
-    return any(w in USE_VERBS for w in words) and not keeps_rather_than_uses(words)
+    return _governing_verb(seg, clause, at) in USE_VERBS
+
+
+def _governing_verb(seg: Segment, clause: int, at: int) -> str:
+    """The verb of use or keeping the words at `at` are the object of, the nearest before them ("uses the
+    batch statistics and updates the running averages": updates), else the subject of ("the running
+    averages are only used"): the first after them in the clause."""
+    verbs = USE_VERBS | MAINTAIN_VERBS
+    here = [(i, w) for i, w in enumerate(seg.words) if seg.clauses[i] == clause and w in verbs]
+    before = [w for i, w in here if i < at]
+    after = [w for i, w in here if i >= at]
+    return before[-1] if before else (after[0] if after else "")
 
 
 def keeps_rather_than_uses(words: Sequence[str]) -> bool:

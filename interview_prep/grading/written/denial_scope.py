@@ -122,7 +122,14 @@ def denies_the_manner(segment: Segment, i: int) -> bool:
     words, clauses = segment.words, segment.clauses
     own = [k for k in range(i + 1, len(words)) if clauses[k] == clauses[i]]
     tail = [words[k] for k in own]
-    return any(w in MANNER_WORDS for w in tail) or bool(set(zip(tail, tail[1:], strict=False)) & MANNER_DENIED)
+    if set(zip(tail, tail[1:], strict=False)) & MANNER_DENIED:
+        return True
+    # "We did not rely on accuracy alone" denies how it was done; "it is not linear in n alone" denies a
+    # state, which has no manner: the denial is of the claim.
+    return any(w in MANNER_WORDS for w in tail) and not (i > 0 and words[i - 1] in COPULAS)
+
+
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been"})
 
 
 def opens_elliptical_denial(segment: Segment, i: int) -> bool:

@@ -229,7 +229,7 @@ class Reader:
         """A phrase of a point about one phase, said to be used in the other, contradicts it (cases.py)."""
         occs = self.occs.get(id(f.segment), [])
         if f.verdict == ASSERTED and cases.used_in_the_other_phase(
-            f.segment, f.segment.clauses[f.start], occs, setting
+            f.segment, f.segment.clauses[f.start], occs, setting, f.start
         ):
             return Finding(CONTRADICTED, f.segment, f.start, f.end, "case", f.phrase)
         return f
