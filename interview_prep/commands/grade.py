@@ -108,7 +108,7 @@ def record_grade(
     and `prep grade`'s exit code belongs to the grade (CONTRACT.md).
     """
     from interview_prep.errors import StoreError
-    from interview_prep.practice.session import grader_version
+    from interview_prep.practice.answers import grader_version
 
     try:
         store = open_history()
