@@ -34,8 +34,13 @@ _WITHOUT_MID_SENTENCE = "'without the max' inside a sentence reads as denying th
 _UNKNOWN_VERB_SENTENCE = (
     "a sentence whose only verb the grader does not list ('avoid') is not read as a claim when others surround it"
 )
+_VERB_BEFORE_COLON = (
+    "a two-word head before a colon ('Sorting dominates:') is read as a label, and a verb the grader does not list"
+    " leaves the rest no sentence, so among other sentences it earns nothing"
+)
 _DENYING_ADVERB = "'hardly' and 'barely' are never content words to the grader, so no phrase can say 'hardly matters'"
 GRADER_GAPS: dict[str, str] = {
+    "Sorting dominates: O(n log n) time. The merge itself is a single linear pass after the sort.": _VERB_BEFORE_COLON,
     "It hardly matters in practice.": _DENYING_ADVERB,
     "On abba, without the max, left moves backwards and the window holds a repeat.": _WITHOUT_MID_SENTENCE,
     "Floor division is easy to get wrong. Prefix and suffix products avoid division completely.": (
