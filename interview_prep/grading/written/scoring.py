@@ -290,7 +290,9 @@ def grade_written(question: Question, text: str) -> GradeReport:
             f"credit. Explain each point in a sentence that says why."
         )
     if contradictions:
-        notes.append(f"{len(contradictions)} key point(s) stated the wrong way round: -{CONTRADICTION_PENALTY:g} each.")
+        n = len(contradictions)
+        which = "1 key point" if n == 1 else f"{n} key points"
+        notes.append(f"{which} stated the wrong way round: -{CONTRADICTION_PENALTY:g} each.")
     if core_contradicted:
         notes.append(
             "The answer contradicts a core point ("
