@@ -230,8 +230,8 @@ def execute(suite: Suite, path: Path, budget: float, reference: Path) -> dict[st
     The reference never shares a process with user code, so user code can neither call it nor
     slow it down (by patching NumPy, say) to look fast next to it. The two children run at once
     (a grade waits for the longer, not for both: on two cores a third of a second less): each
-    call's time is the best of its repeats, and the speed checks allow 10x, far more than two
-    children beside each other move it.
+    call's time is the best of its repeats in CPU time (harness.py), which two children beside each
+    other, or a busy machine, do not move.
     """
     deadline = time.monotonic() + budget
     results: dict[str, Returned] = {}
