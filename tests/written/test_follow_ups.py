@@ -85,11 +85,13 @@ WRONG_GAPS: dict[str, str] = {
         "for 'the sort is linear' would also match 'after the sort, merging is linear'"
     ),
     "Each iteration is O(n k d) only for the first iteration; afterwards it is O(n), so the whole run is O(n).": (
-        "'n k d' earns the core point and the later 'O(n)' is one letter in a parenthesis, which nothing can match"
+        "'n k d' earns the core point, and 'afterwards it is O(n)' says no 'per iteration' for the misconception to"
+        " match"
     ),
     "The merge pass is O(n log n), since each interval is compared with the others, and the sort is linear because "
     "the input is almost sorted, so the space for the output is O(1).": (
-        "'n log n' cannot be tied to the step it is said of (the clause ends at the parenthesis), and O(1) reads as O(n)"
+        "'n log n' earns the sort point whichever step it is said of, and no phrase says the merge pass is not"
+        " O(n log n)"
     ),
 }
 WRONG_CASES = [
@@ -128,7 +130,8 @@ def test_every_coding_question_has_at_least_two_follow_ups(question: Question) -
 @pytest.mark.parametrize(("question", "follow_up"), FOLLOW_UPS, ids=IDS)
 def test_no_follow_up_phrase_is_one_the_grader_can_never_match(question: Question, follow_up: FollowUp) -> None:
     # The grader never matches a phrase across a hard boundary of the answer ("(", ")", ":", ";", " - "), so a
-    # phrase such as "each iteration is o(n)" or "p - y" can never match: it only looks like coverage.
+    # phrase such as "pop(0) is slow" or "p - y" can never match: it only looks like coverage. A big-O bound
+    # is one word ("each iteration is o(n)" can match).
     from interview_prep.grading.written.segments import tokenize  # here: a rename in the grader breaks only this test
 
     rubric = follow_up.rubric

@@ -25,6 +25,7 @@ from interview_prep.grading.written.segments import (
     SUBJECT_PRONOUNS,
     VERB_WORDS,
     Segment,
+    is_notation,
     stem_all,
     stem_seq,
     tokenize,
@@ -107,7 +108,7 @@ class Matcher:
                 names = similarity.synonym_names(stem_seq)
                 if phrase_stem in names:
                     found |= {s for s in self.vocab if names.get(s) == names[phrase_stem]}
-            if len(phrase_stem) >= FUZZY_MIN_LEN and phrase_stem != NUMBER_STEM:
+            if len(phrase_stem) >= FUZZY_MIN_LEN and phrase_stem != NUMBER_STEM and not is_notation(phrase_stem):
                 from rapidfuzz import fuzz  # lazily, like the stemmer
 
                 found |= {

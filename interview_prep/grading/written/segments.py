@@ -105,6 +105,21 @@ _NUMBER_RE = re.compile(r"^\d[\d.]*(?:k|m|x|ms|s|h|pp)?$")
 TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[a-z0-9]+(?:[.'][a-z0-9]+)*|%")
 # Hard clause boundaries; a phrase never matches across one. Commas are judged in tokenize().
 _CLAUSE_RE = re.compile(r"[;:()\[\]\u2014\u2013]|\s-\s|--")
+# A bound in big-O notation: one word of its own ("o(n)", "o(nlogn)", "o(v+e)") beside its inner words,
+# so a phrase can name the bound exactly and O(n) is never O(n log n), O(1) or O(V·E).
+_BIG_O_RE = re.compile(r"\bo\(([^()]{1,40})\)")
+_BIG_O_DROPPED_RE = re.compile(r"[\s*\u00b7\u00d7\u22c5]+")
+
+
+def _big_o(inner: str) -> str:
+    return "o(" + _BIG_O_DROPPED_RE.sub("", inner.replace("\u00b2", "^2")) + ")"
+
+
+def is_notation(word: str) -> bool:
+    """A big-O bound as one word: matched exactly, never stemmed or fuzzy-matched."""
+    return word.startswith("o(") and word.endswith(")")
+
+
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]?\s+")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
 _HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
@@ -219,7 +234,9 @@ def stem_all(words: Sequence[str]) -> list[str]:
     stems = _stemmer()([_BRITISH_RE.sub(r"iz\1", w) for w in words])
     # Every number is the same "number" stem, so a "{number} %" phrase matches "82 %" and "0.91 %";
     # names with digits ("f1", "l2", "bert-base") stay words.
-    return [NUMBER_STEM if _NUMBER_RE.match(w) else s for w, s in zip(words, stems, strict=True)]
+    return [
+        w if is_notation(w) else NUMBER_STEM if _NUMBER_RE.match(w) else s for w, s in zip(words, stems, strict=True)
+    ]
 
 
 def tokenize(segment: str) -> tuple[list[str], list[int], list[int]]:
@@ -238,12 +255,20 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
     subordinate = False  # inside an "if ..." clause, which the next comma closes
     lowered = segment.lower()
     prev_end = 0
+    notations = {n.start(): n for n in _BIG_O_RE.finditer(lowered)}
+    inside = -1  # where the big-O bound the words are in ends: its parentheses are no boundary
     for m in TOKEN_RE.finditer(lowered):
         gap = lowered[prev_end : m.start()]
+        if prev_end <= inside:
+            gap = gap.replace("(", " ").replace(")", " ", 1 if m.start() > inside else 0)
         prev_end = m.end()
         expanded = _expand(m.group().replace(",", "").strip("."))
         if not expanded:
             continue
+        bound = notations.get(m.start()) if m.group() == "o" else None
+        if bound is not None:
+            inside = bound.end() - 1
+            expanded = [_big_o(bound.group(1))]
         if words and _CLAUSE_RE.search(gap):
             part += 1
             clause += 1
@@ -277,7 +302,7 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
             words.append(word)
             clauses.append(clause)
             parts.append(part)
-            spans.append((m.start(), m.end()))
+            spans.append((m.start(), bound.end()) if bound is not None else (m.start(), m.end()))
     return words, clauses, parts, spans
 
 
