@@ -259,8 +259,8 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
     inside = -1  # where the big-O bound the words are in ends: its parentheses are no boundary
     for m in TOKEN_RE.finditer(lowered):
         gap = lowered[prev_end : m.start()]
-        if prev_end <= inside:
-            gap = gap.replace("(", " ").replace(")", " ", 1 if m.start() > inside else 0)
+        if prev_end <= inside:  # the bound's own "(" before its first word, its ")" after its last
+            gap = gap.replace("(", " ", 1) if m.start() <= inside else gap.replace(")", " ", 1)
         prev_end = m.end()
         expanded = _expand(m.group().replace(",", "").strip("."))
         if not expanded:
