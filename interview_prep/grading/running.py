@@ -201,7 +201,8 @@ def import_failure(run: ChildRun, limit: float, path: Path) -> ImportFailure | N
 
 class _Beside(threading.Thread):
     """A call run in a thread beside the caller's work; result() waits for it and returns what it
-    returned, or raises what it raised."""
+    returned, or raises what it raised. concurrent.futures does the same, but importing it costs
+    about 18 ms of every grade."""
 
     def __init__(self, work: Callable[[], dict[str, Returned]]) -> None:
         super().__init__(daemon=True)
