@@ -115,7 +115,7 @@ def follow_ups_markdown(q: Question) -> str:
         parts += [f"- {fu.prompt} *({fu.time_limit_minutes} min)*" for fu in q.follow_ups]
     if q.rubric is not None:
         parts += [
-            f"- If you leave out that {kp.description[:1].lower()}{kp.description[1:]}: *{kp.probe}*"
+            f'- If your answer misses "{kp.description.rstrip(".")}": *{kp.probe}*'
             for kp in q.rubric.key_points
             if kp.probe
         ]
