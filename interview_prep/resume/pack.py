@@ -32,7 +32,6 @@ RESUME_TEXT = "resume.txt"
 # The alternative an interviewer asks about when an entry names a technique ("why not logistic regression?").
 ALTERNATIVES: dict[str, str] = {
     "gradient-boosting": "logistic regression",
-    "xgboost": "logistic regression",
     "random-forest": "gradient boosting",
     "logistic-regression": "a gradient-boosted tree model",
     "transformer": "a TF-IDF baseline",
@@ -47,7 +46,7 @@ ALTERNATIVES: dict[str, str] = {
     "docker": "a virtual environment",
     "sql": "pandas in memory",
     "cnn": "a pretrained ResNet",
-    "lstm": "a transformer",
+    "rnn-lstm": "a transformer",
     "svm": "logistic regression",
 }
 

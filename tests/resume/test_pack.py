@@ -62,6 +62,13 @@ def test_ids_and_numbers_survive_an_edit_of_the_cv() -> None:
     assert not builtin & set(after.values())
 
 
+def test_every_alternative_names_a_catalogue_technique() -> None:
+    """A key of ALTERNATIVES that is no technique id is dead: its entries were asked about 'a simpler baseline'."""
+    assert set(pack.ALTERNATIVES) <= {t.id for t in CATALOGUE}
+    lstm = next(q for q in _pack("## Projects\n\n### Speech Recogniser | 2022\n- Trained an LSTM.\n") if q.entry)
+    assert "why LSTM here, and not a transformer?" in lstm.data["prompt"]
+
+
 def test_at_most_five_deep_dives_projects_first() -> None:
     cv = "## Projects\n" + "".join(f"\n### Project {name} | 2024\n- Built it in PyTorch.\n" for name in "ABCDEFG")
     cv += "\n## Experience\n\n### Intern, Acme | 2023\n- Used SQL.\n"
