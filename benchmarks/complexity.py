@@ -4,9 +4,9 @@ For every dsa problem with a broken fixture that names the growth check (a corre
 solution), the check alone is run `--runs` times (default 5) on that fixture and on the reference
 graded as if it were the user's, each run timing the user's calls and the reference's in their own
 children, as `prep grade` does. It prints the exponents each side measured (min, median, max: the
-spread) and how often the verdict was right; it exits 1 when any verdict was wrong. Problems whose
-natural slow bugs are not quadratic on their inputs (the tree problems, where a rescan costs a
-factor of the height) show the reference's spread only.
+spread) and how often the verdict was right; it exits 1 when any verdict was wrong. The tree
+problems are timed on long thin trees (about n/2 deep), where a rescan per level or per node is
+quadratic as it is on any deep tree; a problem without a quadratic fixture is named as such.
 
     python benchmarks/complexity.py [--runs 5] [--question merge-intervals]
 """
@@ -79,7 +79,7 @@ def main() -> None:
             users, refs = _spread([u for u, _, _ in runs]), _spread([r for _, r, _ in runs])
             print(f"{q.id:24} {label[:22]:22} {users:>28} {refs:>20}  {right}/{args.runs} {verdict} as they should")
         if not slow:
-            print(f"{q.id:24} {'(no quadratic fixture: its slow bugs cost a factor of the height, not n)'}")
+            print(f"{q.id:24} (no fixture names the growth check: nothing quadratic to tell apart)")
     if wrong:
         sys.exit(f"{wrong} verdicts were wrong")
 

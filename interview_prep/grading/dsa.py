@@ -16,6 +16,7 @@ import json
 import random
 from collections import deque
 from collections.abc import Callable, Sequence
+from random import Random  # Shape.random shadows the module inside the class body
 from typing import Any
 
 from interview_prep.grading.suite import Fail, Returned, TreeArg, Unusable
@@ -85,6 +86,21 @@ class Shape:
         chain = [i + 1 if i + 1 < n else -1 for i in range(n)]
         none = [-1] * n
         return cls(chain, none) if side == 0 else cls(none, chain)
+
+    @classmethod
+    def thin(cls, rng: Random, n: int) -> Shape:
+        """A long thin tree of n nodes, about n/2 deep: a spine that turns left or right at random, each
+        spine node with a leaf on its other side. A random tree is only O(log n) to O(sqrt n) deep, so
+        a rescan per level or per node (O(n h)) hides there; here h grows like n, and it is O(n^2)."""
+        left, right = [-1] * n, [-1] * n
+        spine, i = 0, 1
+        while i < n:
+            down, aside = (left, right) if rng.randrange(2) == 0 else (right, left)
+            down[spine] = i
+            if i + 1 < n:
+                aside[spine] = i + 1
+            spine, i = i, i + 2
+        return cls(left, right)
 
     def inorder(self) -> list[int]:
         """The node indices in order (left, node, right), without recursion."""

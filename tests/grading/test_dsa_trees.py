@@ -91,6 +91,22 @@ def test_shapes_round_trip_through_level_order() -> None:
         assert sorted(shape.inorder()) == list(range(n))
 
 
+def test_thin_trees_are_about_half_as_deep_as_they_are_large() -> None:
+    # The tree problems' growth check times these: only on a deep tree is a rescan per level O(n^2).
+    rng = random.Random(1)
+    for n in (1, 2, 7, 400, 3201):
+        shape = Shape.thin(rng, n)
+        children = [c for c in shape.left + shape.right if c != -1]
+        assert sorted(children) == list(range(1, n))  # every node but the root hangs once
+        assert all(c > i for i in range(n) for c in (shape.left[i], shape.right[i]) if c != -1)
+        assert max(shape.depths()) == n // 2
+        assert sorted(shape.inorder()) == list(range(n))
+    # The spine turns both ways: some nodes go on down their left child, some their right.
+    t = Shape.thin(random.Random(2), 400)
+    inner = {i for i in range(t.n) if t.left[i] != -1 or t.right[i] != -1}
+    assert any(t.left[i] in inner for i in inner) and any(t.right[i] in inner for i in inner)
+
+
 COUNTING = """
 class TreeNode:
     built = 0
