@@ -16,7 +16,7 @@ def resume_table(found: dict[str, Any]) -> Table:
     table = rows_table("Your résumé", pad_edge=False)
     table.add_column("entry")
     table.add_column("techniques")
-    table.add_column("questions made", style="cyan")
+    table.add_column("questions made", style="cyan", overflow="fold")  # an id cut by "…" cannot be typed
     in_entries: set[str] = set()
     for entry in found["entries"]:
         in_entries.update(entry["techniques"])
