@@ -36,7 +36,7 @@ def test_reference_scores_100_and_passes(question: Question) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", VARIANTS, ids=[p.stem for p in VARIANTS])
+@pytest.mark.parametrize("path", VARIANTS, ids=[f"{p.parent.parent.name}/{p.stem}" for p in VARIANTS])
 def test_correct_solution_in_another_style_scores_100(path: Path) -> None:
     report = grade_coding(coding_question(_qid(path)), path)
     not_passing = [(c.name, c.status.value, c.message) for c in report.checks if c.status is not Status.PASS]
@@ -74,7 +74,7 @@ def test_the_untouched_starter_among_the_broken_is_the_one_users_receive() -> No
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", BROKEN, ids=[f"{p.parent.name}/{p.stem}" for p in BROKEN])
+@pytest.mark.parametrize("path", BROKEN, ids=[f"{p.parent.parent.name}/{p.stem}" for p in BROKEN])
 def test_broken_solution_fails_the_check_that_names_its_bug(path: Path) -> None:
     t = tags(path)
     report = grade_coding(coding_question(_qid(path)), path)
