@@ -238,3 +238,24 @@ def test_the_terminal_report_shows_both_readings_side_by_side() -> None:
     assert "Where the model and the rubric grader disagree" in text
     assert "Defines bias" in text and "missing" in text and "asserted" in text
     assert "1 verdict discarded" in text and "Discarded: 'deep-tree-variance'" in text
+
+
+def test_without_the_llm_library_prep_grades_as_before_and_a_judge_is_one_line(tmp_path: Path) -> None:
+    """The judge is an optional extra: with `llm` not importable, `prep grade` works and `--judge` says what to install."""
+    import subprocess
+    import sys
+
+    answer = tmp_path / "answer.md"
+    answer.write_text(ANSWER, encoding="utf-8")
+    block = "import sys; sys.modules['llm'] = None; from interview_prep.cli import main; sys.argv[0] = 'prep'; main()"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PREP_HOME": str(tmp_path / "prep"), "COLUMNS": "80"}
+
+    def prep(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", block, *args], capture_output=True, text=True, env=env)
+
+    plain = prep("grade", str(answer), "-q", "bias-variance", "--json")
+    assert plain.returncode in (0, 1) and plain.stderr == "", plain.stderr
+    assert json.loads(plain.stdout)["score"] == grade_written(question(), ANSWER).score
+    judged = prep("grade", str(answer), "-q", "bias-variance", "--judge", "any-model")
+    assert "Traceback" not in judged.stderr + judged.stdout
+    assert "pip install 'interview-prep[llm]'" in judged.stdout + judged.stderr
