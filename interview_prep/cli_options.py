@@ -12,7 +12,10 @@ JudgeOption = Annotated[
     typer.Option(
         "--judge",
         envvar="PREP_JUDGE",
-        help="A model (by its llm name) for a second reading of written answers; the rubric grade stays the floor.",
+        help=(
+            "A model (by its llm name) for a second reading of written answers, scored by prep from its verified"
+            " quotes; the rubric grade is shown beside it and stands if the model fails."
+        ),
     ),
 ]
 QuestionArgument = Annotated[str, typer.Argument(help="The question's id (kmeans) or number (1).")]

@@ -22,13 +22,17 @@ from typing import Any
 from interview_prep import paths
 from interview_prep.errors import PrepError
 from interview_prep.grading.report import Category, CheckResult, GradeReport, Status
+from interview_prep.grading.written.scoring import PROSE_SHARE_TO_PASS, RAMBLING_MIN_BASE, RAMBLING_MULTIPLE
 from interview_prep.models import Question, Rubric
 
-PROMPT_VERSION = "1"  # part of the cache key: a new prompt never reuses an old reading
+PROMPT_VERSION = "2"  # part of the cache key: a new prompt never reuses an old reading
 DEFAULT_TIMEOUT_S = 60.0
 # Below this many words an answer has too little substance for a reading of its own: the one-word
 # "fine" that a model praises. The rubric grader alone grades it.
 MIN_SUBSTANCE_WORDS = 5
+# A quote shorter than this shows no claim: "variance" is in almost every answer to bias-variance, so a
+# model that praised a point with it would be believed. Three words hold "regularization reduces variance".
+MIN_QUOTE_WORDS = 3
 CONTRADICTION_PENALTY = 5.0
 VERDICTS = ("asserted", "contradicted", "missing")
 
@@ -104,18 +108,28 @@ def build_prompt(question: Question, answer: str) -> str:
         f"Question:\n{question.prompt.strip()}\n\nKey points (id: what a good answer says):\n{points}\n\n"
         f"Misconceptions (id: a wrong claim):\n{wrong}\n\nThe candidate's answer:\n<<<\n{answer.strip()}\n>>>\n\n"
         "Return JSON with key_points (one entry per key point id above: id, verdict, quote) and "
-        "misconceptions (id, quote) for each misconception the answer asserts."
+        "misconceptions (id, quote) for each misconception the answer asserts, following this JSON schema:\n"
+        f"{json.dumps(SCHEMA)}"
     )
 
 
-def _normal(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"\s+", " ", text).strip().lower()
+def _words(text: str) -> str:
+    """The text's words, lower case, one space apart: punctuation, quotes and line breaks do not count."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(re.findall(r"[^\W_]+(?:'[^\W_]+)?", text.lower()))
 
 
 def _quoted(quote: str, answer: str) -> bool:
-    q = _normal(quote).strip(" .\"'")
-    return bool(q) and q in _normal(answer)
+    """The quote is the answer's own words, in order, whole words only ("is" is not found in "this")."""
+    q = _words(quote)
+    return len(q.split()) >= MIN_QUOTE_WORDS and f" {q} " in f" {_words(answer)} "
+
+
+def _unquoted(quote: str) -> str:
+    """Why a quote does not count, for the list of discarded verdicts."""
+    if len(_words(quote).split()) < MIN_QUOTE_WORDS:
+        return f'a quote of under {MIN_QUOTE_WORDS} words shows no claim ("{quote[:60]}")'
+    return f'the quote is not in your answer ("{quote[:60]}")'
 
 
 def check_reading(model: str, raw: Any, question: Question, answer: str, *, cached: bool = False) -> Reading:
@@ -137,7 +151,7 @@ def check_reading(model: str, raw: Any, question: Question, answer: str, *, cach
         elif verdict not in VERDICTS:
             dropped.append(f"'{kid}': an unknown verdict '{verdict}'")
         elif verdict != "missing" and not _quoted(quote, answer):
-            dropped.append(f"'{kid}' {verdict}: the quote is not in your answer (\"{quote[:60]}\")")
+            dropped.append(f"'{kid}' {verdict}: {_unquoted(quote)}")
         elif kid in kept:
             dropped.append(f"a second verdict on '{kid}'")
         else:
@@ -150,7 +164,7 @@ def check_reading(model: str, raw: Any, question: Question, answer: str, *, cach
         if mid not in known_mc:
             dropped.append(f"a misconception '{mid}', which this rubric does not list")
         elif not _quoted(quote, answer):
-            dropped.append(f"misconception '{mid}': the quote is not in your answer (\"{quote[:60]}\")")
+            dropped.append(f"misconception '{mid}': {_unquoted(quote)}")
         else:
             wrong[mid] = quote
     return Reading(model, kept, wrong, tuple(dropped), cached)
@@ -186,7 +200,10 @@ def _ask(model_name: str, prompt: str, timeout: float) -> str:
 
     def call() -> None:
         try:
-            response = model.prompt(prompt, system=SYSTEM, schema=SCHEMA, stream=False)
+            # A model that takes no schema (many local ones) still reads it in the prompt; llm refuses a
+            # schema such a model cannot take, which would make every local model "unreachable".
+            schema = SCHEMA if getattr(model, "supports_schema", False) else None
+            response = model.prompt(prompt, system=SYSTEM, schema=schema, stream=False)
             outcome["text"] = response.text()
         except Exception as exc:  # noqa: BLE001 - a plugin may raise anything; it becomes one line
             outcome["error"] = exc
@@ -211,8 +228,8 @@ def read_answer(model: str, question: Question, answer: str, *, timeout: float =
     except (OSError, ValueError, JudgeError):
         pass
     text = _ask(model, build_prompt(question, answer), timeout)
-    try:
-        raw = json.loads(text)
+    try:  # a model without a schema may fence its JSON in Markdown: ```json ... ```
+        raw = json.loads(re.sub(r"^```(?:json)?\s*|\s*```$", "", text.strip()))
     except ValueError:
         raise JudgeError(f"{model} returned malformed JSON ({text[:60]!r}).") from None
     reading = check_reading(model, raw, question, answer)
@@ -294,13 +311,29 @@ def judged_report(rubric_report: GradeReport, question: Question, reading: Readi
     return GradeReport(rubric_report.question, "written", score, passed, tuple(checks), extra)
 
 
+def unsubstantial(rubric_report: GradeReport, question: Question, answer: str) -> str | None:
+    """Why the answer is below the minimum substance the rubric grader asks of an answer that passes, or
+    None. A model reads substance into a one-word "fine", a list of terms or a paste of everything one
+    knows (quotes for every point are in it), so such an answer keeps the rubric grader's verdict."""
+    if len(answer.split()) < MIN_SUBSTANCE_WORDS:
+        return f"too short for a model's reading (under {MIN_SUBSTANCE_WORDS} words)"
+    extra = rubric_report.extra
+    if float(extra.get("prose_share", 1.0)) < PROSE_SHARE_TO_PASS:
+        return "mostly terms, not sentences, so there are no claims for a model to read"
+    rubric = _rubric(question)
+    longest = RAMBLING_MULTIPLE * max(RAMBLING_MIN_BASE, rubric.min_words or len(question.how_to_answer.split()))
+    if int(extra.get("words", 0)) > longest:
+        return f"over {longest} words, more than an answer to this question"
+    return None
+
+
 def second_opinion(
     rubric_report: GradeReport, question: Question, answer: str, model: str, *, timeout: float = DEFAULT_TIMEOUT_S
 ) -> tuple[GradeReport, str | None]:
     """The judged grade, or the rubric grade and one line on why the model's reading was not used."""
-    if len(answer.split()) < MIN_SUBSTANCE_WORDS:
-        note = f"too short for a model's reading (under {MIN_SUBSTANCE_WORDS} words): graded by the rubric alone."
-        return rubric_report, note
+    short = unsubstantial(rubric_report, question, answer)
+    if short is not None:
+        return rubric_report, f"{short}: graded by the rubric alone."
     try:
         reading = read_answer(model, question, answer, timeout=timeout)
     except JudgeError as exc:

@@ -86,7 +86,9 @@ def render_attempt(
     if attempt.self_rating:
         lines.append(f"Self-rating {attempt.self_rating}; scheduled as {attempt.rating}")
     if attempt.grader_version:
-        lines.append(f"Graded by {attempt.grader_version}")
+        grader = str((attempt.grade or {}).get("grader") or "")
+        judge = f", from the checked verdicts of the model {grader[4:]}" if grader.startswith("llm:") else ""
+        lines.append(f"Graded by {attempt.grader_version}{judge}")
     console.print("\n".join(lines), highlight=False, markup=False)
     from rich.console import RenderableType
     from rich.panel import Panel

@@ -35,10 +35,26 @@ class ScriptedModel(llm.Model):
         yield SCRIPT["reply"](prompt.prompt)
 
 
+class PlainModel(llm.Model):
+    """A model that takes no JSON schema, as many local ones do: it reads the schema in its prompt."""
+
+    model_id = "prep-plain"
+    supports_schema = False
+
+    def execute(self, prompt: Any, stream: bool, response: Any, conversation: Any) -> Iterator[str]:
+        CALLS.append(prompt.prompt)
+        SCHEMAS.append(prompt.schema)
+        yield SCRIPT["reply"](prompt.prompt)
+
+
+SCHEMAS: list[Any] = []
+
+
 class _Plugin:
     @llm.hookimpl
     def register_models(self, register: Callable[[llm.Model], None]) -> None:
         register(ScriptedModel())
+        register(PlainModel())
 
 
 if not llm.pm.has_plugin("prep-scripted"):
@@ -48,7 +64,9 @@ if not llm.pm.has_plugin("prep-scripted"):
 @pytest.fixture(autouse=True)
 def _llm_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LLM_USER_PATH", str(tmp_path / "llm"))
+    monkeypatch.delenv("PREP_JUDGE", raising=False)
     CALLS.clear()
+    SCHEMAS.clear()
 
 
 def question() -> Question:
@@ -240,22 +258,151 @@ def test_the_terminal_report_shows_both_readings_side_by_side() -> None:
     assert "1 verdict discarded" in text and "Discarded: 'deep-tree-variance'" in text
 
 
-def test_without_the_llm_library_prep_grades_as_before_and_a_judge_is_one_line(tmp_path: Path) -> None:
-    """The judge is an optional extra: with `llm` not importable, `prep grade` works and `--judge` says what to install."""
-    import subprocess
-    import sys
+def first_point_from_the_answer(prompt: str) -> str:
+    """What a model that reads the prompt would say: the first key point asserted, quoting the answer's opening."""
+    points = prompt.split("Key points (id: what a good answer says):\n")[1].split("\n\n")[0]
+    first = points.splitlines()[0][2:].split(":")[0]
+    answer = prompt.split("<<<\n")[1].split("\n>>>")[0]
+    return verdicts(**{first: ("asserted", " ".join(answer.split()[:6]))})
 
+
+def test_a_model_that_cannot_be_reached_is_one_line_and_the_rubric_grade() -> None:
+    def refused(_p: str) -> str:
+        raise ConnectionError("[Errno 111] Connection refused")
+
+    SCRIPT["reply"] = refused
+    report, note = judge()
+    assert note is not None and "could not be reached" in note and "Connection refused" in note
+    assert "\n" not in note
+    assert report.to_json() == grade_written(question(), ANSWER).to_json()
+
+
+def test_a_model_without_schema_support_reads_the_schema_in_its_prompt_and_may_fence_its_json() -> None:
+    reply = verdicts(**{"bias-definition": ("asserted", "Bias is error from wrong assumptions")})
+    SCRIPT["reply"] = lambda _p: f"```json\n{reply}\n```"
+    q = question()
+    report, note = second_opinion(grade_written(q, ANSWER), q, ANSWER, "prep-plain", timeout=5.0)
+    assert note is None, note
+    assert SCHEMAS == [None] and '"key_points"' in CALLS[0] and '"enum"' in CALLS[0]
+    data = report.to_json()
+    assert data["grader"] == "llm:prep-plain"
+    assert {kp["id"]: kp["verdict"] for kp in data["key_points"]}["bias-definition"] == "asserted"
+
+
+def test_a_quote_too_short_to_show_a_claim_or_cut_from_inside_words_is_discarded() -> None:
+    SCRIPT["reply"] = lambda _p: verdicts(
+        **{
+            "bias-definition": ("asserted", "Bias"),  # a word, not a claim
+            "variance-definition": ("asserted", "ance is error from sensitivity"),  # from inside "Variance"
+            "reduce-variance": ("asserted", "regularization   REDUCES\nvariance."),  # spacing and case do not matter
+        }
+    )
+    report, _ = judge()
+    data = report.to_json()
+    verdict_of = {kp["id"]: kp["verdict"] for kp in data["key_points"]}
+    assert verdict_of == {**verdict_of, "bias-definition": "missing", "variance-definition": "missing"}
+    assert verdict_of["reduce-variance"] == "asserted"
+    assert any("bias-definition" in d and "under 3 words" in d for d in data["judge_discarded"])
+    assert any("variance-definition" in d and "not in your answer" in d for d in data["judge_discarded"])
+
+
+def test_a_list_of_terms_and_a_paste_of_every_answer_are_below_substance_and_graded_by_the_rubric_alone() -> None:
+    terms = "bias variance tradeoff, underfitting, overfitting, regularization, bagging, boosting, pruning"
+    bullets = "- bias from wrong assumptions\n- variance and overfitting\n- regularization\n- bagging\n- pruning"
+    everything = " ".join(q.how_to_answer for q in load_bank([]).questions if not q.is_coding) * 3
+    for answer in (terms, bullets, everything):
+        SCRIPT["reply"] = (
+            lambda _p, a=answer: verdicts(  # type: ignore[misc]
+                **{kp.id: ("asserted", " ".join(a.split()[:4])) for kp in question().rubric.key_points}  # type: ignore[union-attr]
+            )
+        )
+        report, note = judge(answer=answer)
+        assert CALLS == [], "the model was asked about an answer without substance"
+        assert note is not None and note.endswith("graded by the rubric alone.")
+        assert report.to_json() == grade_written(question(), answer).to_json() and not report.passed
+
+
+def test_prep_judge_in_the_environment_judges_prep_grade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from interview_prep.cli import app
+
+    SCRIPT["reply"] = first_point_from_the_answer
     answer = tmp_path / "answer.md"
-    answer.write_text(ANSWER, encoding="utf-8")
-    block = "import sys; sys.modules['llm'] = None; from interview_prep.cli import main; sys.argv[0] = 'prep'; main()"
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PREP_HOME": str(tmp_path / "prep"), "COLUMNS": "80"}
+    answer.write_text(ANSWER)
+    monkeypatch.setenv("PREP_JUDGE", "prep-scripted")
+    result = CliRunner().invoke(app, ["grade", str(answer), "-q", "bias-variance", "--json"])
+    assert json.loads(result.stdout)["grader"] == "llm:prep-scripted", result.output
+    assert len(CALLS) == 1
 
-    def prep(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-c", block, *args], capture_output=True, text=True, env=env)
 
-    plain = prep("grade", str(answer), "-q", "bias-variance", "--json")
-    assert plain.returncode in (0, 1) and plain.stderr == "", plain.stderr
-    assert json.loads(plain.stdout)["score"] == grade_written(question(), ANSWER).score
-    judged = prep("grade", str(answer), "-q", "bias-variance", "--judge", "any-model")
-    assert "Traceback" not in judged.stderr + judged.stdout
-    assert "pip install 'interview-prep[llm]'" in judged.stdout + judged.stderr
+def test_practice_and_mock_with_a_judge_grade_written_answers_with_it_and_record_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from interview_prep.cli import app
+    from interview_prep.store import open_store
+
+    SCRIPT["reply"] = first_point_from_the_answer
+    typed = f"\n{ANSWER}\n.\ng\n"  # Enter starts the clock; the answer; '.' ends it; a self-rating
+    runner = CliRunner()
+    common = ["-w", str(tmp_path), "--minutes", "5", "--no-follow-ups"]
+    practice = runner.invoke(
+        app,
+        ["practice", "-q", "bias-variance", "--judge", "prep-scripted", *common],
+        input=typed,
+        env={"COLUMNS": "80"},
+    )
+    assert practice.exit_code == 0, practice.output
+    assert "Graded from the verified verdicts of prep-scripted" in practice.stdout
+    monkeypatch.setenv("PREP_JUDGE", "prep-scripted")
+    mock = runner.invoke(app, ["mock", "--rounds", "fundamentals", *common], input=typed, env={"COLUMNS": "80"})
+    assert mock.exit_code == 0, mock.output
+    attempts = open_store().attempts()
+    assert [a.mode for a in attempts] == ["practice", "mock"]
+    assert [(a.grade or {}).get("grader") for a in attempts] == ["llm:prep-scripted"] * 2
+    assert len(CALLS) == 2
+
+
+def test_history_shows_and_exports_which_model_made_a_grade(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from interview_prep.cli import app
+
+    SCRIPT["reply"] = first_point_from_the_answer
+    answer = tmp_path / "answer.md"
+    answer.write_text(ANSWER)
+    runner = CliRunner()
+    runner.invoke(app, ["grade", str(answer), "-q", "bias-variance", "--judge", "prep-scripted"])
+    runner.invoke(app, ["grade", str(answer), "-q", "bias-variance"])
+    listed = json.loads(runner.invoke(app, ["history", "--json"]).stdout)["attempts"]
+    assert [a["grader"] for a in listed] == ["llm:prep-scripted", "rubric"]
+    shown = runner.invoke(app, ["history", "--show", str(listed[0]["id"])], env={"COLUMNS": "80"}).stdout
+    assert "from the checked verdicts of the model prep-scripted" in shown
+    assert "from the checked verdicts" not in runner.invoke(app, ["history", "--show", str(listed[1]["id"])]).stdout
+
+
+def test_the_side_by_side_readings_fit_80_columns_with_their_evidence() -> None:
+    import io
+
+    from rich.console import Console
+
+    from interview_prep.views.written import render_written
+
+    SCRIPT["reply"] = lambda _p: verdicts(
+        **{
+            "bias-definition": ("contradicted", "a model too simple that underfits"),
+            "deep-tree-variance": ("asserted", "a quote the answer never had"),
+        }
+    )
+    report, _ = judge()
+    console = Console(file=io.StringIO(), width=80, record=True)
+    render_written(report, console)
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    table = text.split("Where the model and the rubric grader disagree")[1]
+    rows = [line.split("│")[1:4] for line in table.splitlines() if line.count("│") == 4]
+    model, rubric = (" ".join(" ".join(r[i].split()) for r in rows) for i in (1, 2))
+    assert model.startswith('contradicted: "a model too simple that') and "underfits" in model
+    assert rubric.startswith('asserted: "Bias is error from wrong') and "assumptions" in rubric  # its own quote
