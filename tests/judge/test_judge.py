@@ -236,7 +236,8 @@ def test_judge_check_grades_the_banks_answers_and_says_none_is_configured_otherw
     assert CliRunner().invoke(app, ["judge", "check", "--limit", "1"]).exit_code == 0
 
 
-def test_the_terminal_report_shows_both_readings_side_by_side() -> None:
+def rendered(bias_definition: tuple[str, str], width: int) -> str:
+    """The terminal report of a judged answer whose model read bias-definition so and invented a quote."""
     import io
 
     from rich.console import Console
@@ -244,15 +245,16 @@ def test_the_terminal_report_shows_both_readings_side_by_side() -> None:
     from interview_prep.views.written import render_written
 
     SCRIPT["reply"] = lambda _p: verdicts(
-        **{
-            "bias-definition": ("missing", ""),
-            "deep-tree-variance": ("asserted", "a quote the answer never had"),
-        }
+        **{"bias-definition": bias_definition, "deep-tree-variance": ("asserted", "a quote the answer never had")}
     )
     report, _ = judge()
-    console = Console(file=io.StringIO(), width=160, record=True)
+    console = Console(file=io.StringIO(), width=width, record=True)
     render_written(report, console)
-    text = console.export_text()
+    return console.export_text()
+
+
+def test_the_terminal_report_shows_both_readings_side_by_side() -> None:
+    text = rendered(("missing", ""), width=160)
     assert "Where the model and the rubric grader disagree" in text
     assert "Defines bias" in text and "missing" in text and "asserted" in text
     assert "1 verdict discarded" in text and "Discarded: 'deep-tree-variance'" in text
@@ -384,22 +386,7 @@ def test_history_shows_and_exports_which_model_made_a_grade(tmp_path: Path) -> N
 
 
 def test_the_side_by_side_readings_fit_80_columns_with_their_evidence() -> None:
-    import io
-
-    from rich.console import Console
-
-    from interview_prep.views.written import render_written
-
-    SCRIPT["reply"] = lambda _p: verdicts(
-        **{
-            "bias-definition": ("contradicted", "a model too simple that underfits"),
-            "deep-tree-variance": ("asserted", "a quote the answer never had"),
-        }
-    )
-    report, _ = judge()
-    console = Console(file=io.StringIO(), width=80, record=True)
-    render_written(report, console)
-    text = console.export_text()
+    text = rendered(("contradicted", "a model too simple that underfits"), width=80)
     assert max(len(line) for line in text.splitlines()) <= 80
     table = text.split("Where the model and the rubric grader disagree")[1]
     rows = [line.split("│")[1:4] for line in table.splitlines() if line.count("│") == 4]
