@@ -34,6 +34,14 @@ def _probes(questions: tuple[Question, ...]) -> list[Probe]:
     return out
 
 
+def _verdict(score: float, passed: bool) -> str:
+    return f"{score:.0f} {'pass' if passed else 'fail'}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def judge_check(bank_dirs: list[Path] | None, model: str | None, *, limit: int) -> ExitCode:
     from interview_prep.grading.judge import JudgeError, judged_report, read_answer
     from interview_prep.grading.written import grade_written
@@ -41,7 +49,7 @@ def judge_check(bank_dirs: list[Path] | None, model: str | None, *, limit: int) 
     if not model:  # the command line's, else $PREP_JUDGE (Typer reads it, as for --judge)
         raise PrepError("no model judge is configured: give one (`prep judge check MODEL`) or set $PREP_JUDGE.")
     probes = _probes(load_bank(bank_dirs).questions)[:limit]
-    agree = judged = 0
+    agree = judged = right = 0
     for probe in probes:
         rubric = grade_written(probe.question, probe.text)
         try:
@@ -55,16 +63,23 @@ def judge_check(bank_dirs: list[Path] | None, model: str | None, *, limit: int) 
         report = judged_report(rubric, probe.question, reading)
         judged += 1
         agree += report.passed == rubric.passed
-        wanted = "ok" if report.passed == probe.should_pass else "WRONG"
+        right += report.passed == probe.should_pass
+        wanted = (
+            "right"
+            if report.passed == probe.should_pass
+            else f"WRONG, should {'' if probe.should_pass else 'not '}pass"
+        )
         console.out.print(
-            f"{probe.question.id} ({probe.label}): judge {report.score:.0f} {'pass' if report.passed else 'fail'} "
-            f"[{wanted}], rubric {rubric.score:.0f} {'pass' if rubric.passed else 'fail'}; "
-            f"{len(report.extra.get('disagreements', []))} key points read differently, "
-            f"{len(reading.discarded)} verdicts discarded",
+            f"{probe.question.id} ({probe.label}): judge {_verdict(report.score, report.passed)} ({wanted}), "
+            f"rubric {_verdict(rubric.score, rubric.passed)}; "
+            f"{_count(len(report.extra.get('disagreements', [])), 'key point')} read differently, "
+            f"{_count(len(reading.discarded), 'verdict')} discarded",
             markup=False,
             highlight=False,
         )
     console.out.print(
-        f"{model} answers; it agreed with the rubric grader on {agree} of {judged} answers.", highlight=False
+        f"{model} answers: it graded {right} of {judged} answers right (model answers pass, trick answers fail)"
+        f" and agreed with the rubric grader on {agree} of {judged}.",
+        highlight=False,
     )
     return ExitCode.OK

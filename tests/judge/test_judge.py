@@ -231,7 +231,12 @@ def test_judge_check_grades_the_banks_answers_and_says_none_is_configured_otherw
     SCRIPT["reply"] = lambda _p: verdicts()
     checked = CliRunner().invoke(app, ["judge", "check", "prep-scripted", "--limit", "2"])
     assert checked.exit_code == 0, checked.output
-    assert "prep-scripted answers; it agreed with the rubric grader on" in checked.stdout
+    # a model that finds nothing in any answer fails the model answer (wrongly) and the trick answer (rightly)
+    lines = " ".join(checked.stdout.split())
+    assert "bias-variance (model answer): judge 0 fail (WRONG, should pass), rubric 100 pass" in lines
+    assert "bias-variance (trick answer): judge 0 fail (right)" in lines
+    assert "graded 1 of 2 answers right (model answers pass, trick answers fail)" in lines
+    assert "agreed with the rubric grader on 1 of 2." in lines
     monkeypatch.setenv("PREP_JUDGE", "prep-scripted")
     assert CliRunner().invoke(app, ["judge", "check", "--limit", "1"]).exit_code == 0
 
