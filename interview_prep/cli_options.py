@@ -13,8 +13,8 @@ JudgeOption = Annotated[
         "--judge",
         envvar="PREP_JUDGE",
         help=(
-            "A model (by its llm name) for a second reading of written answers, scored by prep from its verified"
-            " quotes; the rubric grade is shown beside it and stands if the model fails."
+            "A model (by its llm name) for a second reading of written answers: its verified quotes override the"
+            " rubric grader's, its silence never does; the rubric grade stands if the model fails."
         ),
     ),
 ]

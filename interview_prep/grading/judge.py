@@ -243,7 +243,11 @@ def read_answer(model: str, question: Question, answer: str, *, timeout: float =
 
 def judged_report(rubric_report: GradeReport, question: Question, reading: Reading) -> GradeReport:
     """The grade from the model's checked verdicts, scored by prep with the rubric's points; where the
-    rubric grader read a key point otherwise, both readings are kept side by side."""
+    rubric grader read a key point otherwise, both readings are kept side by side.
+
+    Evidence decides: the model's quoted verdict overrides the rubric grader's reading of a key point, but its
+    silence (missing, or a verdict discarded) takes nothing away from what the rubric grader quoted from the
+    answer, and a misconception either of them quotes counts."""
     rubric = _rubric(question)
     by_id = {kp["id"]: kp for kp in rubric_report.extra.get("key_points", [])}
     checks: list[CheckResult] = []
@@ -268,12 +272,16 @@ def judged_report(rubric_report: GradeReport, question: Question, reading: Readi
                 }
             )
         core = bool(theirs.get("core"))
-        key_points.append({"id": kp.id, "verdict": said, "quote": quote or None, "core": core})
+        by = reading.model
+        if said == "missing" and theirs.get("verdict") in ("asserted", "contradicted") and theirs.get("quote"):
+            # The model's silence is no evidence: what the rubric grader quoted from the answer stands.
+            said, quote, by = theirs["verdict"], str(theirs["quote"]), "rubric grader"
+        key_points.append({"id": kp.id, "verdict": said, "quote": quote or None, "core": core, "by": by})
         if said == "asserted":
             earned += points
-            status, message = Status.PASS, f'Covered ({reading.model}): "{quote}"'
+            status, message = Status.PASS, f'Covered ({by}): "{quote}"'
         elif said == "contradicted":
-            status, message = Status.FAIL, f'Says the opposite ({reading.model}): "{quote}". {kp.hint}'.strip()
+            status, message = Status.FAIL, f'Says the opposite ({by}): "{quote}". {kp.hint}'.strip()
         else:
             status, message = Status.FAIL, kp.hint or f"Missing: {kp.description}"
         if core:
@@ -283,11 +291,15 @@ def judged_report(rubric_report: GradeReport, question: Question, reading: Readi
         checks.append(
             CheckResult(kp.description, Category.RUBRIC, status, points if said == "asserted" else 0.0, points, message)
         )
-    contradicted = [v for v in reading.key_points.values() if v.verdict == "contradicted"]
+    contradicted = [k for k in key_points if k["verdict"] == "contradicted"]
+    # A misconception either grader found, with its quote, counts: the model not naming it is no evidence.
+    asserted_wrong = dict(reading.misconceptions)
+    for mc in rubric_report.extra.get("misconceptions", []):
+        asserted_wrong.setdefault(str(mc["id"]), str(mc.get("quote") or ""))
     penalties = {mc.id: mc.penalty for mc in rubric.misconceptions}
-    penalty = sum(penalties[m] for m in reading.misconceptions) + CONTRADICTION_PENALTY * len(contradicted)
+    penalty = sum(penalties[m] for m in asserted_wrong if m in penalties) + CONTRADICTION_PENALTY * len(contradicted)
     score = round(max(0.0, min(100.0, 100.0 * earned / total - penalty)), 1) if total else 0.0
-    stated_core = core_ok and any(kp.get("core") for kp in by_id.values()) and not reading.misconceptions
+    stated_core = core_ok and any(kp.get("core") for kp in by_id.values()) and not asserted_wrong
     passed = (score >= rubric.pass_mark or (stated_core and not contradicted)) and not core_contradicted
     extra = dict(rubric_report.extra)
     extra.update(
@@ -300,8 +312,9 @@ def judged_report(rubric_report: GradeReport, question: Question, reading: Readi
                     "id": mid,
                     "description": next(m.description for m in rubric.misconceptions if m.id == mid),
                     "quote": q,
+                    "by": reading.model if mid in reading.misconceptions else "rubric grader",
                 }
-                for mid, q in reading.misconceptions.items()
+                for mid, q in asserted_wrong.items()
             ],
             "disagreements": disagreements,
             "judge_discarded": list(reading.discarded),

@@ -27,10 +27,11 @@ def _render_disagreements(extra: dict[str, Any], console: Console) -> None:
     if grader.startswith("llm:"):
         rubric = extra.get("rubric_grade") or {}
         dropped = len(extra.get("judge_discarded") or [])
+        why = " (quote not in your answer, or no such key point)" if dropped else ""
         console.print(
-            f"Graded from the verified verdicts of {escape(grader[4:])}; the rubric grader alone gave "
-            f"{rubric.get('score', 0):.0f}. {dropped} verdict{'s' if dropped != 1 else ''} discarded"
-            f"{' (quote not in your answer, or no such key point)' if dropped else ''}.",
+            f"Graded from the verified verdicts of {escape(grader[4:])}, and the rubric grader's quotes where the "
+            f"model found nothing; the rubric grader alone gave {rubric.get('score', 0):.0f}. "
+            f"{dropped} verdict{'s' if dropped != 1 else ''} discarded{why}.",
             highlight=False,
         )
     if not rows:

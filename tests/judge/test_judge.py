@@ -103,6 +103,25 @@ def test_correct_verdicts_are_scored_by_prep_not_by_the_model() -> None:
     assert data["rubric_grade"]["score"] == grade_written(question(), ANSWER).score
 
 
+def test_the_models_silence_takes_nothing_from_the_rubric_graders_quotes_but_its_quoted_contradiction_does() -> None:
+    wrong = ANSWER + " Deeper trees have lower variance."
+    rubric = grade_written(question(), wrong).to_json()
+    rubric_found = {kp["id"] for kp in rubric["key_points"] if kp["verdict"] == "asserted"}
+    assert {"bias-definition", "variance-definition"} <= rubric_found and rubric["misconceptions"]
+
+    SCRIPT["reply"] = lambda _p: verdicts()  # a model that finds nothing and names no misconception
+    silent, _ = judge(wrong)
+    assert silent.score == grade_written(question(), wrong).score and not silent.passed
+    assert {m["id"] for m in silent.to_json()["misconceptions"]} == {m["id"] for m in rubric["misconceptions"]}
+
+    SCRIPT["reply"] = lambda _p: verdicts(**{"variance-definition": ("contradicted", "a model too complex that")})
+    contradicted, _ = judge(ANSWER)
+    reading = {kp["id"]: (kp["verdict"], kp["by"]) for kp in contradicted.to_json()["key_points"]}
+    assert reading["variance-definition"] == ("contradicted", "prep-scripted")
+    assert reading["bias-definition"] == ("asserted", "rubric grader")
+    assert not contradicted.passed  # a core point contradicted, with the answer's own words, fails it
+
+
 def test_a_hallucinated_quote_is_discarded_counted_and_shown() -> None:
     SCRIPT["reply"] = lambda _p: verdicts(
         **{
@@ -228,12 +247,13 @@ def test_judge_check_grades_the_banks_answers_and_says_none_is_configured_otherw
     monkeypatch.delenv("PREP_JUDGE", raising=False)
     unset = CliRunner().invoke(app, ["judge", "check"])
     assert unset.exit_code == 2 and "no model judge is configured" in unset.stderr
-    SCRIPT["reply"] = lambda _p: verdicts()
+    # a model that reads the model answer's definition of bias as its contradiction: it fails the model answer
+    # (wrongly); its quote is not in the trick answer, so there the rubric's reading, a fail (rightly), stands
+    SCRIPT["reply"] = lambda _p: verdicts(**{"bias-definition": ("contradicted", "error from wrong assumptions")})
     checked = CliRunner().invoke(app, ["judge", "check", "prep-scripted", "--limit", "2"])
     assert checked.exit_code == 0, checked.output
-    # a model that finds nothing in any answer fails the model answer (wrongly) and the trick answer (rightly)
     lines = " ".join(checked.stdout.split())
-    assert "bias-variance (model answer): judge 0 fail (WRONG, should pass), rubric 100 pass" in lines
+    assert "fail (WRONG, should pass), rubric 100 pass" in lines.split("bias-variance (model answer): judge")[1]
     assert "bias-variance (trick answer): judge 0 fail (right)" in lines
     assert "graded 1 of 2 answers right (model answers pass, trick answers fail)" in lines
     assert "agreed with the rubric grader on 1 of 2." in lines
@@ -262,7 +282,7 @@ def test_the_terminal_report_shows_both_readings_side_by_side() -> None:
     text = rendered(("missing", ""), width=160)
     assert "Where the model and the rubric grader disagree" in text
     assert "Defines bias" in text and "missing" in text and "asserted" in text
-    assert "1 verdict discarded" in text and "Discarded: 'deep-tree-variance'" in text
+    assert "1 verdict discarded" in " ".join(text.split()) and "Discarded: 'deep-tree-variance'" in text
 
 
 def first_point_from_the_answer(prompt: str) -> str:
@@ -306,9 +326,10 @@ def test_a_quote_too_short_to_show_a_claim_or_cut_from_inside_words_is_discarded
     )
     report, _ = judge()
     data = report.to_json()
-    verdict_of = {kp["id"]: kp["verdict"] for kp in data["key_points"]}
-    assert verdict_of == {**verdict_of, "bias-definition": "missing", "variance-definition": "missing"}
-    assert verdict_of["reduce-variance"] == "asserted"
+    reading_of = {kp["id"]: (kp["verdict"], kp["by"]) for kp in data["key_points"]}
+    # a discarded verdict is no evidence: the rubric grader's quoted reading of those points stands, named as its
+    assert reading_of["bias-definition"] == reading_of["variance-definition"] == ("asserted", "rubric grader")
+    assert reading_of["reduce-variance"] == ("asserted", "prep-scripted")
     assert any("bias-definition" in d and "under 3 words" in d for d in data["judge_discarded"])
     assert any("variance-definition" in d and "not in your answer" in d for d in data["judge_discarded"])
 
