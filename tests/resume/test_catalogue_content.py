@@ -25,7 +25,7 @@ TECHNIQUES = """
     bert llm-fine-tuning lora rag embeddings cnn resnet rnn-lstm gan diffusion reinforcement-learning
     decision-trees svm tsne-umap naive-bayes word2vec tfidf dropout adam lr-schedules cross-validation
     l1-l2-regularization ab-testing recommender-systems time-series anomaly-detection tensorflow scikit-learn
-    spark kubernetes mlflow airflow
+    spark kubernetes mlflow airflow mlp softmax
 """.split()
 # The built-in coding questions a technique may point to as its drill.
 DRILLS = {
