@@ -30,8 +30,8 @@ ID_PREFIX = "cv"
 TECHNIQUE_CATEGORY = "depth"  # what the interviewer drills into once a résumé claims the technique
 
 # Aliases that are also ordinary words or names ("Adam Smith", "student dropout", "spark interest", "shopping
-# cart", "at the helm"): one claims its technique only where its line says so too, by one of these words
-# within the same sentence, or where it stands alone as an item of a list ("Skills: Python, Spark, SQL").
+# cart", "at the helm", "attention to detail"): one claims its technique only where its line says so too, by one
+# of these words within the same sentence, or where it stands alone as an item of a list ("Skills: Python, SQL").
 AMBIGUOUS_ALIASES: dict[str, str] = {
     "adam": r"optimi[sz]ers?|learning[\s-]rates?|lr|sgd|momentum|weight decay|rmsprop|betas?|adamw",
     "dropout": r"layers?|regulari[sz]\w*|overfit\w*|neural|networks?|lstms?|cnns?|mlps?|p\s*=|0\.\d+",
@@ -42,6 +42,8 @@ AMBIGUOUS_ALIASES: dict[str, str] = {
     "ridge": r"regression|regulari[sz]\w*|penalty|lasso|alpha|l2|coefficients?",
     "helm": r"charts?|kubernetes|k8s|deploy\w*|releases?",
     "albert": r"bert|nlp|language models?|fine[\s-]tun\w*|transformers?|tokens?",
+    "attention": r"transformers?|self|heads?|quer(?:y|ies)|keys?|softmax|tokens?|encoders?|decoders?|seq2seq|"
+    r"sequences?|nlp|bert|gpt|llms?|translation|lstms?|rnns?|models?|layers?|networks?|pooling|vision|vit",
 }
 _LIST_ITEMS = re.compile(r"[,;|•·()]|:\s")
 

@@ -102,11 +102,18 @@ def test_bad_files_are_one_clear_error(tmp_path: Path) -> None:
         ("Improved the shopping cart checkout flow.", False),
         ("Shipped the service to Kubernetes with Helm charts.", True),
         ("Was at the helm of the student society.", False),
+        ("Added attention over the encoder states of the translation model.", True),
+        ("Skills: PyTorch, attention, CUDA", True),
+        ("Known for attention to detail and clear reports.", False),
+        ("Paid close attention to customer feedback.", False),
     ],
 )
 def test_an_ambiguous_alias_claims_its_technique_only_in_context(text: str, claimed: bool) -> None:
     found = parse_resume(f"Experience\n### Data work | 2024\n- {text}", CATALOGUE).techniques
-    assert bool({"adam", "dropout", "spark", "time-series", "decision-trees", "kubernetes"} & set(found)) is claimed
+    assert (
+        bool({"adam", "dropout", "spark", "time-series", "decision-trees", "kubernetes", "attention"} & set(found))
+        is claimed
+    )
 
 
 def test_fraud_detection_names_the_problem_not_anomaly_detection() -> None:
