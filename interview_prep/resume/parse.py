@@ -240,7 +240,11 @@ def _split_title(text: str) -> tuple[str, str]:
     """A title line that runs on into a description ("Sentiment classifier: fine-tuned BERT on ...")."""
     bold = _BOLD_HEAD_RE.match(text)
     if bold:
-        return _clean_title(bold.group(1)), strip_markup(bold.group(2))
+        rest = strip_markup(bold.group(2))
+        if _names_the_place(rest):  # "**ML Engineer Intern**, Acme Robotics — Jun 2025": the company is the title's
+            place = re.sub(r"^(?:,|@|at\s)\s*", "", rest, flags=re.IGNORECASE)
+            return _clean_title(f"{bold.group(1)}, {place}"), ""
+        return _clean_title(bold.group(1)), rest
     plain = strip_markup(text)
     m = re.search(r":\s|\s[\u2014\u2013-]\s", plain)
     if m and m.start() <= 60:
@@ -248,6 +252,15 @@ def _split_title(text: str) -> tuple[str, str]:
         if len(rest.split()) > 6 or rest.endswith("."):
             return _clean_title(plain[: m.start()]), rest
     return _clean_title(text), ""
+
+
+def _names_the_place(rest: str) -> bool:
+    """What follows a bold title names where it was, not what was done: after a comma, 'at' or '@', a few words
+    and dates and no sentence."""
+    if not re.match(r"(?:,|@|at\s)", rest, re.IGNORECASE):
+        return False
+    words = _DATE_RE.sub(" ", rest).split()
+    return 0 < len(words) <= 6 and not rest.rstrip().endswith(".")
 
 
 def _new_entry(line: str) -> tuple[str, list[str]]:
@@ -309,9 +322,12 @@ def find_numbers(text: str) -> tuple[Number, ...]:
         bare = value.lstrip("$ ").replace(",", "")
         if re.fullmatch(r"(?:19|20)\d\d", bare) or _inside_date(text, m.start(), m.end()):
             continue
-        before_words = re.findall(r"[\w\-]+", text[max(0, m.start() - 24) : m.start()].lower())
+        if text[max(0, m.start() - 1) : m.start()] == "@":
+            continue  # the cut-off of a ranking metric (NDCG@10), part of its name
+        before_words = re.findall(r"[\w\-]+(?:@\d+)?", text[max(0, m.start() - 24) : m.start()].lower())
         before_words = [w for w in before_words if w not in ("of", "by", "to", "at", "a", "an", "the", "from", "=")]
-        before = before_words[-1] if before_words and before_words[-1] in _METRICS else ""
+        last = before_words[-1] if before_words else ""
+        before = last if last.split("@")[0] in _METRICS else ""
         after_m = re.match(r"\s*([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?", text[m.end() :])
         after = ""
         if after_m:
@@ -320,7 +336,7 @@ def find_numbers(text: str) -> tuple[Number, ...]:
                 after = first
         if not before and not after and "%" not in value and not value.endswith(("x", "\u00d7")):
             continue  # a bare number says nothing an interviewer can ask about
-        if len(before) <= 5 or "-" in before:
+        if len(before.split("@")[0]) <= 5 or "-" in before:
             before = before.upper()  # AUC, F1, PR-AUC; "accuracy" stays a word
         found.append(Number(value=value, before=before, after=after))
     unique: dict[str, Number] = {}

@@ -19,6 +19,8 @@ class ResumeError(PrepError):
 
 def read_resume(path: Path) -> str:
     """The text of a résumé, one line per line of the document; a ResumeError when there is none."""
+    if path.is_dir():
+        raise ResumeError(f"{path}: is a folder; give the résumé file itself (PDF, DOCX, Markdown or text).")
     if not path.is_file():
         raise ResumeError(f"{path}: no such file.")
     suffix = path.suffix.lower()

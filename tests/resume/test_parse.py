@@ -33,6 +33,28 @@ def test_the_numbers_an_entry_states_are_found_without_years_or_names() -> None:
     ]
     assert found == ["2M card", "PR-AUC 0.42", "40% faster"]  # no year, no ResNet-50, no GPT-4
     assert [n.text for n in find_numbers("macro F1 0.89 on 50,000 product reviews")] == ["F1 0.89", "50,000 product"]
+    # A ranking metric's cut-off is part of its name: the result is 0.41, not 10.
+    assert [n.text for n in find_numbers("NDCG@10 of 0.41, recall@5 0.7")] == ["NDCG@10 0.41", "recall@5 0.7"]
+
+
+def test_a_bold_job_title_keeps_the_company_after_it() -> None:
+    """Two internships with the same title at two companies are two entries, with two ids."""
+    text = (
+        "## Experience\n"
+        "**ML Engineer Intern**, Acme Robotics \u2014 Jun 2025 \u2013 Aug 2025\n"
+        "- Trained a ranking model with XGBoost on 2M sessions.\n"
+        "**ML Engineer Intern** at Beta Labs | 2024\n"
+        "- Fine-tuned BERT for sentiment.\n"
+        "**Churn model**: predicted churn with logistic regression on 40k customers of a telecom.\n"
+    )
+    entries = parse_resume(text, CATALOGUE).entries
+    assert [e.title for e in entries] == [
+        "ML Engineer Intern, Acme Robotics",
+        "ML Engineer Intern, Beta Labs",
+        "Churn model",
+    ]
+    assert len({e.slug for e in entries}) == 3
+    assert entries[2].lines == ("predicted churn with logistic regression on 40k customers of a telecom.",)
 
 
 def test_headings_in_their_usual_spellings() -> None:
@@ -77,6 +99,7 @@ def test_bad_files_are_one_clear_error(tmp_path: Path) -> None:
         fake_docx: "not a DOCX",
         binary: "not a résumé",
         tmp_path / "missing.pdf": "no such file",
+        tmp_path: "is a folder",
     }
     for path, message in cases.items():
         with pytest.raises(ResumeError) as info:
