@@ -90,3 +90,39 @@ def test_resume_then_practise_a_deep_dive_in_a_terminal(cv_files: dict[str, Path
     shown = json.loads(prep(home, "stats", "--json").stdout)
     [row] = shown["questions"]
     assert row["name"] == qid and row["attempts"] == 1 and row["last_score"] >= 60
+
+
+CV = """# Ada Lovelace
+## Projects
+### Churn model | 2025
+- Predicted churn for 40k telecom customers with XGBoost; AUC 0.87.
+### Image search
+- Fine-tuned a ResNet on 10k product photos.
+## Skills
+Python, SQL
+"""
+
+
+def test_the_history_of_a_question_survives_an_edit_of_the_cv(tmp_path: Path) -> None:
+    """Re-reading an edited résumé keeps each entry's and technique's question id, so its attempts stay its own."""
+    cv = tmp_path / "cv.md"
+    cv.write_text(CV)
+    first = json.loads(runner.invoke(app, ["resume", str(cv), "--json"]).output)
+    dive = next(e["question"] for e in first["entries"] if e["title"] == "Churn model")
+    answer = tmp_path / "answer.md"
+    answer.write_text("We predicted churn with XGBoost because the features were tabular. " * 5)
+    graded = runner.invoke(app, ["grade", str(answer), "-q", dive, "--json"])
+    assert graded.exit_code in (0, 1), graded.output
+    # The user rewrites a bullet, adds a project above the others and a skill.
+    cv.write_text(
+        CV.replace("## Projects\n", "## Projects\n### Fraud alerts\n- Flagged fraud with an isolation forest.\n")
+        .replace("AUC 0.87.", "AUC 0.87, up from 0.80 with a logistic regression baseline.")
+        .replace("Python, SQL", "Python, SQL, Docker")
+    )
+    second = json.loads(runner.invoke(app, ["resume", str(cv), "--json"]).output)
+    assert {e["question"] for e in second["entries"]} > {e["question"] for e in first["entries"]}
+    assert {q["id"] for q in second["questions"]} > {q["id"] for q in first["questions"]}
+    history = json.loads(runner.invoke(app, ["history", dive, "--json"]).output)
+    assert history["total"] == 1 and [a["question"] for a in history["attempts"]] == [dive]
+    shown = runner.invoke(app, ["show", dive])
+    assert shown.exit_code == 0 and "logistic regression" in shown.output  # the edited entry, under its old id
