@@ -16,7 +16,13 @@ def resume_table(found: dict[str, Any]) -> Table:
     table = rows_table("Your résumé", pad_edge=False)
     table.add_column("entry")
     table.add_column("techniques")
-    table.add_column("questions made", style="cyan", overflow="fold")  # an id cut by "…" cannot be typed
+    ids = [e["question"] for e in found["entries"] if e["question"]] + [
+        q for t in found["techniques"] for q in t["questions"]
+    ]
+    # The ids are what the user types next (prep practice -q ID): each keeps one line where the screen allows it
+    # (the entry and technique columns wrap instead), and folds, never "…", where it does not.
+    widest = min(max((len(i) for i in ids), default=0), 44)
+    table.add_column("questions made", style="cyan", overflow="fold", no_wrap=True, min_width=widest)
     in_entries: set[str] = set()
     for entry in found["entries"]:
         in_entries.update(entry["techniques"])

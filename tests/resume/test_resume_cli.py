@@ -19,7 +19,7 @@ def test_table_json_dry_run_and_forget(cv_files: dict[str, Path]) -> None:
     cv = str(cv_files["one-column.pdf"])
     dry = runner.invoke(app, ["resume", cv, "--dry-run"])
     assert dry.exit_code == 0, dry.output
-    assert "Northwind Payments" in dry.output and "nothing was written" in dry.output
+    assert "Northwind" in dry.output and "nothing was written" in dry.output
     assert not pack.resume_dir().exists()
     shown = runner.invoke(app, ["resume", cv, "--json"])
     data = json.loads(shown.output)
@@ -36,7 +36,7 @@ def test_table_json_dry_run_and_forget(cv_files: dict[str, Path]) -> None:
     assert gone.exit_code == 0 and "Removed" in gone.output and not pack.resume_dir().exists()
 
 
-def test_the_table_at_80_columns_shows_every_question_id_whole(cv_files: dict[str, Path]) -> None:
+def test_the_table_at_80_columns_shows_every_question_id_whole_on_one_line(cv_files: dict[str, Path]) -> None:
     """The ids are what the user types next (`prep practice -q ID`): cut with an ellipsis, they cannot be."""
     cv = str(cv_files["one-column.pdf"])
     ids = [q["id"] for q in json.loads(runner.invoke(app, ["resume", cv, "--json", "--dry-run"]).output)["questions"]]
@@ -44,8 +44,7 @@ def test_the_table_at_80_columns_shows_every_question_id_whole(cv_files: dict[st
     assert table.exit_code == 0, table.output
     assert max(len(line) for line in table.output.splitlines()) <= 80
     assert "\u2026" not in table.output
-    cells = "".join(line[-26:].strip() for line in table.output.splitlines())
-    assert all(i in cells for i in ids), (ids, table.output)
+    assert all(any(i in line for line in table.output.splitlines()) for i in ids), (ids, table.output)
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01binary"])
