@@ -68,12 +68,15 @@ def history_file() -> Path:
     return data_dir() / HISTORY_FILE
 
 
-def write_whole(path: Path, text: str) -> bool:
+def write_whole(path: Path, text: str | bytes) -> bool:
     """Write `text` to `path` whole or not at all: into a file of this process's own beside it, then a
     rename, so a reader (or another prep writing at once) never sees half of it. False if it cannot."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            tmp.write_bytes(text)
+        else:
+            tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
         try:

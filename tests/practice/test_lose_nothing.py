@@ -190,6 +190,10 @@ def _cache(prep_home: Path) -> Path:
     return prep_home / "cache" / "bank.json"
 
 
+def _snapshot(prep_home: Path) -> Path:
+    return prep_home / "cache" / "bank.pickle"
+
+
 @pytest.mark.parametrize(
     "stored",
     [
@@ -214,6 +218,7 @@ def test_a_cached_entry_with_damaged_data_is_parsed_again(prep_home: Path) -> No
     for entry in cache["files"].values():
         entry["data"] = {"rubric": 7}
     _cache(prep_home).write_text(json.dumps(cache))
+    _snapshot(prep_home).unlink()  # else the whole bank comes from the snapshot, without the parse cache
     assert len(load_bank().questions) == len(cache["files"])
 
 
@@ -227,6 +232,29 @@ def test_the_cache_keeps_only_the_files_of_the_banks_in_use(prep_home: Path, tmp
     (pack / "q.yaml").unlink()
     load_bank([pack])
     assert len(json.loads(_cache(prep_home).read_text())["files"]) == builtin
+
+
+def test_the_bank_snapshot_is_used_only_while_every_file_and_folder_is_as_it_was(
+    prep_home: Path, tmp_path: Path
+) -> None:
+    """`prep list` unpickles the last bank instead of validating every file again, but an edited, added or
+    removed question, another --bank, or a damaged snapshot loads the files again."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "q.yaml").write_text(GOOD)
+    first = load_bank([pack])
+    assert _snapshot(prep_home).is_file()
+    _cache(prep_home).write_text("{}")  # the parse cache is not read while the snapshot holds
+    assert load_bank([pack]) == first and _cache(prep_home).read_text() == "{}"
+    (pack / "q.yaml").write_text(GOOD.replace("title: ", "title: Edited ", 1))
+    edited = load_bank([pack])
+    assert edited.get("my-question").title.startswith("Edited ")
+    assert "my-question" not in {q.id for q in load_bank().questions}  # without the pack: not its snapshot
+    (pack / "q2.yaml").write_text(GOOD.replace("my-question", "my-second").replace("number: 101", "number: 102"))
+    assert {"my-question", "my-second"} <= {q.id for q in load_bank([pack]).questions}
+    _snapshot(prep_home).write_bytes(b"not a pickle")
+    assert load_bank([pack]).get("my-second").number == 102
+    assert _snapshot(prep_home).read_bytes() != b"not a pickle"  # rewritten
 
 
 def test_a_yaml_alias_bomb_is_refused_before_it_is_expanded(prep_home: Path, tmp_path: Path) -> None:
