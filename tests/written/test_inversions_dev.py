@@ -65,9 +65,6 @@ KNOWN_GAPS = {
     "After deployment the model can be left alone.": "'left alone' names no phrase of monitoring",
     "Gamma and beta are not trained.": "'trained' is not 'learned' to the grader (no synonym: 'training' is a phase)",
     "Too large a step never crosses over the minimum.": "'crosses over' is no overshoot term",
-    "You never need to tune the learning rate with Adam.": (
-        "the misconception's phrases are in another order; 'adam' is only a term of another point"
-    ),
     "Adam works with any learning rate.": "'works with any' is no phrase of the misconception ('any value works')",
     "You should always pick the transformer.": "'pick' is not 'use': a synonym of use made 'I did not use' deny 'I chose'",
     "Serving cost is not a factor.": "'not a factor' judges, but so does a correct 'latency is not a concern for it'",
@@ -82,7 +79,6 @@ KNOWN_GAPS = {
     "The gradient of one example is unrelated to the other examples in the batch.": "'unrelated to the other examples' is the point's words in another order ('depends on the other examples')",
     "At inference you still need a full batch, one example on its own does not work.": "'need a full batch' is the misconception's phrase with another word between; 'one example on its own' no phrase",
     "A transformer is no better than TF-IDF even when meaning depends on context.": "the denial is in the main clause, the point's term ('context') in the 'even when' clause it does not reach",
-    "A transformer on a GPU is as cheap to serve as a linear model on a CPU.": "'as cheap as' names no phrase of latency or serving cost",
     "Being able to explain a decision is not needed.": "'not needed' after 'being able to' is read as a description of the match, not a judgement",
     "I didn't know why the project mattered.": "a denied knowing is a gap, not a denial of the problem; 'mattered' is no topic word",
     "I never checked the data before training the model.": "'data' is no topic of the data point: another point's wording ('held out data') uses it",
@@ -95,7 +91,6 @@ KNOWN_GAPS = {
     "I didn't have any idea what the cause was.": "a denied 'have' is read as a fact of the story, not as a thing left undone",
     "I did not test my guess.": "only 'never' denies a story point in its own words ('did not' often tells a choice)",
     "After the change I did not compare the numbers before and after.": "only 'never' denies a story point in its own words",
-    "I already knew everything I needed.": "no denial: the gap point is denied only by 'nothing I didn't know'",
     "There were no gaps in what I knew.": "'gaps in what I knew' is not the phrase 'gaps in my knowledge'",
     "Where I learned it from does not matter.": "'learned it from' names no topic of the sources point",
     "I jumped straight into the full problem without building up from small pieces.": "'without building up' is no phrase of the point; 'built it up' and 'small steps' are",

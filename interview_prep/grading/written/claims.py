@@ -95,6 +95,16 @@ def _opener(words: Sequence[str], clauses: Sequence[int], clause: int) -> str:
     return next((w for w, c in zip(words, clauses, strict=True) if c == clause), "")
 
 
+def _describes_an_object(own: Sequence[Occurrence], words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
+    """True for a participle clause whose concept is a word with a direction of its own: in "boosting attacks
+    bias, adding shallow learners", the shallow learners are what is added, not a second claim about bias
+    ("reduces bias, increasing variance" is one: the participle moves the concept)."""
+    opener = _opener(words, clauses, clause)
+    if not opener.endswith("ing") or clause == clauses[0]:
+        return False
+    return any(CONCEPTS[o.concept][1].get(" ".join(words[o.start : o.end + 1]), 0) != 0 for o in own)
+
+
 def _prescribes(words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
     """True when a clause tells what to do ("reduce the depth", "you should prune", "I would add data")."""
     own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
@@ -174,7 +184,11 @@ def match_claim(
         # bias goes down", "bias goes up when you add capacity": a clause of condition lends its concepts
         # to the clause it conditions, before or after it.
         # ("while transformers only count words" is a whole clause set against the other, not an ellipsis)
-        elliptical = sum(1 for o in own if o.sign is not None) == 1 and _opener(words, clauses, clause) not in CONTRASTS
+        elliptical = (
+            len({o.concept for o in own if o.sign is not None}) == 1  # "so it memorises the data and overfits"
+            and _opener(words, clauses, clause) not in CONTRASTS
+            and not _describes_an_object(own, words, clauses, clause)
+        )
         # A prescription is no such consequence: "if it overfits, reduce the depth" says that less depth
         # cures overfitting, not that it causes it.
         conditioned = not _prescribes(words, clauses, clause)

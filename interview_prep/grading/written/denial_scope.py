@@ -61,6 +61,17 @@ def denies_another_predicate(segment: Segment, i: int, start: int, end: int, sai
     return sum(1 for s in predicate if s in said) * 2 <= len(predicate)
 
 
+# "If we never retrain it, the model degrades": a denial inside a condition supposes, it does not say.
+CONDITION_OPENERS = frozenset({"if", "unless"})
+
+
+def in_a_condition(segment: Segment, at: int) -> bool:
+    """True when word `at` is in a clause opened by "if" or "unless": what it denies is supposed, not denied."""
+    clause = segment.clauses[at]
+    first = next(k for k, c in enumerate(segment.clauses) if c == clause)
+    return segment.words[first] in CONDITION_OPENERS
+
+
 def not_until(segment: Segment, i: int) -> bool:
     """True for a "not"/"never" whose clause is followed by an "until" (or "before I ...") clause: "the bug
     never showed up on the small case until I shuffled the rows" says when it did, not that it did not."""
@@ -117,10 +128,11 @@ def denies_the_setting(segment: Segment, i: int, start: int, end: int) -> bool:
     return verb and end + 1 < len(words) and clauses[end + 1] == clauses[end] and words[end + 1] in SETTING_PREPOSITIONS
 
 
-def denies_the_manner(segment: Segment, i: int) -> bool:
-    """True for a denial whose clause ends on how it was done: "never changed two things at once"."""
+def denies_the_manner(segment: Segment, i: int, matched: frozenset[int] = frozenset()) -> bool:
+    """True for a denial whose clause ends on how it was done: "never changed two things at once". A manner
+    that is part of the match is what is denied: "I wouldn't split randomly" denies "split at random"."""
     words, clauses = segment.words, segment.clauses
-    own = [k for k in range(i + 1, len(words)) if clauses[k] == clauses[i]]
+    own = [k for k in range(i + 1, len(words)) if clauses[k] == clauses[i] and k not in matched]
     tail = [words[k] for k in own]
     if set(zip(tail, tail[1:], strict=False)) & MANNER_DENIED:
         return True

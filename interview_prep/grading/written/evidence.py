@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
+from interview_prep.grading.written.denial_scope import in_a_condition
 from interview_prep.grading.written.phrases import (
     Matcher,
     about_the_other,
@@ -113,6 +114,8 @@ class Reader:
                 for m in self.matcher.find(phrase, seg, said):
                     if about_the_other(seg, m.start, m.end):
                         continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
+                    if m.negated and in_a_condition(seg, m.start):
+                        continue  # "the model degrades if we never retrain it" supposes the denial, to warn of it
                     verdict = CONTRADICTED if m.negated else ASSERTED
                     out.append(Finding(verdict, seg, m.start, m.end, how, phrase.text))
         return out
@@ -154,7 +157,7 @@ class Reader:
     def key_point(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
         phrase_texts = [p for p in kp.phrases if compile_claim(p) is None]
         claim_texts = [*kp.claims, *(p for p in kp.phrases if compile_claim(p) is not None)]
-        said = frozenset(content_stems(kp.description))  # what the point says: "learned" scale and shift
+        said = frozenset(content_stems(kp.description)) | _privatives_said(kp)  # "learned" scale and shift
         found = self.phrase_findings(phrase_texts, allowed, said=said)
         # "During training the batch statistics are used, not the running averages": a phrase of a point
         # about inference, denied in a clause about training, is no contradiction of the point.
@@ -273,6 +276,13 @@ class Reader:
                     verdict = ASSERTED
                 out.append(Finding(verdict, seg, start, end, "similarity", " ".join(ref.stems)))
         return out
+
+
+def _privatives_said(kp: KeyPoint) -> frozenset[str]:
+    """The privatives a point's own words use: "remove duplicate copies" makes "remove duplicates" the point
+    done, not denied."""
+    words = {w for t in (kp.description, *kp.phrases, *kp.paraphrases) for w in tokenize(t.lower())[0]}
+    return frozenset(stem_all(sorted(words & lexicon.PRIVATIVES)))
 
 
 def _opens_its_clause(seg: Segment, at: int) -> bool:

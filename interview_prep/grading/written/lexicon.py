@@ -109,7 +109,42 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "undershoots": -1,
         },
     ),
-    "speed": ("quantity", {"speed": 0, "fast": 1, "quickly": 1, "slow": -1, "slowly": -1}),
+    "speed": (
+        "quantity",
+        {
+            "speed": 0,
+            "fast": 1,
+            "faster": 1,
+            "quick": 1,
+            "quicker": 1,
+            "quickly": 1,
+            "slow": -1,
+            "slower": -1,
+            "slowly": -1,
+        },
+    ),
+    # What a model costs to serve: "a transformer needs a GPU and adds latency".
+    "serving-cost": (
+        "quantity",
+        {"latency": 0, "cost": 0, "costs": 0, "expensive": 1, "costly": 1, "costlier": 1, "cheap": -1, "cheaper": -1},
+    ),
+    "interpretability": (
+        "quantity",
+        {
+            # one stem, "interpret", for interpretable and interpretability: only whole phrases carry a direction
+            "interpretability": 0,
+            "easy to interpret": 1,
+            "easier to interpret": 1,
+            "easy to debug": 1,
+            "easier to debug": 1,
+            "hard to interpret": -1,
+            "harder to interpret": -1,
+            "hard to debug": -1,
+            "harder to debug": -1,
+            "black box": -1,
+            "opaque": -1,
+        },
+    ),
     "loss": ("quantity", {"loss": 0, "training loss": 0, "validation loss": 0}),
     # Class imbalance is a condition: naming it says it is there; "balanced" says it is not.
     "imbalance": ("quantity", {"imbalance": 1, "imbalanced": 1, "skewed": 1, "balanced": -1}),
@@ -127,7 +162,18 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "trustworthy": -1,
         },
     ),
-    "bag-of-words": ("action", {"tf idf": 1, "tfidf": 1, "bag of words": 1, "n grams": 1, "n gram": 1}),
+    "bag-of-words": (
+        "action",
+        {
+            "tf idf": 1,
+            "tfidf": 1,
+            "bag of words": 1,
+            "n grams": 1,
+            "n gram": 1,
+            "logistic regression": 1,
+            "linear model": 1,
+        },
+    ),
     "transformer": ("action", {"transformer": 1, "transformers": 1, "bert": 1, "fine tuning": 1}),
     "word-order": ("quantity", {"word order": 0, "order of the words": 0, "context": 0, "negation": 0}),
     "accuracy": ("anchor", {"accuracy": 0}),
@@ -230,7 +276,7 @@ DOWN_WORDS = (
     "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
     "counters ignore ignores ignored ignoring lose loses lost discard discards discarded stop stops stopped stopping "
     "suppress suppresses curb curbs dampen dampens mitigate mitigates diminish diminishes fall falls falling fell "
-    "decline declines lowered"
+    "decline declines lowered attack attacks attacking"
 )
 # The direction words that are adjectives or adverbs rather than verbs: "higher variance", "bias goes down".
 DIRECTION_ADJECTIVES = (
@@ -267,7 +313,7 @@ BIND_DISTANCE = 4
 # What may stand between a subject and its direction verb: "the variance of the model usually increases".
 SUBJECT_GAP = frozenset(
     "the a an its their this that of model tree network usually often also typically generally can will may might "
-    "could would tends to then quickly slowly further only always sharply steadily keeps keep kept".split()
+    "could would tends to then quickly slowly further only always sharply steadily keeps keep kept curve curves".split()
 )
 # Words that open a clause of condition, whose concepts are the setting of the clause it conditions.
 CONDITIONS = frozenset("as when whenever if once".split())
@@ -301,6 +347,7 @@ RELATION_DENIALS = frozenset(
         ("nothing", "to"),
         ("not", "caused"),
         ("not", "due"),
+        ("not", "depend"),
     }
 )
 RELATION_DENYING_WORDS = frozenset({"unrelated", "irrelevant"})

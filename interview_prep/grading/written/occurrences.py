@@ -69,6 +69,9 @@ def _adjectives(stem: Callable[[Sequence[str]], list[str]]) -> frozenset[str]:
     return frozenset(stem(DIRECTION_ADJECTIVES.split()))
 
 
+ADJECTIVE_WORDS = frozenset(DIRECTION_ADJECTIVES.split())
+
+
 def _after_linking_verb(words: Sequence[str], i: int) -> bool:
     """True when word i follows a linking verb, past degree words: "goes down", "is much higher"."""
     j = i - 1
@@ -89,6 +92,23 @@ def _is_object(words: Sequence[str], verb: int, term: int) -> bool:
     "reduces the variance", not "decreases and variance ...", "increases with depth"."""
     between = words[verb + 1 : term]
     return not any(w in {"and", "or", "with", "as", "when"} for w in between)
+
+
+# What may stand between "than" and the thing compared: "than a linear model on TF-IDF".
+COMPARAND_WORDS = frozenset("a an the plain simple simpler linear model models on with".split())
+
+
+def _compared_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
+    """True when the term at `a` is what a comparison is made with: "better than a transformer", "than a linear
+    model on TF-IDF", "the same as a TF-IDF model" ("rather than X" is a choice, not a comparison)."""
+    j = a - 1
+    while j >= 0 and clauses[j] == clauses[a] and words[j] in COMPARAND_WORDS and a - j <= 6:
+        j -= 1
+    if j < 0 or clauses[j] != clauses[a]:
+        return False
+    if words[j] == "than":
+        return j == 0 or words[j - 1] != "rather"
+    return words[j] == "as" and "same" in words[max(0, j - 3) : j]
 
 
 def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
@@ -130,9 +150,11 @@ def occurrences(
         passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
         # "bias goes down", "variance is higher": a direction adjective after a linking verb says how its
         # subject is, so it moves the concept before it; "higher variance" moves the one after it.
-        predicative = s in adjectives and _after_linking_verb(words, i)
+        # "lowers" and "lowered" are verbs although they stem to the adjective "lower"
+        adjective = s in adjectives and words[i] in ADJECTIVE_WORDS
+        predicative = adjective and _after_linking_verb(words, i)
         # "full depth reduces its variance": a direction verb moves its object, not its subject...
-        verb = s not in adjectives and not passive
+        verb = not adjective and not passive
         for k, (_, a, b) in enumerate(found):
             if clauses[a] != clauses[i] or CONCEPTS[found[k][0][0]][0] in FIXED_KINDS:
                 continue  # a category or an anchor is never moved by a direction word
@@ -144,7 +166,9 @@ def occurrences(
             if dist > BIND_DISTANCE * 2 + 1:
                 continue
             behind = BIND_DISTANCE * 4
-            if predicative:
+            if predicative and a == i + 1:
+                rank = 0  # "is less expensive", "is more interpretable": a degree of the adjective after it
+            elif predicative:
                 rank = dist + behind if a > i else dist
             elif verb and a < i:
                 # "variance increases" is moved by its verb; "the depth and stop" is not the verb's subject
@@ -176,7 +200,9 @@ def occurrences(
             for j in range(len(found))
         )
         and any(
-            b < i < found[j][1] and stems[i] not in adjectives and _is_subject(words, b, i)
+            b < i < found[j][1]
+            and not (stems[i] in adjectives and words[i] in ADJECTIVE_WORDS)
+            and _is_subject(words, b, i)
             for j in direction
             for i in bound_at
             if bound_at[i] == j
@@ -190,7 +216,7 @@ def occurrences(
             sign = 0
         elif kind == "category":
             sign = inherent
-        elif kind == "action" and "than" in words[max(0, a - 2) : a] and "rather" not in words[max(0, a - 3) : a]:
+        elif kind == "action" and _compared_with(words, clauses, a):
             sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
         elif k in direction:
             sign = (inherent or 1) * direction[k]

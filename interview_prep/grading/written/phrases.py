@@ -213,11 +213,11 @@ def _negated(
         i
         for i in denial_positions(words, lo, end + 1)
         if (clauses[i] == clause or (clauses[i] <= clauses[end] and scope.opens_elliptical_denial(segment, i)))
-        and not (i in matched and words[i] in lexicon.PRIVATIVES)
+        and not (words[i] in lexicon.PRIVATIVES and (i in matched or segment.stems[i] in said))
         and not scope.sets_a_condition(segment, i)
         and not (
             i not in matched
-            and (scope.denies_the_manner(segment, i) or scope.denies_the_setting(segment, i, start, end))
+            and (scope.denies_the_manner(segment, i, matched) or scope.denies_the_setting(segment, i, start, end))
         )
         and not (own == 0 and i not in matched and scope.denies_a_stop_or_a_first(segment, i))
         and not scope.not_until(segment, i)

@@ -55,7 +55,7 @@ NEGATION_BIGRAMS = frozenset(
 # Words that start a new clause, so a negation before them does not reach past them.
 CLAUSE_BREAK_WORDS = frozenset(
     "but whereas although though however yet instead so because since while which when unless until "
-    "then otherwise therefore thus hence unlike except if whenever before after".split()
+    "then otherwise therefore thus hence unlike except if whenever before after whose who whom".split()
 )
 INTERROGATIVE_VERBS = frozenset(
     "show shows showed shown showing tell tells told know knows knew see sees saw reveal reveals revealed "
@@ -87,7 +87,7 @@ VERB_WORDS = frozenset(
     """is are was were be been being am has have had do does did can could will would should may
     might must shall reduces reduced increases increased helps helped lets takes took goes went
     keeps kept started tried found finds looked saw checked ran built learned learnt became becomes
-    gives gave picked wanted knew thought fixed changed tells told shows showed wrote makes made
+    gives gave picked wanted knew thought fixed changed tells told shows showed wrote makes made adds
     gets got means meant needs needed uses used""".split()
 )
 FUNCTION_WORDS = (
@@ -245,6 +245,25 @@ def tokenize(segment: str) -> tuple[list[str], list[int], list[int]]:
     return words, clauses, parts
 
 
+# Verbs enough to tell that a clause already has its predicate: "Boosting mainly attacks bias, adding ...".
+_PREDICATE_WORDS = frozenset(VERB_WORDS | set(lexicon.UP_WORDS.split()) | set(lexicon.DOWN_WORDS.split()))
+
+
+def _opens_a_participle(lowered: str, m: re.Match[str], words: Sequence[str], clauses: Sequence[int]) -> bool:
+    """True for an -ing word after a comma that ends a clause with a predicate, not one item of a list:
+    in "boosting attacks bias, adding shallow learners" the shallow learners are not what reduces bias;
+    "no scaling, clipping or warmup" is a list, and "Regularization, adding a penalty, reduces variance"
+    has no predicate before its comma."""
+    word = m.group()
+    if not (word.endswith("ing") and len(word) > 5):
+        return False
+    nxt = TOKEN_RE.search(lowered, m.end())
+    if nxt is None or "," in lowered[m.end() : nxt.start()] or nxt.group() in {"or", "and"}:
+        return False
+    own = [w for w, c in zip(words, clauses, strict=True) if c == clauses[-1]]
+    return any(w in _PREDICATE_WORDS for w in own[1:])
+
+
 def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[tuple[int, int]]]:
     """As tokenize(), with the character span of each word in the segment."""
     words: list[str] = []
@@ -276,7 +295,7 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
         elif words and "," in gap:
             # A comma ends a clause only when a new one visibly starts ("..., it uses", "..., not X");
             # in a list ("no need for precision, recall or F1") the negation carries on.
-            if subordinate or expanded[0] in COMMA_CLAUSE_STARTS:
+            if subordinate or expanded[0] in COMMA_CLAUSE_STARTS or _opens_a_participle(lowered, m, words, clauses):
                 clause += 1
                 subordinate = False
         for k, word in enumerate(expanded):
@@ -287,7 +306,11 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
             # "never settles and can diverge": "and" before a second verb starts a new clause.
             # "do not show which words drive it": after a verb of showing or knowing, "which"/"when" ask a
             # question inside the clause rather than open a new one, so the clause's denial reaches them.
-            interrogative = word in {"which", "when", "whether"} and words and words[-1] in INTERROGATIVE_VERBS
+            interrogative = (
+                word in {"which", "when", "whether", "who", "whom", "whose"}
+                and words
+                and words[-1] in INTERROGATIVE_VERBS
+            )
             if (
                 words
                 and not interrogative

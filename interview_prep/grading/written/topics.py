@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from interview_prep.grading.written import segments as seg_words
+from interview_prep.grading.written.denial_scope import CONDITION_OPENERS
 from interview_prep.grading.written.occurrences import negation_positions
 from interview_prep.grading.written.phrases import denial_positions
 from interview_prep.grading.written.segments import NUMBER_STEM, Segment, stem_all, tokenize
@@ -92,28 +93,58 @@ def is_story(question: Question) -> bool:
     return not any(kp.claims for kp in question.rubric.key_points)
 
 
+def _stretches(seg: Segment) -> list[tuple[int, int, int]]:
+    """(clause, first word, end) of each clause, with a clause cut before an "and never" that opens a second
+    predicate: in "I had no idea and never formed a theory" each denial has its own verb."""
+    out: list[tuple[int, int, int]] = []
+    for clause in sorted(set(seg.clauses)):
+        idx = [i for i, c in enumerate(seg.clauses) if c == clause]
+        lo = idx[0]
+        for k in idx[1:-1]:
+            if seg.words[k] == "and" and seg.words[k + 1] == "never":
+                out.append((clause, lo, k))
+                lo = k
+        out.append((clause, lo, idx[-1] + 1))
+    return out
+
+
+def _shares_a_first_person(seg: Segment, lo: int, cue: int) -> bool:
+    """ "I had no idea and never formed a theory": a clause opened by "and" with no subject of its own takes
+    the first person of the sentence's first clause."""
+    words = seg.words
+    if words[lo] not in {"and", "but"} or cue != lo + 1:
+        return False
+    first = [w for w, c in zip(words, seg.clauses, strict=True) if c == seg.clauses[0]]
+    return any(w in FIRST_PERSON for w in first)
+
+
+def _denies_everything(words: Sequence[str]) -> bool:
+    """ "I didn't test anything", "we did not try any of them": a denial of any act at all, no choice."""
+    return words[0] == "not" and any(w in {"anything", "any"} for w in words[1:])
+
+
 def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[str, int, int]]:
     """(key point, start, end) for each clause of the segment that denies doing what a point is about; the point
     is the one whose topic word comes last, the object of the denied verb ("never checked the data")."""
     out: list[tuple[str, int, int]] = []
-    words, stems, clauses = seg.words, seg.stems, seg.clauses
+    words, stems = seg.words, seg.stems
     owner = {s: kp_id for kp_id, stems_ in table.items() for s in stems_}
-    for clause in sorted(set(clauses)):
-        idx = [i for i, c in enumerate(clauses) if c == clause]
-        lo, hi = idx[0], idx[-1] + 1
+    for clause, lo, hi in _stretches(seg):
         cues = denial_positions(words, lo, hi)
         judged = [k for k in range(lo, hi) if words[k] in WORTHLESS] + [
             k for k in cues if k + 1 < hi and (words[k], words[k + 1]) in WORTH_DENIED
         ]
         if len(cues) + len(judged) - len(set(cues) & set(judged)) != 1:
             continue  # none, or a double negation
+        if words[lo] in CONDITION_OPENERS:
+            continue  # "the model degrades if we never retrain it" warns of the denial, it does not admit it
         if judged and any(w in HEDGES for w in words[judged[0] : hi]):
             continue  # "the exact model did not matter much": a comparison, not a dismissal
         if judged:  # "how the data was split did not matter", "the choice of model was irrelevant"
             named = [owner[stems[k]] for k in range(lo, judged[0]) if stems[k] in owner]
         elif (
-            words[cues[0]] == "never"
-            and any(w in FIRST_PERSON for w in words[lo : cues[0]])
+            (words[cues[0]] == "never" or _denies_everything(words[cues[0] : hi]))
+            and (any(w in FIRST_PERSON for w in words[lo : cues[0]]) or _shares_a_first_person(seg, lo, cues[0]))
             and not _knowing(words, cues[0])
         ):
             # Only "never": "I never checked the data" admits a habit; "I did not X" often tells a choice made

@@ -1,0 +1,147 @@
+"""Issue 10: how far a denial reaches, which word a direction binds to, and comparisons between two models.
+
+Each case failed on the grader of commit 635b1f4: a correct sentence called wrong, or a fluent inversion
+passed over. They come from the first independent set (tests/written/independent/), which this work
+read and so turned into development data; tests/written/independent-2/ measures the change instead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_prep.bank import load_bank
+from interview_prep.grading.written import grade_written
+
+
+def _report(qid: str, text: str) -> dict[str, object]:
+    data: dict[str, object] = grade_written(load_bank().get(qid), text).to_json()
+    return data
+
+
+def verdict(qid: str, text: str, kp_id: str) -> str:
+    points = _report(qid, text)["key_points"]
+    assert isinstance(points, list)
+    return next(kp["verdict"] for kp in points if kp["id"] == kp_id)
+
+
+def misconceptions(qid: str, text: str) -> list[str]:
+    found = _report(qid, text)["misconceptions"]
+    assert isinstance(found, list)
+    return [m["id"] for m in found]
+
+
+def contradicted(qid: str, text: str) -> list[str]:
+    points = _report(qid, text)["key_points"]
+    assert isinstance(points, list)
+    return [kp["id"] for kp in points if kp["verdict"] == "contradicted"]
+
+
+# --- correct sentences that were called wrong ---
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # a denial does not reach into a "whose" clause
+        ("learning-rate", "Waiting longer will not rescue a run whose step size is too big."),
+        # a denial inside an "if" clause supposes it, to warn of it
+        ("spam-pipeline", "The model will degrade over time if we never retrain it."),
+        # removing duplicates is the cleaning step itself, which the point's own words say
+        ("spam-pipeline", "First I'd remove duplicate emails, since spam campaigns send thousands of them."),
+        # the shallow learners of a participle clause are what boosting adds, not a claim about their bias
+        ("bias-variance", "Boosting mainly attacks bias, adding shallow learners one after another."),
+        # "than a linear model on TF-IDF": TF-IDF is what the transformer is compared with (a guard on the
+        # comparative claims of the tfidf-vs-transformer rubric, which an old grader did not have)
+        ("tfidf-vs-transformer", "BERT is slower and costlier than a linear model on TF-IDF."),
+    ],
+)
+def test_a_correct_sentence_is_not_called_wrong(qid: str, text: str) -> None:
+    assert contradicted(qid, text) == []
+    assert misconceptions(qid, text) == []
+
+
+def test_removing_duplicates_earns_the_cleaning_point() -> None:
+    assert verdict("spam-pipeline", "First I'd remove duplicate emails.", "data-cleaning") == "asserted"
+
+
+def test_a_participle_clause_keeps_its_concept_when_the_participle_moves_it() -> None:
+    # "increasing variance" is a second claim of the same subject: the deeper tree
+    assert verdict("bias-variance", "A deeper tree reduces bias, increasing variance.", "deep-tree-variance") == (
+        "asserted"
+    )
+
+
+# --- inversions that were passed over ---
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        # "lowers" is a verb moving its object, though it stems to the adjective "lower"
+        ("bias-variance", "Growing the tree deeper lowers its variance.", "deep-tree-variance"),
+        # a noun of the subject ("loss curve") between the concept and its verb
+        (
+            "learning-rate",
+            "When the learning rate is too large, the loss curve decreases smoothly and steadily.",
+            "loss-curve",
+        ),
+        # "and never formed a theory": a second denial with its own verb, not a double negation
+        ("debugging-story", "I had no idea what the cause might be and never formed a theory about it.", "hypothesis"),
+        # "did not ... anything" admits no act at all; it tells no choice
+        ("debugging-story", "I didn't test anything.", "experiment"),
+        # "does not depend on" denies the relation the point states
+        (
+            "bias-variance",
+            "A model's variance does not depend at all on which training sample you happen to draw.",
+            "variance-definition",
+        ),
+        # comparisons between the two models
+        (
+            "tfidf-vs-transformer",
+            "A fine-tuned transformer is easier to interpret and debug than logistic regression on TF-IDF.",
+            "interpretability",
+        ),
+        (
+            "tfidf-vs-transformer",
+            "Fine-tuning a transformer is quicker to iterate on than training logistic regression on TF-IDF.",
+            "iteration-speed",
+        ),
+        ("tfidf-vs-transformer", "Serving a transformer costs about the same as a TF-IDF model.", "latency-cost"),
+    ],
+)
+def test_an_inversion_is_a_contradiction(qid: str, text: str, kp_id: str) -> None:
+    assert verdict(qid, text, kp_id) == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "kp_id"),
+    [
+        ("A transformer is harder to debug than TF-IDF with logistic regression.", "interpretability"),
+        ("TF-IDF is less expensive than a transformer.", "latency-cost"),
+        ("Logistic regression on TF-IDF retrains in minutes, much faster than fine-tuning BERT.", "iteration-speed"),
+    ],
+)
+def test_a_comparison_the_right_way_round_earns_the_point(text: str, kp_id: str) -> None:
+    assert verdict("tfidf-vs-transformer", text, kp_id) == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "misconception"),
+    [
+        # the consequence clause ("so it memorises ... and overfits") takes the cause from the clause before it
+        (
+            "learning-rate",
+            "A learning rate that is too large makes the model learn too fast, so it memorises the training data "
+            "and overfits.",
+            "large-lr-overfits",
+        ),
+        ("spam-pipeline", "I'd shuffle all the emails together and split them at random.", "random-split-fine"),
+    ],
+)
+def test_a_misconception_in_other_words_is_found(qid: str, text: str, misconception: str) -> None:
+    assert misconception in misconceptions(qid, text)
+
+
+def test_a_denied_manner_that_is_the_misconception_denies_it() -> None:
+    # "I never changed two things at once" denies a manner; "I wouldn't split randomly" denies the random split
+    assert misconceptions("spam-pipeline", "I wouldn't split randomly, since that leaks future spam.") == []
