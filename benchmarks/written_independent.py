@@ -1,11 +1,15 @@
-"""The written grader on the independent set of single statements (tests/written/independent/).
+"""The written grader on an independent set of single statements (tests/written/independent-2/ by default).
 
 Each correct ("textbook") statement, graded alone, should contradict no key point and assert no
 misconception; each fluent inversion should be caught: the key point it denies `contradicted`,
 or the misconception it asserts reported. The set was written from the questions' YAML and the
 grader's design, never from its code, and is never tuned on: this script measures, it is not a test.
 
-    python benchmarks/written_independent.py [-v]
+    python benchmarks/written_independent.py [-v] [--set independent-2|independent]
+
+The first set (independent/) was read while changing the grader on 2026-12-03 and is development data
+since; independent-2/ (written the same day, by a helper that opened neither the grader nor the first
+set) is the measure.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ sys.path.insert(0, str(REPO))
 from interview_prep.bank import load_bank  # noqa: E402 - after the checkout is on the path
 from interview_prep.grading.written import grade_written  # noqa: E402
 
-SETS = REPO / "tests" / "written" / "independent"
+SETS = REPO / "tests" / "written"
 
 
 def called_wrong(data: dict[str, Any]) -> list[str]:
@@ -40,11 +44,13 @@ def caught(item: dict[str, Any], data: dict[str, Any]) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="list every statement the grader got wrong")
+    parser.add_argument("--set", default="independent-2", help="the folder under tests/written (default: %(default)s)")
     args = parser.parse_args()
+    print(f"set: tests/written/{args.set}")
     bank = load_bank([])
     totals = [0, 0, 0, 0]
     print(f"{'question':<22} {'textbook':>8} {'called wrong':>12} {'inversions':>10} {'caught':>7}")
-    for path in sorted(SETS.glob("*.yaml")):
+    for path in sorted((SETS / args.set).glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         question = bank.get(data["question"])
         wrong, missed = [], []

@@ -1,8 +1,10 @@
-"""The independent set of single statements for the written grader stays whole (tests/written/independent/).
+"""The independent sets of single statements for the written grader stay whole (tests/written/independent*/).
 
 What the grader makes of the statements is measured by benchmarks/written_independent.py, not
-asserted here: the set is never tuned on, and today the grader does not meet it (see the README
-there). These tests keep the set itself honest: real ids, every key point inverted, no duplicates.
+asserted here: a set is never tuned on, and today the grader does not meet it (see the READMEs
+there). These tests keep each set itself honest: real ids, every key point inverted, no duplicates.
+The first set (independent/) was read while changing the grader on 2026-12-03 and is development
+data since; the second (independent-2/) measures.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from interview_prep.bank import load_bank
 from interview_prep.grading.written import grade_written
 from interview_prep.models import Question
 
-HERE = Path(__file__).resolve().parent / "independent"
+SETS = tuple(Path(__file__).resolve().parent / name for name in ("independent", "independent-2"))
 QUESTIONS = (
     "bias-variance",
     "learning-rate",
@@ -35,8 +37,8 @@ QUESTIONS = (
 MIN_TEXTBOOK = 12
 
 
-def load_set(qid: str) -> dict[str, Any]:
-    with (HERE / f"{qid}.yaml").open(encoding="utf-8") as fh:
+def load_set(qid: str, folder: Path = SETS[0]) -> dict[str, Any]:
+    with (folder / f"{qid}.yaml").open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
@@ -67,9 +69,10 @@ def summary(data: dict[str, Any]) -> str:
     return f"key_points={kps} misconceptions={mcs}"
 
 
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
 @pytest.mark.parametrize("qid", QUESTIONS)
-def test_the_set_is_complete_and_names_real_ids(qid: str) -> None:
-    data = load_set(qid)
+def test_the_set_is_complete_and_names_real_ids(qid: str, folder: Path) -> None:
+    data = load_set(qid, folder)
     rubric = question(qid).rubric
     assert rubric is not None
     kp_ids = {kp.id for kp in rubric.key_points}
