@@ -145,3 +145,62 @@ def test_a_misconception_in_other_words_is_found(qid: str, text: str, misconcept
 def test_a_denied_manner_that_is_the_misconception_denies_it() -> None:
     # "I never changed two things at once" denies a manner; "I wouldn't split randomly" denies the random split
     assert misconceptions("spam-pipeline", "I wouldn't split randomly, since that leaks future spam.") == []
+
+
+# --- read from the second independent set (tests/written/independent-2/), which is development data since ---
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # what pruning is applied to is cut down, not grown: the fully grown tree becomes shallower
+        (
+            "bias-variance",
+            "Pruning a fully grown tree, or capping its max depth, usually brings its variance back down.",
+        ),
+        # the main clause after a mid-sentence "without" phrase is not denied by it
+        ("beyond-accuracy", "To compare models without committing to a threshold I'd use ROC-AUC."),
+        # the consequence of a mistake supposed in an "if" clause describes the bug, not how batch norm works
+        ("batchnorm", "If you forget to call model.eval(), the layer keeps using batch statistics at test time."),
+        # "it was X rather than Y" says what a thing was
+        ("debugging-story", "That would have ruled my guess out, so it was a real test rather than a confirmation."),
+        # a misconception phrase must not match a denied need ("does not remove the need to pick")
+        (
+            "learning-rate",
+            "Adam does not remove the need to pick a learning rate; set it to 10 and it will diverge too.",
+        ),
+    ],
+)
+def test_a_correct_sentence_of_the_second_set_is_not_called_wrong(qid: str, text: str) -> None:
+    assert contradicted(qid, text) == []
+    assert misconceptions(qid, text) == []
+
+
+def test_pruning_a_fully_grown_tree_earns_the_depth_point() -> None:
+    text = "Pruning a fully grown tree, or capping its max depth, usually brings its variance back down."
+    assert verdict("bias-variance", text, "deep-tree-variance") == "asserted"
+
+
+def test_the_same_words_without_the_mistake_state_the_misconception() -> None:
+    assert "bn-batch-stats-at-inference" in misconceptions(
+        "batchnorm", "At test time the layer keeps using batch statistics."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kp_id"),
+    [
+        # "examples" for "sample", "crude" for "simple": each definition given to the other subject
+        (
+            "Bias is the error that comes from the model being too sensitive to the particular examples it was "
+            "trained on.",
+            "bias-definition",
+        ),
+        (
+            "Variance is the error caused by the model's assumptions being too crude for the true pattern.",
+            "variance-definition",
+        ),
+    ],
+)
+def test_a_definition_given_to_the_other_subject_contradicts_it(text: str, kp_id: str) -> None:
+    assert verdict("bias-variance", text, kp_id) == "contradicted"

@@ -72,6 +72,19 @@ def in_a_condition(segment: Segment, at: int) -> bool:
     return segment.words[first] in CONDITION_OPENERS
 
 
+# "If you forget to call model.eval(), the layer keeps using batch statistics": the consequence of a mistake.
+MISTAKE_WORDS = frozenset("forget forgets forgot forgotten fail fails failed accidentally mistakenly wrongly".split())
+
+
+def after_a_mistake(segment: Segment, at: int) -> bool:
+    """True when word `at` is in the main clause of a sentence opened by an "if" clause that supposes a mistake
+    ("if you forget to ...", "if you don't switch to eval mode"): it says what goes wrong, not how things are."""
+    if segment.words[0] not in CONDITION_OPENERS or segment.clauses[at] == segment.clauses[0]:
+        return False
+    condition = [w for w, c in zip(segment.words, segment.clauses, strict=True) if c == segment.clauses[0]]
+    return any(w in MISTAKE_WORDS or w in {"not", "never", "no"} for w in condition)
+
+
 def not_until(segment: Segment, i: int) -> bool:
     """True for a "not"/"never" whose clause is followed by an "until" (or "before I ...") clause: "the bug
     never showed up on the small case until I shuffled the rows" says when it did, not that it did not."""

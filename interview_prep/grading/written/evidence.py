@@ -105,13 +105,18 @@ class Reader:
         }
 
     def phrase_findings(
-        self, texts: Iterable[str], segs: Iterable[Segment], how: str = "phrase", said: frozenset[str] = frozenset()
+        self,
+        texts: Iterable[str],
+        segs: Iterable[Segment],
+        how: str = "phrase",
+        said: frozenset[str] = frozenset(),
+        done: frozenset[str] = frozenset(),
     ) -> list[Finding]:
         out: list[Finding] = []
         compiled = [compile_phrase(t) for t in texts]
         for seg in segs:
             for phrase in compiled:
-                for m in self.matcher.find(phrase, seg, said):
+                for m in self.matcher.find(phrase, seg, said, done):
                     if about_the_other(seg, m.start, m.end):
                         continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
                     if m.negated and in_a_condition(seg, m.start):
@@ -157,8 +162,9 @@ class Reader:
     def key_point(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
         phrase_texts = [p for p in kp.phrases if compile_claim(p) is None]
         claim_texts = [*kp.claims, *(p for p in kp.phrases if compile_claim(p) is not None)]
-        said = frozenset(content_stems(kp.description)) | _privatives_said(kp)  # "learned" scale and shift
-        found = self.phrase_findings(phrase_texts, allowed, said=said)
+        said = frozenset(content_stems(kp.description))  # what the point says: "learned" scale and shift
+        done = _privatives_said(kp)
+        found = self.phrase_findings(phrase_texts, allowed, said=said, done=done)
         # "During training the batch statistics are used, not the running averages": a phrase of a point
         # about inference, denied in a clause about training, is no contradiction of the point.
         setting = _phase_of_text(kp.description)
@@ -170,11 +176,15 @@ class Reader:
             ]
             if setting == -1:  # a point about what changes at inference
                 found = [self._recased(f, setting) for f in found] + self._same_in_both(allowed)
-        found += self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term", said)
+        found += [
+            f
+            for f in self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term", said, done)
+            if not (f.verdict == CONTRADICTED and _only_set_aside(f))
+        ]
         # A term earns nothing in a fragment, but a fragment can deny it: "Calibration never matters."
         found += [
             f
-            for f in self.phrase_findings(kp.terms, [s for s in allowed if not s.is_sentence], "term", said)
+            for f in self.phrase_findings(kp.terms, [s for s in allowed if not s.is_sentence], "term", said, done)
             if f.verdict == CONTRADICTED
         ]
         found += self.claim_findings(claim_texts, allowed)
@@ -276,6 +286,21 @@ class Reader:
                     verdict = ASSERTED
                 out.append(Finding(verdict, seg, start, end, "similarity", " ".join(ref.stems)))
         return out
+
+
+def _only_set_aside(f: Finding) -> bool:
+    """True when a term is denied only by a "rather than" or "instead of" just before it, after a copula: "it was
+    a real test rather than a confirmation" says what a thing was, not what was left undone ("rather than forming
+    a hypothesis, I changed things" is a step skipped)."""
+    seg = f.segment
+    lo = f.start
+    while lo > 0 and seg.clauses[lo - 1] == seg.clauses[f.start]:
+        lo -= 1
+    cues = denial_positions(seg.words, lo, f.end + 1)
+    pair = tuple(seg.words[f.start - 4 : f.start])
+    chosen = any(p in lexicon.NEGATION_BIGRAMS for p in zip(pair, pair[1:], strict=False))
+    said_what_it_was = any(w in {"is", "was", "are", "were"} for w in seg.words[lo : f.start])
+    return chosen and said_what_it_was and all(seg.words[i] in {"rather", "instead"} for i in cues)
 
 
 def _privatives_said(kp: KeyPoint) -> frozenset[str]:

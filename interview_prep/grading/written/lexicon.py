@@ -276,7 +276,7 @@ DOWN_WORDS = (
     "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
     "counters ignore ignores ignored ignoring lose loses lost discard discards discarded stop stops stopped stopping "
     "suppress suppresses curb curbs dampen dampens mitigate mitigates diminish diminishes fall falls falling fell "
-    "decline declines lowered attack attacks attacking"
+    "decline declines lowered attack attacks attacking cap caps capping capped"
 )
 # The direction words that are adjectives or adverbs rather than verbs: "higher variance", "bias goes down".
 DIRECTION_ADJECTIVES = (

@@ -111,6 +111,20 @@ def _compared_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool
     return words[j] == "as" and "same" in words[max(0, j - 3) : j]
 
 
+# Actions that cut down what they are applied to: "pruning a fully grown tree".
+CUTTING = frozenset({"pruning", "prune", "prunes", "pruned"})
+_OBJECT_GAP = frozenset({"a", "an", "the", "its", "their", "back", "this", "that"})
+
+
+def _pruned(found: Sequence[tuple[tuple[str, int], int, int]], k: int, words: Sequence[str]) -> bool:
+    """True when the term k is the object of a cutting action just before it."""
+    if k == 0:
+        return False
+    _, a, _ = found[k]
+    _, pa, pb = found[k - 1]
+    return words[pa] in CUTTING and pb < a and all(w in _OBJECT_GAP for w in words[pb + 1 : a])
+
+
 def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
     """Indices in [lo, hi) of words that deny what follows them."""
     out: list[int] = []
@@ -218,6 +232,8 @@ def occurrences(
             sign = inherent
         elif kind == "action" and _compared_with(words, clauses, a):
             sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
+        elif kind == "quantity" and _pruned(found, k, words):
+            sign = -1  # "pruning a fully grown tree" makes it shallower
         elif k in direction:
             sign = (inherent or 1) * direction[k]
         elif inherent:

@@ -122,8 +122,11 @@ class Matcher:
             self._equal[phrase_stem + "\x00" * synonyms] = hit
         return hit
 
-    def find(self, phrase: Phrase, segment: Segment, said: frozenset[str] = frozenset()) -> list[Match]:
-        """Where the phrase is in the segment; `said` holds the stems of what the point says of it."""
+    def find(
+        self, phrase: Phrase, segment: Segment, said: frozenset[str] = frozenset(), done: frozenset[str] = frozenset()
+    ) -> list[Match]:
+        """Where the phrase is in the segment; `said` holds the stems of what the point says of it, `done` the
+        privatives its own words use ("remove duplicate copies"), which do the point rather than deny it."""
         if not phrase.stems:
             return []
         # A synonym stretches a phrase of several words, never a one-word one ("put it" is not "insert").
@@ -153,7 +156,7 @@ class Matcher:
                 cursor = nxt
             if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
                 positions = frozenset(picked)
-                negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions, said)
+                negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions, said, done)
                 matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions, negated))
         return matches
 
@@ -197,6 +200,7 @@ def _negated(
     own: int = 0,
     matched: frozenset[int] = frozenset(),
     said: frozenset[str] = frozenset(),
+    done: frozenset[str] = frozenset(),
 ) -> bool:
     """True when the denials in the match's clause (before and inside it) outnumber the phrase's own by an odd count.
 
@@ -213,7 +217,7 @@ def _negated(
         i
         for i in denial_positions(words, lo, end + 1)
         if (clauses[i] == clause or (clauses[i] <= clauses[end] and scope.opens_elliptical_denial(segment, i)))
-        and not (words[i] in lexicon.PRIVATIVES and (i in matched or segment.stems[i] in said))
+        and not (words[i] in lexicon.PRIVATIVES and (i in matched or segment.stems[i] in done))
         and not scope.sets_a_condition(segment, i)
         and not (
             i not in matched

@@ -8,6 +8,7 @@ from typing import Any
 from interview_prep.errors import AnswerError
 from interview_prep.grading.report import Category, CheckResult, GradeReport, Status
 from interview_prep.grading.written.antecedents import resolve_pronouns
+from interview_prep.grading.written.denial_scope import after_a_mistake
 from interview_prep.grading.written.evidence import ASSERTED, CONTRADICTED, MISSING, UNCLEAR, Finding, Reader
 from interview_prep.grading.written.phrases import compile_claim, set_against
 from interview_prep.grading.written.segments import AUXILIARIES, STOPWORDS, analyse
@@ -175,6 +176,8 @@ def grade_written(question: Question, text: str) -> GradeReport:
                 )
             )
         ]
+        # "If you forget to call model.eval(), it keeps using the batch statistics" warns of the misconception
+        found = [f for f in found if not (f.verdict == ASSERTED and after_a_mistake(f.segment, f.start))]
         stated = _pick(found, ASSERTED)
         if stated is not None:
             misconceptions.append(

@@ -311,10 +311,20 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
                 and words
                 and words[-1] in INTERROGATIVE_VERBS
             )
+            # "without committing to a threshold I'd use ROC-AUC": a subject after a "without" phrase starts
+            # the main clause, which the "without" does not deny
+            # (a sentence that opens with "without" sets a condition: denial_scope.sets_a_condition)
+            after_without = word in SUBJECT_PRONOUNS and any(
+                w == "without" and c == clause and k > 0 for k, (w, c) in enumerate(zip(words, clauses, strict=True))
+            )
             if (
                 words
                 and not interrogative
-                and (word in CLAUSE_BREAK_WORDS or (word == "and" and following in AUXILIARIES | VERB_WORDS))
+                and (
+                    word in CLAUSE_BREAK_WORDS
+                    or (word == "and" and following in AUXILIARIES | VERB_WORDS)
+                    or after_without
+                )
             ):
                 clause += 1
                 # "Unlike a stack, which is LIFO, a queue ...": a relative clause inside a subordinate one

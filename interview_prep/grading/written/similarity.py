@@ -36,6 +36,8 @@ SYNONYMS = (
     "largest maximum biggest greatest max",
     "swap swapped swaps swapping exchange exchanged exchanges switch switched switches interchange",
     "find finds found finding locate locates located search searches searched searching",
+    "sample samples example examples instance instances",
+    "simple simplistic crude naive rigid",
 )
 
 
