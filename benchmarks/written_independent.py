@@ -1,15 +1,15 @@
-"""The written grader on an independent set of single statements (tests/written/independent-2/ by default).
+"""The written grader on an independent set of single statements (tests/written/independent-3/ by default).
 
 Each correct ("textbook") statement, graded alone, should contradict no key point and assert no
 misconception; each fluent inversion should be caught: the key point it denies `contradicted`,
 or the misconception it asserts reported. The set was written from the questions' YAML and the
 grader's design, never from its code, and is never tuned on: this script measures, it is not a test.
 
-    python benchmarks/written_independent.py [-v] [--set independent-2|independent]
+    python benchmarks/written_independent.py [-v] [--set independent-3|independent-2|independent]
 
-The first set (independent/) was read while changing the grader on 2026-12-03 and is development data
-since; independent-2/ (written the same day, by a helper that opened neither the grader nor the first
-set) is the measure.
+The first two sets (independent/, independent-2/) were read while changing the grader on 2026-12-03 and
+are development data since; independent-3/ (written the same day by a helper that opened neither the
+grader nor the other sets) is the measure. Whoever reads its misses (-v) spends it too.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def caught(item: dict[str, Any], data: dict[str, Any]) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="list every statement the grader got wrong")
-    parser.add_argument("--set", default="independent-2", help="the folder under tests/written (default: %(default)s)")
+    parser.add_argument("--set", default="independent-3", help="the folder under tests/written (default: %(default)s)")
     args = parser.parse_args()
     print(f"set: tests/written/{args.set}")
     bank = load_bank([])
