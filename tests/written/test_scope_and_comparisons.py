@@ -204,3 +204,16 @@ def test_the_same_words_without_the_mistake_state_the_misconception() -> None:
 )
 def test_a_definition_given_to_the_other_subject_contradicts_it(text: str, kp_id: str) -> None:
     assert verdict("bias-variance", text, kp_id) == "contradicted"
+
+
+def test_a_comparison_borrows_neither_side_from_another_clause() -> None:
+    # tried as a new user: "so iteration is fast" took the transformer and TF-IDF of the clause before it,
+    # the wrong way round, and the iteration point read as the opposite of what was said
+    text = (
+        "I would start with TF-IDF and logistic regression as a baseline, measure it on held-out data, and only "
+        "move to a transformer if there is headroom. A transformer is harder to debug than TF-IDF with logistic "
+        "regression, whose coefficients show which n-grams drive a prediction, and the simple model retrains in "
+        "minutes, so iteration is fast."
+    )
+    assert contradicted("tfidf-vs-transformer", text) == []
+    assert verdict("tfidf-vs-transformer", text, "iteration-speed") == "asserted"
