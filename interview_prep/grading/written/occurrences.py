@@ -64,11 +64,7 @@ def _worth(stem: Callable[[Sequence[str]], list[str]]) -> dict[str, int]:
     return {stem([w])[0]: v for w, v in WORTH_WORDS.items()}
 
 
-@lru_cache(maxsize=1)
-def _adjectives(stem: Callable[[Sequence[str]], list[str]]) -> frozenset[str]:
-    return frozenset(stem(DIRECTION_ADJECTIVES.split()))
-
-
+# Matched as written, not by stem: "lowers" and "lowered" are verbs although they stem to the adjective "lower".
 ADJECTIVE_WORDS = frozenset(DIRECTION_ADJECTIVES.split())
 
 
@@ -142,7 +138,6 @@ def occurrences(
 ) -> list[Occurrence]:
     """Concept terms of a segment with the direction their clause gives each."""
     table, lengths, up, down = _lexicon(stem)
-    adjectives = _adjectives(stem)
     worth = _worth(stem)
     found: list[tuple[tuple[str, int], int, int]] = []  # ((concept, inherent), first word, last word)
     taken: set[int] = set()
@@ -164,8 +159,7 @@ def occurrences(
         passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
         # "bias goes down", "variance is higher": a direction adjective after a linking verb says how its
         # subject is, so it moves the concept before it; "higher variance" moves the one after it.
-        # "lowers" and "lowered" are verbs although they stem to the adjective "lower"
-        adjective = s in adjectives and words[i] in ADJECTIVE_WORDS
+        adjective = words[i] in ADJECTIVE_WORDS
         predicative = adjective and _after_linking_verb(words, i)
         # "full depth reduces its variance": a direction verb moves its object, not its subject...
         verb = not adjective and not passive
@@ -214,9 +208,7 @@ def occurrences(
             for j in range(len(found))
         )
         and any(
-            b < i < found[j][1]
-            and not (stems[i] in adjectives and words[i] in ADJECTIVE_WORDS)
-            and _is_subject(words, b, i)
+            b < i < found[j][1] and words[i] not in ADJECTIVE_WORDS and _is_subject(words, b, i)
             for j in direction
             for i in bound_at
             if bound_at[i] == j
