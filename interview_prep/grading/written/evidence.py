@@ -296,11 +296,11 @@ def _only_set_aside(f: Finding) -> bool:
     lo = f.start
     while lo > 0 and seg.clauses[lo - 1] == seg.clauses[f.start]:
         lo -= 1
-    cues = denial_positions(seg.words, lo, f.end + 1)
-    pair = tuple(seg.words[f.start - 4 : f.start])
-    chosen = any(p in lexicon.NEGATION_BIGRAMS for p in zip(pair, pair[1:], strict=False))
+    cues = denial_positions(seg.words, lo, f.end + 1)  # a "rather than" is at its "rather"
+    chooses = {"rather", "instead"}
+    chosen = any(seg.words[i] in chooses and f.start - 4 <= i <= f.start - 2 for i in cues)
     said_what_it_was = any(w in {"is", "was", "are", "were"} for w in seg.words[lo : f.start])
-    return chosen and said_what_it_was and all(seg.words[i] in {"rather", "instead"} for i in cues)
+    return chosen and said_what_it_was and all(seg.words[i] in chooses for i in cues)
 
 
 def _privatives_said(kp: KeyPoint) -> frozenset[str]:
