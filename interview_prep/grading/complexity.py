@@ -45,11 +45,11 @@ class Growth:
     """One function timed at growing sizes: the user's calls and the reference's, size by size."""
 
     func: str
+    expected: str  # the reference's complexity in words: "n log n", "linear"
     sizes: tuple[int, ...]
     user: tuple[Call, ...]
     reference: tuple[Call, ...]
-    expected: str  # the reference's complexity in words: "n log n", "linear"
-    size_name: str = "n"
+    size_name: str = "n"  # the size's name in messages: "between n=400 and n=3,200", "cells="
 
 
 def growth_calls(
@@ -82,7 +82,7 @@ def growth_calls(
                 about=about(n),
             )
         )
-    return Growth(func, tuple(sizes), tuple(user), tuple(ref), expected, size_name)
+    return Growth(func, expected, tuple(sizes), tuple(user), tuple(ref), size_name=size_name)
 
 
 def exponent(sizes: Sequence[int], seconds: Sequence[float]) -> float:
