@@ -111,7 +111,7 @@ def _set_aside(path: Path, stamp: str) -> Path:
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    known = [m.__name__ for m in MIGRATIONS]
+    known = [m.name for m in MIGRATIONS]
     done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
     unknown = done - set(known)
     if unknown:
@@ -120,17 +120,17 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             " upgrade prep to use it."
         )
     for migration in MIGRATIONS:
-        if migration.__name__ in done:
+        if migration.name in done:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Another process may have run it while we waited for the lock.
-            ran = conn.execute("SELECT 1 FROM migrations WHERE name=?", (migration.__name__,)).fetchone()
+            ran = conn.execute("SELECT 1 FROM migrations WHERE name=?", (migration.name,)).fetchone()
             if not ran:
                 migration(conn)
                 conn.execute(
                     "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
-                    (migration.__name__, utcnow().isoformat()),
+                    (migration.name, utcnow().isoformat()),
                 )
         except BaseException:
             conn.execute("ROLLBACK")

@@ -297,3 +297,25 @@ def test_grades_an_older_prep_kept_as_text_still_read_and_every_grade_exports_as
     kept = [r[0] for r in into.conn.execute("SELECT grade_json FROM attempts")]
     assert all(isinstance(k, bytes) for k in kept)  # an import keeps its grades as prep keeps its own
     into.close()
+
+
+def test_every_schema_file_is_a_listed_migration_and_every_migration_has_its_file() -> None:
+    from interview_prep.store import migrations
+
+    folder = REPO / "interview_prep" / "store" / "schema"
+    assert sorted(p.stem for p in folder.glob("*.sql")) == list(migrations.NAMES)
+    for migration in migrations.MIGRATIONS:
+        assert migration.sql().strip(), migration.name
+
+
+def test_a_migration_script_splits_into_its_statements_and_a_missing_semicolon_is_named() -> None:
+    from interview_prep.store.migrations import statements
+
+    script = "-- a table\nCREATE TABLE t (\n    a TEXT -- one; column\n);\n\nCREATE INDEX i ON t(a);\n-- the end\n"
+    assert statements(script) == [
+        "-- a table\nCREATE TABLE t (\n    a TEXT -- one; column\n);",
+        "CREATE INDEX i ON t(a);",
+    ]
+    assert statements("-- only a mark\n") == []
+    with pytest.raises(ValueError, match="CREATE INDEX j ON t"):
+        statements("CREATE TABLE t (a TEXT);\nCREATE INDEX j ON t(a)\n")

@@ -1,0 +1,4 @@
+-- From here on a grade (attempts.grade_json, follow_ups.grade_json) is kept as its JSON compressed
+-- with zlib, a BLOB, a third of the size or less; grades kept before stay JSON text and read as
+-- before. The schema does not change: this mark (a migration with no statement) makes an older
+-- prep, which would read the new grades as missing, refuse the file and ask to be upgraded.
