@@ -15,12 +15,12 @@ from interview_prep.cli_options import (
     FullOption,
     JsonOption,
     JudgeOption,
-    MinutesOption,
-    NoFollowUpsOption,
     QuestionArgument,
-    WorkspaceOption,
+    RoundsOption,
+    session_command,
 )
 from interview_prep.commands.running import JsonUsageErrors, run
+from interview_prep.commands.session_options import SessionOptions
 from interview_prep.errors import ExitCode, PrepError
 
 app = typer.Typer(
@@ -127,60 +127,37 @@ def grade(
 
 
 @app.command("practice")
+@session_command(json_help="The session on stderr; its result as JSON on stdout.")
 def practice(
+    options: SessionOptions,
     question: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--question", "-q", help="The question id or number (default: the one most due)."),
     ] = None,
     category: Annotated[Optional[str], typer.Option("--category", "-c", help="Pick from this category.")] = None,  # noqa: UP045
-    minutes: MinutesOption = None,
-    workspace: WorkspaceOption = Path("prep-work"),
-    no_follow_ups: NoFollowUpsOption = False,
-    judge: JudgeOption = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="The session on stderr; its result as JSON on stdout.")
-    ] = False,
-    bank_dirs: BankOption = None,
 ) -> None:
     """Answer one question under a visible clock.
 
     Then get a grade and the rubric, and rate yourself.
     """
-    from interview_prep.commands.practice import SessionOptions, practice
+    from interview_prep.commands.practice import practice
 
-    options = SessionOptions(bank_dirs, minutes, workspace, not no_follow_ups, judge, as_json)
-    run(lambda: practice(options, question, category=category), as_json=as_json)
+    run(lambda: practice(options, question, category=category), as_json=options.as_json)
 
 
 @app.command("mock")
+@session_command(json_help="The rounds on stderr; the loop's result as JSON on stdout.")
 def mock(
-    minutes: MinutesOption = None,
-    workspace: WorkspaceOption = Path("prep-work"),
-    no_follow_ups: NoFollowUpsOption = False,
-    judge: JudgeOption = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="The rounds on stderr; the loop's result as JSON on stdout.")
-    ] = False,
-    bank_dirs: BankOption = None,
-    rounds: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--rounds",
-            "-r",
-            help="The rounds to play, comma-separated, in order: dsa, ml-coding, fundamentals, project, "
-            "system-design, behavioral (a name may repeat). Default: dsa,dsa,ml-coding,fundamentals,project,"
-            "system-design,behavioral.",
-        ),
-    ] = None,
+    options: SessionOptions,
+    rounds: RoundsOption = None,
 ) -> None:
     """A mock interview loop, each round on its own clock.
 
     Two DSA rounds, ML coding, fundamentals, project, system design, behavioral (--rounds to choose).
     """
-    from interview_prep.commands.practice import SessionOptions, mock
+    from interview_prep.commands.practice import mock
 
-    options = SessionOptions(bank_dirs, minutes, workspace, not no_follow_ups, judge, as_json)
-    run(lambda: mock(options, rounds=rounds), as_json=as_json)
+    run(lambda: mock(options, rounds=rounds), as_json=options.as_json)
 
 
 @app.command("stats")

@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import typer
 from samples import GOOD
 from typer.testing import CliRunner
 
 from interview_prep import __version__
 from interview_prep.cli import app
+from interview_prep.cli_options import session_command
+from interview_prep.commands.session_options import SessionOptions
 
 runner = CliRunner()
 
@@ -195,3 +198,25 @@ def test_the_entry_point_builds_one_command_with_the_same_help_and_errors() -> N
     unknown = subprocess.run([sys.executable, "-c", code, "lst"], capture_output=True, text=True, env=env)
     assert unknown.stdout.startswith("BUILT list show grade")  # all kept: the error can suggest 'list'
     assert unknown.returncode == 2 and "Did you mean 'list'?" in unknown.stderr
+
+
+def test_a_session_command_gets_the_shared_options_after_its_own_as_one_session_options(tmp_path: Path) -> None:
+    seen: list[tuple[SessionOptions, str | None]] = []
+    demo = typer.Typer()
+
+    @demo.command()
+    @session_command(json_help="Demo JSON.")
+    def session(options: SessionOptions, name: str | None = typer.Option(None, "--name")) -> None:
+        seen.append((options, name))
+
+    args = ["--name", "x", "-m", "2.5", "-w", str(tmp_path), "--no-follow-ups", "--json", "--bank", str(tmp_path)]
+    result = runner.invoke(demo, args)
+    assert result.exit_code == 0, result.output
+    assert seen == [(SessionOptions([tmp_path], 2.5, tmp_path, follow_ups=False, judge=None, as_json=True), "x")]
+    seen.clear()
+    assert runner.invoke(demo, []).exit_code == 0
+    assert seen == [(SessionOptions(None, None, Path("prep-work")), None)]
+    for command in ("practice", "mock"):
+        text = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).output
+        for option in ("--minutes", "--workspace", "--no-follow-ups", "--judge", "--json", "--bank"):
+            assert option in text, (command, option)

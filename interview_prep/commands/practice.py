@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_prep.bank import load_bank
 from interview_prep.commands.common import open_history
+from interview_prep.commands.session_options import SessionOptions
 from interview_prep.errors import AnswerError, ExitCode
 from interview_prep.grading.report import GradeReport
 from interview_prep.models import Question
@@ -21,19 +21,6 @@ if TYPE_CHECKING:  # the store pulls in sqlite3, which `prep list` without histo
     from interview_prep.practice.session import SessionContext, SessionInterrupted, SessionResult
     from interview_prep.practice.ui import PlainUI, TerminalUI
     from interview_prep.store import Store
-
-
-@dataclass(frozen=True)
-class SessionOptions:
-    """What `prep practice` and `prep mock` both take: where the bank and the solution files are, the
-    clock, whether the interviewer asks back, the model judge, and JSON or the screen for the result."""
-
-    bank_dirs: list[Path] | None
-    minutes: float | None
-    workspace: Path
-    follow_ups: bool = True
-    judge: str | None = None
-    as_json: bool = False
 
 
 class BankGrader:
