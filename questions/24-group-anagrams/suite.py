@@ -65,7 +65,7 @@ def build() -> Suite:
     ]
     kept = [_call("kept", ["bca", "abc", "zz", "cab"], "four words", keep=True)]
     timing = growth_calls(
-        F, _big, (250, 500, 1000, 2000), "n k log k", about=lambda n: f"{n:,} random words of 6 letters"
+        F, _big, (500, 1000, 2000, 4000), "n k log k", about=lambda n: f"{n:,} random words of 6 letters"
     )
     parts = [
         each(
