@@ -3,8 +3,8 @@
 What the grader makes of the statements is measured by benchmarks/written_independent.py, not
 asserted here: a set is never tuned on, and today the grader does not meet it (see the READMEs
 there). These tests keep each set itself honest: real ids, every key point inverted, no duplicates.
-The first two sets (independent/, independent-2/) were read while changing the grader on 2026-12-03
-and are development data since; the third (independent-3/) measures.
+The first four sets (independent/ to independent-4/) were read while changing the grader on 2026-12-03
+and are development data since; the fifth (independent-5/) measures.
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ from interview_prep.bank import load_bank
 from interview_prep.grading.written import grade_written
 from interview_prep.models import Question
 
-SETS = tuple(Path(__file__).resolve().parent / name for name in ("independent", "independent-2", "independent-3"))
+SETS = tuple(
+    Path(__file__).resolve().parent / name
+    for name in ("independent", "independent-2", "independent-3", "independent-4", "independent-5")
+)
 QUESTIONS = (
     "bias-variance",
     "learning-rate",
