@@ -94,7 +94,10 @@ def _split_at_and(
 
 
 def _opener(words: Sequence[str], clauses: Sequence[int], clause: int) -> str:
-    return next((w for w, c in zip(words, clauses, strict=True) if c == clause), "")
+    opening = [w for w, c in zip(words, clauses, strict=True) if c == clause][:2]
+    if opening == ["if", "anything"]:
+        return "anything"  # "if anything, it nudges bias up": a hedge on what follows, no condition
+    return opening[0] if opening else ""
 
 
 def _describes_an_object(own: Sequence[Occurrence], words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:

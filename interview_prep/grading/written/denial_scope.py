@@ -33,9 +33,13 @@ def judged_worthless(segment: Segment, end: int) -> bool:
     for i in range(end + 1, min(len(words), end + 1 + JUDGEMENT_WINDOW)):
         if clauses[i] != clauses[end] or words[i] in RELATIVE_WORDS or words[i] in {"not", "never", "no"}:
             return False
-        if words[i] in DENIAL_AFTER:
+        if words[i] in DENIAL_AFTER or tuple(words[i : i + 2]) in WORTHLESS_PAIRS:
             return True
     return False
+
+
+# Two-word judgements of the same kind: "skipping the baseline is a false economy".
+WORTHLESS_PAIRS = frozenset({("false", "economy"), ("bad", "idea"), ("bad", "habit")})
 
 
 def denies_another_predicate(segment: Segment, i: int, start: int, end: int, said: frozenset[str]) -> bool:
@@ -73,16 +77,24 @@ def in_a_condition(segment: Segment, at: int) -> bool:
 
 
 # "If you forget to call model.eval(), the layer keeps using batch statistics": the consequence of a mistake.
-MISTAKE_WORDS = frozenset("forget forgets forgot forgotten fail fails failed accidentally mistakenly wrongly".split())
+MISTAKE_WORDS = frozenset(
+    "forget forgets forgot forgotten forgetting fail fails failed accidentally mistakenly wrongly".split()
+)
+# Nouns that name a mistake as the subject of a sentence: "a classic bug is forgetting to call eval()".
+MISTAKE_NOUNS = frozenset("bug bugs mistake mistakes pitfall pitfalls gotcha".split())
 
 
 def after_a_mistake(segment: Segment, at: int) -> bool:
     """True when word `at` is in the main clause of a sentence opened by an "if" clause that supposes a mistake
-    ("if you forget to ...", "if you don't switch to eval mode"): it says what goes wrong, not how things are."""
-    if segment.words[0] not in CONDITION_OPENERS or segment.clauses[at] == segment.clauses[0]:
+    ("if you forget to ...", "if you don't switch to eval mode"), or by a clause that names the mistake ("a classic
+    bug is forgetting to ..."): it says what goes wrong, not how things are."""
+    if segment.clauses[at] == segment.clauses[0]:
         return False
-    condition = [w for w, c in zip(segment.words, segment.clauses, strict=True) if c == segment.clauses[0]]
-    return any(w in MISTAKE_WORDS or w in {"not", "never", "no"} for w in condition)
+    first = [w for w, c in zip(segment.words, segment.clauses, strict=True) if c == segment.clauses[0]]
+    if segment.words[0] in CONDITION_OPENERS:
+        return any(w in MISTAKE_WORDS or w in {"not", "never", "no"} for w in first)
+    # "A classic bug is forgetting to call eval(): the model then normalises with batch statistics"
+    return any(w in MISTAKE_NOUNS for w in first) and any(w in MISTAKE_WORDS for w in first)
 
 
 def not_until(segment: Segment, i: int) -> bool:
@@ -184,3 +196,17 @@ def judged_worse(segment: Segment, i: int) -> bool:
     if words[i] != "worse" or prev in {"no", "not", "never"} or following in _ABILITY:
         return False
     return not any(w in TRADE_OFF for k, w in enumerate(words) if k != i)
+
+
+# What a denial of a likeness denies: "is not the same as clipping", "is not equivalent to dropout".
+LIKENESS_TAILS = (("the", "same", "as"), ("same", "as"), ("equivalent", "to"), ("identical", "to"))
+
+
+def denies_a_likeness(segment: Segment, i: int, start: int) -> bool:
+    """True for a "not" that denies that one thing is the same as the match, not the match: "adding eps
+    inside the log is not the same as clipping, so I clip p" says clipping is something else, not that
+    it is not done."""
+    words = segment.words
+    if words[i] not in {"not", "never"}:
+        return False
+    return any(tuple(words[i + 1 : i + 1 + len(t)]) == t and i + len(t) < start for t in LIKENESS_TAILS)

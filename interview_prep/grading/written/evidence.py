@@ -121,7 +121,9 @@ class Reader:
                         continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
                     if m.negated and in_a_condition(seg, m.start):
                         continue  # "the model degrades if we never retrain it" supposes the denial, to warn of it
-                    verdict = CONTRADICTED if m.negated else ASSERTED
+                    # "it couldn't get past 0.5 IoU" gives a figure ("{number}", "{number} %"): a number said is given
+                    negated = m.negated and not (NUMBER_PLACEHOLDER in phrase.text and len(phrase.stems) <= 2)
+                    verdict = CONTRADICTED if negated else ASSERTED
                     out.append(Finding(verdict, seg, m.start, m.end, how, phrase.text))
         return out
 

@@ -304,6 +304,8 @@ NEGATORS = frozenset(
 PRIVATIVES = frozenset("remove removes eliminate eliminates".split())
 NEGATION_EXCEPTIONS = frozenset(
     {("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"), ("no", "doubt"), ("not", "necessarily")}
+    # "the loss doesn't fully diverge but keeps bouncing": in part, so not denied
+    | {("not", w) for w in ("fully", "completely", "entirely", "totally", "quite")}
 )
 # Two-word denials: "rather than X", "instead of X", "fails to X".
 NEGATION_BIGRAMS = frozenset(

@@ -83,9 +83,37 @@ def _is_subject(words: Sequence[str], term_end: int, verb: int) -> bool:
     return len(between) <= 3 and all(w in SUBJECT_GAP for w in between)
 
 
+KEEP_WORDS = frozenset("keep keeps kept keeping".split())
+# What turns "keep X" from holding on to X into holding X down: "in check", "under control", "at bay".
+RESTRAINTS = (("in", "check"), ("under", "control"), ("at", "bay"))
+
+
+def _restrains(words: Sequence[str], clauses: Sequence[int], i: int) -> bool:
+    """True when a "keep" at `i` ends in a restraint within its clause: "keeps the tree's variance in check"."""
+    tail = [w for w, c in zip(words[i + 1 : i + 8], clauses[i + 1 : i + 8], strict=True) if c == clauses[i]]
+    return any(tuple(tail[j : j + 2]) in RESTRAINTS for j in range(len(tail) - 1))
+
+
+TREATING = frozenset({"for", "against", "combat", "fight", "treat", "fix", "cure"})
+
+
+def _names_the_trouble(
+    words: Sequence[str], clauses: Sequence[int], i: int, found: Sequence[tuple[tuple[str, int], int, int]]
+) -> bool:
+    """ "For high variance, ...", "to fix high bias": a harm named as the trouble a remedy is for."""
+    return (
+        i > 0
+        and words[i - 1] in TREATING
+        and words[i] in ADJECTIVE_WORDS
+        and any(a == i + 1 and clauses[a] == clauses[i] and concept in HARMFUL for (concept, _), a, _ in found)
+    )
+
+
 def _is_object(words: Sequence[str], verb: int, term: int) -> bool:
     """True when the term after a direction verb is its object, not a new subject or a setting:
     "reduces the variance", not "decreases and variance ...", "increases with depth"."""
+    if term == verb + 1 and words[term].endswith("ly"):
+        return False  # "the loss falls slowly": a manner adverb says how the verb goes, it is not moved
     between = words[verb + 1 : term]
     return not any(w in {"and", "or", "with", "as", "when"} for w in between)
 
@@ -155,6 +183,10 @@ def occurrences(
         if i in taken or (s not in up and s not in down and s not in worth):
             continue
         move = 1 if s in up else -1
+        if words[i] in KEEP_WORDS and _restrains(words, clauses, i):
+            move = -1  # "keeps the variance in check" holds it down
+        if move == 1 and _names_the_trouble(words, clauses, i, found):
+            move = -1  # "for high variance, use dropout": what the clause prescribes brings it down
         best: tuple[int, int] | None = None  # (distance with tie-break, index in found)
         passive = i > 0 and words[i - 1] in PASSIVE and i + 1 < len(words) and words[i + 1] == "by"
         # "bias goes down", "variance is higher": a direction adjective after a linking verb says how its

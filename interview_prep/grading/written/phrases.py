@@ -216,7 +216,11 @@ def _negated(
     cues = [
         i
         for i in denial_positions(words, lo, end + 1)
-        if (clauses[i] == clause or (clauses[i] <= clauses[end] and scope.opens_elliptical_denial(segment, i)))
+        if (
+            clauses[i] == clause
+            or i in matched  # the phrase's own "instead of", which opens a clause of its own
+            or (clauses[i] <= clauses[end] and scope.opens_elliptical_denial(segment, i))
+        )
         and not (words[i] in lexicon.PRIVATIVES and (i in matched or segment.stems[i] in done))
         and not scope.sets_a_condition(segment, i)
         and not (
@@ -225,6 +229,7 @@ def _negated(
         )
         and not (own == 0 and i not in matched and scope.denies_a_stop_or_a_first(segment, i))
         and not scope.not_until(segment, i)
+        and not scope.denies_a_likeness(segment, i, start)
         and not scope.denies_another_predicate(segment, i, start, end, said)
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
@@ -235,6 +240,8 @@ def _negated(
     if (len(cues) - own) % 2 and not gives_reason:
         # "Skipping the baseline would be a mistake": a judgement of the denied match affirms it.
         return not scope.judged_worthless(segment, end)
+    if own % 2 and not gives_reason and scope.judged_worthless(segment, end):
+        return True  # the same of a phrase that says the skipping itself: "skip the baseline" "is a false economy"
     # A denied predicate after the match only denies the match when the match is its subject:
     # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
     # track of the last item and do not ...", "you" is the subject.

@@ -70,6 +70,25 @@ def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
     return min(hits, key=lambda f: order.get(f.how, 9))
 
 
+def _said_both_ways(found: Sequence[Finding]) -> Finding | None:
+    """A contradiction, in a sentence of its own, of a point another sentence of the answer asserts: "The loss
+    oscillates." ... "The loss curve decreases smoothly." Inside one sentence the two are a contrast the
+    reader took both ways far more often than a candidate changing their mind ("instead of holding data, it
+    holds a location in memory", "using -1e9 instead of -inf can still leak"), so that is not counted."""
+    asserting = {id(f.segment) for f in found if f.verdict == ASSERTED}
+    # Only what says the opposite outright, a listed phrase or a claim denied or given to another subject,
+    # outweighs a sentence that asserts the point; a lone term or a denied topic ("so I never compare whole
+    # dicts") is too weak a reading for that.
+    return _pick(
+        [
+            f
+            for f in found
+            if f.verdict == CONTRADICTED and id(f.segment) not in asserting and f.how in {"claim", "phrase", "subject"}
+        ],
+        CONTRADICTED,
+    )
+
+
 def _swap_subjects(findings: dict[str, list[Finding]]) -> None:
     """ "Bias is error from sensitivity to the training set": what the clause says of its subject is
     another point's claim, so it contradicts the point of that subject too."""
@@ -232,7 +251,17 @@ def grade_written(question: Question, text: str) -> GradeReport:
         found = [f for f in found if not (f.verdict == ASSERTED and id(f.segment) in wrong)]
         asserted, against, unclear = (_pick(found, v) for v in (ASSERTED, CONTRADICTED, UNCLEAR))
         points = 0
-        if asserted is not None:
+        both = _said_both_ways(found) if asserted is not None else None
+        if asserted is not None and both is not None:
+            # An interviewer who hears a point and then its opposite credits neither: which is it?
+            verdict, where, chosen = CONTRADICTED, both.quote, both
+            points = max_points // 2
+            status = Status.FAIL
+            message = (
+                f'Says it both ways: "{asserted.quote}", but then "{where}". Which is it? {kp.hint or kp.description}'
+            )
+            contradictions.append({"id": kp.id, "description": kp.description, "quote": where})
+        elif asserted is not None:
             verdict, where, chosen = ASSERTED, asserted.quote, asserted
             points = max_points
             status, message = Status.PASS, f'Covered: "{where}"'
@@ -260,7 +289,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
             message = kp.hint or f"Missing: {kp.description}"
         if kp.id in core:
             core_asserted &= verdict == ASSERTED
-            if verdict == CONTRADICTED:
+            if verdict == CONTRADICTED and not (asserted is not None and both is not None):
                 core_contradicted.append(kp.id)
         earned += points
         checks.append(CheckResult(kp.description, Category.RUBRIC, status, points, max_points, message))

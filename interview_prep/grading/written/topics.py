@@ -205,13 +205,14 @@ def _knowing(words: Sequence[str], cue: int) -> bool:
 
 
 def _until(seg: Segment, clause: int) -> bool:
-    """True when the next clause says when it was done: "I did not change anything until I had a hypothesis"."""
+    """True when the next clause says when it was done: "I did not change anything until I had a hypothesis".
+    A "before I ..." clause does so only when the denied act is no point's: "I did not change anything before I
+    had a hypothesis" says when, but "I never formed a view of the cause before I started editing code" admits
+    the step skipped (denied_points reads only clauses whose denied words name a point)."""
     nxt = next((i for i, c in enumerate(seg.clauses) if c > clause), None)
     if nxt is None:
         return False
-    following = seg.words[nxt + 1] if nxt + 1 < len(seg.words) else ""
-    # "before I had a hypothesis" says when; "never checked the data before training" does not
-    return seg.words[nxt] in {"until", "till", "unless"} or (seg.words[nxt] == "before" and following in FIRST_PERSON)
+    return seg.words[nxt] in {"until", "till", "unless"}
 
 
 def _manner(words: Sequence[str]) -> bool:
