@@ -20,6 +20,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "deepest": 1,
             "fully grown": 1,
             "full depth": 1,
+            "all the way out": 1,
+            "unpruned": 1,
             "shallow": -1,
             "shallower": -1,
             "stump": -1,
@@ -352,4 +354,4 @@ RELATION_DENIALS = frozenset(
         ("not", "depend"),
     }
 )
-RELATION_DENYING_WORDS = frozenset({"unrelated", "irrelevant"})
+RELATION_DENYING_WORDS = frozenset({"unrelated", "irrelevant", "unchanged", "unaffected"})

@@ -80,7 +80,7 @@ def _is_subject(words: Sequence[str], term_end: int, verb: int) -> bool:
     """True when the term ending at term_end can be the subject of the verb: a few words apart, none of them
     a noun of its own ("the variance of the model increases", not "depth, the training error falls")."""
     between = words[term_end + 1 : verb]
-    return len(between) <= 3 and all(w in SUBJECT_GAP for w in between)
+    return len(between) <= 4 and all(w in SUBJECT_GAP for w in between)
 
 
 KEEP_WORDS = frozenset("keep keeps kept keeping".split())
@@ -203,7 +203,7 @@ def occurrences(
             dist = (a - i) * 2 if a > i else (i - b) * 2 + 1  # a following term wins a tie...
             if passive:  # ...except in "is reduced by X", where the subject moves
                 dist = (a - i) * 2 + 1 if a > i else (i - b) * 2
-            if dist > BIND_DISTANCE * 2 + 1:
+            if dist > BIND_DISTANCE * 2 + 1 and not (verb and a < i and _is_subject(words, b, i)):
                 continue
             behind = BIND_DISTANCE * 4
             if predicative and a == i + 1:
