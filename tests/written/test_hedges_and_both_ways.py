@@ -132,24 +132,8 @@ def test_a_misconception_still_stated_plainly_is_still_found() -> None:
     assert "reduce-variance" in called_wrong("bias-variance", "Dropout leads to high variance.")
 
 
-@pytest.mark.parametrize(
-    ("qid", "text", "point"),
-    [
-        # "leaves X unchanged" denies that depth moves variance at all; "all the way out" is full depth
-        ("bias-variance", "Growing a tree all the way out leaves its variance unchanged.", "deep-tree-variance"),
-        # the verb is five words after its subject, every one of them a word that may stand between
-        (
-            "bias-variance",
-            "As you keep adding depth the variance of the tree steadily falls until the leaves are pure.",
-            "deep-tree-variance",
-        ),
-    ],
-)
-def test_an_inversion_in_a_longer_shape_is_caught(qid: str, text: str, point: str) -> None:
-    assert _points(qid, text)[point]["verdict"] == "contradicted"
-
-
 def test_the_longer_shapes_still_read_a_true_sentence_as_true() -> None:
+    # their inversions are in test_scope_and_comparisons.py::test_an_inversion_is_a_contradiction
     assert (
         _points("bias-variance", "A tree grown all the way out has high variance.")["deep-tree-variance"]["verdict"]
         == "asserted"

@@ -107,6 +107,14 @@ def test_a_participle_clause_keeps_its_concept_when_the_participle_moves_it() ->
             "iteration-speed",
         ),
         ("tfidf-vs-transformer", "Serving a transformer costs about the same as a TF-IDF model.", "latency-cost"),
+        # "leaves X unchanged" denies that depth moves variance at all; "all the way out" is full depth
+        ("bias-variance", "Growing a tree all the way out leaves its variance unchanged.", "deep-tree-variance"),
+        # the verb five words after its subject, every one of them a word that may stand between
+        (
+            "bias-variance",
+            "As you keep adding depth the variance of the tree steadily falls until the leaves are pure.",
+            "deep-tree-variance",
+        ),
     ],
 )
 def test_an_inversion_is_a_contradiction(qid: str, text: str, kp_id: str) -> None:
