@@ -9,6 +9,11 @@ was flagged. Each cause is one reading rule, not the sentence: a manner adverb i
 anything" is a hedge and no condition, "keeps X in check" holds X down, a clause that names a mistake warns
 of it, a number said is a number given, "not fully" is in part, "a false economy" judges a skipping
 worthless, and "not the same as X" denies a likeness, not X.
+
+independent-5/ was then measured once (3 of 167 correct statements called wrong); the three were read and
+their causes are the last three cases of the first table: an imperative after a condition prescribes, a
+named mistake warns of what follows also for a key point, and "whenever" supposes like "if". Its inversion
+misses were not read.
 """
 
 from __future__ import annotations
@@ -105,6 +110,25 @@ def called_wrong(qid: str, text: str) -> list[str]:
             "learning-rate",
             "With a step that large the error grows instead of shrinking.",
             "overshoot",
+        ),
+        # an imperative after a condition prescribes the cure; "give it more capacity" is not what underfits
+        (
+            "bias-variance",
+            "If the model underfits, give it more expressive power, say interaction terms, and the bias drops.",
+            None,
+        ),
+        # what goes wrong after a named mistake is a warning, not the way inference works
+        (
+            "batchnorm",
+            "A common bug is forgetting eval(), so at serving time it normalises with whatever test batch happens to "
+            "be there and predictions depend on the batch's make-up.",
+            None,
+        ),
+        # a denial inside a "whenever" clause supposes it, like one inside an "if" clause
+        (
+            "learning-quickly",
+            "Whenever my numbers didn't match, I went back to the reference implementation to compare.",
+            None,
         ),
         # skipping judged a false economy is the baseline defended
         (

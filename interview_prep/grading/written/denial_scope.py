@@ -66,7 +66,7 @@ def denies_another_predicate(segment: Segment, i: int, start: int, end: int, sai
 
 
 # "If we never retrain it, the model degrades": a denial inside a condition supposes, it does not say.
-CONDITION_OPENERS = frozenset({"if", "unless"})
+CONDITION_OPENERS = frozenset({"if", "unless", "when", "whenever"})
 
 
 def in_a_condition(segment: Segment, at: int) -> bool:

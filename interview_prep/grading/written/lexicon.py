@@ -331,7 +331,7 @@ PRESCRIBING = frozenset(
 # An imperative opens with its verb: "reduce the depth", "add more data", "use dropout".
 PRESCRIBING_OPENERS = frozenset(
     "reduce lower increase raise add use apply prune limit cap collect get gather switch decrease cut grow train "
-    "regularize stop choose pick tune".split()
+    "regularize stop choose pick tune give make swap strip shrink simplify drop remove expand widen deepen".split()
 )
 FIXED_KINDS = frozenset({"category", "anchor"})
 # Words that set aside the value that follows them for the other one: "the stored averages replace the

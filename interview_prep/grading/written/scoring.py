@@ -171,6 +171,12 @@ def grade_written(question: Question, text: str) -> GradeReport:
     penalty = 0.0
     # Listed phrases and claims of the key points (similarity comes later, where they found nothing).
     findings = {kp.id: reader.key_point(kp, claims_segs) for kp in rubric.key_points}
+    # "A common bug is forgetting eval(), so at serving time it normalises with the test batch": what goes
+    # wrong after a named mistake is a warning, no contradiction of the point it breaks
+    findings = {
+        k: [f for f in fs if not (f.verdict == CONTRADICTED and after_a_mistake(f.segment, f.start))]
+        for k, fs in findings.items()
+    }
     _swap_subjects(findings)
     _explain_contradictions(findings)
     earning = {
