@@ -85,6 +85,7 @@ def test_negation_near_a_match_voids_it_and_is_reported(text: str) -> None:
         return
     assert report.checks[0].status is Status.FAIL
     assert report.checks[0].message.startswith("Says the opposite:")
+    assert '."."' not in report.checks[0].message and '.". ' not in report.checks[0].message  # one full stop
     assert report.extra["contradictions"][0]["id"] == "variance"
 
 

@@ -274,7 +274,8 @@ def grade_written(question: Question, text: str) -> GradeReport:
         elif against is not None:
             verdict, where, chosen = CONTRADICTED, against.quote, against
             status = Status.FAIL
-            message = f'Says the opposite: "{where}". {kp.hint or kp.description}'
+            stop = "" if where.endswith((".", "!", "?")) else "."  # no '"...simple.".'
+            message = f'Says the opposite: "{where}"{stop} {kp.hint or kp.description}'
             contradictions.append({"id": kp.id, "description": kp.description, "quote": where})
         elif stated_wrongly:
             f = stated_wrongly[0]
