@@ -162,7 +162,7 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             continue
         if NUMBER_STEM in stems:
             continue  # a sentence with a number reports a result: "we did not reach 0.9 on the first try"
-        if named and not _reasoned(seg, clause) and not _manner(words[lo:hi]) and not _until(seg, clause):
+        if named and not _reasoned(seg, clause, owner) and not _manner(words[lo:hi]) and not _until(seg, clause):
             out.append((named[-1], lo, hi - 1))
     return out
 
@@ -175,17 +175,23 @@ MANNER = frozenset({"random", "randomly", "blindly", "alone", "once", "only"})
 CONNECTIVES = frozenset({"so", "and", "but", "then", "instead"})
 
 
-def _reasoned(seg: Segment, clause: int) -> bool:
+def _reasoned(seg: Segment, clause: int, owner: dict[str, str]) -> bool:
     """True when a later clause gives a reason ("..., because it leaks") or says what was done instead ("I did
-    not guess; I formed a hypothesis")."""
+    not guess; I formed a hypothesis"): a step of the story, in a point's topic words. "I didn't design any test
+    of my idea - once I had a guess, I rewrote the data loader" tells what was done, and it was no step."""
     later = sorted({c for c in seg.clauses if c > clause})
     for c in later:
-        own = [w for w, k in zip(seg.words, seg.clauses, strict=True) if k == c]
+        idx = [k for k, c_ in enumerate(seg.clauses) if c_ == c]
+        own = [seg.words[k] for k in idx]
         if own[0] in CONNECTIVES and len(own) > 1:
-            own = own[1:]
+            own, idx = own[1:], idx[1:]
         if own[0] in REASONS or own[0] in QUALIFIERS:
             return True  # "..., because it leaks", "we did not reach 0.9, but 0.81 was enough"
-        if own[0] in FIRST_PERSON and not negation_positions(own, 0, len(own)):
+        if (
+            own[0] in FIRST_PERSON
+            and not negation_positions(own, 0, len(own))
+            and any(seg.stems[k] in owner for k in idx)
+        ):
             return True
     return False
 
