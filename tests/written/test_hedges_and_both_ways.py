@@ -130,6 +130,8 @@ def called_wrong(qid: str, text: str) -> list[str]:
             "Whenever my numbers didn't match, I went back to the reference implementation to compare.",
             None,
         ),
+        # "not a problem for TF-IDF" says where it is no problem, which is the point
+        ("tfidf-vs-transformer", "Serving latency is not a problem for TF-IDF; it answers in microseconds.", None),
         # skipping judged a false economy is the baseline defended
         (
             "tfidf-vs-transformer",

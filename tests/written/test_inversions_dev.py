@@ -67,7 +67,6 @@ KNOWN_GAPS = {
     "Too large a step never crosses over the minimum.": "'crosses over' is no overshoot term",
     "Adam works with any learning rate.": "'works with any' is no phrase of the misconception ('any value works')",
     "You should always pick the transformer.": "'pick' is not 'use': a synonym of use made 'I did not use' deny 'I chose'",
-    "Serving cost is not a factor.": "'not a factor' judges, but so does a correct 'latency is not a concern for it'",
     "Split the emails randomly, the date does not matter.": "'split randomly' is no phrase of the misconception",
     "Accuracy is the only metric we need.": "'the only metric we need' is not 'accuracy is enough' to the grader",
     "The default threshold of 0.5 is always fine.": "'always fine' judges the threshold, but no denial is said",

@@ -326,6 +326,11 @@ def set_against(segment: Segment, one: int, other: int) -> bool:
     return lo != hi and any(lo < c <= hi and w in CONTRASTING for c, w in _clause_openers(segment).items())
 
 
+CONCERNS = frozenset("factor concern issue problem consideration priority constraint bottleneck".split())
+CONCERN_DEGREES = frozenset("real big major serious significant huge practical".split())
+SETTINGS = frozenset("for with in at on when during".split())
+
+
 def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     """True when the predicate from word `at` judges what it is said of ("is not useful", "does not matter"),
     or says what the point says of it (`said`: "gamma and beta are not learned")."""
@@ -336,4 +341,11 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
         return False  # "does not need as much tuning as SGD" compares, it does not deny
     if words[at] in {"use", "uses", "used"}:  # "is not used by the layer"; "never used for tuning" says what for
         return at + 1 >= len(words) or words[at + 1] not in {"for", "to", "in", "during", "as"}
+    # "serving cost isn't a real factor", "is not a big concern": it is judged not to count
+    k = at + 1 if words[at] in {"a", "an"} else at
+    while k < len(words) and words[k] in CONCERN_DEGREES:
+        k += 1
+    if k > at and k < len(words) and words[k] in CONCERNS:
+        # "latency is not a problem for TF-IDF" says where it is no problem, which the point may well say
+        return k + 1 >= len(words) or segment.clauses[k + 1] != segment.clauses[k] or words[k + 1] not in SETTINGS
     return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)
