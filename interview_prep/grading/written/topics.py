@@ -143,12 +143,12 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
         if judged:  # "how the data was split did not matter", "the choice of model was irrelevant"
             named = [owner[stems[k]] for k in range(lo, judged[0]) if stems[k] in owner]
         elif (
-            (words[cues[0]] == "never" or _denies_everything(words[cues[0] : hi]))
+            (words[cues[0]] == "never" or _denies_everything(words[cues[0] : hi]) or _denies_a_check(words, cues[0]))
             and (any(w in FIRST_PERSON for w in words[lo : cues[0]]) or _shares_a_first_person(seg, lo, cues[0]))
             and not _knowing(words, cues[0])
         ):
-            # Only "never": "I never checked the data" admits a habit; "I did not X" often tells a choice made
-            # for a reason the sentence leaves out ("we did not label the data ourselves").
+            # "Never": "I never checked the data" admits a habit; "I did not X" often tells a choice made for a
+            # reason the sentence leaves out ("we did not label the data ourselves"), unless X is a check.
             # "I never checked the data"
             # A denial before a setting ("we never evaluated on the test set", "did not tune on the held-out month")
             # may deny the setting rather than the act: only a clause without one is read.
@@ -204,6 +204,17 @@ KNOWING = frozenset(
     """know knew known understand understood familiar heard expect expected believe believed think thought want
     wanted trust trusted see saw seen notice noticed have has had get got assume assumed""".split()
 )
+
+
+# "I did not test my guess", "after the change I didn't rerun the evaluation": a check not made is no choice.
+CHECKING = frozenset(
+    """test tested check checked verify verified validate validated compare compared rerun reran rerunning measure
+    measured confirm confirmed""".split()
+)
+
+
+def _denies_a_check(words: Sequence[str], cue: int) -> bool:
+    return words[cue] == "not" and cue + 1 < len(words) and words[cue + 1] in CHECKING
 
 
 def _knowing(words: Sequence[str], cue: int) -> bool:
