@@ -70,6 +70,11 @@ def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
     return min(hits, key=lambda f: order.get(f.how, 9))
 
 
+# A lone word of the point, or wording close to it, against what says the opposite outright.
+WEAK_EVIDENCE = frozenset({"term", "similarity"})
+OUTRIGHT = frozenset({"claim", "subject", "topic"})
+
+
 def _said_both_ways(found: Sequence[Finding]) -> Finding | None:
     """A contradiction, in a sentence of its own, of a point another sentence of the answer asserts: "The loss
     oscillates." ... "The loss curve decreases smoothly." Inside one sentence the two are a contrast the
@@ -256,6 +261,16 @@ def grade_written(question: Question, text: str) -> GradeReport:
         stated_wrongly = [f for f in found if f.verdict == ASSERTED and id(f.segment) in wrong]
         found = [f for f in found if not (f.verdict == ASSERTED and id(f.segment) in wrong)]
         asserted, against, unclear = (_pick(found, v) for v in (ASSERTED, CONTRADICTED, UNCLEAR))
+        if (
+            asserted is not None
+            and asserted.how in WEAK_EVIDENCE
+            and against is not None
+            and against.how in OUTRIGHT
+            and against.segment is asserted.segment
+        ):
+            # "I don't know if the fix worked; I never compared the numbers": the point's word ("fix") named in
+            # a sentence that denies doing it outright is no assertion of it
+            asserted = None
         points = 0
         both = _said_both_ways(found) if asserted is not None else None
         if asserted is not None and both is not None:
