@@ -161,6 +161,16 @@ def test_a_misconception_still_stated_plainly_is_still_found() -> None:
 def test_the_longer_shapes_still_read_a_true_sentence_as_true() -> None:
     # their inversions are in test_scope_and_comparisons.py::test_an_inversion_is_a_contradiction
     assert (
+        _points("learning-rate", "Plain SGD uses one global step size, while Adam adapts it per parameter.")[
+            "adaptive"
+        ]["verdict"]
+        == "asserted"
+    )
+    assert (
+        _points("project-deep-dive", "I compared the error before and after the fix.")["fix-verified"]["verdict"]
+        == "asserted"
+    )
+    assert (
         _points("bias-variance", "A tree grown all the way out has high variance.")["deep-tree-variance"]["verdict"]
         == "asserted"
     )

@@ -107,6 +107,16 @@ def test_a_participle_clause_keeps_its_concept_when_the_participle_moves_it() ->
             "iteration-speed",
         ),
         ("tfidf-vs-transformer", "Serving a transformer costs about the same as a TF-IDF model.", "latency-cost"),
+        # a lone word of the point ("iterate") in a sentence whose claim says the opposite earns nothing
+        (
+            "tfidf-vs-transformer",
+            "Fine-tuning BERT is quicker than fitting logistic regression on TF-IDF, so it's the one to iterate on.",
+            "iteration-speed",
+        ),
+        # "before and after" is a pair of times inside the denied clause, not a clause of its own
+        ("project-deep-dive", "I never measured the error before and after the fix.", "fix-verified"),
+        # one global step size for every parameter is the opposite of a step per parameter
+        ("learning-rate", "Adam uses one global step size shared by every parameter.", "adaptive"),
         # "is not a real factor" judges it not to count
         ("tfidf-vs-transformer", "Serving cost isn't a real factor when you pick between them.", "latency-cost"),
         # what was done instead is no step of the story, so the denial is no choice made for a reason

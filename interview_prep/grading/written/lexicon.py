@@ -262,6 +262,11 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "one learning rate": -1,
             "same learning rate": -1,
             "global learning rate": -1,
+            "global step size": -1,
+            "shared by every parameter": -1,
+            "shared by all parameters": -1,
+            "same for every parameter": -1,
+            "same for all parameters": -1,
         },
     ),
 }

@@ -317,9 +317,14 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
             after_without = word in SUBJECT_PRONOUNS and any(
                 w == "without" and c == clause and k > 0 for k, (w, c) in enumerate(zip(words, clauses, strict=True))
             )
+            # "compared the numbers before and after": a pair of times, no clause of its own
+            times = word in {"before", "after"} and (
+                following == "and" or (len(words) >= 2 and words[-1] == "and" and words[-2] in {"before", "after"})
+            )
             if (
                 words
                 and not interrogative
+                and not times
                 and (
                     word in CLAUSE_BREAK_WORDS
                     or (word == "and" and following in AUXILIARIES | VERB_WORDS)
