@@ -182,6 +182,14 @@ def test_the_longer_shapes_still_read_a_true_sentence_as_true() -> None:
     )
 
 
+def test_what_was_only_assumed_earns_nothing() -> None:
+    # "I fixed" is a phrase of the fix point; said of what the candidate took for granted, it is no fix shown
+    assumed = _points("debugging-story", "I swapped in a new loader and just assumed it was fixed.")["fix-verify"]
+    assert not assumed["covered"]
+    said = _points("debugging-story", "I swapped in a new loader and it was fixed: the IoU went from 0.4 to 0.7.")
+    assert said["fix-verify"]["covered"]
+
+
 LOSS_OSCILLATES = "When the learning rate is too high, the loss oscillates and spikes up."
 LOSS_SMOOTH = "With a learning rate that is too high, the loss never diverges or goes up."
 

@@ -121,6 +121,8 @@ class Reader:
                         continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
                     if m.negated and in_a_condition(seg, m.start):
                         continue  # "the model degrades if we never retrain it" supposes the denial, to warn of it
+                    if _believed(seg, m.start, m.end):
+                        continue  # "I just assumed it was fixed" says what was believed, not what was done
                     # "it couldn't get past 0.5 IoU" gives a figure ("{number}", "{number} %"): a number said is given
                     negated = m.negated and not (NUMBER_PLACEHOLDER in phrase.text and len(phrase.stems) <= 2)
                     verdict = CONTRADICTED if negated else ASSERTED
@@ -288,6 +290,18 @@ class Reader:
                     verdict = ASSERTED
                 out.append(Finding(verdict, seg, start, end, "similarity", " ".join(ref.stems)))
         return out
+
+
+# Verbs of taking something for granted: what follows them in their clause is a belief, not a fact of the answer.
+BELIEF = frozenset("assume assumed assuming assumes presumed presume hoped hope hoping figured guessed".split())
+
+
+def _believed(seg: Segment, start: int, end: int) -> bool:
+    """A belief verb before the match in its clause, or inside it ("I [just assumed it was] fixed")."""
+    lo = start
+    while lo > 0 and seg.clauses[lo - 1] == seg.clauses[start]:
+        lo -= 1
+    return any(w in BELIEF for w in seg.words[lo:end])
 
 
 def _only_set_aside(f: Finding) -> bool:
