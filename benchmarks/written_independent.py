@@ -9,7 +9,8 @@ grader's design, never from its code, and is never tuned on: this script measure
 
 "caught" is strict: the key point the inversion names is contradicted, or the misconception it names is
 reported. "flagged" also counts an inversion called wrong some other way (the opposite misconception, a
-neighbouring point), which a user does see as Wrong.
+neighbouring point), which a user does see as Wrong; "credited" counts inversions that earn the very point
+they deny, a wrong statement given credit.
 
 The first four sets (independent/ to independent-4/) were read while changing the grader on 2026-12-03 and
 are development data since; independent-5/ (written the same day by a helper that opened neither the
@@ -52,19 +53,24 @@ def main() -> None:
     args = parser.parse_args()
     print(f"set: tests/written/{args.set}")
     bank = load_bank([])
-    totals = [0, 0, 0, 0, 0]
-    print(f"{'question':<22} {'textbook':>8} {'called wrong':>12} {'inversions':>10} {'caught':>7} {'flagged':>8}")
+    totals = [0, 0, 0, 0, 0, 0]
+    print(
+        f"{'question':<22} {'textbook':>8} {'called wrong':>12} {'inversions':>10} {'caught':>7} {'flagged':>8}"
+        f" {'credited':>8}"
+    )
     for path in sorted((SETS / args.set).glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         question = bank.get(data["question"])
         wrong, missed = [], []
         flagged_some_way = 0  # missed as the point it names, but still called wrong for another
+        credited = 0  # an inversion that earns the very point it denies: a wrong answer given credit
         for item in data["textbook"]:
             flagged = called_wrong(grade_written(question, item["text"]).to_json())
             if flagged:
                 wrong.append((item["text"], flagged))
         for item in data["inversions"]:
             report = grade_written(question, item["text"]).to_json()
+            credited += item.get("contradicts") in {kp["id"] for kp in report["key_points"] if kp["covered"]}
             if not caught(item, report):
                 missed.append((item["text"], item.get("contradicts") or item.get("asserts_misconception")))
                 flagged_some_way += bool(called_wrong(report))
@@ -72,6 +78,7 @@ def main() -> None:
         n_caught = n_inv - len(missed)
         print(
             f"{question.id:<22} {n_text:>8} {len(wrong):>12} {n_inv:>10} {n_caught:>7} {n_caught + flagged_some_way:>8}"
+            f" {credited:>8}"
         )
         totals = [
             totals[0] + n_text,
@@ -79,20 +86,22 @@ def main() -> None:
             totals[2] + n_inv,
             totals[3] + n_caught,
             totals[4] + n_caught + flagged_some_way,
+            totals[5] + credited,
         ]
         if args.v:
             for text, flagged in wrong:
                 print(f"    called wrong ({', '.join(flagged)}): {text}")
             for text, target in missed:
                 print(f"    not caught ({target}): {text}")
-    t_n, t_wrong, i_n, i_caught, i_flagged = totals
-    print(f"{'all':<22} {t_n:>8} {t_wrong:>12} {i_n:>10} {i_caught:>7} {i_flagged:>8}")
+    t_n, t_wrong, i_n, i_caught, i_flagged, i_credited = totals
+    print(f"{'all':<22} {t_n:>8} {t_wrong:>12} {i_n:>10} {i_caught:>7} {i_flagged:>8} {i_credited:>8}")
     print(f"correct statements called wrong: {t_wrong}/{t_n} ({100 * t_wrong / t_n:.1f}%); target 0")
     print(f"inversions caught: {i_caught}/{i_n} ({100 * i_caught / i_n:.1f}%); target 100%")
     print(
         f"inversions called wrong in some way (caught, or another point or misconception flagged): "
         f"{i_flagged}/{i_n} ({100 * i_flagged / i_n:.1f}%)"
     )
+    print(f"inversions that earn the point they deny: {i_credited}/{i_n} ({100 * i_credited / i_n:.1f}%); target 0")
 
 
 if __name__ == "__main__":
