@@ -25,7 +25,6 @@ _WITHOUT_NO_COMMA = "a sentence opened by 'Without it' with no comma after it re
 _DENIAL_SCOPE = "a denial reaches past its comma into 'especially for a rare class', so the rare class reads as denied"
 _WRONG_IS_NO_DENIAL = "'X is wrong' after a misconception's words does not deny it, so a correct rebuttal states it"
 _NOT_JUST = "'is not just an optimisation' reads as denying the stale entries it is said of, not the misconception"
-_WITHOUT_MID_SENTENCE = "'without the max' inside a sentence reads as denying the clause it only sets a condition on"
 _UNKNOWN_VERB_SENTENCE = (
     "a sentence whose only verb the grader does not list ('avoid') is not read as a claim when others surround it"
 )
@@ -37,7 +36,6 @@ _DENYING_ADVERB = "'hardly' and 'barely' are never content words to the grader, 
 GRADER_GAPS: dict[str, str] = {
     "Sorting dominates: O(n log n) time. The merge itself is a single linear pass after the sort.": _VERB_BEFORE_COLON,
     "It hardly matters in practice.": _DENYING_ADVERB,
-    "On abba, without the max, left moves backwards and the window holds a repeat.": _WITHOUT_MID_SENTENCE,
     "Floor division is easy to get wrong. Prefix and suffix products avoid division completely.": (
         _UNKNOWN_VERB_SENTENCE
     ),

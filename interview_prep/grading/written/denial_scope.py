@@ -115,7 +115,9 @@ def sets_a_condition(segment: Segment, i: int) -> bool:
     """True for a "without" that opens the sentence and a clause of its own: "Without monitoring, the model
     degrades" says what monitoring is for; it does not deny it. So does one before a modal of consequence,
     with no comma: "without monitoring the model would silently degrade"."""
-    if i != 0 or segment.words[0] != "without":
+    # "With no regularization, a deep tree overfits": the same condition, said with "with no"
+    opens_with_no = i == 1 and segment.words[:2] == ("with", "no")
+    if not opens_with_no and (i != 0 or segment.words[0] != "without"):
         return False
     return segment.clauses[-1] != segment.clauses[0] or any(w in CONSEQUENCE_MODALS for w in segment.words[2:])
 

@@ -156,6 +156,8 @@ class Matcher:
                 cursor = nxt
             if len(picked) == len(allowed) and segment.parts[picked[0]] == segment.parts[picked[-1]]:
                 positions = frozenset(picked)
+                if phrase.denials and _only_says_when(segment, picked[0], picked[-1]):
+                    continue  # "I don't think you've learned it until you've built it" admits no gap ("never learned")
                 negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions, said, done)
                 matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions, negated))
         return matches
@@ -191,6 +193,15 @@ def denial_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
     # "rather than X", "instead of X", "even if X": a bigram denies only what comes after it.
     out += [i for i in range(lo, hi - 1) if (words[i], words[i + 1]) in NEGATION_BIGRAMS and i + 1 < hi - 1]
     return sorted(set(out))
+
+
+def _only_says_when(segment: Segment, start: int, end: int) -> bool:
+    """True when every denial before or in the match, in its clause, is a "not ... until" that says when."""
+    lo = start
+    while lo > 0 and segment.clauses[lo - 1] == segment.clauses[start] and start - lo < NEGATION_WINDOW:
+        lo -= 1
+    cues = denial_positions(segment.words, lo, end + 1)
+    return bool(cues) and all(scope.not_until(segment, i) for i in cues)
 
 
 def _negated(

@@ -295,7 +295,12 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
         elif words and "," in gap:
             # A comma ends a clause only when a new one visibly starts ("..., it uses", "..., not X");
             # in a list ("no need for precision, recall or F1") the negation carries on.
-            if subordinate or expanded[0] in COMMA_CLAUSE_STARTS or _opens_a_participle(lowered, m, words, clauses):
+            if (
+                subordinate
+                or expanded[0] in COMMA_CLAUSE_STARTS
+                or _opens_a_participle(lowered, m, words, clauses)
+                or _ends_an_aside(expanded[0], words, clauses, clause)
+            ):
                 clause += 1
                 subordinate = False
         for k, word in enumerate(expanded):
@@ -342,6 +347,20 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
             parts.append(part)
             spans.append((m.start(), bound.end()) if bound is not None else (m.start(), m.end()))
     return words, clauses, parts, spans
+
+
+# A sentence that opens with one of these opens with a phrase of circumstance: "For a comparison that doesn't hinge
+# on one cut-off, ROC-AUC ...": its comma ends it, so a denial inside does not reach the main clause.
+INTRO_PREPOSITIONS = frozenset("for with in on at during from by".split())
+
+
+def _ends_an_aside(following: str, words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
+    """True at a comma that closes an opening phrase of circumstance holding a denial, or a "without" phrase
+    before ", or": "zig-zag without really trending down, or shoot upward" does not deny the shooting up."""
+    own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
+    if following == "or":
+        return "without" in own
+    return bool(own) and clause == clauses[0] and own[0] in INTRO_PREPOSITIONS and any(w in NEGATION_CUES for w in own)
 
 
 def _is_sentence(text: str) -> bool:
