@@ -141,6 +141,18 @@ def called_wrong(qid: str, text: str) -> list[str]:
         ("learning-quickly", "I don't think you've learned a library until you've built something with it.", None),
         # "With no regularization, ..." sets a condition, as "Without regularization, ..." does
         ("bias-variance", "With no regularization, a deep tree overfits badly.", "deep-tree-variance"),
+        # what comes between "than" and the model compared with ("than training logistic regression") is still
+        # the comparison: the transformer is the slower one
+        (
+            "tfidf-vs-transformer",
+            "Fine-tuning a transformer is slower than training logistic regression on TF-IDF.",
+            "iteration-speed",
+        ),
+        (
+            "tfidf-vs-transformer",
+            "Fine-tuning a transformer takes longer than training logistic regression on TF-IDF.",
+            "iteration-speed",
+        ),
         # skipping judged a false economy is the baseline defended
         (
             "tfidf-vs-transformer",

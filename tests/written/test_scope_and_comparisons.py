@@ -117,6 +117,19 @@ def test_a_participle_clause_keeps_its_concept_when_the_participle_moves_it() ->
         ("project-deep-dive", "I never measured the error before and after the fix.", "fix-verified"),
         # one global step size for every parameter is the opposite of a step per parameter
         ("learning-rate", "Adam uses one global step size shared by every parameter.", "adaptive"),
+        (
+            "tfidf-vs-transformer",
+            "Training logistic regression on TF-IDF takes longer than fine-tuning BERT.",
+            "iteration-speed",
+        ),
+        # a denial in a relative clause ("that the accuracy doesn't already") is that clause's own
+        (
+            "beyond-accuracy",
+            "The confusion matrix won't show you anything that the accuracy number doesn't already.",
+            "confusion-matrix",
+        ),
+        # "redundant" judges it worthless
+        ("beyond-accuracy", "Checking calibration is redundant once the AUC is high.", "calibration"),
         # "is not a real factor" judges it not to count
         ("tfidf-vs-transformer", "Serving cost isn't a real factor when you pick between them.", "latency-cost"),
         # what was done instead is no step of the story, so the denial is no choice made for a reason

@@ -123,6 +123,9 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "slow": -1,
             "slower": -1,
             "slowly": -1,
+            "takes longer": -1,
+            "take longer": -1,
+            "took longer": -1,
         },
     ),
     # What a model costs to serve: "a transformer needs a GPU and adds latency".

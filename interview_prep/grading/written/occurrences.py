@@ -119,7 +119,9 @@ def _is_object(words: Sequence[str], verb: int, term: int) -> bool:
 
 
 # What may stand between "than" and the thing compared: "than a linear model on TF-IDF".
-COMPARAND_WORDS = frozenset("a an the plain simple simpler linear model models on with".split())
+COMPARAND_WORDS = frozenset(
+    "a an the plain simple simpler linear model models on with training fitting using serving running".split()
+)
 
 
 def _compared_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:

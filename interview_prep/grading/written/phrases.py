@@ -291,7 +291,8 @@ def _negated(
                 return False  # "Adam does not need as much tuning", "TF-IDF is not context-aware": a description
             # "Adam does not remove the need to tune": two denials in the predicate affirm it.
             clause_end = i
-            while clause_end + 1 < len(words) and clauses[clause_end + 1] == clause:
+            # "won't show you anything that the accuracy doesn't already": a relative clause's denial is its own
+            while clause_end + 1 < len(words) and clauses[clause_end + 1] == clause and words[clause_end + 1] != "that":
                 clause_end += 1
             denied = denial_positions(words, i, clause_end + 1)
             judged = [k for k in range(i, clause_end + 1) if words[k] in DENIAL_AFTER]  # "not ... irrelevant"

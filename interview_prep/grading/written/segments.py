@@ -45,7 +45,20 @@ STOPWORDS = frozenset(
 NEGATION_CUES = frozenset("not no never without nor neither cannot myth hardly rarely seldom skip ignore".split())
 # After the match, these deny it: "spot-checking labels is a waste of time".
 DENIAL_AFTER = frozenset(
-    {"waste", "pointless", "useless", "unnecessary", "overrated", "irrelevant", "unrelated", "mistake", "needless"}
+    {
+        "waste",
+        "pointless",
+        "useless",
+        "unnecessary",
+        "overrated",
+        "irrelevant",
+        "unrelated",
+        "mistake",
+        "needless",
+        "redundant",
+        "superfluous",
+        "overkill",
+    }
 )
 # "not only X but also Y" and "no matter" affirm rather than deny.
 # Two-word cues; "even if X" does not claim X either.
