@@ -5,7 +5,8 @@ asserted here: a set is never tuned on, and today the grader does not meet it (s
 there). These tests keep each set itself honest: real ids, every key point inverted, no duplicates.
 The first four sets (independent/ to independent-4/) were read while changing the grader on 2026-12-03
 and are development data since; the fifth (independent-5/) was measured once and only its three correct
-statements called wrong were read; the sixth (independent-6/) has only ever been measured in aggregate.
+statements called wrong were read; the sixth (independent-6/) likewise, after one aggregate measurement; the
+seventh (independent-7/) has never been run and is kept for the next measurement.
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ from interview_prep.models import Question
 
 SETS = tuple(
     Path(__file__).resolve().parent / name
-    for name in ("independent", "independent-2", "independent-3", "independent-4", "independent-5", "independent-6")
+    for name in (
+        "independent",
+        "independent-2",
+        "independent-3",
+        "independent-4",
+        "independent-5",
+        "independent-6",
+        "independent-7",
+    )
 )
 QUESTIONS = (
     "bias-variance",
