@@ -14,7 +14,9 @@ independent-5/ was then measured once (3 of 167 correct statements called wrong)
 their causes are the last three cases of the first table: an imperative after a condition prescribes, a
 named mistake warns of what follows also for a key point, and "whenever" supposes like "if". Its inversion
 misses were not read. independent-6/ likewise: measured once in aggregate (3 of 193 called wrong), then only
-those three read; their causes are the four cases before the "false economy" one.
+those three read; their causes are among the cases before the "false economy" one, with the five of
+independent-7/ read the same way (5 of 190 called wrong at its first run): "doesn't imply", "weaken the
+penalty", ", only", "doesn't make ... a free choice" and a quoted 'not spam'.
 """
 
 from __future__ import annotations
@@ -153,6 +155,20 @@ def called_wrong(qid: str, text: str) -> list[str]:
             "Fine-tuning a transformer takes longer than training logistic regression on TF-IDF.",
             "iteration-speed",
         ),
+        # "doesn't imply Y" denies that Y follows, not Y
+        ("beyond-accuracy", "Good ranking doesn't imply good calibration.", "calibration"),
+        # weakening the penalty is less regularization, so the lower bias is no claim that regularization lowers it
+        (
+            "bias-variance",
+            "If a heavily regularised model underfits, weaken the penalty and its bias comes down.",
+            None,
+        ),
+        # ", only" sets what there was against what there was not
+        ("debugging-story", "There was no crash to search for, only a bad number on the dashboard.", "specifics"),
+        # "doesn't make X a free choice" is causative; only "make sense" or "make a difference" judge
+        ("learning-rate", "Adam doesn't make the learning rate a free choice; you still have to tune it.", "adaptive"),
+        # a quoted 'not spam' is the name of a button, no denial
+        ("spam-pipeline", "I'd count the 'not spam' clicks each week to measure precision.", "evaluation"),
         # skipping judged a false economy is the baseline defended
         (
             "tfidf-vs-transformer",

@@ -97,6 +97,19 @@ def after_a_mistake(segment: Segment, at: int) -> bool:
     return any(w in MISTAKE_NOUNS for w in first) and any(w in MISTAKE_WORDS for w in first)
 
 
+# "Good ranking doesn't imply good calibration": what is denied is that one follows from the other.
+IMPLYING = frozenset("imply implies guarantee guarantees entail entails mean means".split())
+
+
+def denies_an_implication(segment: Segment, i: int, start: int) -> bool:
+    """True for a denial of "imply"/"guarantee" before the match: "X doesn't imply Y" does not deny Y."""
+    words = segment.words
+    k = i + 1
+    while k < len(words) and words[k] in {"necessarily", "automatically", "always", "really"}:
+        k += 1
+    return k < start and k < len(words) and words[k] in IMPLYING
+
+
 def not_until(segment: Segment, i: int) -> bool:
     """True for a "not"/"never" whose clause is followed by an "until" (or "before I ...") clause: "the bug
     never showed up on the small case until I shuffled the rows" says when it did, not that it did not."""

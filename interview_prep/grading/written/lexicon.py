@@ -62,6 +62,8 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "dropout": 1,
             "weight decay": 1,
             "l2 penalty": 1,
+            "penalty": 1,
+            "weight penalty": 1,
             "pruning": 1,
             "prune": 1,
             "early stopping": 1,
@@ -278,7 +280,8 @@ UP_WORDS = (
     "higher high highest more increase increases increased increasing raise raises raising larger large "
     "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
     "captured capturing read reads keep keeps kept retain retains aware understand understands understood handle "
-    "handles preserve preserves inflate inflates better climb climbs climbing amplify amplifies raised rose grew"
+    "handles preserve preserves inflate inflates better climb climbs climbing amplify amplifies raised rose grew "
+    "strengthen strengthens strengthening stronger heavier"
 )
 DOWN_WORDS = (
     "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
@@ -286,7 +289,8 @@ DOWN_WORDS = (
     "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
     "counters ignore ignores ignored ignoring lose loses lost discard discards discarded stop stops stopped stopping "
     "suppress suppresses curb curbs dampen dampens mitigate mitigates diminish diminishes fall falls falling fell "
-    "decline declines lowered attack attacks attacking cap caps capping capped"
+    "decline declines lowered attack attacks attacking cap caps capping capped weaken weakens weakening weakened "
+    "loosen loosens loosening relax relaxes relaxing weaker lighter"
 )
 # The direction words that are adjectives or adverbs rather than verbs: "higher variance", "bias goes down".
 DIRECTION_ADJECTIVES = (

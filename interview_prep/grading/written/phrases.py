@@ -241,6 +241,7 @@ def _negated(
         and not (own == 0 and i not in matched and scope.denies_a_stop_or_a_first(segment, i))
         and not scope.not_until(segment, i)
         and not scope.denies_a_likeness(segment, i, start)
+        and not (i not in matched and scope.denies_an_implication(segment, i, start))
         and not scope.denies_another_predicate(segment, i, start, end, said)
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
@@ -338,6 +339,7 @@ def set_against(segment: Segment, one: int, other: int) -> bool:
     return lo != hi and any(lo < c <= hi and w in CONTRASTING for c, w in _clause_openers(segment).items())
 
 
+MAKES_WORTH = frozenset({("a", "difference"), ("any", "difference"), ("much", "difference"), ("much", "sense")})
 CONCERNS = frozenset("factor concern issue problem consideration priority constraint bottleneck".split())
 CONCERN_DEGREES = frozenset("real big major serious significant huge practical".split())
 SETTINGS = frozenset("for with in at on when during".split())
@@ -351,6 +353,8 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
         at += 1
     if at >= len(words) or tuple(words[at + 1 : at + 3]) in (("as", "much"), ("as", "many")):
         return False  # "does not need as much tuning as SGD" compares, it does not deny
+    if words[at] in {"make", "makes"}:  # "does not make sense"; "doesn't make the rate a free choice" is causative
+        return tuple(words[at + 1 : at + 3]) in MAKES_WORTH or words[at + 1 : at + 2] == ("sense",)
     if words[at] in {"use", "uses", "used"}:  # "is not used by the layer"; "never used for tuning" says what for
         return at + 1 >= len(words) or words[at + 1] not in {"for", "to", "in", "during", "as"}
     # "serving cost isn't a real factor", "is not a big concern": it is judged not to count

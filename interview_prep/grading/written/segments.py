@@ -80,7 +80,7 @@ SUBORDINATORS = frozenset("if when whenever unless although though because since
 # After a comma, these start a new clause; anything else continues a list or a phrase.
 COMMA_CLAUSE_STARTS = (
     CLAUSE_BREAK_WORDS
-    | frozenset("it this that these those i we you he she they and not rather there my our its as".split())
+    | frozenset("it this that these those i we you he she they and not rather there my our its as only".split())
     | lexicon.PRESCRIBING_OPENERS
 )  # "for high bias, use a bigger model"
 # "AUC is not useful", "the confusion matrix would not add anything": a negated predicate after the
@@ -297,6 +297,8 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
         expanded = _expand(m.group().replace(",", "").strip("."))
         if not expanded:
             continue
+        if expanded[0] in NEGATION_CUES and _quoted(lowered, m.start()):
+            expanded = [f"{expanded[0]}-quoted", *expanded[1:]]  # the 'not spam' button is a name, no denial
         bound = notations.get(m.start()) if m.group() == "o" else None
         if bound is not None:
             inside = bound.end() - 1
@@ -374,6 +376,20 @@ def _ends_an_aside(following: str, words: Sequence[str], clauses: Sequence[int],
     if following == "or":
         return "without" in own
     return bool(own) and clause == clauses[0] and own[0] in INTRO_PREPOSITIONS and any(w in NEGATION_CUES for w in own)
+
+
+QUOTES = "'\""
+
+
+def _quoted(lowered: str, at: int) -> bool:
+    """True for a word that opens a short quotation ("use 'not spam' reports"): a label, not the writer's words."""
+    if at == 0 or lowered[at - 1] not in QUOTES or (at >= 2 and not lowered[at - 2].isspace()):
+        return False
+    close = lowered.find(lowered[at - 1], at)
+    return close != -1 and close - at <= QUOTED_LABEL_MAX
+
+
+QUOTED_LABEL_MAX = 24
 
 
 def _is_sentence(text: str) -> bool:
