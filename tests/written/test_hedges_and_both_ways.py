@@ -169,6 +169,9 @@ def called_wrong(qid: str, text: str) -> list[str]:
         ("learning-rate", "Adam doesn't make the learning rate a free choice; you still have to tune it.", "adaptive"),
         # a quoted 'not spam' is the name of a button, no denial
         ("spam-pipeline", "I'd count the 'not spam' clicks each week to measure precision.", "evaluation"),
+        # the same misconceptions denied are the truth
+        ("beyond-accuracy", "ROC-AUC does not depend on the threshold: it sums up every threshold.", "auc"),
+        ("spam-pipeline", "I'd never leave the threshold at 0.5 here; a lost real email costs more than a spam.", None),
         # skipping judged a false economy is the baseline defended
         (
             "tfidf-vs-transformer",
@@ -193,6 +196,9 @@ def test_a_misconception_still_stated_plainly_is_still_found() -> None:
     )
     assert "reduce-variance" in called_wrong("bias-variance", "Regularization increases variance.")
     assert "reduce-variance" in called_wrong("bias-variance", "Dropout leads to high variance.")
+    # two misconceptions the rubrics lacked, each stated by several inversions of the development sets
+    assert "auc-needs-a-threshold" in called_wrong("beyond-accuracy", "ROC-AUC is computed at one threshold of 0.5.")
+    assert "default-threshold" in called_wrong("spam-pipeline", "I'd just leave the threshold at 0.5.")
 
 
 def test_the_longer_shapes_still_read_a_true_sentence_as_true() -> None:

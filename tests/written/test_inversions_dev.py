@@ -69,7 +69,6 @@ KNOWN_GAPS = {
     "You should always pick the transformer.": "'pick' is not 'use': a synonym of use made 'I did not use' deny 'I chose'",
     "Split the emails randomly, the date does not matter.": "'split randomly' is no phrase of the misconception",
     "Accuracy is the only metric we need.": "'the only metric we need' is not 'accuracy is enough' to the grader",
-    "The default threshold of 0.5 is always fine.": "'always fine' judges the threshold, but no denial is said",
     "A smaller step does not overshoot the minimum.": "'step' alone is no learning-rate term (as one it called a correct statement wrong), so the denied 'overshoot' reads as the point denied",
     "With Adam the choice of learning rate makes no difference.": "'makes no difference' denies a claim, and the point has none, only phrases ('still matters')",
     "The share of positives is irrelevant to the accuracy.": "'share of positives' is no phrase of the point (its phrases say 'fraction', 'rare class')",
