@@ -172,6 +172,17 @@ def called_wrong(qid: str, text: str) -> list[str]:
         # the same misconceptions denied are the truth
         ("beyond-accuracy", "ROC-AUC does not depend on the threshold: it sums up every threshold.", "auc"),
         ("spam-pipeline", "I'd never leave the threshold at 0.5 here; a lost real email costs more than a spam.", None),
+        (
+            "learning-rate",
+            "Warmup raises the learning rate for a few hundred steps, then a cosine schedule decays it.",
+            None,
+        ),
+        # "they replace the batch statistics": what is replaced is set aside, not used
+        (
+            "batchnorm",
+            "The running averages are not thrown away: at inference they replace the batch statistics.",
+            None,
+        ),
         # skipping judged a false economy is the baseline defended
         (
             "tfidf-vs-transformer",
@@ -199,6 +210,12 @@ def test_a_misconception_still_stated_plainly_is_still_found() -> None:
     # two misconceptions the rubrics lacked, each stated by several inversions of the development sets
     assert "auc-needs-a-threshold" in called_wrong("beyond-accuracy", "ROC-AUC is computed at one threshold of 0.5.")
     assert "default-threshold" in called_wrong("spam-pipeline", "I'd just leave the threshold at 0.5.")
+    assert "schedule-raises-the-rate" in called_wrong("learning-rate", "Cosine annealing raises the learning rate.")
+    assert "running-stats-unused" in called_wrong("batchnorm", "The running averages are only for logging.")
+    # the value a clause says is replaced is the one not used
+    assert "bn-batch-stats-at-inference" in called_wrong(
+        "batchnorm", "At inference the batch statistics replace the running averages."
+    )
 
 
 def test_the_longer_shapes_still_read_a_true_sentence_as_true() -> None:
