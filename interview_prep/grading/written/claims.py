@@ -73,6 +73,9 @@ def claim_of(occs: Sequence[Occurrence]) -> Claim | None:
     return tuple(seen.items()) if directed >= 2 else None
 
 
+REPLACING = frozenset("replace replaces replacing replaced".split())
+
+
 def _locally_denied(o: Occurrence, words: Sequence[str], clauses: Sequence[int]) -> bool:
     """A denial just before the term, in its clause: "instead of the batch statistics"."""
     lo = max(0, o.start - 3)
@@ -176,6 +179,12 @@ def match_claim(
                     ambiguous = True
                 else:
                     picked[c] = next(x for x in own if x.concept == c and x.sign in meant)
+        for c in list(picked):
+            o = picked[c]
+            if CONCEPTS[c][0] == "category" and o.sign and len({x.sign for x in own if x.concept == c}) == 1:
+                # "at inference they replace the batch statistics": the value replaced is the one not used
+                if any(words[k] in REPLACING and clauses[k] == clause for k in range(max(0, o.start - 3), o.start)):
+                    picked[c] = replace(o, sign=-o.sign)
         if ambiguous:
             # "The running averages are used in training and the batch statistics at inference": each
             # value has its own setting, on either side of an "and"; read each side as its own clause.
