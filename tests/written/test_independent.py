@@ -5,8 +5,8 @@ asserted here: a set is never tuned on, and today the grader does not meet it (s
 there). These tests keep each set itself honest: real ids, every key point inverted, no duplicates.
 The first four sets (independent/ to independent-4/) were read while changing the grader on 2026-12-03
 and are development data since; the fifth (independent-5/) was measured once and only its three correct
-statements called wrong were read; the sixth (independent-6/) likewise, after one aggregate measurement; the
-seventh (independent-7/) has never been run and is kept for the next measurement.
+statements called wrong were read; the sixth and seventh (independent-6/, -7/) likewise, after one aggregate
+measurement each; the eighth (independent-8/) has never been run and is kept for the next measurement.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ SETS = tuple(
         "independent-5",
         "independent-6",
         "independent-7",
+        "independent-8",
     )
 )
 QUESTIONS = (
