@@ -212,6 +212,12 @@ def test_a_misconception_still_stated_plainly_is_still_found() -> None:
     assert "default-threshold" in called_wrong("spam-pipeline", "I'd just leave the threshold at 0.5.")
     assert "schedule-raises-the-rate" in called_wrong("learning-rate", "Cosine annealing raises the learning rate.")
     assert "running-stats-unused" in called_wrong("batchnorm", "The running averages are only for logging.")
+    assert "confusion-matrix-adds-nothing" in called_wrong(
+        "beyond-accuracy", "The confusion matrix just restates the accuracy, so skip it."
+    )
+    assert (
+        called_wrong("beyond-accuracy", "The confusion matrix shows what accuracy hides: which errors it makes.") == []
+    )
     # the value a clause says is replaced is the one not used
     assert "bn-batch-stats-at-inference" in called_wrong(
         "batchnorm", "At inference the batch statistics replace the running averages."
