@@ -183,6 +183,18 @@ def called_wrong(qid: str, text: str) -> list[str]:
             "The running averages are not thrown away: at inference they replace the batch statistics.",
             None,
         ),
+        # a misconception's words qualified ("only if", "only for") or said of a tool's default are not asserted
+        (
+            "spam-pipeline",
+            "I'd keep the threshold at 0.5 only if both errors cost the same, which they don't here.",
+            None,
+        ),
+        ("spam-pipeline", "Most tools leave the threshold at 0.5 by default, but for spam I'd raise it.", None),
+        (
+            "learning-rate",
+            "The learning rate should stay fixed for the whole run only for tiny problems; otherwise decay it.",
+            None,
+        ),
         # skipping judged a false economy is the baseline defended
         (
             "tfidf-vs-transformer",

@@ -75,6 +75,21 @@ WEAK_EVIDENCE = frozenset({"term", "similarity"})
 OUTRIGHT = frozenset({"claim", "subject", "topic"})
 
 
+# "I'd keep the threshold at 0.5 only if both errors cost the same": a qualification after the words.
+QUALIFYING = frozenset({"if", "when", "for", "in", "on", "with", "where", "while"})
+
+
+def _qualified(f: Finding) -> bool:
+    """True when a misconception's words are followed at once by "only if/when/for ..." (the case
+    where it would hold) or by "by default" (what a tool does, not what the candidate would do)."""
+    words = f.segment.words
+    after = words[f.end + 1 :]
+    # right after the words: in "O(n), and the whole run is ... only if it does not converge" it qualifies another claim
+    only = len(after) >= 2 and after[0] == "only" and after[1] in QUALIFYING
+    near = words[f.start : f.end + 3]
+    return only or ("by", "default") in set(zip(near, near[1:], strict=False))
+
+
 def _said_both_ways(found: Sequence[Finding]) -> Finding | None:
     """A contradiction, in a sentence of its own, of a point another sentence of the answer asserts: "The loss
     oscillates." ... "The loss curve decreases smoothly." Inside one sentence the two are a contrast the
@@ -208,6 +223,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
         ]
         # "If you forget to call model.eval(), it keeps using the batch statistics" warns of the misconception
         found = [f for f in found if not (f.verdict == ASSERTED and after_a_mistake(f.segment, f.start))]
+        found = [f for f in found if not (f.verdict == ASSERTED and _qualified(f))]
         stated = _pick(found, ASSERTED)
         if stated is not None:
             misconceptions.append(
