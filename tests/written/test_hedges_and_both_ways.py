@@ -21,6 +21,8 @@ penalty", ", only", "doesn't make ... a free choice" and a quoted 'not spam'.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from interview_prep.bank import load_bank
@@ -266,6 +268,17 @@ def test_what_was_only_assumed_earns_nothing() -> None:
     assert not assumed["covered"]
     said = _points("debugging-story", "I swapped in a new loader and it was fixed: the IoU went from 0.4 to 0.7.")
     assert said["fix-verify"]["covered"]
+
+
+def test_a_pass_below_the_pass_mark_says_why() -> None:
+    text = "If the learning rate is too large each step overshoots the minimum and the loss oscillates or diverges."
+    report = grade_written(load_bank().get("learning-rate"), text)
+    assert report.passed and report.score < report.extra["pass_mark"]
+    assert any("Passes below the pass mark" in n and "overshoot" in n for n in report.extra["notes"])
+    strong = (Path(__file__).parent / "answers" / "learning-rate" / "strong1.md").read_text(encoding="utf-8")
+    full = grade_written(load_bank().get("learning-rate"), strong)
+    assert full.score >= full.extra["pass_mark"]
+    assert not any("Passes below the pass mark" in n for n in full.extra["notes"])
 
 
 LOSS_OSCILLATES = "When the learning rate is too high, the loss oscillates and spikes up."

@@ -376,6 +376,12 @@ def grade_written(question: Question, text: str) -> GradeReport:
         and prose_share >= PROSE_SHARE_TO_PASS
         and rambling_factor >= 1.0
     )
+    if passed and score < rubric.pass_mark:
+        # "42/100 (pass mark 60) PASSED" needs its reason beside it
+        notes.append(
+            f"Passes below the pass mark of {rubric.pass_mark:g}: every core point ({', '.join(sorted(core))}) is "
+            "stated; the points it misses are what an interviewer would ask about next."
+        )
     extra: dict[str, Any] = {
         "misconceptions": misconceptions,
         "denied_misconceptions": denied,
