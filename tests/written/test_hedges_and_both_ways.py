@@ -157,8 +157,8 @@ def called_wrong(qid: str, text: str) -> list[str]:
             "Fine-tuning a transformer takes longer than training logistic regression on TF-IDF.",
             "iteration-speed",
         ),
-        # "doesn't imply Y" denies that Y follows, not Y
-        ("beyond-accuracy", "Good ranking doesn't imply good calibration.", "calibration"),
+        # "doesn't imply Y" denies that Y follows; it neither says nor denies Y
+        ("beyond-accuracy", "Good ranking doesn't imply good calibration.", None),
         # weakening the penalty is less regularization, so the lower bias is no claim that regularization lowers it
         (
             "bias-variance",
@@ -171,7 +171,7 @@ def called_wrong(qid: str, text: str) -> list[str]:
         ("learning-rate", "Adam doesn't make the learning rate a free choice; you still have to tune it.", "adaptive"),
         # a quoted 'not spam' is the name of a button, no denial
         ("spam-pipeline", "I'd count the 'not spam' clicks each week to measure precision.", "evaluation"),
-        # the same misconceptions denied are the truth
+        # true sentences on thresholds and schedules
         ("beyond-accuracy", "ROC-AUC does not depend on the threshold: it sums up every threshold.", "auc"),
         ("spam-pipeline", "I'd never leave the threshold at 0.5 here; a lost real email costs more than a spam.", None),
         (
@@ -185,18 +185,39 @@ def called_wrong(qid: str, text: str) -> list[str]:
             "The running averages are not thrown away: at inference they replace the batch statistics.",
             None,
         ),
-        # a misconception's words qualified ("only if", "only for") or said of a tool's default are not asserted
+        # a misconception's words qualified at once ("only if", "only for") are not asserted
         (
             "spam-pipeline",
             "I'd keep the threshold at 0.5 only if both errors cost the same, which they don't here.",
             None,
         ),
-        ("spam-pipeline", "Most tools leave the threshold at 0.5 by default, but for spam I'd raise it.", None),
+        # true sentences an independent review of these rules found called wrong, each by one rule too broad
         (
-            "learning-rate",
-            "The learning rate should stay fixed for the whole run only for tiny problems; otherwise decay it.",
+            "beyond-accuracy",
+            "The confusion matrix doesn't just restate the accuracy; it shows which errors the model makes.",
             None,
         ),
+        (
+            "beyond-accuracy",
+            "I'd report ROC-AUC, plus precision and recall at a fixed threshold chosen from the costs.",
+            None,
+        ),
+        ("bias-variance", "Deep trees are known for high variance and low bias.", None),
+        ("bias-variance", "For high-variance models like deep trees, bagging helps a lot.", None),
+        ("learning-rate", "Adam doesn't completely remove the need to tune the learning rate.", None),
+        ("bias-variance", "A tree that is not fully grown has lower variance but higher bias.", None),
+        ("tfidf-vs-transformer", "Having lots of data doesn't mean a transformer is always the better choice.", None),
+        ("spam-pipeline", "A common mistake is to leave the threshold at 0.5; for spam it should be higher.", None),
+        ("learning-rate", "Cosine annealing with warm restarts raises the learning rate again at each restart.", None),
+        ("bias-variance", "More data reduces variance and leaves bias largely unchanged.", None),
+        ("batchnorm", "At inference they are replaced by the running averages collected during training.", None),
+        (
+            "debugging-story",
+            "I figured out that the bug was in the tokenizer by reproducing it on a single example.",
+            None,
+        ),
+        ("tfidf-vs-transformer", "If scoring runs as a nightly batch job, latency isn't really a concern.", None),
+        ("tfidf-vs-transformer", "For a prototype, GPU cost is not a real constraint.", None),
         # skipping judged a false economy is the baseline defended
         (
             "tfidf-vs-transformer",
@@ -221,16 +242,18 @@ def test_a_misconception_still_stated_plainly_is_still_found() -> None:
     )
     assert "reduce-variance" in called_wrong("bias-variance", "Regularization increases variance.")
     assert "reduce-variance" in called_wrong("bias-variance", "Dropout leads to high variance.")
-    # two misconceptions the rubrics lacked, each stated by several inversions of the development sets
-    assert "auc-needs-a-threshold" in called_wrong("beyond-accuracy", "ROC-AUC is computed at one threshold of 0.5.")
-    assert "default-threshold" in called_wrong("spam-pipeline", "I'd just leave the threshold at 0.5.")
-    assert "schedule-raises-the-rate" in called_wrong("learning-rate", "Cosine annealing raises the learning rate.")
-    assert "running-stats-unused" in called_wrong("batchnorm", "The running averages are only for logging.")
-    assert "confusion-matrix-adds-nothing" in called_wrong(
-        "beyond-accuracy", "The confusion matrix just restates the accuracy, so skip it."
+    # a "when" clause with a denial is no mistake warned of, and an assumption states what it assumes
+    assert "random-split-fine" in called_wrong(
+        "spam-pipeline", "When you don't have much data, a random split is fine."
     )
-    assert (
-        called_wrong("beyond-accuracy", "The confusion matrix shows what accuracy hides: which errors it makes.") == []
+    assert "always-converges" in called_wrong(
+        "learning-rate", "When the loss isn't improving, just train for longer and it will converge."
+    )
+    assert "random-split-fine" in called_wrong("spam-pipeline", "I'd assume a random split is fine here.")
+    # "or checking ..." goes on with the list of what was not done
+    assert "experiment" in called_wrong(
+        "debugging-story",
+        "I changed the loader without testing my idea first, or checking whether the bug was still there.",
     )
     # the value a clause says is replaced is the one not used
     assert "bn-batch-stats-at-inference" in called_wrong(

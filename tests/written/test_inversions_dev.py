@@ -67,6 +67,7 @@ KNOWN_GAPS = {
     "Too large a step never crosses over the minimum.": "'crosses over' is no overshoot term",
     "Adam works with any learning rate.": "'works with any' is no phrase of the misconception ('any value works')",
     "You should always pick the transformer.": "'pick' is not 'use': a synonym of use made 'I did not use' deny 'I chose'",
+    "The default threshold of 0.5 is always fine.": "'always fine' judges the threshold, but no denial is said",
     "Split the emails randomly, the date does not matter.": "'split randomly' is no phrase of the misconception",
     "Accuracy is the only metric we need.": "'the only metric we need' is not 'accuracy is enough' to the grader",
     "A smaller step does not overshoot the minimum.": "'step' alone is no learning-rate term (as one it called a correct statement wrong), so the denied 'overshoot' reads as the point denied",

@@ -183,7 +183,11 @@ def match_claim(
             o = picked[c]
             if CONCEPTS[c][0] == "category" and o.sign and len({x.sign for x in own if x.concept == c}) == 1:
                 # "at inference they replace the batch statistics": the value replaced is the one not used
-                if any(words[k] in REPLACING and clauses[k] == clause for k in range(max(0, o.start - 3), o.start)):
+                # ("are replaced by the running averages": the passive's agent is the value used)
+                if any(
+                    words[k] in REPLACING and clauses[k] == clause and words[k + 1] != "by"
+                    for k in range(max(0, o.start - 3), o.start)
+                ):
                     picked[c] = replace(o, sign=-o.sign)
         if ambiguous:
             # "The running averages are used in training and the batch statistics at inference": each

@@ -66,14 +66,17 @@ def denies_another_predicate(segment: Segment, i: int, start: int, end: int, sai
 
 
 # "If we never retrain it, the model degrades": a denial inside a condition supposes, it does not say.
-CONDITION_OPENERS = frozenset({"if", "unless", "when", "whenever"})
+CONDITION_OPENERS = frozenset({"if", "unless"})
+# ... and "whenever my numbers didn't match, I went back": a denial a "when" clause supposes. Not for a mistake
+# (after_a_mistake): "when you don't have much data, a random split is fine" still states the misconception.
+SUPPOSING = CONDITION_OPENERS | {"when", "whenever"}
 
 
 def in_a_condition(segment: Segment, at: int) -> bool:
     """True when word `at` is in a clause opened by "if" or "unless": what it denies is supposed, not denied."""
     clause = segment.clauses[at]
     first = next(k for k, c in enumerate(segment.clauses) if c == clause)
-    return segment.words[first] in CONDITION_OPENERS
+    return segment.words[first] in SUPPOSING
 
 
 # "If you forget to call model.eval(), the layer keeps using batch statistics": the consequence of a mistake.
@@ -108,6 +111,18 @@ def denies_an_implication(segment: Segment, i: int, start: int) -> bool:
     while k < len(words) and words[k] in {"necessarily", "automatically", "always", "really"}:
         k += 1
     return k < start and k < len(words) and words[k] in IMPLYING
+
+
+# "I'd never leave the threshold at 0.5": a denial of leaving a thing as it is says it is changed.
+LEAVING = frozenset("leave leaving left keep keeping stick".split())
+
+
+def denies_leaving_it(segment: Segment, i: int, start: int) -> bool:
+    """True for "never leave X at ...", "not keep X as ...": the match X is changed, not denied."""
+    words, clauses = segment.words, segment.clauses
+    if i + 1 >= len(words) or words[i + 1] not in LEAVING or start <= i + 1:
+        return False
+    return any(words[k] in {"at", "as"} and clauses[k] == clauses[i] for k in range(start, min(len(words), start + 6)))
 
 
 def not_until(segment: Segment, i: int) -> bool:

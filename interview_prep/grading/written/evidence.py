@@ -111,7 +111,10 @@ class Reader:
         how: str = "phrase",
         said: frozenset[str] = frozenset(),
         done: frozenset[str] = frozenset(),
+        beliefs: bool = False,
     ) -> list[Finding]:
+        """Where each phrase is said or denied. A key point's phrase said only as a belief ("I just assumed it was
+        fixed") is no finding; a misconception's (beliefs=True) is: "I'd assume a random split is fine" states it."""
         out: list[Finding] = []
         compiled = [compile_phrase(t) for t in texts]
         for seg in segs:
@@ -121,7 +124,7 @@ class Reader:
                         continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
                     if m.negated and in_a_condition(seg, m.start):
                         continue  # "the model degrades if we never retrain it" supposes the denial, to warn of it
-                    if _believed(seg, m.start, m.end):
+                    if not beliefs and _believed(seg, m.start, m.end):
                         continue  # "I just assumed it was fixed" says what was believed, not what was done
                     # "it couldn't get past 0.5 IoU" gives a figure ("{number}", "{number} %"): a number said is given
                     negated = m.negated and not (NUMBER_PLACEHOLDER in phrase.text and len(phrase.stems) <= 2)
@@ -293,7 +296,7 @@ class Reader:
 
 
 # Verbs of taking something for granted: what follows them in their clause is a belief, not a fact of the answer.
-BELIEF = frozenset("assume assumed assuming assumes presumed presume hoped hope hoping figured guessed".split())
+BELIEF = frozenset("assume assumed assuming assumes presumed presume hoped hope hoping guessed".split())
 
 
 def _believed(seg: Segment, start: int, end: int) -> bool:

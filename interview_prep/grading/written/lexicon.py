@@ -318,8 +318,6 @@ NEGATORS = frozenset(
 PRIVATIVES = frozenset("remove removes eliminate eliminates".split())
 NEGATION_EXCEPTIONS = frozenset(
     {("not", "only"), ("not", "just"), ("not", "merely"), ("no", "matter"), ("no", "doubt"), ("not", "necessarily")}
-    # "the loss doesn't fully diverge but keeps bouncing": in part, so not denied
-    | {("not", w) for w in ("fully", "completely", "entirely", "totally", "quite")}
 )
 # Two-word denials: "rather than X", "instead of X", "fails to X".
 NEGATION_BIGRAMS = frozenset(
@@ -366,4 +364,4 @@ RELATION_DENIALS = frozenset(
         ("not", "depend"),
     }
 )
-RELATION_DENYING_WORDS = frozenset({"unrelated", "irrelevant", "unchanged", "unaffected"})
+RELATION_DENYING_WORDS = frozenset({"unrelated", "irrelevant"})

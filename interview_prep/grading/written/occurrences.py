@@ -100,13 +100,27 @@ TREATING = frozenset({"for", "against", "combat", "fight", "treat", "fix", "cure
 def _names_the_trouble(
     words: Sequence[str], clauses: Sequence[int], i: int, found: Sequence[tuple[tuple[str, int], int, int]]
 ) -> bool:
-    """ "For high variance, ...", "to fix high bias": a harm named as the trouble a remedy is for."""
-    return (
-        i > 0
-        and words[i - 1] in TREATING
-        and words[i] in ADJECTIVE_WORDS
-        and any(a == i + 1 and clauses[a] == clauses[i] and concept in HARMFUL for (concept, _), a, _ in found)
+    """ "For high variance, ...", "to fix high bias": a harm named as the trouble a remedy is for. "For"/"against"
+    only open their clause and end with the harm: "notorious for high variance" says what a model has, and "for
+    high-variance models like deep trees" which models are meant."""
+    if i == 0 or words[i - 1] not in TREATING or words[i] not in ADJECTIVE_WORDS:
+        return False
+    harm = next(
+        (b for (concept, _), a, b in found if a == i + 1 and clauses[a] == clauses[i] and concept in HARMFUL), None
     )
+    if harm is None:
+        return False
+    if words[i - 1] not in {"for", "against"}:
+        return True
+    opening = i == 1 or clauses[i - 2] != clauses[i - 1]
+    # (the tokens keep no commas: "for high variance, dropout ..." and "for high variance models" differ by the noun)
+    return opening and (harm + 1 >= len(words) or words[harm + 1] not in MODEL_NOUNS)
+
+
+# What "for high-variance models like deep trees" names after the harm: the models that have it.
+MODEL_NOUNS = frozenset(
+    "model models tree trees network networks learner learners estimator estimators like such".split()
+)
 
 
 def _is_object(words: Sequence[str], verb: int, term: int) -> bool:

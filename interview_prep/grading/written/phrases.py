@@ -158,6 +158,8 @@ class Matcher:
                 positions = frozenset(picked)
                 if phrase.denials and _only_says_when(segment, picked[0], picked[-1]):
                     continue  # "I don't think you've learned it until you've built it" admits no gap ("never learned")
+                if _after_a_denied_implication(segment, picked[0]):
+                    continue  # "good ranking doesn't imply good calibration" neither says nor denies calibration
                 negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions, said, done)
                 matches.append(Match(phrase.text, segment, picked[0], picked[-1], positions, negated))
         return matches
@@ -193,6 +195,14 @@ def denial_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
     # "rather than X", "instead of X", "even if X": a bigram denies only what comes after it.
     out += [i for i in range(lo, hi - 1) if (words[i], words[i + 1]) in NEGATION_BIGRAMS and i + 1 < hi - 1]
     return sorted(set(out))
+
+
+def _after_a_denied_implication(segment: Segment, start: int) -> bool:
+    """True when the match follows "doesn't imply/mean/guarantee" in its clause: what would follow is not said."""
+    lo = start
+    while lo > 0 and segment.clauses[lo - 1] == segment.clauses[start] and start - lo < NEGATION_WINDOW:
+        lo -= 1
+    return any(scope.denies_an_implication(segment, i, start) for i in denial_positions(segment.words, lo, start))
 
 
 def _only_says_when(segment: Segment, start: int, end: int) -> bool:
@@ -241,7 +251,7 @@ def _negated(
         and not (own == 0 and i not in matched and scope.denies_a_stop_or_a_first(segment, i))
         and not scope.not_until(segment, i)
         and not scope.denies_a_likeness(segment, i, start)
-        and not (i not in matched and scope.denies_an_implication(segment, i, start))
+        and not (i not in matched and scope.denies_leaving_it(segment, i, start))
         and not scope.denies_another_predicate(segment, i, start, end, said)
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
@@ -343,6 +353,7 @@ MAKES_WORTH = frozenset({("a", "difference"), ("any", "difference"), ("much", "d
 CONCERNS = frozenset("factor concern issue problem consideration priority constraint bottleneck".split())
 CONCERN_DEGREES = frozenset("real big major serious significant huge practical".split())
 SETTINGS = frozenset("for with in at on when during".split())
+CONCERN_CONDITIONS = frozenset("if when for unless while".split())
 
 
 def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
@@ -362,6 +373,8 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     while k < len(words) and words[k] in CONCERN_DEGREES:
         k += 1
     if k > at and k < len(words) and words[k] in CONCERNS:
+        if words[0] in CONCERN_CONDITIONS or "if" in words:
+            return False  # "for a prototype, GPU cost is not a real constraint": no concern in that case only
         # "latency is not a problem for TF-IDF" says where it is no problem, which the point may well say
         return k + 1 >= len(words) or segment.clauses[k + 1] != segment.clauses[k] or words[k + 1] not in SETTINGS
     return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)

@@ -80,14 +80,10 @@ QUALIFYING = frozenset({"if", "when", "for", "in", "on", "with", "where", "while
 
 
 def _qualified(f: Finding) -> bool:
-    """True when a misconception's words are followed at once by "only if/when/for ..." (the case
-    where it would hold) or by "by default" (what a tool does, not what the candidate would do)."""
-    words = f.segment.words
-    after = words[f.end + 1 :]
-    # right after the words: in "O(n), and the whole run is ... only if it does not converge" it qualifies another claim
-    only = len(after) >= 2 and after[0] == "only" and after[1] in QUALIFYING
-    near = words[f.start : f.end + 3]
-    return only or ("by", "default") in set(zip(near, near[1:], strict=False))
+    """True when a misconception's words are followed at once by "only if/when/for ..." (the case where it would
+    hold); further on ("O(n), and the whole run is ... only if it does not converge") it qualifies another claim."""
+    after = f.segment.words[f.end + 1 :]
+    return len(after) >= 2 and after[0] == "only" and after[1] in QUALIFYING
 
 
 def _said_both_ways(found: Sequence[Finding]) -> Finding | None:
@@ -96,14 +92,14 @@ def _said_both_ways(found: Sequence[Finding]) -> Finding | None:
     reader took both ways far more often than a candidate changing their mind ("instead of holding data, it
     holds a location in memory", "using -1e9 instead of -inf can still leak"), so that is not counted."""
     asserting = {id(f.segment) for f in found if f.verdict == ASSERTED}
-    # Only what says the opposite outright, a listed phrase or a claim denied or given to another subject,
-    # outweighs a sentence that asserts the point; a lone term or a denied topic ("so I never compare whole
-    # dicts") is too weak a reading for that.
+    # Only what says the opposite outright, a claim denied or given to another subject, outweighs a sentence
+    # that asserts the point; a lone term, a denied topic ("so I never compare whole dicts") or a denied phrase
+    # ("no better than just repeating the last position" read against a story's situation) is too weak for that.
     return _pick(
         [
             f
             for f in found
-            if f.verdict == CONTRADICTED and id(f.segment) not in asserting and f.how in {"claim", "phrase", "subject"}
+            if f.verdict == CONTRADICTED and id(f.segment) not in asserting and f.how in {"claim", "subject"}
         ],
         CONTRADICTED,
     )
@@ -205,7 +201,9 @@ def grade_written(question: Question, text: str) -> GradeReport:
     for mc in rubric.misconceptions:
         phrase_texts = [p for p in mc.phrases if compile_claim(p) is None]
         claim_texts = [*mc.claims, *(p for p in mc.phrases if compile_claim(p) is not None)]
-        found = reader.phrase_findings(phrase_texts, segments) + reader.claim_findings(claim_texts, segments)
+        found = reader.phrase_findings(phrase_texts, segments, beliefs=True) + reader.claim_findings(
+            claim_texts, segments
+        )
         if _EXCLUSIVE & set(mc.description.lower().replace(",", " ").split()):
             found = [_not_only(f) for f in found]
         # "A queue is FIFO, whereas a stack is LIFO": set against a clause that earns a key point, the

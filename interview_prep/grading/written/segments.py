@@ -277,6 +277,26 @@ def _opens_a_participle(lowered: str, m: re.Match[str], words: Sequence[str], cl
     return any(w in _PREDICATE_WORDS for w in own[1:])
 
 
+_STEP_OBJECTS = frozenset("the a an that it this them my our its their".split())
+
+
+def _opens_a_past_step(lowered: str, m: re.Match[str], words: Sequence[str], clauses: Sequence[int]) -> bool:
+    """True for a past-tense verb and its object after a comma, once the clause has a predicate: one step of a
+    story told as a list ("suspected the loader but not the labels, tested that on one batch, fixed the
+    transform"), which a denial in the step before does not reach."""
+    word = m.group()
+    if not (word.endswith("ed") and len(word) > 4 or word in PAST_STEP_VERBS):
+        return False
+    nxt = TOKEN_RE.search(lowered, m.end())
+    if nxt is None or nxt.group() not in _STEP_OBJECTS or "," in lowered[m.end() : nxt.start()]:
+        return False
+    own = [w for w, c in zip(words, clauses, strict=True) if c == clauses[-1]]
+    return any(w in _PREDICATE_WORDS for w in own[1:]) or any(w.endswith("ed") for w in own)
+
+
+PAST_STEP_VERBS = frozenset("found ran reran wrote built saw made took put got split kept set".split())
+
+
 def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[tuple[int, int]]]:
     """As tokenize(), with the character span of each word in the segment."""
     words: list[str] = []
@@ -314,7 +334,8 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
                 subordinate
                 or expanded[0] in COMMA_CLAUSE_STARTS
                 or _opens_a_participle(lowered, m, words, clauses)
-                or _ends_an_aside(expanded[0], words, clauses, clause)
+                or _ends_an_aside(expanded[0], words, clauses, clause, _next_word(lowered, m))
+                or _opens_a_past_step(lowered, m, words, clauses)
             ):
                 clause += 1
                 subordinate = False
@@ -369,12 +390,18 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
 INTRO_PREPOSITIONS = frozenset("for with in on at during from by".split())
 
 
-def _ends_an_aside(following: str, words: Sequence[str], clauses: Sequence[int], clause: int) -> bool:
+def _next_word(lowered: str, m: re.Match[str]) -> str:
+    nxt = TOKEN_RE.search(lowered, m.end())
+    return nxt.group() if nxt else ""
+
+
+def _ends_an_aside(following: str, words: Sequence[str], clauses: Sequence[int], clause: int, then: str) -> bool:
     """True at a comma that closes an opening phrase of circumstance holding a denial, or a "without" phrase
-    before ", or": "zig-zag without really trending down, or shoot upward" does not deny the shooting up."""
+    before ", or": "zig-zag without really trending down, or shoot upward" does not deny the shooting up, but
+    "without testing it, or checking ..." goes on with the list of what was not done."""
     own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
     if following == "or":
-        return "without" in own
+        return "without" in own and not then.endswith("ing")
     return bool(own) and clause == clauses[0] and own[0] in INTRO_PREPOSITIONS and any(w in NEGATION_CUES for w in own)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from interview_prep.grading.written import segments as seg_words
-from interview_prep.grading.written.denial_scope import CONDITION_OPENERS
+from interview_prep.grading.written.denial_scope import SUPPOSING
 from interview_prep.grading.written.occurrences import negation_positions
 from interview_prep.grading.written.phrases import denial_positions
 from interview_prep.grading.written.segments import NUMBER_STEM, Segment, stem_all, tokenize
@@ -136,7 +136,7 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
         ]
         if len(cues) + len(judged) - len(set(cues) & set(judged)) != 1:
             continue  # none, or a double negation
-        if words[lo] in CONDITION_OPENERS:
+        if words[lo] in SUPPOSING:
             continue  # "the model degrades if we never retrain it" warns of the denial, it does not admit it
         if judged and any(w in HEDGES for w in words[judged[0] : hi]):
             continue  # "the exact model did not matter much": a comparison, not a dismissal
