@@ -304,6 +304,19 @@ def test_a_pass_below_the_pass_mark_says_why() -> None:
     assert not any("Passes below the pass mark" in n for n in full.extra["notes"])
 
 
+def test_a_story_told_as_a_list_of_steps_earns_each_step() -> None:
+    # typed in prep practice: every step is there, one comma apart, and "but not images" denies only the images
+    story = (
+        "Last summer our segmentation model's validation IoU dropped from 0.71 to 0.40 after a refactor. I "
+        "reproduced it on a tiny subset of 20 images, suspected the augmentation flipped masks but not images, "
+        "tested that by plotting one batch, found the mismatch, fixed the transform and reran: IoU went back to 0.70."
+    )
+    report = grade_written(load_bank().get("debugging-story"), story)
+    points = {kp["id"]: kp["verdict"] for kp in report.extra["key_points"]}
+    assert {points[k] for k in ("isolate", "hypothesis", "experiment", "fix-verify")} == {"asserted"}
+    assert report.passed
+
+
 LOSS_OSCILLATES = "When the learning rate is too high, the loss oscillates and spikes up."
 LOSS_SMOOTH = "With a learning rate that is too high, the loss never diverges or goes up."
 

@@ -290,8 +290,8 @@ def _opens_a_past_step(lowered: str, m: re.Match[str], words: Sequence[str], cla
     nxt = TOKEN_RE.search(lowered, m.end())
     if nxt is None or nxt.group() not in _STEP_OBJECTS or "," in lowered[m.end() : nxt.start()]:
         return False
-    own = [w for w, c in zip(words, clauses, strict=True) if c == clauses[-1]]
-    return any(w in _PREDICATE_WORDS for w in own[1:]) or any(w.endswith("ed") for w in own)
+    # a predicate anywhere before: the elliptical "but not images" in "suspected X but not images, tested" has none
+    return any(w in _PREDICATE_WORDS or w.endswith("ed") for w in words[1:])
 
 
 PAST_STEP_VERBS = frozenset("found ran reran wrote built saw made took put got split kept set".split())
