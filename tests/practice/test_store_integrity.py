@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -69,6 +70,23 @@ def test_a_history_unchanged_since_its_last_clean_check_is_not_checked_again(
     for _ in range(3):
         open_store().close()  # nothing but reads: the file is as it was checked
     assert checks == [path, path]
+
+
+def test_a_record_in_the_older_json_form_is_no_record_and_is_rewritten(prep_home: Path, checks: list[Path]) -> None:
+    path = _history(prep_home, attempts=1)
+    _checked_clean(path)
+    record = path.with_name(path.name + ".checked")
+    state = integrity.file_state(path)
+    assert state is not None
+    # as prep wrote it before the record was a line of integers
+    old = {**state._asdict(), "checked_at_ns": time.time_ns()}
+    record.write_text(json.dumps(old), encoding="utf-8")
+    before = len(checks)
+    open_store().close()
+    assert len(checks) == before + 1  # checked again, not trusted and not an error
+    assert record.read_text(encoding="utf-8").split()[:5] == [str(v) for v in state]
+    open_store().close()
+    assert len(checks) == before + 1  # and trusted from then on
 
 
 def test_a_history_prep_wrote_to_is_checked_again(prep_home: Path, checks: list[Path]) -> None:
