@@ -262,7 +262,9 @@ def tokenize(segment: str) -> tuple[list[str], list[int], list[int]]:
 _PREDICATE_WORDS = frozenset(VERB_WORDS | set(lexicon.UP_WORDS.split()) | set(lexicon.DOWN_WORDS.split()))
 
 
-def _opens_a_participle(lowered: str, m: re.Match[str], words: Sequence[str], clauses: Sequence[int]) -> bool:
+def _opens_a_participle(
+    m: re.Match[str], nxt: re.Match[str] | None, lowered: str, words: Sequence[str], clauses: Sequence[int]
+) -> bool:
     """True for an -ing word after a comma that ends a clause with a predicate, not one item of a list:
     in "boosting attacks bias, adding shallow learners" the shallow learners are not what reduces bias;
     "no scaling, clipping or warmup" is a list, and "Regularization, adding a penalty, reduces variance"
@@ -270,7 +272,6 @@ def _opens_a_participle(lowered: str, m: re.Match[str], words: Sequence[str], cl
     word = m.group()
     if not (word.endswith("ing") and len(word) > 5):
         return False
-    nxt = TOKEN_RE.search(lowered, m.end())
     if nxt is None or "," in lowered[m.end() : nxt.start()] or nxt.group() in {"or", "and"}:
         return False
     own = [w for w, c in zip(words, clauses, strict=True) if c == clauses[-1]]
@@ -280,14 +281,13 @@ def _opens_a_participle(lowered: str, m: re.Match[str], words: Sequence[str], cl
 _STEP_OBJECTS = frozenset("the a an that it this them my our its their".split())
 
 
-def _opens_a_past_step(lowered: str, m: re.Match[str], words: Sequence[str], clauses: Sequence[int]) -> bool:
+def _opens_a_past_step(m: re.Match[str], nxt: re.Match[str] | None, lowered: str, words: Sequence[str]) -> bool:
     """True for a past-tense verb and its object after a comma, once the clause has a predicate: one step of a
     story told as a list ("suspected the loader but not the labels, tested that on one batch, fixed the
     transform"), which a denial in the step before does not reach."""
     word = m.group()
     if not (word.endswith("ed") and len(word) > 4 or word in PAST_STEP_VERBS):
         return False
-    nxt = TOKEN_RE.search(lowered, m.end())
     if nxt is None or nxt.group() not in _STEP_OBJECTS or "," in lowered[m.end() : nxt.start()]:
         return False
     # a predicate anywhere before: the elliptical "but not images" in "suspected X but not images, tested" has none
@@ -330,12 +330,13 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
         elif words and "," in gap:
             # A comma ends a clause only when a new one visibly starts ("..., it uses", "..., not X");
             # in a list ("no need for precision, recall or F1") the negation carries on.
+            nxt = TOKEN_RE.search(lowered, m.end())  # the word after this one, which the tests below look at
             if (
                 subordinate
                 or expanded[0] in COMMA_CLAUSE_STARTS
-                or _opens_a_participle(lowered, m, words, clauses)
-                or _ends_an_aside(expanded[0], words, clauses, clause, _next_word(lowered, m))
-                or _opens_a_past_step(lowered, m, words, clauses)
+                or _opens_a_participle(m, nxt, lowered, words, clauses)
+                or _ends_an_aside(expanded[0], words, clauses, clause, nxt.group() if nxt else "")
+                or _opens_a_past_step(m, nxt, lowered, words)
             ):
                 clause += 1
                 subordinate = False
@@ -388,11 +389,6 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
 # A sentence that opens with one of these opens with a phrase of circumstance: "For a comparison that doesn't hinge
 # on one cut-off, ROC-AUC ...": its comma ends it, so a denial inside does not reach the main clause.
 INTRO_PREPOSITIONS = frozenset("for with in on at during from by".split())
-
-
-def _next_word(lowered: str, m: re.Match[str]) -> str:
-    nxt = TOKEN_RE.search(lowered, m.end())
-    return nxt.group() if nxt else ""
 
 
 def _ends_an_aside(following: str, words: Sequence[str], clauses: Sequence[int], clause: int, then: str) -> bool:
