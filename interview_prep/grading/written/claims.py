@@ -36,7 +36,7 @@ from interview_prep.grading.written.lexicon import (
     RELATION_DENYING_WORDS,
     SET_ASIDE,
 )
-from interview_prep.grading.written.occurrences import Occurrence, negation_positions, occurrences
+from interview_prep.grading.written.occurrences import Occurrence, clause_start, negation_positions, occurrences
 
 __all__ = ["Claim", "ClaimMatch", "Occurrence", "claim_of", "match_claim", "negation_positions", "occurrences"]
 
@@ -128,9 +128,7 @@ def _as_lent(o: Occurrence, words: Sequence[str], clauses: Sequence[int]) -> Occ
     cannot capture complex patterns, so they have high bias" lends capacity down, not up."""
     if o.sign is None:
         return o
-    lo = o.start
-    while lo > 0 and clauses[lo - 1] == clauses[o.start]:
-        lo -= 1
+    lo = clause_start(clauses, o.start)
     # "it is not true that regularization reduces bias, it ...": the denial is of the proposition, not the concept
     lo = max([lo, *(k + 1 for k in range(lo, o.start) if words[k] == "that")])
     flipped = len(negation_positions(words, lo, o.start)) % 2 == 1
@@ -248,9 +246,7 @@ def match_claim(
             continue
         products = {everything[c].sign * s for c, s in claim if CONCEPTS[c][0] != "anchor"}  # type: ignore[operator]
         consistent = len(products) == 1
-        lo = start
-        while lo > 0 and clauses[lo - 1] == clause:
-            lo -= 1
+        lo = clause_start(clauses, start)
         # a denial of a category's value the clause picked over the other ("instead of") is not the clause's
         set_aside = [
             x

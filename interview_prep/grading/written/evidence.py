@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
 from interview_prep.grading.written.denial_scope import in_a_condition
+from interview_prep.grading.written.occurrences import clause_start
 from interview_prep.grading.written.phrases import (
     Matcher,
     about_the_other,
@@ -50,9 +51,7 @@ def quote_clause(segment: Segment, start: int, end: int) -> str:
     """The clause (or clauses) holding words start..end, as written; the sentence when the clause is tiny."""
     if not segment.spans:
         return quote(segment)
-    lo, hi = start, end
-    while lo > 0 and segment.clauses[lo - 1] == segment.clauses[start]:
-        lo -= 1
+    lo, hi = clause_start(segment.clauses, start), end
     while hi + 1 < len(segment.words) and segment.clauses[hi + 1] == segment.clauses[end]:
         hi += 1
     if hi - lo < 3:
@@ -301,10 +300,7 @@ BELIEF = frozenset("assume assumed assuming assumes presumed presume hoped hope 
 
 def _believed(seg: Segment, start: int, end: int) -> bool:
     """A belief verb before the match in its clause, or inside it ("I [just assumed it was] fixed")."""
-    lo = start
-    while lo > 0 and seg.clauses[lo - 1] == seg.clauses[start]:
-        lo -= 1
-    return any(w in BELIEF for w in seg.words[lo:end])
+    return any(w in BELIEF for w in seg.words[clause_start(seg.clauses, start) : end])
 
 
 def _only_set_aside(f: Finding) -> bool:
@@ -312,9 +308,7 @@ def _only_set_aside(f: Finding) -> bool:
     a real test rather than a confirmation" says what a thing was, not what was left undone ("rather than forming
     a hypothesis, I changed things" is a step skipped)."""
     seg = f.segment
-    lo = f.start
-    while lo > 0 and seg.clauses[lo - 1] == seg.clauses[f.start]:
-        lo -= 1
+    lo = clause_start(seg.clauses, f.start)
     cues = denial_positions(seg.words, lo, f.end + 1)  # a "rather than" is at its "rather"
     chooses = {"rather", "instead"}
     chosen = any(seg.words[i] in chooses and f.start - 4 <= i <= f.start - 2 for i in cues)
@@ -331,10 +325,7 @@ def _privatives_said(kp: KeyPoint) -> frozenset[str]:
 
 def _opens_its_clause(seg: Segment, at: int) -> bool:
     """True when nothing before word `at` in its clause is a pronoun subject or a verb: the clause's subject."""
-    lo = at
-    while lo > 0 and seg.clauses[lo - 1] == seg.clauses[at]:
-        lo -= 1
-    return not any(w in SUBJECT_PRONOUNS or w in VERB_WORDS for w in seg.words[lo:at])
+    return not any(w in SUBJECT_PRONOUNS or w in VERB_WORDS for w in seg.words[clause_start(seg.clauses, at) : at])
 
 
 @lru_cache(maxsize=1024)

@@ -165,6 +165,14 @@ def _pruned(found: Sequence[tuple[tuple[str, int], int, int]], k: int, words: Se
     return words[pa] in CUTTING and pb < a and all(w in _OBJECT_GAP for w in words[pb + 1 : a])
 
 
+def clause_start(clauses: Sequence[int], at: int) -> int:
+    """The index of the first word of the clause that word `at` is in."""
+    lo = at
+    while lo > 0 and clauses[lo - 1] == clauses[at]:
+        lo -= 1
+    return lo
+
+
 def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
     """Indices in [lo, hi) of words that deny what follows them."""
     out: list[int] = []

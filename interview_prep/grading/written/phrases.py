@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from interview_prep.grading.written import claims, lexicon, similarity
 from interview_prep.grading.written import denial_scope as scope
+from interview_prep.grading.written.occurrences import clause_start
 from interview_prep.grading.written.segments import (
     AUXILIARIES,
     DENIAL_AFTER,
@@ -197,19 +198,20 @@ def denial_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
     return sorted(set(out))
 
 
+def _denial_window(clauses: Sequence[int], start: int) -> int:
+    """Where the denials that may reach a match starting at `start` begin: its clause, at most NEGATION_WINDOW back."""
+    return max(clause_start(clauses, start), start - NEGATION_WINDOW)
+
+
 def _after_a_denied_implication(segment: Segment, start: int) -> bool:
     """True when the match follows "doesn't imply/mean/guarantee" in its clause: what would follow is not said."""
-    lo = start
-    while lo > 0 and segment.clauses[lo - 1] == segment.clauses[start] and start - lo < NEGATION_WINDOW:
-        lo -= 1
+    lo = _denial_window(segment.clauses, start)
     return any(scope.denies_an_implication(segment, i, start) for i in denial_positions(segment.words, lo, start))
 
 
 def _only_says_when(segment: Segment, start: int, end: int) -> bool:
     """True when every denial before or in the match, in its clause, is a "not ... until" that says when."""
-    lo = start
-    while lo > 0 and segment.clauses[lo - 1] == segment.clauses[start] and start - lo < NEGATION_WINDOW:
-        lo -= 1
+    lo = _denial_window(segment.clauses, start)
     cues = denial_positions(segment.words, lo, end + 1)
     return bool(cues) and all(scope.not_until(segment, i) for i in cues)
 
@@ -231,9 +233,7 @@ def _negated(
     the value"."""
     words, clauses = segment.words, segment.clauses
     clause = clauses[start]
-    lo = start
-    while lo > 0 and clauses[lo - 1] == clause and start - lo < NEGATION_WINDOW:
-        lo -= 1
+    lo = _denial_window(clauses, start)
     cues = [
         i
         for i in denial_positions(words, lo, end + 1)
@@ -267,10 +267,8 @@ def _negated(
     # A denied predicate after the match only denies the match when the match is its subject:
     # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
     # track of the last item and do not ...", "you" is the subject.
-    clause_start = start
-    while clause_start > 0 and clauses[clause_start - 1] == clause:
-        clause_start -= 1
-    before = words[clause_start:start]
+    opens = clause_start(clauses, start)
+    before = words[opens:start]
     if any(w in AUXILIARIES or w in VERB_WORDS or w in SUBJECT_PRONOUNS for w in before):
         return False
     # "The running averages are stored but never affect predictions": a clause of the same sentence

@@ -10,6 +10,7 @@ from interview_prep.grading.report import Category, CheckResult, GradeReport, St
 from interview_prep.grading.written.antecedents import resolve_pronouns
 from interview_prep.grading.written.denial_scope import after_a_mistake
 from interview_prep.grading.written.evidence import ASSERTED, CONTRADICTED, MISSING, UNCLEAR, Finding, Reader
+from interview_prep.grading.written.occurrences import clause_start
 from interview_prep.grading.written.phrases import compile_claim, set_against
 from interview_prep.grading.written.segments import AUXILIARIES, STOPWORDS, analyse
 from interview_prep.models import Question, Rubric
@@ -141,9 +142,7 @@ _NOT_ONLY = frozenset({("not", "only"), ("not", "just"), ("not", "merely"), ("no
 
 def _not_only(f: Finding) -> Finding:
     words, clauses = f.segment.words, f.segment.clauses
-    lo = f.start
-    while lo > 0 and clauses[lo - 1] == clauses[f.start]:
-        lo -= 1
+    lo = clause_start(clauses, f.start)
     pairs = set(zip(words[lo : f.start], words[lo + 1 : f.start + 1], strict=False))
     if f.verdict == ASSERTED and pairs & _NOT_ONLY:
         return Finding(CONTRADICTED, f.segment, f.start, f.end, f.how, f.phrase)
@@ -325,7 +324,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
             message = kp.hint or f"Missing: {kp.description}"
         if kp.id in core:
             core_asserted &= verdict == ASSERTED
-            if verdict == CONTRADICTED and not (asserted is not None and both is not None):
+            if verdict == CONTRADICTED and both is None:
                 core_contradicted.append(kp.id)
         earned += points
         checks.append(CheckResult(kp.description, Category.RUBRIC, status, points, max_points, message))
