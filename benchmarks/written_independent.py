@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,13 @@ def caught(item: dict[str, Any], data: dict[str, Any]) -> bool:
     return item["asserts_misconception"] in [m["id"] for m in data["misconceptions"]]
 
 
+def _row(name: str, n: Counter[str]) -> str:
+    return (
+        f"{name:<22} {n['textbook']:>8} {n['wrong']:>12} {n['inversions']:>10} {n['caught']:>7} {n['flagged']:>8}"
+        f" {n['credited']:>8}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="list every statement the grader got wrong")
@@ -54,7 +62,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"set: tests/written/{args.set}")
     bank = load_bank([])
-    totals = [0, 0, 0, 0, 0, 0]
+    totals: Counter[str] = Counter()
     print(
         f"{'question':<22} {'textbook':>8} {'called wrong':>12} {'inversions':>10} {'caught':>7} {'flagged':>8}"
         f" {'credited':>8}"
@@ -77,25 +85,24 @@ def main() -> None:
                 flagged_some_way += bool(called_wrong(report))
         n_text, n_inv = len(data["textbook"]), len(data["inversions"])
         n_caught = n_inv - len(missed)
-        print(
-            f"{question.id:<22} {n_text:>8} {len(wrong):>12} {n_inv:>10} {n_caught:>7} {n_caught + flagged_some_way:>8}"
-            f" {credited:>8}"
+        row = Counter(
+            textbook=n_text,
+            wrong=len(wrong),
+            inversions=n_inv,
+            caught=n_caught,
+            flagged=n_caught + flagged_some_way,
+            credited=credited,
         )
-        totals = [
-            totals[0] + n_text,
-            totals[1] + len(wrong),
-            totals[2] + n_inv,
-            totals[3] + n_caught,
-            totals[4] + n_caught + flagged_some_way,
-            totals[5] + credited,
-        ]
+        print(_row(question.id, row))
+        totals += row
         if args.v:
             for text, flagged in wrong:
                 print(f"    called wrong ({', '.join(flagged)}): {text}")
             for text, target in missed:
                 print(f"    not caught ({target}): {text}")
-    t_n, t_wrong, i_n, i_caught, i_flagged, i_credited = totals
-    print(f"{'all':<22} {t_n:>8} {t_wrong:>12} {i_n:>10} {i_caught:>7} {i_flagged:>8} {i_credited:>8}")
+    print(_row("all", totals))
+    t_n, t_wrong, i_n = totals["textbook"], totals["wrong"], totals["inversions"]
+    i_caught, i_flagged, i_credited = totals["caught"], totals["flagged"], totals["credited"]
     print(f"correct statements called wrong: {t_wrong}/{t_n} ({100 * t_wrong / t_n:.1f}%); target 0")
     print(f"inversions caught: {i_caught}/{i_n} ({100 * i_caught / i_n:.1f}%); target 100%")
     print(
