@@ -10,6 +10,8 @@ denies the manner, "never evaluated on the test set" the setting, "didn't stop a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from interview_prep.grading.written.segments import (
     AUXILIARIES,
     DENIAL_AFTER,
@@ -165,9 +167,17 @@ EXPERIENCE_ENDS = frozenset({"before", "yet"})
 PERCEIVING = frozenset("see saw seen notice noticed expect expected".split())
 
 
+def settles_on(words: Sequence[str], k: int) -> bool:
+    """ "We never settled on a metric" denies a choice; "I didn't settle for the first fix" denies a stop."""
+    return words[k] in {"settle", "settled"} and k + 1 < len(words) and words[k + 1] == "on"
+
+
 def denies_a_stop_or_a_first(segment: Segment, i: int) -> bool:
     words, clauses = segment.words, segment.clauses
-    if any(w in STOPPING or w in PERCEIVING for w in words[i + 1 : i + 3]):
+    if any(
+        (w in STOPPING and not settles_on(words, k)) or w in PERCEIVING
+        for k, w in enumerate(words[i + 1 : i + 3], start=i + 1)
+    ):
         return True  # "I did not see the problem on the training set" says what was seen
     last = max(k for k in range(len(words)) if clauses[k] == clauses[i])
     if last + 2 == len(words):  # "before" at the end opens a clause of its own

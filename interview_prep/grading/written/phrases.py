@@ -21,6 +21,7 @@ from interview_prep.grading.written.segments import (
     NEGATION_BIGRAMS,
     NUMBER_PLACEHOLDER,
     NUMBER_STEM,
+    OBJECT_JUDGING_VERBS,
     RELATIVE_WORDS,
     STOPWORDS,
     SUBJECT_PRONOUNS,
@@ -44,7 +45,7 @@ NEGATION_WINDOW = 12
 FUZZY_MIN_LEN = 6
 FUZZY_MIN_RATIO = 85.0
 # A negated predicate this many words after a match, in its clause, denies it ("AUC is not useful").
-NEGATION_AFTER_WINDOW = 8
+NEGATION_AFTER_WINDOW = 12
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,9 @@ EVALUATIVE = frozenset(
     quick cheap easy right appropriate valid make exist happen apply improve improves change matter
     interpretable explain explainable need affect""".split()
 )
+# "anything the accuracy doesn't": an indefinite followed by a new subject opens a relative clause without "that".
+INDEFINITES = frozenset("anything something everything nothing".split())
+OPENS_A_SUBJECT = frozenset("the a an this that my our your its their i we you it they he she".split())
 PREDICATE_ADVERBS = frozenset("really even always necessarily very that so too particularly much".split())
 # "The size of the dataset makes no difference": "no" before one of these judges the match worthless.
 NO_WORTH = frozenset("difference point use value sense effect impact bearing".split())
@@ -251,6 +255,7 @@ def _negated(
         and not (own == 0 and i not in matched and scope.denies_a_stop_or_a_first(segment, i))
         and not scope.not_until(segment, i)
         and not scope.denies_a_likeness(segment, i, start)
+        and not _in_a_bare_relative(words, i, start)
         and not (i not in matched and scope.denies_leaving_it(segment, i, start))
         and not scope.denies_another_predicate(segment, i, start, end, said)
     ]
@@ -269,8 +274,8 @@ def _negated(
     # track of the last item and do not ...", "you" is the subject.
     opens = clause_start(clauses, start)
     before = words[opens:start]
-    if any(w in AUXILIARIES or w in VERB_WORDS or w in SUBJECT_PRONOUNS for w in before):
-        return False
+    if any(w in AUXILIARIES or w in VERB_WORDS or w in SUBJECT_PRONOUNS or w in RELATIVE_WORDS for w in before):
+        return False  # "a model that always predicts the majority class is useless" judges the model
     # "The running averages are stored but never affect predictions": a clause of the same sentence
     # with no subject of its own, opened by a denial, denies the predicate of the match's subject.
     nxt = next((i for i in range(end + 1, len(words)) if clauses[i] != clause), None)
@@ -287,7 +292,11 @@ def _negated(
             break  # "assumptions that don't match the data" does not deny the assumptions
         if word == "and" and (following in AUXILIARIES or following in VERB_WORDS or following in {"it", "i", "we"}):
             break  # "uses the running average and does not need a batch": a second predicate
-        if word in DENIAL_AFTER or (word == "never" and i == end + 1):
+        # "monitoring makes a daily retrain unnecessary" judges the retrain
+        of_an_object = any(w in OBJECT_JUDGING_VERBS for w in words[end + 1 : i])
+        if (word in DENIAL_AFTER and not of_an_object and not _attributive(words[i - 1], word, following)) or (
+            word == "never" and i == end + 1
+        ):
             return True  # "adding features never reduces bias"
         if scope.judged_worse(segment, i) and not any(w in scope.PREPOSITIONS for w in before):
             return True  # "decaying the rate makes the final model worse", "X is no better than Y"
@@ -301,7 +310,13 @@ def _negated(
             # "Adam does not remove the need to tune": two denials in the predicate affirm it.
             clause_end = i
             # "won't show you anything that the accuracy doesn't already": a relative clause's denial is its own
-            while clause_end + 1 < len(words) and clauses[clause_end + 1] == clause and words[clause_end + 1] != "that":
+            # and so does "won't tell me anything the accuracy doesn't already", with no "that"
+            while (
+                clause_end + 1 < len(words)
+                and clauses[clause_end + 1] == clause
+                and words[clause_end + 1] != "that"
+                and not (words[clause_end] in INDEFINITES and words[clause_end + 1] in OPENS_A_SUBJECT)
+            ):
                 clause_end += 1
             denied = denial_positions(words, i, clause_end + 1)
             judged = [k for k in range(i, clause_end + 1) if words[k] in DENIAL_AFTER]  # "not ... irrelevant"
@@ -348,10 +363,38 @@ def set_against(segment: Segment, one: int, other: int) -> bool:
 
 
 MAKES_WORTH = frozenset({("a", "difference"), ("any", "difference"), ("much", "difference"), ("much", "sense")})
-CONCERNS = frozenset("factor concern issue problem consideration priority constraint bottleneck".split())
+CONCERNS = frozenset("factor concern issue problem consideration priority constraint bottleneck differentiator".split())
 CONCERN_DEGREES = frozenset("real big major serious significant huge practical".split())
 SETTINGS = frozenset("for with in at on when during".split())
 CONCERN_CONDITIONS = frozenset("if when for unless while".split())
+
+
+# Judgements that are nouns ("a waste", "a mistake", "overkill"); the rest are adjectives.
+JUDGEMENT_NOUNS = frozenset({"waste", "mistake", "overkill"})
+
+
+DETERMINERS = frozenset("a an the this that any some".split())
+
+
+def _in_a_bare_relative(words: Sequence[str], i: int, start: int) -> bool:
+    """True when the match sits in a relative clause with no "that" after the denial at i: in "won't tell you
+    anything a confusion matrix doesn't", the denial is of the telling, not of the confusion matrix. "There wasn't
+    anything I didn't know" denies that anything fits the relative clause: the denial reaches it."""
+    return "there" not in words[max(0, i - 2) : i] and any(
+        words[k] in INDEFINITES and words[k + 1] in OPENS_A_SUBJECT for k in range(i + 1, start)
+    )
+
+
+def _attributive(before: str, word: str, following: str) -> bool:
+    """True for a judging adjective between a determiner and the noun it describes: "gives you 95% with a useless
+    model" judges the model; "is useless" or "a waste of time" judge what they are said of."""
+    return (
+        before in DETERMINERS
+        and word not in JUDGEMENT_NOUNS
+        and bool(following)
+        and following not in STOPWORDS
+        and following.isalpha()
+    )
 
 
 def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:

@@ -58,7 +58,13 @@ DENIAL_AFTER = frozenset(
         "redundant",
         "superfluous",
         "overkill",
+        "discarded",
     }
+)
+# Verbs whose object a later judgement is of: "makes X unnecessary", "means X is pointless", "renders X useless".
+OBJECT_JUDGING_VERBS = frozenset(
+    "make makes made making render renders rendered mean means meant show shows showed shown prove proves "
+    "proved".split()
 )
 # "not only X but also Y" and "no matter" affirm rather than deny.
 # Two-word cues; "even if X" does not claim X either.

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from interview_prep.grading.written import segments as seg_words
-from interview_prep.grading.written.denial_scope import SUPPOSING
+from interview_prep.grading.written.denial_scope import SUPPOSING, settles_on
 from interview_prep.grading.written.occurrences import negation_positions
 from interview_prep.grading.written.phrases import denial_positions
-from interview_prep.grading.written.segments import NUMBER_STEM, Segment, stem_all, tokenize
+from interview_prep.grading.written.segments import NUMBER_STEM, OBJECT_JUDGING_VERBS, Segment, stem_all, tokenize
 from interview_prep.models import Question
 
 # Words of any question or answer, which say nothing of which point a clause is about.
@@ -140,6 +140,8 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             continue  # "the model degrades if we never retrain it" warns of the denial, it does not admit it
         if judged and any(w in HEDGES for w in words[judged[0] : hi]):
             continue  # "the exact model did not matter much": a comparison, not a dismissal
+        if judged and words[judged[0]] in WORTHLESS and any(w in OBJECT_JUDGING_VERBS for w in words[lo : judged[0]]):
+            continue  # "testing it made further guessing pointless" judges the guessing, not the test
         if judged:  # "how the data was split did not matter", "the choice of model was irrelevant"
             named = [owner[stems[k]] for k in range(lo, judged[0]) if stems[k] in owner]
         elif (
@@ -158,7 +160,8 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
         else:
             continue
         after = words[cues[0] + 1 : cues[0] + 3] if cues else []
-        if any(w in STOPPING for w in after) or words[hi - 1] in EXPERIENCE or words[-1] in EXPERIENCE:
+        stops = any(w in STOPPING and not settles_on(words, cues[0] + 1 + k) for k, w in enumerate(after))
+        if stops or words[hi - 1] in EXPERIENCE or words[-1] in EXPERIENCE:
             continue
         if NUMBER_STEM in stems:
             continue  # a sentence with a number reports a result: "we did not reach 0.9 on the first try"

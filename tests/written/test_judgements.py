@@ -1,0 +1,109 @@
+"""Issue 10: what a judgement after a point ("is a waste of time", "isn't a differentiator", "wouldn't tell me
+anything ...") is of, and what a denial before it reaches.
+
+The inversions are of the kinds the eighth independent set missed when it was read (2026-12-03, third
+session); each is written here in other words as well, so a rule is tested, not a sentence. The true
+sentences were written to probe each rule and the pre-existing errors the probing found: a judgement of the
+noun a relative clause describes ("a model that always predicts the majority class is useless"), of a
+causative verb's object ("makes a daily retrain unnecessary"), and a denial that does not reach into a
+relative clause without "that" ("won't tell you anything a confusion matrix doesn't").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_prep.bank import load_bank
+from interview_prep.grading.written import grade_written
+
+
+def _verdicts(qid: str, text: str) -> dict[str, str]:
+    report = grade_written(load_bank().get(qid), text).to_json()
+    return {kp["id"]: kp["verdict"] for kp in report["key_points"]}
+
+
+def _misconceptions(qid: str, text: str) -> list[str]:
+    report = grade_written(load_bank().get(qid), text).to_json()
+    return [m["id"] for m in report.get("misconceptions", [])]
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        # a judgement a dozen words after a gerund subject still judges it
+        (
+            "debugging-story",
+            "Testing the idea on a handful of clips seemed like a waste of time, so I went with my gut.",
+            "experiment",
+        ),
+        (
+            "debugging-story",
+            "Testing my hunch against a few of the failing recordings first always struck me as pointless.",
+            "experiment",
+        ),
+        # "no differentiator": the thing is judged not to count, like "not a real factor"
+        ("tfidf-vs-transformer", "Serving cost isn't a differentiator between the two.", "latency-cost"),
+        # "anything the accuracy figure doesn't": the second denial is the relative clause's own
+        (
+            "beyond-accuracy",
+            "A confusion matrix wouldn't tell me anything the accuracy figure doesn't already.",
+            "confusion-matrix",
+        ),
+        ("beyond-accuracy", "The confusion matrix won't show you anything the accuracy doesn't.", "confusion-matrix"),
+        # "settled on" is a choice: never settling on one is not choosing it
+        (
+            "project-deep-dive",
+            "We never settled on a metric, and the model looked fine on the training images.",
+            "evaluation",
+        ),
+    ],
+)
+def test_a_judged_or_denied_point_is_contradicted(qid: str, text: str, kp_id: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        # the judgement is of the model the relative clause describes, not of the majority class
+        (
+            "beyond-accuracy",
+            "A model that always predicts the majority class is useless, but it still scores 95%.",
+            "class-imbalance",
+        ),
+        # the denial is of what accuracy tells; the confusion matrix is the relative clause's subject
+        ("beyond-accuracy", "Accuracy won't tell you anything a confusion matrix doesn't.", "confusion-matrix"),
+        # "makes X unnecessary", "made X pointless", "showed that X was unnecessary" judge X
+        (
+            "spam-pipeline",
+            "Monitoring precision and recall on fresh mail every week makes a full retrain from scratch every day "
+            "unnecessary.",
+            "monitoring",
+        ),
+        (
+            "debugging-story",
+            "I tested my guess on twenty clips, which showed the resampling bug and made further guessing pointless.",
+            "experiment",
+        ),
+        # "a useless model": an adjective between a determiner and its noun describes the noun
+        ("beyond-accuracy", "Class imbalance can give you 95% accuracy with a useless model.", "class-imbalance"),
+        # "there wasn't anything I didn't know": the existential denial reaches the relative clause
+        ("learning-quickly", "There was plenty I didn't know, so I listed the gaps before reading anything.", "gap"),
+        # "didn't settle for the first fix" is still a stop denied
+        (
+            "project-deep-dive",
+            "I didn't settle for the first fix; I reran the evaluation on the new split.",
+            "fix-verified",
+        ),
+    ],
+)
+def test_a_true_sentence_with_a_judgement_of_something_else_earns_its_point(qid: str, text: str, kp_id: str) -> None:
+    verdicts = _verdicts(qid, text)
+    assert "contradicted" not in verdicts.values()
+    assert _misconceptions(qid, text) == []
+    assert verdicts[kp_id] == "asserted"
+
+
+def test_a_denial_of_having_no_gap_in_a_relative_clause_is_still_read() -> None:
+    # "there wasn't anything I didn't know" claims no gap: it must not earn the gap point
+    assert _verdicts("learning-quickly", "There wasn't anything I didn't already know.")["gap"] != "asserted"
