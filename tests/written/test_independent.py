@@ -6,7 +6,8 @@ there). These tests keep each set itself honest: real ids, every key point inver
 The first four sets (independent/ to independent-4/) were read while changing the grader on 2026-12-03
 and are development data since; the fifth (independent-5/) was measured once and only its three correct
 statements called wrong were read; the sixth and seventh (independent-6/, -7/) likewise, after one aggregate
-measurement each; the eighth (independent-8/) has never been run and is kept for the next measurement.
+measurement each; the eighth (independent-8/) was measured, then read in full on 2026-12-03 (third
+session); the ninth (independent-9/) was written that day and measured in aggregate only.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ SETS = tuple(
         "independent-6",
         "independent-7",
         "independent-8",
+        "independent-9",
     )
 )
 QUESTIONS = (
