@@ -107,3 +107,64 @@ def test_a_true_sentence_with_a_judgement_of_something_else_earns_its_point(qid:
 def test_a_denial_of_having_no_gap_in_a_relative_clause_is_still_read() -> None:
     # "there wasn't anything I didn't know" claims no gap: it must not earn the gap point
     assert _verdicts("learning-quickly", "There wasn't anything I didn't already know.")["gap"] != "asserted"
+
+
+# Correct statements of the eighth and ninth sets that were called wrong (the ninth: read for these alone), each
+# with a variant in other words, and the rule that reads it.
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # "the same input gives the same output" is determinism, not "the same in both phases"
+        (
+            "batchnorm",
+            "Unlike in training mode, eval-mode BN is deterministic: the same input always gives the same output.",
+        ),
+        ("batchnorm", "In eval mode, which differs from training, the same example always gets the same prediction."),
+        # "a small rise in bias": the size of a move is no move
+        ("bias-variance", "Pruning a deep tree trades a small rise in bias for a big fall in variance."),
+        ("bias-variance", "Regularization buys a large drop in variance for a slight increase in bias."),
+        # "stops converging" does not converge
+        ("learning-rate", "A larger rate is quicker right up until it crosses the point where it stops converging."),
+        # "from the high-variance end toward the middle": away from high variance
+        (
+            "bias-variance",
+            "Capping max depth moves the tree from the high-variance end toward the middle of the tradeoff.",
+        ),
+        ("bias-variance", "Pruning moves a tree away from high variance."),
+        # "what it was meant for" is no outcome denied
+        ("learning-quickly", "It wasn't meant for shipping; the prototype was there to prove the alignment worked."),
+        # "drops ... and then shoots upward": the loss moves both ways, so neither is denied
+        (
+            "learning-rate",
+            "If the loss drops for a handful of iterations and then shoots upward, a too-high rate is my first suspect.",
+        ),
+        # "even with X," concedes X: it is not the subject of the main clause
+        (
+            "learning-rate",
+            "Even with an adaptive optimiser, the global learning rate is a hyperparameter worth sweeping.",
+        ),
+        # a denied worth of the skipping ("isn't a time saver") defends the baseline
+        (
+            "tfidf-vs-transformer",
+            "Skipping the baseline isn't a time saver: it tells you whether the transformer is worth it.",
+        ),
+        (
+            "tfidf-vs-transformer",
+            "Interpretability is not an advantage of the transformer; TF-IDF weights can be read.",
+        ),
+    ],
+)
+def test_a_correct_statement_of_these_shapes_is_not_called_wrong(qid: str, text: str) -> None:
+    assert "contradicted" not in _verdicts(qid, text).values()
+    assert _misconceptions(qid, text) == []
+
+
+def test_a_trade_of_bias_for_variance_earns_both_depth_points() -> None:
+    verdicts = _verdicts("bias-variance", "Pruning a deep tree trades a small rise in bias for a big fall in variance.")
+    assert verdicts["reduce-variance"] == "asserted"
+    assert verdicts["deep-tree-variance"] == "asserted"
+
+
+def test_skipping_the_baseline_judged_no_time_saver_earns_the_baseline_point() -> None:
+    text = "Skipping the baseline is not a time saver."
+    assert _verdicts("tfidf-vs-transformer", text)["baseline-first"] == "asserted"

@@ -25,6 +25,9 @@ MAINTAIN_VERBS = frozenset(
 # The category values that are kept in one phase for use in the other: the running averages.
 KEPT = frozenset({("bn-statistics", -1)})
 SAMENESS = frozenset("same identical identically".split())
+SAME_ITEMS = frozenset(
+    (w,) for w in "input inputs output outputs answer answers result results prediction predictions example".split()
+)
 
 
 def _clause_words(seg: Segment, clause: int) -> list[str]:
@@ -67,7 +70,9 @@ def keeps_rather_than_uses(words: Sequence[str]) -> bool:
 def same_in_both(seg: Segment, clause: int, occs: Sequence[Occurrence]) -> bool:
     """True when the clause says the two phases are the same, naming both: "the same at inference as in training"."""
     words = _clause_words(seg, clause)
-    if not any(w in SAMENESS for w in words) or phases(occs, seg) != {1, -1}:
+    # "the same input always gives the same output" says the layer is deterministic, not that phases agree
+    said = [k for k, w in enumerate(words) if w in SAMENESS and tuple(words[k + 1 : k + 2]) not in SAME_ITEMS]
+    if not said or phases(occs, seg) != {1, -1}:
         return False
     lo = seg.clauses.index(clause)
     return not negation_positions(seg.words, lo, lo + len(words))

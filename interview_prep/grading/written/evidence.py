@@ -296,11 +296,17 @@ class Reader:
 
 # Verbs of taking something for granted: what follows them in their clause is a belief, not a fact of the answer.
 BELIEF = frozenset("assume assumed assuming assumes presumed presume hoped hope hoping guessed".split())
+# What a thing was for: "it wasn't meant for shipping" says nothing of whether it shipped.
+PURPOSE = frozenset("meant intended".split())
 
 
 def _believed(seg: Segment, start: int, end: int) -> bool:
-    """A belief verb before the match in its clause, or inside it ("I [just assumed it was] fixed")."""
-    return any(w in BELIEF for w in seg.words[clause_start(seg.clauses, start) : end])
+    """A belief verb before the match in its clause, or inside it ("I [just assumed it was] fixed"), or what the
+    thing was meant for."""
+    words = seg.words
+    lo = clause_start(seg.clauses, start)
+    purpose = any(words[k] in PURPOSE and words[k + 1] in {"for", "to", "as"} for k in range(lo, start))
+    return purpose or any(w in BELIEF for w in words[lo:end])
 
 
 def _only_set_aside(f: Finding) -> bool:

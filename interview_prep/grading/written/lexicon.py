@@ -281,7 +281,7 @@ UP_WORDS = (
     "bigger big greater grow grows growing rise rises rising add adds adding boost boosts up capture captures "
     "captured capturing read reads keep keeps kept retain retains aware understand understands understood handle "
     "handles preserve preserves inflate inflates better climb climbs climbing amplify amplifies raised rose grew "
-    "strengthen strengthens strengthening stronger heavier"
+    "strengthen strengthens strengthening stronger heavier upward upwards"
 )
 DOWN_WORDS = (
     "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "

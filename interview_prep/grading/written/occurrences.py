@@ -173,6 +173,12 @@ def clause_start(clauses: Sequence[int], at: int) -> int:
     return lo
 
 
+# "a small rise", "a big fall": how much a move moves.
+SIZE_WORDS = frozenset("small big large larger bigger smaller little huge slight tiny sharp modest massive".split())
+# "it stops converging": what stops is no longer so.
+CEASING = frozenset("stop stops stopped cease ceases ceased".split())
+
+
 def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
     """Indices in [lo, hi) of words that deny what follows them."""
     out: list[int] = []
@@ -183,6 +189,32 @@ def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
         elif (words[i], nxt) in NEGATION_BIGRAMS:
             out.append(i)
     return out
+
+
+def _left_behind(words: Sequence[str], clauses: Sequence[int], a: int, b: int) -> bool:
+    """True for a concept named as where a move starts: "from the high-variance end toward the middle", "away
+    from high variance"."""
+    lo = max(clause_start(clauses, a), a - 3)
+    if "from" not in words[lo:a]:
+        return False
+    at = lo + words[lo:a].index("from")
+    after = [w for k, w in enumerate(words[b + 1 : b + 7], start=b + 1) if clauses[k] == clauses[a]]
+    return (at > 0 and words[at - 1] == "away") or any(w in {"to", "toward", "towards", "into"} for w in after)
+
+
+def _undone(
+    found: Sequence[tuple[tuple[str, int], int, int]],
+    direction: dict[int, int],
+    words: Sequence[str],
+    clauses: Sequence[int],
+    i: int,
+    move: int,
+) -> int | None:
+    """The concept an "and then <move>" at word i moves back the other way, if any. "then" may open a clause of
+    its own, which goes on with the subject of the one before."""
+    own = clauses[i] - 1 if words[clause_start(clauses, i)] == "then" else clauses[i]
+    earlier = [k for k in direction if own <= clauses[found[k][1]] <= clauses[i] and found[k][2] < i]
+    return max(earlier) if earlier and direction[max(earlier)] != move else None
 
 
 def occurrences(
@@ -203,9 +235,12 @@ def occurrences(
     found.sort(key=lambda f: f[1])
     direction: dict[int, int] = {}  # index in found -> product of bound direction words
     bound_at: dict[int, int] = {}  # word index of a direction word -> index in found it moves
+    undone: set[int] = set()  # index in found whose move a later "then ..." reverses
     for i, s in enumerate(stems):
         if i in taken or (s not in up and s not in down and s not in worth):
             continue
+        if i + 1 < len(stems) and (stems[i + 1] in up or stems[i + 1] in down) and words[i] in SIZE_WORDS:
+            continue  # "a small rise in bias", "a big fall in variance": the size of the move, not a move
         move = 1 if s in up else -1
         if words[i] in KEEP_WORDS and _restrains(words, clauses, i):
             move = -1  # "keeps the variance in check" holds it down
@@ -245,6 +280,10 @@ def occurrences(
                 rank = dist
             if best is None or rank < best[0]:
                 best = (rank, k)
+        undoes = _undone(found, direction, words, clauses, i, move) if "then" in words[max(0, i - 3) : i] else None
+        if undoes is not None:
+            undone.add(undoes)  # "the loss drops for a few iterations and then shoots upward": it moved back
+            continue
         if best is not None:
             if s in worth and found[best[1]][0][0] in HARMFUL:
                 move = -worth[s]  # a harm made worse goes up; a loss that improves goes down
@@ -282,6 +321,8 @@ def occurrences(
             sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
         elif kind == "quantity" and _pruned(found, k, words):
             sign = -1  # "pruning a fully grown tree" makes it shallower
+        elif k in undone:
+            sign = None  # it moved both ways: which one the claim is about cannot be told
         elif k in direction:
             sign = (inherent or 1) * direction[k]
         elif inherent:
@@ -292,6 +333,10 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
+        if sign and kind not in FIXED_KINDS and a > 0 and words[a - 1] in CEASING:
+            sign = -sign  # "until it stops converging": it no longer converges
+        if sign and kind == "quantity" and _left_behind(words, clauses, a, b):
+            sign = -sign  # "moves it from the high-variance end toward the middle": away from high variance
         if (
             concept == "phase"
             and a >= 2

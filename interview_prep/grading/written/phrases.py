@@ -265,8 +265,9 @@ def _negated(
         clauses[k] != clauses[k - 1] and words[k] in {"because", "since"} for k in range(start + 1, end + 1)
     )
     if (len(cues) - own) % 2 and not gives_reason:
-        # "Skipping the baseline would be a mistake": a judgement of the denied match affirms it.
-        return not scope.judged_worthless(segment, end)
+        # "Skipping the baseline would be a mistake": a judgement of the denied match affirms it, and so does a
+        # denied judgement of its worth: "skipping the baseline isn't a time saver".
+        return not (scope.judged_worthless(segment, end) or _worth_denied_after(segment, end, said))
     if own % 2 and not gives_reason and scope.judged_worthless(segment, end):
         return True  # the same of a phrase that says the skipping itself: "skip the baseline" "is a false economy"
     # A denied predicate after the match only denies the match when the match is its subject:
@@ -364,6 +365,10 @@ def set_against(segment: Segment, one: int, other: int) -> bool:
 
 MAKES_WORTH = frozenset({("a", "difference"), ("any", "difference"), ("much", "difference"), ("much", "sense")})
 CONCERNS = frozenset("factor concern issue problem consideration priority constraint bottleneck differentiator".split())
+# "isn't a time saver", "is not a real advantage": nouns of worth, denied.
+WORTH_NOUNS = frozenset("saver shortcut advantage benefit gain win".split())
+SAVED = frozenset("time money cost effort labour labor".split())
+WHOSE = frozenset("for with in at on when during of over".split())
 CONCERN_DEGREES = frozenset("real big major serious significant huge practical".split())
 SETTINGS = frozenset("for with in at on when during".split())
 CONCERN_CONDITIONS = frozenset("if when for unless while".split())
@@ -397,6 +402,21 @@ def _attributive(before: str, word: str, following: str) -> bool:
     )
 
 
+def _worth_denied_after(segment: Segment, end: int, said: frozenset[str]) -> bool:
+    """True when the match's predicate denies its worth: "... isn't a time saver", "... is not useful"."""
+    words, clauses = segment.words, segment.clauses
+    for i in range(end + 1, min(len(words) - 2, end + 1 + JUDGEMENT_REACH)):
+        if clauses[i] != clauses[end] or words[i] in RELATIVE_WORDS:
+            return False
+        if words[i] in AUXILIARIES and words[i + 1] in {"not", "never"}:
+            return _judges(segment, i + 2, said)
+    return False
+
+
+# A predicate this many words after the match can judge it.
+JUDGEMENT_REACH = 6
+
+
 def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     """True when the predicate from word `at` judges what it is said of ("is not useful", "does not matter"),
     or says what the point says of it (`said`: "gamma and beta are not learned")."""
@@ -413,6 +433,11 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     k = at + 1 if words[at] in {"a", "an"} else at
     while k < len(words) and words[k] in CONCERN_DEGREES:
         k += 1
+    if k > at and k + 1 < len(words) and words[k] in SAVED and words[k + 1] in WORTH_NOUNS:
+        k += 1  # "skipping the baseline isn't a time saver": judged not worth it
+    if k > at and k < len(words) and words[k] in WORTH_NOUNS:
+        # "isn't a shortcut"; "is not an advantage of the transformer" says whose advantage it is not
+        return k + 1 >= len(words) or segment.clauses[k + 1] != segment.clauses[k] or words[k + 1] not in WHOSE
     if k > at and k < len(words) and words[k] in CONCERNS:
         if words[0] in CONCERN_CONDITIONS or "if" in words:
             return False  # "for a prototype, GPU cost is not a real constraint": no concern in that case only

@@ -404,7 +404,14 @@ def _ends_an_aside(following: str, words: Sequence[str], clauses: Sequence[int],
     own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
     if following == "or":
         return "without" in own and not then.endswith("ing")
-    return bool(own) and clause == clauses[0] and own[0] in INTRO_PREPOSITIONS and any(w in NEGATION_CUES for w in own)
+    if not own or clause != clauses[0]:
+        return False
+    # "Even with an adaptive optimiser, the global rate needs sweeping": a concession, not the claim's subject
+    conceded = own[0] in CONCEDING or (own[0] == "even" and own[1:2] and own[1] in INTRO_PREPOSITIONS)
+    return conceded or (own[0] in INTRO_PREPOSITIONS and any(w in NEGATION_CUES for w in own))
+
+
+CONCEDING = frozenset({"despite"})
 
 
 QUOTES = "'\""
