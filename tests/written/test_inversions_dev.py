@@ -48,9 +48,6 @@ KNOWN_GAPS = {
         "'it' is the batch mean: the grader does not resolve pronouns"
     ),
     "A transformer never beats TF-IDF, even when word order matters.": "'beats' is no direction word of a concept",
-    "Bag of words models understand word order as well as transformers do.": (
-        "the point's other claim (transformers capture word order) is asserted by the same clause"
-    ),
     "Deployment is not part of the problem.": "'deployment' is a word of the prompt, so no term of the point",
     "I never checked my understanding against a working example.": "no phrase of the point names the check",
     "Unlike accuracy, PR-AUC is not dominated by the majority class.": (

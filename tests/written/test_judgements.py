@@ -168,3 +168,46 @@ def test_a_trade_of_bias_for_variance_earns_both_depth_points() -> None:
 def test_skipping_the_baseline_judged_no_time_saver_earns_the_baseline_point() -> None:
     text = "Skipping the baseline is not a time saver."
     assert _verdicts("tfidf-vs-transformer", text)["baseline-first"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        # a quantity said not to move denies the claim that it moves
+        ("bias-variance", "Growing a tree out to full depth leaves its variance unchanged.", "deep-tree-variance"),
+        (
+            "bias-variance",
+            "Averaging many bootstrapped trees leaves their variance exactly where it was.",
+            "reduce-variance",
+        ),
+        ("bias-variance", "Making the tree deeper, the variance stays the same.", "deep-tree-variance"),
+        # "just as well as a transformer": the transformer is the yardstick, and TF-IDF is said to read word order
+        (
+            "tfidf-vs-transformer",
+            "TF-IDF captures word order and context just as well as a transformer.",
+            "transformer-wins",
+        ),
+    ],
+)
+def test_no_move_and_an_equal_comparison_contradict_the_point(qid: str, text: str, kp_id: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # what stays unchanged is another quantity than the one the claim moves
+        ("bias-variance", "Bagging reduces variance and leaves bias roughly unchanged."),
+        ("bias-variance", "Adding more data lowers variance; the bias stays where it was."),
+        ("bias-variance", "Regularization leaves bias nearly unchanged but lowers variance a lot."),
+        # an equality with something else, or a denied equality
+        (
+            "tfidf-vs-transformer",
+            "A transformer captures word order about as well as a human reader, which TF-IDF cannot.",
+        ),
+        ("tfidf-vs-transformer", "Fine-tuned BERT reads word order, and TF-IDF does not capture it as well as BERT."),
+    ],
+)
+def test_a_true_sentence_with_no_move_or_an_equality_is_not_called_wrong(qid: str, text: str) -> None:
+    assert "contradicted" not in _verdicts(qid, text).values()
+    assert _misconceptions(qid, text) == []

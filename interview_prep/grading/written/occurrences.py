@@ -151,6 +151,14 @@ def _compared_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool
     return words[j] == "as" and "same" in words[max(0, j - 3) : j]
 
 
+def _matched_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
+    """True when the term at `a` is what something is said to equal: "just as well as a transformer"."""
+    j = a - 1
+    while j >= 0 and clauses[j] == clauses[a] and words[j] in COMPARAND_WORDS and a - j <= 6:
+        j -= 1
+    return j >= 2 and clauses[j] == clauses[a] and words[j] == "as" and words[j - 2] == "as"
+
+
 # Actions that cut down what they are applied to: "pruning a fully grown tree".
 CUTTING = frozenset({"pruning", "prune", "prunes", "pruned"})
 _OBJECT_GAP = frozenset({"a", "an", "the", "its", "their", "back", "this", "that"})
@@ -189,6 +197,24 @@ def negation_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
         elif (words[i], nxt) in NEGATION_BIGRAMS:
             out.append(i)
     return out
+
+
+# "leaves its variance unchanged", "the bias stays the same", "leaves variance exactly where it was"
+UNMOVED = frozenset("unchanged unaffected untouched".split())
+STAYING = frozenset("stays stay stayed remains remain remained".split())
+
+
+def _not_moved(words: Sequence[str], clauses: Sequence[int], b: int) -> bool:
+    """True when the words after a quantity say it does not move."""
+    after = [w for k, w in enumerate(words[b + 1 : b + 5], start=b + 1) if clauses[k] == clauses[b]]
+    while after and after[0] in {"roughly", "exactly", "basically", "essentially", "just", "pretty", "much"}:
+        after = after[1:]
+    if after[:1] and after[0] in UNMOVED:
+        return True
+    if after[:1] and after[0] in STAYING:
+        rest = [w for w in after[1:] if w not in {"roughly", "exactly", "basically", "essentially", "about"}]
+        return rest[:1] in (["unchanged"], ["put"], ["flat"], ["constant"]) or rest[:2] == ["the", "same"]
+    return after[:3] in (["where", "it", "was"], ["where", "they", "were"], ["where", "it", "is"])
 
 
 def _left_behind(words: Sequence[str], clauses: Sequence[int], a: int, b: int) -> bool:
@@ -317,6 +343,8 @@ def occurrences(
             sign = 0
         elif kind == "category":
             sign = inherent
+        elif kind == "action" and _matched_with(words, clauses, a):
+            sign = None  # "TF-IDF reads word order just as well as a transformer": a yardstick, no claim of its own
         elif kind == "action" and _compared_with(words, clauses, a):
             sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
         elif kind == "quantity" and _pruned(found, k, words):
@@ -333,6 +361,8 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
+        if kind == "quantity" and _not_moved(words, clauses, b):
+            sign = 0  # "leaves its variance unchanged", "the variance stays where it was": no move at all
         if sign and kind not in FIXED_KINDS and a > 0 and words[a - 1] in CEASING:
             sign = -sign  # "until it stops converging": it no longer converges
         if sign and kind == "quantity" and _left_behind(words, clauses, a, b):
