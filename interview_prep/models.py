@@ -35,6 +35,9 @@ class KeyPoint:
     paraphrases: tuple[str, ...] = ()  # other wordings, matched by similarity rather than word for word
     terms: tuple[str, ...] = ()  # single words that evidence the point only inside a full sentence
     probe: str = ""  # a follow-up question to ask when the point is missing (used by the interviewer)
+    # terms the point defines, each with the words only its own definition uses ("precision": "predicted
+    # positives"): a clause that gives one term another's definition contradicts the point
+    defines: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

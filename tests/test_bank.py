@@ -189,6 +189,23 @@ def test_a_good_user_question_loads_beside_the_builtin_ones(tmp_path: Path, monk
             "rubric.key_points[0].colour",
             "not a known field",
         ),
+        (
+            lambda t: t.replace(
+                "      description: Defines it.\n", "      description: Defines it.\n      defines: {bias: [simple]}\n"
+            ),
+            17,
+            "rubric.key_points[0].defines",
+            "at least two terms",
+        ),
+        (
+            lambda t: t.replace(
+                "      description: Defines it.\n",
+                "      description: Defines it.\n      defines: {bias: [simple], variance: []}\n",
+            ),
+            17,
+            "rubric.key_points[0].defines",
+            "'variance' must list the words of its definition",
+        ),
     ],
 )
 def test_each_mistake_names_file_line_and_field(

@@ -21,7 +21,20 @@ QUESTION_FIELDS = frozenset(
 FUNCTION_FIELDS = frozenset({"name", "signature", "docstring"})
 RUBRIC_FIELDS = frozenset({"pass_mark", "min_words", "key_points", "misconceptions"})
 KEY_POINT_FIELDS = frozenset(
-    {"id", "description", "weight", "phrases", "hint", "core", "subject", "claims", "paraphrases", "terms", "probe"}
+    {
+        "id",
+        "description",
+        "weight",
+        "phrases",
+        "hint",
+        "core",
+        "subject",
+        "claims",
+        "paraphrases",
+        "terms",
+        "probe",
+        "defines",
+    }
 )
 FOLLOW_UP_FIELDS = frozenset({"id", "prompt", "model_answer", "rubric", "time_limit_minutes"})
 MISCONCEPTION_FIELDS = frozenset({"id", "description", "phrases", "penalty", "claims", "challenge"})
@@ -56,6 +69,7 @@ def _key_point(f: _Fields) -> KeyPoint:
         paraphrases=f.text_list("paraphrases", required=False),
         terms=f.text_list("terms", required=False),
         probe=f.get("probe", str, required=False, default=""),
+        defines=_defines(f),
     )
     if not (point.phrases or point.claims or point.paraphrases or point.terms):
         raise f.fail("phrases", "a key point needs phrases (or claims, paraphrases or terms) to be found by")
@@ -63,6 +77,23 @@ def _key_point(f: _Fields) -> KeyPoint:
         if len(term.split()) != 1:
             raise f.fail("terms", f"'{term}' is not a single word; put it under phrases")
     return point
+
+
+def _defines(f: _Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`defines: {precision: [predicted positives, ...], recall: [actual positives, ...]}`: two or more terms."""
+    table = f.get("defines", dict, required=False, default={})
+    if not table:
+        return ()
+    if len(table) < 2:
+        raise f.fail("defines", "must name at least two terms, each with the words of its own definition")
+    out = []
+    for term, words in table.items():
+        if not isinstance(term, str) or not term.strip():
+            raise f.fail("defines", f"expected a term, got {term!r}")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise f.fail("defines", f"'{term}' must list the words of its definition")
+        out.append((term, tuple(words)))
+    return tuple(out)
 
 
 def _text_or_list(f: _Fields, key: str) -> tuple[str, ...]:

@@ -211,3 +211,33 @@ def test_no_move_and_an_equal_comparison_contradict_the_point(qid: str, text: st
 def test_a_true_sentence_with_no_move_or_an_equality_is_not_called_wrong(qid: str, text: str) -> None:
     assert "contradicted" not in _verdicts(qid, text).values()
     assert _misconceptions(qid, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each term given the other's definition (the precision-recall point's `defines`)
+        "Precision is the share of actual positives that the model manages to catch.",
+        "Recall is the fraction of the model's positive predictions that turn out to be correct.",
+        "Precision is TP / (TP + FN).",
+        "Recall tells you what fraction of the flagged cases were real.",
+    ],
+)
+def test_precision_and_recall_swapped_contradict_the_point(text: str) -> None:
+    assert _verdicts("beyond-accuracy", text)["precision-recall"] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Precision is the share of flagged cases that are real positives; recall is the share of real positives we caught.",
+        "Recall is more important than precision when a missed fraud costs more than a false alarm.",
+        "Recall is the true positive rate: of all actual positives, the share predicted positive.",
+        "Precision is high if few of the flagged cases are wrong, even if we miss many real positives.",
+        "Precision is not the share of actual positives we catch; that is recall.",
+    ],
+)
+def test_precision_and_recall_defined_the_right_way_earn_the_point(text: str) -> None:
+    verdicts = _verdicts("beyond-accuracy", text)
+    assert "contradicted" not in verdicts.values()
+    assert verdicts["precision-recall"] == "asserted"

@@ -16,6 +16,7 @@ from interview_prep.grading.written.denial_scope import in_a_condition
 from interview_prep.grading.written.occurrences import clause_start
 from interview_prep.grading.written.phrases import (
     Matcher,
+    Phrase,
     about_the_other,
     compile_claim,
     compile_phrase,
@@ -195,6 +196,8 @@ class Reader:
         ]
         found += self.claim_findings(claim_texts, allowed)
         found += [f for f in self.denied.get(kp.id, []) if f.segment in allowed]
+        if kp.defines:
+            found += self._definitions_swapped(kp, allowed)
         if kp.subject:
             found += self._relation_denied(kp, allowed)
         if kp.subject:  # the point's claim given to another subject contradicts it
@@ -222,6 +225,30 @@ class Reader:
                 f.verdict == ASSERTED and f.how != "claim" and (id(f.segment), f.segment.clauses[f.start]) in against
             )
         ]
+
+    def _definitions_swapped(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
+        """ "Precision is the share of actual positives the model catches": a term the point defines, opening its
+        clause with "is" or "means", given words only another term's definition uses and none of its own."""
+        table = [(compile_phrase(term), [compile_phrase(w) for w in words]) for term, words in kp.defines]
+        out: list[Finding] = []
+        for seg in allowed:
+            named = sorted((m.start, i) for i, (term, _) in enumerate(table) for m in self.matcher.find(term, seg))
+            for n, (at, i) in enumerate(named):
+                term, own = table[i]
+                until = next((k for k, _ in named[n + 1 :] if k > at), len(seg.words)) - 1
+                end = _defining_clause_end(seg, at, until)
+                if end is None or not _opens_its_clause(seg, at):
+                    continue
+                if len(denial_positions(seg.words, at, end + 1)) % 2:
+                    continue  # "precision is not the share of actual positives" says what it is not
+
+                def said(phrases: Sequence[Phrase]) -> bool:
+                    return any(at < m.start <= end for p in phrases for m in self.matcher.find(p, seg))  # noqa: B023
+
+                others = [j for j, (_, words) in enumerate(table) if j != i and said(words)]
+                if others and not said(own):
+                    out.append(Finding(CONTRADICTED, seg, at, end, "definition", term.text))
+        return out
 
     def _relation_denied(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
         """ "Variance has nothing to do with which training sample you drew": the point's subject, opening its
@@ -327,6 +354,28 @@ def _privatives_said(kp: KeyPoint) -> frozenset[str]:
     done, not denied."""
     words = {w for t in (kp.description, *kp.phrases, *kp.paraphrases) for w in tokenize(t.lower())[0]}
     return frozenset(stem_all(sorted(words & lexicon.PRIVATIVES)))
+
+
+# "precision is ...", "recall means ...", "precision = TP / (TP + FP)": a term defined in the words after it.
+DEFINING = frozenset("is means measures counts tells answers asks gives equals".split())
+FORMULA_WORDS = frozenset("tp fp fn tn".split())
+
+
+def _defining_clause_end(seg: Segment, at: int, end: int) -> int | None:
+    """The last word of the definition a term opens at `at` (its clause, with the relative clause or formula
+    that goes on with it), or None when no defining verb or formula follows the term."""
+    words, clauses = seg.words, seg.clauses
+    nxt = at + 1
+    while nxt < len(words) and words[nxt] in {"simply", "just", "basically", "really"}:
+        nxt += 1
+    if nxt >= len(words) or not (words[nxt] in DEFINING or words[nxt] in FORMULA_WORDS):
+        return None
+    k = nxt
+    while k + 1 <= end and (
+        clauses[k + 1] == clauses[at] or words[k + 1] in FORMULA_WORDS or words[k + 1] in {"that", "who", "which"}
+    ):
+        k += 1
+    return k
 
 
 def _opens_its_clause(seg: Segment, at: int) -> bool:

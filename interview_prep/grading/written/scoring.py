@@ -73,7 +73,7 @@ def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
 
 # A lone word of the point, or wording close to it, against what says the opposite outright.
 WEAK_EVIDENCE = frozenset({"term", "similarity"})
-OUTRIGHT = frozenset({"claim", "subject", "topic"})
+OUTRIGHT = frozenset({"claim", "subject", "topic", "definition"})
 
 
 # "I'd keep the threshold at 0.5 only if both errors cost the same": a qualification after the words.
