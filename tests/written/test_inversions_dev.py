@@ -80,8 +80,6 @@ KNOWN_GAPS = {
     "I never checked the data before training the model.": "'data' is no topic of the data point: another point's wording ('held out data') uses it",
     "I never measured the model on data it had not seen.": "two denials in one clause ('never ... not seen'): read as none",
     "After the change I never looked at the numbers again.": "'numbers' is no topic of the fix point, and 'change' is too common a word to be one",
-    "I would never test on emails older than the training emails.": "'older emails' is the point's phrase; 'never test on' them is the point kept",
-    "I would train on the newest mail and test on the oldest.": "the point's words ('oldest') in the swapped roles: train and test are no category",
     "A false positive is no worse than a missed spam, so the default threshold is fine.": "'no worse than' compares the errors; the threshold point's term is asserted in the next clause",
     "How the model is served does not matter.": "'served' is a word of the prompt, so no topic of the deployment point",
     "I didn't have any idea what the cause was.": "a denied 'have' is read as a fact of the story, not as a thing left undone",

@@ -241,3 +241,37 @@ def test_precision_and_recall_defined_the_right_way_earn_the_point(text: str) ->
     verdicts = _verdicts("beyond-accuracy", text)
     assert "contradicted" not in verdicts.values()
     assert verdicts["precision-recall"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd train on the newest emails and test on the oldest ones.",
+        "I'd use the most recent months for training and the older mail for testing.",
+    ],
+)
+def test_a_split_by_time_the_wrong_way_round_contradicts_the_temporal_split(text: str) -> None:
+    assert _verdicts("spam-pipeline", text)["temporal-split"] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Train on the older months and test on the most recent one.",
+        "Use the older mail for training and the latest month for testing.",
+        # a warning of the wrong way round, supposed or with its harm named, is no plan to do it
+        "If you train on newer mail and test on older mail, you leak the future into training.",
+        "Training on recent emails and testing on old ones would leak future spam campaigns into the model.",
+        "Never train on the newest mail and evaluate on the oldest.",
+    ],
+)
+def test_a_split_by_time_the_right_way_round_or_a_warning_is_not_called_wrong(text: str) -> None:
+    verdicts = _verdicts("spam-pipeline", text)
+    assert verdicts["temporal-split"] != "contradicted"
+    assert _misconceptions("spam-pipeline", text) == []
+
+
+def test_a_plan_question_with_a_claim_still_reads_denied_steps() -> None:
+    # spam-pipeline now holds a claim; as a design plan it is still read like a story
+    text = "Once the model is trained it gets pushed to every mail server; versioning and a rollout aren't needed."
+    assert _verdicts("spam-pipeline", text)["deployment"] == "contradicted"

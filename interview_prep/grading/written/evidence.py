@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
-from interview_prep.grading.written.denial_scope import in_a_condition
+from interview_prep.grading.written.denial_scope import SUPPOSING, in_a_condition
 from interview_prep.grading.written.occurrences import clause_start
 from interview_prep.grading.written.phrases import (
     Matcher,
@@ -139,6 +139,8 @@ class Reader:
             occs = self.occs.get(id(seg), [])
             for text, claim in compiled:
                 for cm in claims.match_claim(claim, occs, seg.words, seg.clauses):
+                    if cm.verdict == "denied" and _warned_of(seg, cm.start, cm.end):
+                        continue  # "if you train on newer mail and test on older, you leak the future"
                     verdict = {"asserted": ASSERTED, "denied": CONTRADICTED, "unclear": UNCLEAR}[cm.verdict]
                     out.append(Finding(verdict, seg, cm.start, cm.end, "claim", text))
         return out
@@ -319,6 +321,21 @@ class Reader:
                     verdict = ASSERTED
                 out.append(Finding(verdict, seg, start, end, "similarity", " ".join(ref.stems)))
         return out
+
+
+# Words that name what goes wrong: a sentence that says the harm of something warns of it.
+HARMS = frozenset(
+    "leak leaks leaked leaking leakage cheat cheats cheating peek peeks peeking mistake mistakes bug "
+    "overoptimistic inflated inflates inflate".split()
+)
+
+
+def _warned_of(seg: Segment, start: int, end: int) -> bool:
+    """True when a denied claim is only supposed ("if you train on newer mail and test on older, ...") or the
+    sentence names the harm it does ("... would leak future spam into the model"): a warning, not a plan."""
+    opener = seg.words[clause_start(seg.clauses, start)]
+    inside = seg.clauses[start] == seg.clauses[end]
+    return (inside and opener in SUPPOSING) or any(w in HARMS for w in seg.words)
 
 
 # Verbs of taking something for granted: what follows them in their clause is a belief, not a fact of the answer.

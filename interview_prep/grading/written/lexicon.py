@@ -246,6 +246,39 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "independent of the rest of the batch": -1,
         },
     ),
+    # Which side of a split a set of examples goes to: training (+1) or testing (-1)...
+    "split-side": (
+        "category",
+        {
+            "train on": 1,
+            "fit on": 1,
+            "for training": 1,
+            "test on": -1,
+            "evaluate on": -1,
+            "validate on": -1,
+            "score on": -1,
+            "for testing": -1,
+            "for evaluation": -1,
+        },
+    ),
+    # ...and how old those examples are: the older ones (+1) or the newer ones (-1).
+    "data-age": (
+        "category",
+        {
+            "older": 1,
+            "oldest": 1,
+            "earlier": 1,
+            "earliest": 1,
+            "historical": 1,
+            "newer": -1,
+            "newest": -1,
+            "recent": -1,
+            "most recent": -1,
+            "latest": -1,
+            "freshest": -1,
+            "later": -1,
+        },
+    ),
     "adaptive": (
         "category",
         {"adam": 1, "rmsprop": 1, "adagrad": 1, "adaptive optimizer": 1, "adaptive optimizers": 1},

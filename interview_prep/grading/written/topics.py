@@ -87,10 +87,15 @@ def topics(question: Question) -> dict[str, frozenset[str]]:
     }
 
 
+# Categories of questions about what was done, or would be: a design plan is told like a story.
+STORY_CATEGORIES = frozenset({"project", "behavioral", "system-design"})
+
+
 def is_story(question: Question) -> bool:
-    """A rubric with no claims is about what was done, not about what is true: a story."""
+    """A question about what was or would be done, not about what is true: a story. So is a rubric with no
+    claims. (A plan may still hold a claim: "train on older mail" has its sides the right way round.)"""
     assert question.rubric is not None
-    return not any(kp.claims for kp in question.rubric.key_points)
+    return question.category in STORY_CATEGORIES or not any(kp.claims for kp in question.rubric.key_points)
 
 
 def _stretches(seg: Segment) -> list[tuple[int, int, int]]:
