@@ -275,3 +275,31 @@ def test_a_plan_question_with_a_claim_still_reads_denied_steps() -> None:
     # spam-pipeline now holds a claim; as a design plan it is still read like a story
     text = "Once the model is trained it gets pushed to every mail server; versioning and a rollout aren't needed."
     assert _verdicts("spam-pipeline", text)["deployment"] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cosine annealing gradually pushes the learning rate up, so the final epochs take the largest steps.",
+        "Step decay raises the learning rate every thirty epochs.",
+    ],
+)
+def test_a_decay_schedule_said_to_raise_the_rate_contradicts_the_point(text: str) -> None:
+    assert _verdicts("learning-rate", text)["schedules"] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cosine annealing lowers the learning rate smoothly to near zero.",
+        "Step decay cuts the learning rate by 10x every 30 epochs.",
+        # warmup and restarts raise the rate on purpose
+        "Cosine annealing with warm restarts raises the learning rate back up every few epochs.",
+        "Warmup raises the learning rate over the first thousand steps, then cosine decay brings it down.",
+        # the words of a phrase on both sides of a denied verb are no phrase ("decay the learning rate")
+        "Weight decay does not change the learning rate.",
+    ],
+)
+def test_a_schedule_read_the_right_way_is_not_called_wrong(text: str) -> None:
+    assert "contradicted" not in _verdicts("learning-rate", text).values()
+    assert _misconceptions("learning-rate", text) == []

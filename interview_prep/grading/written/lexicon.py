@@ -73,6 +73,38 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
     "boosting": ("action", {"boosting": 1}),
     "data": ("quantity", {"training data": 0, "more data": 1, "more training data": 1}),
     "learning-rate": ("quantity", {"learning rate": 0, "step size": 0}),
+    # Schedules that bring the rate down over a run. Warmup and restarts raise it on purpose, so they are a
+    # concept of their own that takes their words ("cosine annealing with warm restarts").
+    "decay-schedule": (
+        "action",
+        {
+            "cosine annealing": 1,
+            "cosine decay": 1,
+            "cosine schedule": 1,
+            "step decay": 1,
+            "exponential decay": 1,
+            "linear decay": 1,
+            "annealing": 1,
+            "decay": 1,
+            "decaying": 1,
+            "reduce on plateau": 1,
+        },
+    ),
+    "rising-schedule": (
+        "action",
+        {
+            "cosine annealing with warm restarts": 1,
+            "cosine annealing with restarts": 1,
+            "warm restarts": 1,
+            "warm restart": 1,
+            "restarts": 1,
+            "warmup": 1,
+            "warm up": 1,
+            "one cycle": 1,
+            "cyclical": 1,
+            "cyclic": 1,
+        },
+    ),
     "divergence": (
         "quantity",
         {

@@ -160,6 +160,8 @@ class Matcher:
                 positions = frozenset(picked)
                 if phrase.denials and _only_says_when(segment, picked[0], picked[-1]):
                     continue  # "I don't think you've learned it until you've built it" admits no gap ("never learned")
+                if not phrase.denials and _straddles_a_denied_verb(segment, picked):
+                    continue  # "weight decay does not change the learning rate" is no "decay the learning rate"
                 if _after_a_denied_implication(segment, picked[0]):
                     continue  # "good ranking doesn't imply good calibration" neither says nor denies calibration
                 negated = _negated(segment, picked[0], picked[-1], phrase.denials, positions, said, done)
@@ -191,6 +193,17 @@ OPENS_A_SUBJECT = frozenset("the a an this that my our your its their i we you i
 PREDICATE_ADVERBS = frozenset("really even always necessarily very that so too particularly much".split())
 # "The size of the dataset makes no difference": "no" before one of these judges the match worthless.
 NO_WORTH = frozenset("difference point use value sense effect impact bearing".split())
+
+
+def _straddles_a_denied_verb(segment: Segment, picked: Sequence[int]) -> bool:
+    """True when an auxiliary and its denial stand between two of the phrase's words: the words belong to two
+    sides of a denied predicate, not to one phrase."""
+    words = segment.words
+    inside = set(picked)
+    return any(
+        words[k] in {"not", "never"} and words[k - 1] in AUXILIARIES and k not in inside and k - 1 not in inside
+        for k in range(picked[0] + 1, picked[-1])
+    )
 
 
 def denial_positions(words: Sequence[str], lo: int, hi: int) -> list[int]:
