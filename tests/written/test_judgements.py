@@ -303,3 +303,32 @@ def test_a_decay_schedule_said_to_raise_the_rate_contradicts_the_point(text: str
 def test_a_schedule_read_the_right_way_is_not_called_wrong(text: str) -> None:
     assert "contradicted" not in _verdicts("learning-rate", text).values()
     assert _misconceptions("learning-rate", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ROC-AUC is measured at one fixed threshold, so it has the same blind spots as accuracy.",
+        "AUC depends on the decision threshold, so you can only compare models once you've picked one.",
+    ],
+)
+def test_auc_said_to_hang_on_one_threshold_contradicts_the_point(text: str) -> None:
+    assert _verdicts("beyond-accuracy", text)["auc"] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ROC-AUC summarises ranking quality across every threshold.",
+        # the single threshold is recall's, in a list or a contrast
+        "I'd report ROC-AUC, plus recall at a fixed threshold for the operating point.",
+        "ROC-AUC and recall at a fixed threshold tell different stories.",
+        "Accuracy is read at a single threshold, while ROC-AUC covers all thresholds.",
+        "AUC doesn't depend on the threshold, unlike precision and recall.",
+        "PR-AUC is threshold-free, which makes it good for comparing models before picking a cutoff.",
+    ],
+)
+def test_auc_read_the_right_way_is_not_called_wrong(text: str) -> None:
+    verdicts = _verdicts("beyond-accuracy", text)
+    assert "contradicted" not in verdicts.values()
+    assert verdicts["auc"] == "asserted"
