@@ -332,3 +332,27 @@ def test_auc_read_the_right_way_is_not_called_wrong(text: str) -> None:
     verdicts = _verdicts("beyond-accuracy", text)
     assert "contradicted" not in verdicts.values()
     assert verdicts["auc"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The running averages collected during training are thrown away; inference never uses them.",
+        "The running averages are only kept for logging; nothing reads them.",
+    ],
+)
+def test_running_averages_thrown_away_or_kept_for_show_contradict_the_point(text: str) -> None:
+    assert _verdicts("batchnorm", text)["running-stats"] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The running averages are used at inference; the batch statistics are thrown away after each step.",
+        "In training the running averages are only updated, for use at inference.",
+    ],
+)
+def test_what_else_is_thrown_away_or_only_updated_is_not_called_wrong(text: str) -> None:
+    verdicts = _verdicts("batchnorm", text)
+    assert "contradicted" not in verdicts.values()
+    assert verdicts["running-stats"] == "asserted"

@@ -274,6 +274,12 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
             "backward pass": 1,
             "training time": 1,
             "inference": -1,
+            # once training is over, it is the trained model's turn
+            "after training": -1,
+            "training ends": -1,
+            "training finishes": -1,
+            "training is over": -1,
+            "training is done": -1,
             "test time": -1,
             "prediction time": -1,
             "serving time": -1,

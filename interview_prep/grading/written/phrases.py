@@ -314,6 +314,10 @@ def _negated(
             return True  # "adding features never reduces bias"
         if scope.judged_worse(segment, i) and not any(w in scope.PREPOSITIONS for w in before):
             return True  # "decaying the rate makes the final model worse", "X is no better than Y"
+        if (word, following) in SET_ASIDE_AFTER and not of_an_object:
+            return True  # "the running averages are thrown away"
+        if word == "only" and _only_for_show(words, clauses, i):
+            return True  # "the running averages are only kept for logging": for nothing that counts
         if (word == "no" and following in NO_WORTH) or word == "nothing":
             return True  # "makes no difference", "adds nothing"
         if word == "cannot" and following not in DESCRIPTIVE_PREDICATES:
@@ -385,6 +389,21 @@ WHOSE = frozenset("for with in at on when during of over".split())
 CONCERN_DEGREES = frozenset("real big major serious significant huge practical".split())
 SETTINGS = frozenset("for with in at on when during".split())
 CONCERN_CONDITIONS = frozenset("if when for unless while".split())
+
+
+# "thrown away": set aside, after the match.
+SET_ASIDE_AFTER = frozenset({("thrown", "away"), ("thrown", "out"), ("tossed", "away")})
+# What a thing kept only for show is kept for.
+FOR_SHOW = frozenset("logging monitoring plotting display show dashboards debugging".split())
+
+
+def _only_for_show(words: Sequence[str], clauses: Sequence[int], i: int) -> bool:
+    """True for "only (there|kept|tracked) for logging": kept for show, not used."""
+    rest = [w for k, w in enumerate(words[i + 1 : i + 5], start=i + 1) if clauses[k] == clauses[i]]
+    if "for" not in rest:
+        return False
+    after_for = rest[rest.index("for") + 1 :]
+    return bool(after_for) and after_for[0] in FOR_SHOW
 
 
 # Judgements that are nouns ("a waste", "a mistake", "overkill"); the rest are adjectives.
