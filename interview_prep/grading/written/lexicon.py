@@ -185,6 +185,11 @@ CONCEPTS: dict[str, tuple[str, dict[str, int]]] = {
         },
     ),
     "loss": ("quantity", {"loss": 0, "training loss": 0, "validation loss": 0}),
+    # How well a model fits the data it was trained on (not the loss curve of a run: "training loss" is that).
+    "training-error": (
+        "quantity",
+        {"training error": 0, "train error": 0, "training set error": 0, "error on the training set": 0},
+    ),
     # Class imbalance is a condition: naming it says it is there; "balanced" says it is not.
     "imbalance": ("quantity", {"imbalance": 1, "imbalanced": 1, "skewed": 1, "balanced": -1}),
     # What a metric is worth: "accuracy is misleading" is its misleadingness up.
