@@ -356,3 +356,106 @@ def test_what_else_is_thrown_away_or_only_updated_is_not_called_wrong(text: str)
     verdicts = _verdicts("batchnorm", text)
     assert "contradicted" not in verdicts.values()
     assert verdicts["running-stats"] == "asserted"
+
+
+# True sentences an independent review (2026-12-03) found today's rules calling wrong, each now read right.
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # "leaves X redundant" judges X
+        (
+            "tfidf-vs-transformer",
+            "A TF-IDF baseline trained in minutes often leaves a big fine-tuned transformer redundant for this task.",
+        ),
+        # a lone word set aside ("the baseline was discarded") is no point denied
+        (
+            "project-deep-dive",
+            "I measured macro F1 on held-out data, and the tutorial baseline we started from was discarded.",
+        ),
+        # "not a shortcut to ..." and "not a benefit over X" do not deny the thing or X
+        (
+            "learning-rate",
+            "An LR finder is not a shortcut to a final learning rate, only a starting point for the sweep.",
+        ),
+        (
+            "batchnorm",
+            "Running averages are not a shortcut: they are the only way a single example can be processed at inference.",
+        ),
+        # "stops" bound as a direction word is not flipped twice
+        ("learning-rate", "A too large learning rate stops converging."),
+        (
+            "learning-rate",
+            "Once the learning rate is too large, gradient descent stops converging and the loss diverges.",
+        ),
+        ("bias-variance", "Limiting max_depth stops overfitting, which is a way to reduce variance."),
+        # "unchanged" beside a quantity that moves describes a regime, not a denial
+        (
+            "bias-variance",
+            "Beyond a moderate depth, making the tree deeper leaves bias essentially unchanged and only increases variance.",
+        ),
+        (
+            "bias-variance",
+            "Once the tree is deep enough, bias stays roughly the same while variance keeps climbing with depth.",
+        ),
+        # a rate counts among what follows "of": flagged, detected or found cases are precision's, in any words
+        ("beyond-accuracy", "Precision is the fraction of detected cases that are actually fraud."),
+        ("beyond-accuracy", "Recall is the fraction of real fraud cases that the model flags."),
+        ("beyond-accuracy", "Precision is blind to false negatives, which is why I always report recall next to it."),
+        (
+            "beyond-accuracy",
+            "Recall is indifferent to false positives: a model that flags everything has perfect recall.",
+        ),
+        # one side of a split is no split: retraining on recent mail is a plan, not a swapped evaluation
+        ("spam-pipeline", "Spammers adapt, so every month I'd train on the latest three months of mail and redeploy."),
+        (
+            "spam-pipeline",
+            "After launch I would retrain weekly and train on the most recent mail, because spam drifts.",
+        ),
+        # the swapped split described as what goes wrong
+        (
+            "spam-pipeline",
+            "A random split mixes the months, so you end up training on newer mail and testing on older mail.",
+        ),
+        (
+            "spam-pipeline",
+            "Training on the newest emails and testing on the oldest would overstate how well the filter works.",
+        ),
+        # restarts and cyclical schedules raise the rate on purpose; a denied manner; a cure
+        (
+            "learning-rate",
+            "With restarts, cosine annealing increases the learning rate again at the start of every cycle.",
+        ),
+        ("learning-rate", "Step decay doesn't lower the learning rate smoothly but in sudden drops."),
+        ("learning-rate", "A cyclical learning rate goes up and down between two bounds instead of decaying."),
+        (
+            "learning-rate",
+            "Rather than decaying, a cyclical schedule raises and lowers the learning rate periodically.",
+        ),
+        ("learning-rate", "Decay alone does not fix a learning rate that is too large at the start."),
+        # "without X" opening a sentence of fact is a condition; "is not a <kind>" says what the subject is not
+        ("learning-rate", "Without a schedule the learning rate stays constant for the whole run."),
+        ("learning-rate", "Weight decay is not a learning-rate schedule: it shrinks the weights."),
+        ("learning-rate", "A decay schedule does not help if the initial rate already makes the loss diverge."),
+        ("learning-rate", "Decaying the learning rate won't rescue a run that has already diverged to NaN."),
+    ],
+)
+def test_a_true_sentence_the_review_found_is_not_called_wrong(qid: str, text: str) -> None:
+    assert "contradicted" not in _verdicts(qid, text).values()
+    assert _misconceptions(qid, text) == []
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        # after a copula, "a useless detour" judges the subject
+        ("tfidf-vs-transformer", "Building a TF-IDF baseline first is a useless detour.", "baseline-first"),
+        # a harm the plan means to prevent ("to avoid any leakage") is no warning against the plan
+        (
+            "spam-pipeline",
+            "To avoid any leakage, I'd train on the newest mail and test on the oldest.",
+            "temporal-split",
+        ),
+    ],
+)
+def test_an_inversion_the_review_found_credited_is_contradicted(qid: str, text: str, kp_id: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == "contradicted"

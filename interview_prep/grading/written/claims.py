@@ -135,6 +135,28 @@ def _as_lent(o: Occurrence, words: Sequence[str], clauses: Sequence[int]) -> Occ
     return replace(o, sign=-o.sign) if flipped else o
 
 
+# Verbs of curing: "decay does not fix a learning rate that is too large" says what the cure does to the trouble,
+# not which way the trouble moves with it.
+REMEDIES = frozenset("fix fixes rescue rescues rescued cure cures cured solve solves solved save saves".split())
+# "step decay doesn't lower the rate smoothly but in sudden drops": a denial of how, not of whether.
+MANNER_ADVERBS = frozenset(
+    "smoothly gradually steadily linearly monotonically continuously suddenly abruptly immediately instantly".split()
+)
+
+
+def _denies_the_manner(words: Sequence[str], clauses: Sequence[int], i: int) -> bool:
+    return any(w in MANNER_ADVERBS for k, w in enumerate(words[i + 1 : i + 8], start=i + 1) if clauses[k] == clauses[i])
+
+
+def _unmoved_beside_a_move(everything: dict[str, Occurrence], occs: Sequence[Occurrence], wanted: set[str]) -> bool:
+    """True when a concept of the claim is said not to move while the sentence moves another quantity: "beyond
+    a moderate depth, a deeper tree leaves bias unchanged and only increases variance" is about a regime the
+    point does not speak of, not a denial of it ("leaves its variance unchanged" alone is one)."""
+    if not any(o.sign == 0 and CONCEPTS[o.concept][0] == "quantity" for o in everything.values()):
+        return False
+    return any(o.sign and o.concept not in wanted and CONCEPTS[o.concept][0] == "quantity" for o in occs)
+
+
 @dataclass(frozen=True)
 class ClaimMatch:
     verdict: str  # "asserted", "denied" or "unclear"
@@ -241,7 +263,12 @@ def match_claim(
             # denied, whichever way either concept moves
             results.append(ClaimMatch("denied", start, end, clause))
             continue
-        if any(o.sign is None for o in everything.values()):
+        remedied = any(words[k] in REMEDIES for k in range(start, end))  # "decay does not fix a rate that is too large"
+        if (
+            any(o.sign is None for o in everything.values())
+            or _unmoved_beside_a_move(everything, occs, wanted)
+            or remedied
+        ):
             results.append(ClaimMatch("unclear", start, end, clause))
             continue
         products = {everything[c].sign * s for c, s in claim if CONCEPTS[c][0] != "anchor"}  # type: ignore[operator]
@@ -254,7 +281,9 @@ def match_claim(
             if CONCEPTS[x.concept][0] == "category" and x.concept in picked and x.sign != picked[x.concept].sign
         ]
         denials = [
-            i for i in negation_positions(words, lo, end) if not any(x.start - 3 <= i < x.start for x in set_aside)
+            i
+            for i in negation_positions(words, lo, end)
+            if not any(x.start - 3 <= i < x.start for x in set_aside) and not _denies_the_manner(words, clauses, i)
         ]
         # "At inference the running mean is not used": a denied predicate after the concepts denies them too
         hi = end + 1

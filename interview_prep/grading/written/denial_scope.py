@@ -239,7 +239,18 @@ def judged_worse(segment: Segment, i: int) -> bool:
 
 
 # What a denial of a likeness denies: "is not the same as clipping", "is not equivalent to dropout".
-LIKENESS_TAILS = (("the", "same", "as"), ("same", "as"), ("equivalent", "to"), ("identical", "to"))
+LIKENESS_TAILS = (
+    ("the", "same", "as"),
+    ("same", "as"),
+    ("equivalent", "to"),
+    ("identical", "to"),
+    # "is not a benefit over precision and recall": the comparand is not what is denied
+    ("a", "benefit", "over"),
+    ("an", "advantage", "over"),
+    ("an", "improvement", "over"),
+    ("a", "substitute", "for"),
+    ("a", "replacement", "for"),
+)
 
 
 def denies_a_likeness(segment: Segment, i: int, start: int) -> bool:

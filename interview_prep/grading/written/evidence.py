@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
 from interview_prep.grading.written.denial_scope import SUPPOSING, in_a_condition
-from interview_prep.grading.written.occurrences import clause_start
+from interview_prep.grading.written.occurrences import clause_start, excepted, paired
 from interview_prep.grading.written.phrases import (
     Matcher,
     Phrase,
@@ -87,12 +87,17 @@ class Reader:
     def __init__(self, question: Question, rubric: Rubric, segments: Sequence[Segment]) -> None:
         self.segments = segments
         self.matcher = Matcher(segments)
-        self.occs = {id(s): claims.occurrences(s.stems, s.words, s.clauses, stem_seq) for s in segments if s.is_claim}
+        self.occs = {
+            id(s): excepted(paired(claims.occurrences(s.stems, s.words, s.clauses, stem_seq), s.words))
+            for s in segments
+            if s.is_claim
+        }
         self.subjects = {kp.id: [compile_phrase(t) for t in kp.subject] for kp in rubric.key_points if kp.subject}
         self.similarity = similarity_index(question)
+        self.story = topics.is_story(question)
         # story points denied in their own words ("I never checked the data"): topics.py
         self.denied: dict[str, list[Finding]] = {}
-        if topics.is_story(question):
+        if self.story:
             table = topics.topics(question)
             for seg in segments:
                 if seg.is_claim:
@@ -124,6 +129,13 @@ class Reader:
                         continue  # "unlike a stack, which is LIFO" says nothing of the answer's subject
                     if m.negated and in_a_condition(seg, m.start):
                         continue  # "the model degrades if we never retrain it" supposes the denial, to warn of it
+                    if (
+                        m.negated
+                        and not self.story
+                        and seg.words[0] == "without"
+                        and seg.clauses[m.start] == seg.clauses[0]
+                    ):
+                        continue  # "without a schedule the rate stays constant": a condition, in a question of fact
                     if not beliefs and _believed(seg, m.start, m.end):
                         continue  # "I just assumed it was fixed" says what was believed, not what was done
                     # "it couldn't get past 0.5 IoU" gives a figure ("{number}", "{number} %"): a number said is given
@@ -244,13 +256,16 @@ class Reader:
                 if len(denial_positions(seg.words, at, end + 1)) % 2:
                     continue  # "precision is not the share of actual positives" says what it is not
 
-                def said(phrases: Sequence[Phrase]) -> bool:
-                    return any(at < m.start <= end for p in phrases for m in self.matcher.find(p, seg))  # noqa: B023
-
-                others = [j for j, (_, words) in enumerate(table) if j != i and said(words)]
-                if others and not said(own):
+                others = [j for j, (_, words) in enumerate(table) if j != i and self._counts(words, seg, at, end)]
+                if others and not self._counts(own, seg, at, end):
                     out.append(Finding(CONTRADICTED, seg, at, end, "definition", term.text))
         return out
+
+    def _counts(self, phrases: Sequence[Phrase], seg: Segment, at: int, end: int) -> bool:
+        """True when one of a term's definition words says what the rate after word `at` counts among."""
+        return any(
+            at < m.start <= end and _counts_among(seg, at, m.start) for p in phrases for m in self.matcher.find(p, seg)
+        )
 
     def _relation_denied(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
         """ "Variance has nothing to do with which training sample you drew": the point's subject, opening its
@@ -326,8 +341,11 @@ class Reader:
 # Words that name what goes wrong: a sentence that says the harm of something warns of it.
 HARMS = frozenset(
     "leak leaks leaked leaking leakage cheat cheats cheating peek peeks peeking mistake mistakes bug "
-    "overoptimistic inflated inflates inflate".split()
+    "overoptimistic optimistic inflated inflates inflate overstate overstates overstated overestimate "
+    "overestimates flattering random randomly shuffle shuffled shuffling mixes".split()
 )
+# "to avoid any leakage, I'd ...": a harm the plan is meant to prevent is no warning against the plan.
+PREVENTING = frozenset("avoid avoids prevent prevents no nothing never without stop stops".split())
 
 
 def _warned_of(seg: Segment, start: int, end: int) -> bool:
@@ -335,7 +353,9 @@ def _warned_of(seg: Segment, start: int, end: int) -> bool:
     sentence names the harm it does ("... would leak future spam into the model"): a warning, not a plan."""
     opener = seg.words[clause_start(seg.clauses, start)]
     inside = seg.clauses[start] == seg.clauses[end]
-    return (inside and opener in SUPPOSING) or any(w in HARMS for w in seg.words)
+    words = seg.words
+    warned = any(w in HARMS and not PREVENTING & set(words[max(0, k - 3) : k]) for k, w in enumerate(words))
+    return (inside and opener in SUPPOSING) or warned
 
 
 # Verbs of taking something for granted: what follows them in their clause is a belief, not a fact of the answer.
@@ -376,6 +396,16 @@ def _privatives_said(kp: KeyPoint) -> frozenset[str]:
 # "precision is ...", "recall means ...", "precision = TP / (TP + FP)": a term defined in the words after it.
 DEFINING = frozenset("is means measures counts tells answers asks gives equals".split())
 FORMULA_WORDS = frozenset("tp fp fn tn".split())
+
+
+def _counts_among(seg: Segment, lo: int, start: int) -> bool:
+    """True for words that say what a rate counts among: just after "of" or "among" ("the share of actual
+    positives"), or in a formula. "The share of flagged cases that are real positives" counts among the
+    flagged cases: its "real positives" are what is counted, not what it counts among."""
+    words = seg.words
+    if words[start] in FORMULA_WORDS:
+        return True
+    return any(words[k] in {"of", "among", "amongst"} for k in range(max(lo, start - 4), start))
 
 
 def _defining_clause_end(seg: Segment, at: int, end: int) -> int | None:

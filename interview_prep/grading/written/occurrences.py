@@ -10,7 +10,7 @@ as applied (+1) when nothing else moves it. claims.py reads claims from them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from interview_prep.grading.written.lexicon import (
@@ -183,6 +183,15 @@ def clause_start(clauses: Sequence[int], at: int) -> int:
 
 # "a small rise", "a big fall": how much a move moves.
 SIZE_WORDS = frozenset("small big large larger bigger smaller little huge slight tiny sharp modest massive".split())
+# A concept -> the concept of its exceptions: decay schedules lower the rate, restarts and warmup raise it.
+EXCEPTIONS = {"decay-schedule": "rising-schedule"}
+# Categories that say something only with both their values named: the two sides of a split.
+PAIRED = {
+    "split-side": {
+        1: frozenset("train training trained".split()),
+        -1: frozenset("test testing tested evaluate evaluating evaluation".split()),
+    }
+}
 # "it stops converging": what stops is no longer so.
 CEASING = frozenset("stop stops stopped cease ceases ceased".split())
 
@@ -258,6 +267,15 @@ def occurrences(
                 found.append((term, i, i + n - 1))
                 taken.update(range(i, i + n))
                 break
+    # "a smaller learning rate is safer; a larger one is quicker": "one" after a direction word repeats the last
+    # quantity named before it by a noun of no direction of its own
+    for i, w in enumerate(words):
+        if w in {"one", "ones"} and i > 0 and words[i - 1] in ADJECTIVE_WORDS and i not in taken:
+            before = [f for f in found if f[2] < i and CONCEPTS[f[0][0]][0] == "quantity" and f[0][1] == 0]
+            if before:
+                last = max(before, key=lambda f: f[2])
+                found.append(((last[0][0], 0), i, i))
+                taken.add(i)
     found.sort(key=lambda f: f[1])
     direction: dict[int, int] = {}  # index in found -> product of bound direction words
     bound_at: dict[int, int] = {}  # word index of a direction word -> index in found it moves
@@ -363,7 +381,7 @@ def occurrences(
             sign = None
         if kind == "quantity" and _not_moved(words, clauses, b):
             sign = 0  # "leaves its variance unchanged", "the variance stays where it was": no move at all
-        if sign and kind not in FIXED_KINDS and a > 0 and words[a - 1] in CEASING:
+        if sign and kind not in FIXED_KINDS and a > 0 and words[a - 1] in CEASING and (a - 1) not in bound_at:
             sign = -sign  # "until it stops converging": it no longer converges
         if sign and kind == "quantity" and _left_behind(words, clauses, a, b):
             sign = -sign  # "moves it from the high-variance end toward the middle": away from high variance
@@ -376,4 +394,23 @@ def occurrences(
         ):
             continue  # "averages accumulated during training": the setting of a participle, not of the clause
         out.append(Occurrence(concept, a, b, sign))
+    return out
+
+
+def excepted(occs: Sequence[Occurrence]) -> list[Occurrence]:
+    """A concept named beside its exception has no direction of its own: in "with warm restarts, cosine annealing
+    raises the rate again", which schedule moves the rate which way cannot be told."""
+    named = {o.concept for o in occs}
+    return [replace(o, sign=None) if EXCEPTIONS.get(o.concept) in named and o.sign is not None else o for o in occs]
+
+
+def paired(occs: Sequence[Occurrence], words: Sequence[str]) -> list[Occurrence]:
+    """An answer's occurrences without a lone side of a split: "train on the latest months and redeploy" is
+    no split, since a side of one is a side only beside the other ("never test on emails older than the
+    training emails" names both). A rubric's claim names one side."""
+    out = list(occs)
+    for concept, sides in PAIRED.items():
+        signs = {o.sign for o in out if o.concept == concept and o.sign is not None}
+        if len(signs) == 1 and not set(words) & sides[-next(iter(signs))]:
+            out = [o for o in out if o.concept != concept]
     return out

@@ -269,6 +269,8 @@ def _negated(
         and not scope.not_until(segment, i)
         and not scope.denies_a_likeness(segment, i, start)
         and not _in_a_bare_relative(words, i, start)
+        and not _in_a_relative_after(words, clauses, i, start)
+        and not _denies_a_kind(words, i, start)
         and not (i not in matched and scope.denies_leaving_it(segment, i, start))
         and not scope.denies_another_predicate(segment, i, start, end, said)
     ]
@@ -308,14 +310,13 @@ def _negated(
             break  # "uses the running average and does not need a batch": a second predicate
         # "monitoring makes a daily retrain unnecessary" judges the retrain
         of_an_object = any(w in OBJECT_JUDGING_VERBS for w in words[end + 1 : i])
-        if (word in DENIAL_AFTER and not of_an_object and not _attributive(words[i - 1], word, following)) or (
-            word == "never" and i == end + 1
-        ):
+        attributive = _attributive(words[i - 1], word, following) and not (i >= 2 and words[i - 2] in COPULAS)
+        if (word in DENIAL_AFTER and not of_an_object and not attributive) or (word == "never" and i == end + 1):
             return True  # "adding features never reduces bias"
         if scope.judged_worse(segment, i) and not any(w in scope.PREPOSITIONS for w in before):
             return True  # "decaying the rate makes the final model worse", "X is no better than Y"
-        if (word, following) in SET_ASIDE_AFTER and not of_an_object:
-            return True  # "the running averages are thrown away"
+        if ((word, following) in SET_ASIDE_AFTER or word == "discarded") and not of_an_object and end > start:
+            return True  # "the running averages are thrown away" (a lone word: "the baseline was discarded" early)
         if word == "only" and _only_for_show(words, clauses, i):
             return True  # "the running averages are only kept for logging": for nothing that counts
         if (word == "no" and following in NO_WORTH) or word == "nothing":
@@ -383,9 +384,9 @@ def set_against(segment: Segment, one: int, other: int) -> bool:
 MAKES_WORTH = frozenset({("a", "difference"), ("any", "difference"), ("much", "difference"), ("much", "sense")})
 CONCERNS = frozenset("factor concern issue problem consideration priority constraint bottleneck differentiator".split())
 # "isn't a time saver", "is not a real advantage": nouns of worth, denied.
-WORTH_NOUNS = frozenset("saver shortcut advantage benefit gain win".split())
+WORTH_NOUNS = frozenset("saver advantage benefit gain win".split())
 SAVED = frozenset("time money cost effort labour labor".split())
-WHOSE = frozenset("for with in at on when during of over".split())
+WHOSE = frozenset("for with in at on when during of over to around from".split())
 CONCERN_DEGREES = frozenset("real big major serious significant huge practical".split())
 SETTINGS = frozenset("for with in at on when during".split())
 CONCERN_CONDITIONS = frozenset("if when for unless while".split())
@@ -411,6 +412,8 @@ JUDGEMENT_NOUNS = frozenset({"waste", "mistake", "overkill"})
 
 
 DETERMINERS = frozenset("a an the this that any some".split())
+# "is a useless detour": after a copula, the judged noun phrase is what the subject is said to be.
+COPULAS = frozenset("is are was were be been seems seemed looks looked felt feels".split())
 
 
 def _in_a_bare_relative(words: Sequence[str], i: int, start: int) -> bool:
@@ -419,6 +422,33 @@ def _in_a_bare_relative(words: Sequence[str], i: int, start: int) -> bool:
     anything I didn't know" denies that anything fits the relative clause: the denial reaches it."""
     return "there" not in words[max(0, i - 2) : i] and any(
         words[k] in INDEFINITES and words[k + 1] in OPENS_A_SUBJECT for k in range(i + 1, start)
+    )
+
+
+def _in_a_relative_after(words: Sequence[str], clauses: Sequence[int], i: int, start: int) -> bool:
+    """True when a relative "that" or "which" after a noun stands between the denial and the match: "won't rescue
+    a run that has already diverged" denies the rescue, not the divergence. ("I never checked that the fix
+    worked" is a verb's "that", which the denial reaches.)"""
+    for k in range(i + 2, start):
+        if words[k] in {"that", "which", "who"} and clauses[k] == clauses[i]:
+            before = words[k - 1]
+            noun_phrase = any(w in DETERMINERS for w in words[max(i + 1, k - 3) : k - 1])
+            if noun_phrase and before not in STOPWORDS and before not in VERB_WORDS and not before.endswith("ed"):
+                return True
+    return False
+
+
+def _denies_a_kind(words: Sequence[str], i: int, start: int) -> bool:
+    """True for "X is not a <match>": "weight decay is not a learning-rate schedule" says what weight decay is
+    not, not that schedules are not used."""
+    return (
+        i >= 2
+        and words[i - 1] in COPULAS
+        and words[i - 2] not in STOPWORDS
+        and words[i - 2] not in SUBJECT_PRONOUNS  # "I was not a quick learner" says what I was not
+        and i + 1 < len(words)
+        and words[i + 1] in {"a", "an"}
+        and i + 2 <= start <= i + 4
     )
 
 
@@ -468,11 +498,13 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     if k > at and k + 1 < len(words) and words[k] in SAVED and words[k + 1] in WORTH_NOUNS:
         k += 1  # "skipping the baseline isn't a time saver": judged not worth it
     if k > at and k < len(words) and words[k] in WORTH_NOUNS:
-        # "isn't a shortcut"; "is not an advantage of the transformer" says whose advantage it is not
+        # "isn't a time saver"; "is not an advantage of the transformer" says whose advantage it is not
         return k + 1 >= len(words) or segment.clauses[k + 1] != segment.clauses[k] or words[k + 1] not in WHOSE
     if k > at and k < len(words) and words[k] in CONCERNS:
         if words[0] in CONCERN_CONDITIONS or "if" in words:
             return False  # "for a prototype, GPU cost is not a real constraint": no concern in that case only
         # "latency is not a problem for TF-IDF" says where it is no problem, which the point may well say
         return k + 1 >= len(words) or segment.clauses[k + 1] != segment.clauses[k] or words[k + 1] not in SETTINGS
+    if words[at] in EVALUATIVE and at + 1 < len(words) and words[at + 1] in {"if", "unless"}:
+        return False  # "a decay schedule does not help if the initial rate already diverges": only in that case
     return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)

@@ -58,13 +58,12 @@ DENIAL_AFTER = frozenset(
         "redundant",
         "superfluous",
         "overkill",
-        "discarded",
     }
 )
 # Verbs whose object a later judgement is of: "makes X unnecessary", "means X is pointless", "renders X useless".
 OBJECT_JUDGING_VERBS = frozenset(
     "make makes made making render renders rendered mean means meant show shows showed shown prove proves "
-    "proved".split()
+    "proved leave leaves left leaving turn turns turned".split()
 )
 # "not only X but also Y" and "no matter" affirm rather than deny.
 # Two-word cues; "even if X" does not claim X either.
@@ -408,6 +407,8 @@ def _ends_an_aside(following: str, words: Sequence[str], clauses: Sequence[int],
         return False
     # "Even with an adaptive optimiser, the global rate needs sweeping": a concession, not the claim's subject
     conceded = own[0] in CONCEDING or (own[0] == "even" and own[1:2] and own[1] in INTRO_PREPOSITIONS)
+    # "Rather than decaying, a cyclical schedule raises the rate": what is set aside ends at its comma
+    conceded = conceded or tuple(own[:2]) in {("rather", "than"), ("instead", "of")}
     return conceded or (own[0] in INTRO_PREPOSITIONS and any(w in NEGATION_CUES for w in own))
 
 
