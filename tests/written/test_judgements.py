@@ -459,3 +459,39 @@ def test_a_true_sentence_the_review_found_is_not_called_wrong(qid: str, text: st
 )
 def test_an_inversion_the_review_found_credited_is_contradicted(qid: str, text: str, kp_id: str) -> None:
     assert _verdicts(qid, text)[kp_id] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # a gerund subject judged a mistake states no misconception; what its inner clause says is its setting
+        (
+            "batchnorm",
+            "Using the batch statistics at inference, as some hand-written implementations do, is a mistake.",
+        ),
+        ("spam-pipeline", "Shuffling all the emails and splitting at random when mail arrives over time is a mistake."),
+        (
+            "tfidf-vs-transformer",
+            "Saying you should always use a transformer, whatever the data size or the latency budget, is a mistake.",
+        ),
+        (
+            "beyond-accuracy",
+            "Reporting accuracy alone on a dataset where 95% of the rows are negatives is a classic mistake.",
+        ),
+        # an absolute phrase ("with the extra accuracy often irrelevant") judges its own noun
+        (
+            "tfidf-vs-transformer",
+            "A transformer is more expensive to serve than TF-IDF on a CPU, with the extra accuracy often irrelevant.",
+        ),
+    ],
+)
+def test_a_judged_gerund_subject_or_an_absolute_phrase_is_not_called_wrong(qid: str, text: str) -> None:
+    assert "contradicted" not in _verdicts(qid, text).values()
+    assert _misconceptions(qid, text) == []
+
+
+def test_a_gerund_subject_judged_a_mistake_denies_its_own_act() -> None:
+    # the act judged is the misconception's, so the misconception is denied, and the truth it hides is not lost
+    text = "Using the batch statistics at inference is a mistake."
+    assert _misconceptions("batchnorm", text) == []
+    assert _verdicts("batchnorm", text)["running-stats"] != "contradicted"

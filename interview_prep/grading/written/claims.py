@@ -45,6 +45,9 @@ def denies_a_relation(words: Sequence[str], clauses: Sequence[int], clause: int)
     """True when the clause says its subject has no bearing on what follows: "does not matter for",
     "makes no difference to", "has nothing to do with", "is unrelated to", "is irrelevant to", "the same ... as"."""
     own = [w for w, c in zip(words, clauses, strict=True) if c == clause]
+    # "..., with the extra accuracy often irrelevant": an absolute phrase says its own thing of its own noun
+    cut = next((k for k in range(len(own) - 1) if own[k] == "with" and own[k + 1] in {"the", "a", "an", "its"}), None)
+    own = own[:cut] if cut is not None else own
     negators = sum(1 for w in own if w in NEGATORS)
     if set(zip(own, own[1:], strict=False)) & RELATION_DENIALS:
         return negators == 1  # "it is not true that X has nothing to do with Y" is no plain denial

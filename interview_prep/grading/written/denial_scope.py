@@ -40,6 +40,31 @@ def judged_worthless(segment: Segment, end: int) -> bool:
     return False
 
 
+INNER_CLAUSES = frozenset("where when whenever which that if whatever because since while although unless".split())
+# Words ending in -ing that open a sentence without being a gerund subject.
+NOT_GERUNDS = frozenset("during nothing something anything everything thing things bring string king".split())
+
+
+def subject_judged_worthless(segment: Segment, start: int, end: int) -> bool:
+    """True when the sentence opens with a gerund phrase that holds the match and its main verb judges that
+    phrase: "Shuffling all the emails and splitting at random when mail arrives over time is a mistake". What
+    a clause inside the phrase says ("when mail arrives over time", "on a dataset where 95% are negatives") is
+    the setting of the act judged, not the act."""
+    words = segment.words
+    if not words or not words[0].endswith("ing") or words[0] in NOT_GERUNDS:
+        return False
+    if any(w in INNER_CLAUSES for w in words[:start]):
+        return False
+    for k in range(end + 1, len(words)):
+        if words[k] in {"is", "was"} or (words[k] == "be" and words[k - 1] in {"would", "will"}):
+            tail = words[k + 1 : k + 4]
+            if "not" in tail or "never" in tail:
+                return False
+            pairs = set(zip(tail, tail[1:], strict=False))
+            return any(w in DENIAL_AFTER for w in tail) or bool(pairs & WORTHLESS_PAIRS)
+    return False
+
+
 # Two-word judgements of the same kind: "skipping the baseline is a false economy".
 WORTHLESS_PAIRS = frozenset({("false", "economy"), ("bad", "idea"), ("bad", "habit")})
 

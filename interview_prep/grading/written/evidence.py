@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
-from interview_prep.grading.written.denial_scope import SUPPOSING, in_a_condition
+from interview_prep.grading.written.denial_scope import SUPPOSING, in_a_condition, subject_judged_worthless
 from interview_prep.grading.written.occurrences import clause_start, excepted, paired
 from interview_prep.grading.written.phrases import (
     Matcher,
@@ -154,6 +154,9 @@ class Reader:
                     if cm.verdict == "denied" and _warned_of(seg, cm.start, cm.end):
                         continue  # "if you train on newer mail and test on older, you leak the future"
                     verdict = {"asserted": ASSERTED, "denied": CONTRADICTED, "unclear": UNCLEAR}[cm.verdict]
+                    if verdict != UNCLEAR and subject_judged_worthless(seg, cm.start, cm.end):
+                        # "Using the batch statistics at inference ... is a mistake"
+                        verdict = CONTRADICTED if verdict == ASSERTED else ASSERTED
                     out.append(Finding(verdict, seg, cm.start, cm.end, "claim", text))
         return out
 

@@ -160,6 +160,8 @@ class Matcher:
                 positions = frozenset(picked)
                 if phrase.denials and _only_says_when(segment, picked[0], picked[-1]):
                     continue  # "I don't think you've learned it until you've built it" admits no gap ("never learned")
+                if _spans_a_subordinate(segment, picked):
+                    continue  # "splitting at random when mail arrives over time" is no "split by time"
                 if not phrase.denials and _straddles_a_denied_verb(segment, picked):
                     continue  # "weight decay does not change the learning rate" is no "decay the learning rate"
                 if _after_a_denied_implication(segment, picked[0]):
@@ -193,6 +195,16 @@ OPENS_A_SUBJECT = frozenset("the a an this that my our your its their i we you i
 PREDICATE_ADVERBS = frozenset("really even always necessarily very that so too particularly much".split())
 # "The size of the dataset makes no difference": "no" before one of these judges the match worthless.
 NO_WORTH = frozenset("difference point use value sense effect impact bearing".split())
+
+
+# Words that open a clause of their own inside a sentence: a phrase does not run on into one.
+SUBORDINATE_OPENERS = frozenset("when whenever if unless because since while although whereas which who where".split())
+
+
+def _spans_a_subordinate(segment: Segment, picked: Sequence[int]) -> bool:
+    """True when a subordinate clause opens between two of the phrase's words."""
+    words = segment.words
+    return any(words[k] in SUBORDINATE_OPENERS for k in range(picked[0] + 1, picked[-1]) if k not in picked)
 
 
 def _straddles_a_denied_verb(segment: Segment, picked: Sequence[int]) -> bool:
@@ -282,12 +294,22 @@ def _negated(
     if (len(cues) - own) % 2 and not gives_reason:
         # "Skipping the baseline would be a mistake": a judgement of the denied match affirms it, and so does a
         # denied judgement of its worth: "skipping the baseline isn't a time saver".
-        return not (scope.judged_worthless(segment, end) or _worth_denied_after(segment, end, said))
-    if own % 2 and not gives_reason and scope.judged_worthless(segment, end):
+        return not (
+            scope.judged_worthless(segment, end)
+            or _worth_denied_after(segment, end, said)
+            or scope.subject_judged_worthless(segment, start, end)
+        )
+    if (
+        own % 2
+        and not gives_reason
+        and (scope.judged_worthless(segment, end) or scope.subject_judged_worthless(segment, start, end))
+    ):
         return True  # the same of a phrase that says the skipping itself: "skip the baseline" "is a false economy"
     # A denied predicate after the match only denies the match when the match is its subject:
     # "the task depends on context the n-grams can't capture" does not deny "context", and in "you keep
     # track of the last item and do not ...", "you" is the subject.
+    if not (len(cues) - own) % 2 and not own % 2 and scope.subject_judged_worthless(segment, start, end):
+        return True  # "Saying you should always use a transformer, whatever the budget, is a mistake"
     opens = clause_start(clauses, start)
     before = words[opens:start]
     if any(w in AUXILIARIES or w in VERB_WORDS or w in SUBJECT_PRONOUNS or w in RELATIVE_WORDS for w in before):
@@ -306,6 +328,8 @@ def _negated(
         following = words[i + 1] if i + 1 < len(words) else ""
         if clauses[i] != clause or word in RELATIVE_WORDS:
             break  # "assumptions that don't match the data" does not deny the assumptions
+        if word == "with" and following in DETERMINERS:
+            break  # "..., with the extra accuracy often irrelevant": what is judged is the accuracy
         if word == "and" and (following in AUXILIARIES or following in VERB_WORDS or following in {"it", "i", "we"}):
             break  # "uses the running average and does not need a batch": a second predicate
         # "monitoring makes a daily retrain unnecessary" judges the retrain
