@@ -495,3 +495,30 @@ def test_a_gerund_subject_judged_a_mistake_denies_its_own_act() -> None:
     text = "Using the batch statistics at inference is a mistake."
     assert _misconceptions("batchnorm", text) == []
     assert _verdicts("batchnorm", text)["running-stats"] != "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        # what a verb of preventing keeps "from" happening does not happen
+        ("bias-variance", "Pruning stops the tree from growing deeper, which reduces variance.", "reduce-variance"),
+        ("bias-variance", "Regularization keeps the model from overfitting.", "reduce-variance"),
+        # "a large reduction in variance" is variance brought down
+        (
+            "bias-variance",
+            "Regularization gives a slight increase in bias in exchange for a large reduction in variance.",
+            "reduce-variance",
+        ),
+        # "lowers it": the object pronoun is the quantity named before
+        (
+            "learning-rate",
+            "Without a schedule the learning rate stays constant for the whole run; cosine annealing lowers it towards zero.",
+            "schedules",
+        ),
+    ],
+)
+def test_prevented_moves_nouns_of_moving_and_object_pronouns_earn_the_point(qid: str, text: str, kp_id: str) -> None:
+    verdicts = _verdicts(qid, text)
+    assert "contradicted" not in verdicts.values()
+    assert _misconceptions(qid, text) == []
+    assert verdicts[kp_id] == "asserted"

@@ -409,7 +409,7 @@ UP_WORDS = (
     "strengthen strengthens strengthening stronger heavier upward upwards"
 )
 DOWN_WORDS = (
-    "lower low lowest less fewer reduce reduces reduced reducing decrease decreases decreased decreasing cut "
+    "lower low lowest less fewer reduce reduces reduced reducing reduction decrease decreases decreased decreasing cut "
     "cuts smaller small tiny drop drops shrink shrinks lowers lowering minimize minimizes limit limits "
     "limiting prevent prevents avoid avoids combat combats down fix fixes fixing cure cures tackle tackles counter "
     "counters ignore ignores ignored ignoring lose loses lost discard discards discarded stop stops stopped stopping "

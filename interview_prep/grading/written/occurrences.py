@@ -226,6 +226,19 @@ def _not_moved(words: Sequence[str], clauses: Sequence[int], b: int) -> bool:
     return after[:3] in (["where", "it", "was"], ["where", "they", "were"], ["where", "it", "is"])
 
 
+# "stops X from", "keeps X from", "prevents X from": what follows "from" does not happen.
+PREVENTING = frozenset("stop stops stopped stopping prevent prevents prevented keep keeps kept".split())
+
+
+def _prevented(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
+    """True for a concept just after "from", itself a few words after a verb of preventing in its clause."""
+    lo = max(clause_start(clauses, a), a - 3)
+    at = next((k for k in range(a - 1, lo - 1, -1) if words[k] == "from"), None)
+    if at is None:
+        return False
+    return any(words[k] in PREVENTING for k in range(max(clause_start(clauses, a), at - 4), at))
+
+
 def _left_behind(words: Sequence[str], clauses: Sequence[int], a: int, b: int) -> bool:
     """True for a concept named as where a move starts: "from the high-variance end toward the middle", "away
     from high variance"."""
@@ -267,6 +280,13 @@ def occurrences(
                 found.append((term, i, i + n - 1))
                 taken.update(range(i, i + n))
                 break
+    # "cosine annealing lowers it towards zero": an object pronoun after a direction verb is the last quantity
+    for i, w in enumerate(words):
+        if w in {"it", "them"} and i > 0 and (stems[i - 1] in up or stems[i - 1] in down) and i not in taken:
+            before = [f for f in found if f[2] < i and CONCEPTS[f[0][0]][0] == "quantity" and f[0][1] == 0]
+            if before:
+                found.append(((max(before, key=lambda f: f[2])[0][0], 0), i, i))
+                taken.add(i)
     # "a smaller learning rate is safer; a larger one is quicker": "one" after a direction word repeats the last
     # quantity named before it by a noun of no direction of its own
     for i, w in enumerate(words):
@@ -283,6 +303,8 @@ def occurrences(
     for i, s in enumerate(stems):
         if i in taken or (s not in up and s not in down and s not in worth):
             continue
+        if words[i] in PREVENTING and "from" in words[i + 1 : i + 5]:
+            continue  # "pruning stops the tree from growing deeper": what is prevented is moved, below
         if i + 1 < len(stems) and (stems[i + 1] in up or stems[i + 1] in down) and words[i] in SIZE_WORDS:
             continue  # "a small rise in bias", "a big fall in variance": the size of the move, not a move
         move = 1 if s in up else -1
@@ -379,6 +401,8 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
+        if sign and kind not in FIXED_KINDS and _prevented(words, clauses, a):
+            sign = -sign  # "stops the tree from growing deeper": it does not grow deeper
         if kind == "quantity" and _not_moved(words, clauses, b):
             sign = 0  # "leaves its variance unchanged", "the variance stays where it was": no move at all
         if sign and kind not in FIXED_KINDS and a > 0 and words[a - 1] in CEASING and (a - 1) not in bound_at:
