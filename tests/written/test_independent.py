@@ -3,11 +3,10 @@
 What the grader makes of the statements is measured by benchmarks/written_independent.py, not
 asserted here: a set is never tuned on, and today the grader does not meet it (see the READMEs
 there). These tests keep each set itself honest: real ids, every key point inverted, no duplicates.
-The first four sets (independent/ to independent-4/) were read while changing the grader on 2026-12-03
-and are development data since; the fifth (independent-5/) was measured once and only its three correct
-statements called wrong were read; the sixth and seventh (independent-6/, -7/) likewise, after one aggregate
-measurement each; the eighth (independent-8/) was measured, then read in full on 2026-12-03 (third
-session); the ninth (independent-9/) was written that day and measured in aggregate only.
+The first eight sets (independent/ to independent-8/) were read while changing the grader on 2026-12-03
+and are development data since (sets 5 to 7 were each measured once, unread, before that). The ninth
+(independent-9/) was written that day; only its correct statements called wrong have been read, and its
+inversions are measured in aggregate only.
 """
 
 from __future__ import annotations
