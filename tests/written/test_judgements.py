@@ -522,3 +522,31 @@ def test_prevented_moves_nouns_of_moving_and_object_pronouns_earn_the_point(qid:
     assert "contradicted" not in verdicts.values()
     assert _misconceptions(qid, text) == []
     assert verdicts[kp_id] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # what is prevented says nothing of which way the subject moves it
+        (
+            "learning-rate",
+            "Gradient clipping prevents the loss from exploding, but it does not fix a learning rate that is too large.",
+        ),
+        (
+            "learning-rate",
+            "Clipping the gradients stops the loss from exploding, but the learning rate is still too large.",
+        ),
+        # an act judged a mistake in one case only denies no point
+        ("bias-variance", "Adding capacity when you are already overfitting is a mistake."),
+        # "a larger one" repeats the subject the clause before opened with
+        ("bias-variance", "A shallow tree has high bias; a larger one has lower bias but higher variance."),
+    ],
+)
+def test_a_true_sentence_the_second_review_found_is_not_called_wrong(qid: str, text: str) -> None:
+    assert "contradicted" not in _verdicts(qid, text).values()
+    assert _misconceptions(qid, text) == []
+
+
+def test_a_misconception_judged_a_mistake_in_a_case_is_not_stated() -> None:
+    text = "Shuffling all the emails and splitting at random when mail arrives over time is a mistake."
+    assert _misconceptions("spam-pipeline", text) == []

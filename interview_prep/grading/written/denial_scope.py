@@ -45,7 +45,7 @@ INNER_CLAUSES = frozenset("where when whenever which that if whatever because si
 NOT_GERUNDS = frozenset("during nothing something anything everything thing things bring string king".split())
 
 
-def subject_judged_worthless(segment: Segment, start: int, end: int) -> bool:
+def subject_judged_worthless(segment: Segment, start: int, end: int, *, conditional: bool = False) -> bool:
     """True when the sentence opens with a gerund phrase that holds the match and its main verb judges that
     phrase: "Shuffling all the emails and splitting at random when mail arrives over time is a mistake". What
     a clause inside the phrase says ("when mail arrives over time", "on a dataset where 95% are negatives") is
@@ -56,6 +56,10 @@ def subject_judged_worthless(segment: Segment, start: int, end: int) -> bool:
     if any(w in INNER_CLAUSES for w in words[:start]):
         return False
     for k in range(end + 1, len(words)):
+        if words[k] in INNER_CLAUSES and not conditional:
+            # "adding capacity when you already overfit is a mistake" judges the act in that case only: no
+            # denial of a point (conditional=True: still no statement of a misconception)
+            return False
         if words[k] in {"is", "was"} or (words[k] == "be" and words[k - 1] in {"would", "will"}):
             tail = words[k + 1 : k + 4]
             if "not" in tail or "never" in tail:

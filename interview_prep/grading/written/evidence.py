@@ -138,6 +138,8 @@ class Reader:
                         continue  # "without a schedule the rate stays constant": a condition, in a question of fact
                     if not beliefs and _believed(seg, m.start, m.end):
                         continue  # "I just assumed it was fixed" says what was believed, not what was done
+                    if beliefs and not m.negated and subject_judged_worthless(seg, m.start, m.end, conditional=True):
+                        continue  # "splitting at random when mail arrives over time is a mistake" warns of it
                     # "it couldn't get past 0.5 IoU" gives a figure ("{number}", "{number} %"): a number said is given
                     negated = m.negated and not (NUMBER_PLACEHOLDER in phrase.text and len(phrase.stems) <= 2)
                     verdict = CONTRADICTED if negated else ASSERTED

@@ -287,11 +287,19 @@ def occurrences(
             if before:
                 found.append(((max(before, key=lambda f: f[2])[0][0], 0), i, i))
                 taken.add(i)
-    # "a smaller learning rate is safer; a larger one is quicker": "one" after a direction word repeats the last
-    # quantity named before it by a noun of no direction of its own
+    # "a smaller learning rate is safer; a larger one is quicker", "a shallow tree ...; a larger one ...": "one"
+    # after a direction word repeats the quantity a clause before opened with, and takes the word's direction
     for i, w in enumerate(words):
         if w in {"one", "ones"} and i > 0 and words[i - 1] in ADJECTIVE_WORDS and i not in taken:
-            before = [f for f in found if f[2] < i and CONCEPTS[f[0][0]][0] == "quantity" and f[0][1] == 0]
+            # only a subject repeats: "a shallow tree has high bias; a larger one ..." is a larger tree
+            before = [
+                f
+                for f in found
+                if f[2] < i
+                and CONCEPTS[f[0][0]][0] == "quantity"
+                and f[1] - clause_start(clauses, f[1]) <= 2
+                and any(w in {"a", "an", "the"} for w in words[max(0, f[1] - 2) : f[1]])
+            ]
             if before:
                 last = max(before, key=lambda f: f[2])
                 found.append(((last[0][0], 0), i, i))
@@ -402,7 +410,9 @@ def occurrences(
         else:
             sign = None
         if sign and kind not in FIXED_KINDS and _prevented(words, clauses, a):
-            sign = -sign  # "stops the tree from growing deeper": it does not grow deeper
+            # "stops the tree from growing deeper": that it does not grow says nothing of which way the subject
+            # moves it ("clipping prevents the loss from exploding" is no claim about the learning rate)
+            sign = None
         if kind == "quantity" and _not_moved(words, clauses, b):
             sign = 0  # "leaves its variance unchanged", "the variance stays where it was": no move at all
         if sign and kind not in FIXED_KINDS and a > 0 and words[a - 1] in CEASING and (a - 1) not in bound_at:
