@@ -536,6 +536,11 @@ def test_prevented_moves_nouns_of_moving_and_object_pronouns_earn_the_point(qid:
             "learning-rate",
             "Clipping the gradients stops the loss from exploding, but the learning rate is still too large.",
         ),
+        # "cuts it": the sentence's topic, not the last quantity named
+        (
+            "learning-rate",
+            "Reduce on plateau keeps the learning rate unchanged until the validation loss plateaus, then cuts it by 10x.",
+        ),
         # an act judged a mistake in one case only denies no point
         ("bias-variance", "Adding capacity when you are already overfitting is a mistake."),
         # "a larger one" repeats the subject the clause before opened with

@@ -280,12 +280,15 @@ def occurrences(
                 found.append((term, i, i + n - 1))
                 taken.update(range(i, i + n))
                 break
-    # "cosine annealing lowers it towards zero": an object pronoun after a direction verb is the last quantity
+    # "cosine annealing lowers it towards zero": an object pronoun after a direction verb is the sentence's first
+    # quantity
     for i, w in enumerate(words):
         if w in {"it", "them"} and i > 0 and (stems[i - 1] in up or stems[i - 1] in down) and i not in taken:
             before = [f for f in found if f[2] < i and CONCEPTS[f[0][0]][0] == "quantity" and f[0][1] == 0]
-            if before:
-                found.append(((max(before, key=lambda f: f[2])[0][0], 0), i, i))
+            if (
+                before
+            ):  # the sentence's first such noun is its topic: "... until the validation loss plateaus, then cuts it"
+                found.append(((min(before, key=lambda f: f[1])[0][0], 0), i, i))
                 taken.add(i)
     # "a smaller learning rate is safer; a larger one is quicker", "a shallow tree ...; a larger one ...": "one"
     # after a direction word repeats the quantity a clause before opened with, and takes the word's direction
