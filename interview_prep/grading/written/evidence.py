@@ -16,7 +16,6 @@ from interview_prep.grading.written.denial_scope import SUPPOSING, in_a_conditio
 from interview_prep.grading.written.occurrences import clause_start, excepted, paired
 from interview_prep.grading.written.phrases import (
     Matcher,
-    Phrase,
     about_the_other,
     compile_claim,
     compile_phrase,
@@ -252,25 +251,21 @@ class Reader:
         out: list[Finding] = []
         for seg in allowed:
             named = sorted((m.start, i) for i, (term, _) in enumerate(table) for m in self.matcher.find(term, seg))
+            if not named:
+                continue
+            # where each term's definition words stand in the segment, found once
+            said = [[m.start for p in words for m in self.matcher.find(p, seg)] for _, words in table]
             for n, (at, i) in enumerate(named):
-                term, own = table[i]
                 until = next((k for k, _ in named[n + 1 :] if k > at), len(seg.words)) - 1
                 end = _defining_clause_end(seg, at, until)
                 if end is None or not _opens_its_clause(seg, at):
                     continue
                 if len(denial_positions(seg.words, at, end + 1)) % 2:
                     continue  # "precision is not the share of actual positives" says what it is not
-
-                others = [j for j, (_, words) in enumerate(table) if j != i and self._counts(words, seg, at, end)]
-                if others and not self._counts(own, seg, at, end):
-                    out.append(Finding(CONTRADICTED, seg, at, end, "definition", term.text))
+                others = any(_counted_among(seg, said[j], at, end) for j in range(len(table)) if j != i)
+                if others and not _counted_among(seg, said[i], at, end):
+                    out.append(Finding(CONTRADICTED, seg, at, end, "definition", table[i][0].text))
         return out
-
-    def _counts(self, phrases: Sequence[Phrase], seg: Segment, at: int, end: int) -> bool:
-        """True when one of a term's definition words says what the rate after word `at` counts among."""
-        return any(
-            at < m.start <= end and _counts_among(seg, at, m.start) for p in phrases for m in self.matcher.find(p, seg)
-        )
 
     def _relation_denied(self, kp: KeyPoint, allowed: Sequence[Segment]) -> list[Finding]:
         """ "Variance has nothing to do with which training sample you drew": the point's subject, opening its
@@ -350,7 +345,7 @@ HARMS = frozenset(
     "overestimates flattering random randomly shuffle shuffled shuffling mixes".split()
 )
 # "to avoid any leakage, I'd ...": a harm the plan is meant to prevent is no warning against the plan.
-PREVENTING = frozenset("avoid avoids prevent prevents no nothing never without stop stops".split())
+AVERTING = frozenset("avoid avoids prevent prevents no nothing never without stop stops".split())
 
 
 def _warned_of(seg: Segment, start: int, end: int) -> bool:
@@ -359,7 +354,7 @@ def _warned_of(seg: Segment, start: int, end: int) -> bool:
     opener = seg.words[clause_start(seg.clauses, start)]
     inside = seg.clauses[start] == seg.clauses[end]
     words = seg.words
-    warned = any(w in HARMS and not PREVENTING & set(words[max(0, k - 3) : k]) for k, w in enumerate(words))
+    warned = any(w in HARMS and not AVERTING & set(words[max(0, k - 3) : k]) for k, w in enumerate(words))
     return (inside and opener in SUPPOSING) or warned
 
 
@@ -401,6 +396,12 @@ def _privatives_said(kp: KeyPoint) -> frozenset[str]:
 # "precision is ...", "recall means ...", "precision = TP / (TP + FP)": a term defined in the words after it.
 DEFINING = frozenset("is means measures counts tells answers asks gives equals".split())
 FORMULA_WORDS = frozenset("tp fp fn tn".split())
+
+
+def _counted_among(seg: Segment, starts: Sequence[int], at: int, end: int) -> bool:
+    """True when one of a term's definition words (where they start) says what the rate defined from word `at`
+    to `end` counts among."""
+    return any(at < k <= end and _counts_among(seg, at, k) for k in starts)
 
 
 def _counts_among(seg: Segment, lo: int, start: int) -> bool:

@@ -138,13 +138,20 @@ COMPARAND_WORDS = frozenset(
 )
 
 
-def _compared_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
-    """True when the term at `a` is what a comparison is made with: "better than a transformer", "than a linear
-    model on TF-IDF", "the same as a TF-IDF model" ("rather than X" is a choice, not a comparison)."""
+def _comparand_opener(words: Sequence[str], clauses: Sequence[int], a: int) -> int | None:
+    """The word before the term at `a` and the plain words that lead up to it ("than a linear model on"), when
+    it is in the term's clause."""
     j = a - 1
     while j >= 0 and clauses[j] == clauses[a] and words[j] in COMPARAND_WORDS and a - j <= 6:
         j -= 1
-    if j < 0 or clauses[j] != clauses[a]:
+    return j if j >= 0 and clauses[j] == clauses[a] else None
+
+
+def _compared_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
+    """True when the term at `a` is what a comparison is made with: "better than a transformer", "than a linear
+    model on TF-IDF", "the same as a TF-IDF model" ("rather than X" is a choice, not a comparison)."""
+    j = _comparand_opener(words, clauses, a)
+    if j is None:
         return False
     if words[j] == "than":
         return j == 0 or words[j - 1] != "rather"
@@ -153,10 +160,8 @@ def _compared_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool
 
 def _matched_with(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
     """True when the term at `a` is what something is said to equal: "just as well as a transformer"."""
-    j = a - 1
-    while j >= 0 and clauses[j] == clauses[a] and words[j] in COMPARAND_WORDS and a - j <= 6:
-        j -= 1
-    return j >= 2 and clauses[j] == clauses[a] and words[j] == "as" and words[j - 2] == "as"
+    j = _comparand_opener(words, clauses, a)
+    return j is not None and j >= 2 and words[j] == "as" and words[j - 2] == "as"
 
 
 # Actions that cut down what they are applied to: "pruning a fully grown tree".
@@ -230,10 +235,15 @@ def _not_moved(words: Sequence[str], clauses: Sequence[int], b: int) -> bool:
 PREVENTING = frozenset("stop stops stopped stopping prevent prevents prevented keep keeps kept".split())
 
 
+def _from_before(words: Sequence[str], clauses: Sequence[int], a: int) -> int | None:
+    """Where a "from" stands in the three words before the term at `a`, in its clause."""
+    lo = max(clause_start(clauses, a), a - 3)
+    return next((k for k in range(a - 1, lo - 1, -1) if words[k] == "from"), None)
+
+
 def _prevented(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
     """True for a concept just after "from", itself a few words after a verb of preventing in its clause."""
-    lo = max(clause_start(clauses, a), a - 3)
-    at = next((k for k in range(a - 1, lo - 1, -1) if words[k] == "from"), None)
+    at = _from_before(words, clauses, a)
     if at is None:
         return False
     return any(words[k] in PREVENTING for k in range(max(clause_start(clauses, a), at - 4), at))
@@ -242,10 +252,9 @@ def _prevented(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
 def _left_behind(words: Sequence[str], clauses: Sequence[int], a: int, b: int) -> bool:
     """True for a concept named as where a move starts: "from the high-variance end toward the middle", "away
     from high variance"."""
-    lo = max(clause_start(clauses, a), a - 3)
-    if "from" not in words[lo:a]:
+    at = _from_before(words, clauses, a)
+    if at is None:
         return False
-    at = lo + words[lo:a].index("from")
     after = [w for k, w in enumerate(words[b + 1 : b + 7], start=b + 1) if clauses[k] == clauses[a]]
     return (at > 0 and words[at - 1] == "away") or any(w in {"to", "toward", "towards", "into"} for w in after)
 

@@ -410,9 +410,10 @@ CONCERNS = frozenset("factor concern issue problem consideration priority constr
 # "isn't a time saver", "is not a real advantage": nouns of worth, denied.
 WORTH_NOUNS = frozenset("saver advantage benefit gain win".split())
 SAVED = frozenset("time money cost effort labour labor".split())
-WHOSE = frozenset("for with in at on when during of over to around from".split())
 CONCERN_DEGREES = frozenset("real big major serious significant huge practical".split())
 SETTINGS = frozenset("for with in at on when during".split())
+# ... and whose advantage it is not: "is not an advantage of the transformer", "not a gain over TF-IDF"
+WHOSE = SETTINGS | frozenset("of over to around from".split())
 CONCERN_CONDITIONS = frozenset("if when for unless while".split())
 
 
@@ -437,7 +438,7 @@ JUDGEMENT_NOUNS = frozenset({"waste", "mistake", "overkill"})
 
 DETERMINERS = frozenset("a an the this that any some".split())
 # "is a useless detour": after a copula, the judged noun phrase is what the subject is said to be.
-COPULAS = frozenset("is are was were be been seems seemed looks looked felt feels".split())
+COPULAS = scope.COPULAS | frozenset("seems seemed looks looked felt feels".split())
 
 
 def _in_a_bare_relative(words: Sequence[str], i: int, start: int) -> bool:
@@ -503,6 +504,13 @@ def _worth_denied_after(segment: Segment, end: int, said: frozenset[str]) -> boo
 JUDGEMENT_REACH = 6
 
 
+def _limited(segment: Segment, k: int, prepositions: frozenset[str]) -> bool:
+    """True when the noun at k goes on, in its clause, with one of these prepositions: a judgement limited to a
+    setting or a holder ("not a problem for TF-IDF", "not an advantage of the transformer")."""
+    words = segment.words
+    return k + 1 < len(words) and segment.clauses[k + 1] == segment.clauses[k] and words[k + 1] in prepositions
+
+
 def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
     """True when the predicate from word `at` judges what it is said of ("is not useful", "does not matter"),
     or says what the point says of it (`said`: "gamma and beta are not learned")."""
@@ -523,12 +531,12 @@ def _judges(segment: Segment, at: int, said: frozenset[str]) -> bool:
         k += 1  # "skipping the baseline isn't a time saver": judged not worth it
     if k > at and k < len(words) and words[k] in WORTH_NOUNS:
         # "isn't a time saver"; "is not an advantage of the transformer" says whose advantage it is not
-        return k + 1 >= len(words) or segment.clauses[k + 1] != segment.clauses[k] or words[k + 1] not in WHOSE
+        return not _limited(segment, k, WHOSE)
     if k > at and k < len(words) and words[k] in CONCERNS:
         if words[0] in CONCERN_CONDITIONS or "if" in words:
             return False  # "for a prototype, GPU cost is not a real constraint": no concern in that case only
         # "latency is not a problem for TF-IDF" says where it is no problem, which the point may well say
-        return k + 1 >= len(words) or segment.clauses[k + 1] != segment.clauses[k] or words[k + 1] not in SETTINGS
+        return not _limited(segment, k, SETTINGS)
     if words[at] in EVALUATIVE and at + 1 < len(words) and words[at + 1] in {"if", "unless"}:
         return False  # "a decay schedule does not help if the initial rate already diverges": only in that case
     return words[at] in EVALUATIVE or any(segment.stems[at].startswith(x) for x in said if len(x) >= 4)
