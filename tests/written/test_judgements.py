@@ -13,18 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from interview_prep.bank import load_bank
-from interview_prep.grading.written import grade_written
-
-
-def _verdicts(qid: str, text: str) -> dict[str, str]:
-    report = grade_written(load_bank().get(qid), text).to_json()
-    return {kp["id"]: kp["verdict"] for kp in report["key_points"]}
-
-
-def _misconceptions(qid: str, text: str) -> list[str]:
-    report = grade_written(load_bank().get(qid), text).to_json()
-    return [m["id"] for m in report.get("misconceptions", [])]
+from tests.written.verdicts import misconceptions as _misconceptions
+from tests.written.verdicts import verdicts as _verdicts
 
 
 @pytest.mark.parametrize(

@@ -284,6 +284,18 @@ def grade_written(question: Question, text: str) -> GradeReport:
             # "I don't know if the fix worked; I never compared the numbers": the point's word ("fix") named in
             # a sentence that denies doing it outright is no assertion of it
             asserted = None
+        if (
+            asserted is not None
+            and asserted.how == "phrase"
+            and against is not None
+            and against.how == "claim"
+            and against.segment is asserted.segment
+            and not any(f.verdict == ASSERTED and f.how == "claim" for f in found)
+        ):
+            # "I'd split by time, but train on the newest mail and test on the oldest": a sentence that names the
+            # point's words and says the point's claim the wrong way round asserts the claim it makes
+            asserted = None
+
         points = 0
         both = _said_both_ways(found) if asserted is not None else None
         if asserted is not None and both is not None:
