@@ -132,6 +132,19 @@ def _is_object(words: Sequence[str], verb: int, term: int) -> bool:
     return not any(w in {"and", "or", "with", "as", "when"} for w in between)
 
 
+# "L2 regularisation shrinks the weights": a direction verb with an object of its own moves that object, not its
+# subject, whatever the object is ("the loss drops a little", "falls the most" are degrees, not objects).
+OBJECT_OPENERS = frozenset("the a an its their our your my his her each every all".split())
+DEGREE_OBJECTS = frozenset("lot bit little few touch most least same fastest".split())
+
+
+def _has_its_own_object(words: Sequence[str], clauses: Sequence[int], verb: int) -> bool:
+    nxt = verb + 1
+    if nxt + 1 >= len(words) or clauses[nxt] != clauses[verb] or clauses[nxt + 1] != clauses[verb]:
+        return False
+    return words[nxt] in OBJECT_OPENERS and words[nxt + 1] not in DEGREE_OBJECTS
+
+
 # What may stand between "than" and the thing compared: "than a linear model on TF-IDF".
 COMPARAND_WORDS = frozenset(
     "a an the plain simple simpler linear model models on with training fitting using serving running".split()
@@ -357,7 +370,7 @@ def occurrences(
                 rank = dist + behind if a > i else dist
             elif verb and a < i:
                 # "variance increases" is moved by its verb; "the depth and stop" is not the verb's subject
-                if not _is_subject(words, b, i):
+                if not _is_subject(words, b, i) or _has_its_own_object(words, clauses, i):
                     continue
                 rank = dist + behind
             elif verb and not _is_object(words, i, a):
@@ -421,6 +434,8 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
+        if sign and kind == "quantity" and _owns_a_moved_object(found, bound_at, words, a):
+            sign = None  # "bagging reduces the variance of a deep tree": the tree owns the variance, bagging moves it
         if sign and kind not in FIXED_KINDS and _prevented(words, clauses, a):
             # "stops the tree from growing deeper": that it does not grow says nothing of which way the subject
             # moves it ("clipping prevents the loss from exploding" is no claim about the learning rate)
@@ -441,6 +456,18 @@ def occurrences(
             continue  # "averages accumulated during training": the setting of a participle, not of the clause
         out.append(Occurrence(concept, a, b, sign))
     return out
+
+
+def _owns_a_moved_object(
+    found: Sequence[tuple[tuple[str, int], int, int]], bound_at: dict[int, int], words: Sequence[str], a: int
+) -> bool:
+    """True when the term at `a` is the "of" owner of a quantity a verb before it moves: "reduces the variance of a
+    deep tree" (not "the variance of a deep tree is high", where the tree's variance is what the clause is about)."""
+    of = a - 1 if a >= 1 and words[a - 1] == "of" else a - 2
+    if of < 1 or words[of] != "of" or (of != a - 1 and words[a - 1] not in {"a", "an", "the", "its", "their"}):
+        return False
+    owned = next((j for j, (_, _, b) in enumerate(found) if b == of - 1), None)
+    return owned is not None and any(j == owned and v < found[owned][1] for v, j in bound_at.items())
 
 
 def excepted(occs: Sequence[Occurrence]) -> list[Occurrence]:

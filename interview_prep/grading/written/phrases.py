@@ -193,6 +193,8 @@ EVALUATIVE = frozenset(
 INDEFINITES = frozenset("anything something everything nothing".split())
 OPENS_A_SUBJECT = frozenset("the a an this that my our your its their i we you it they he she".split())
 PREDICATE_ADVERBS = frozenset("really even always necessarily very that so too particularly much".split())
+# "a single split and nothing more", "counts words and nothing else": a limit, "only", no denial.
+ONLY_THIS = frozenset("more else beyond besides".split())
 # "The size of the dataset makes no difference": "no" before one of these judges the match worthless.
 NO_WORTH = frozenset("difference point use value sense effect impact bearing".split())
 
@@ -343,6 +345,8 @@ def _negated(
             return True  # "the running averages are thrown away" (a lone word: "the baseline was discarded" early)
         if word == "only" and _only_for_show(words, clauses, i):
             return True  # "the running averages are only kept for logging": for nothing that counts
+        if word == "nothing" and following in ONLY_THIS and words[i - 1] in {"and", "or"}:
+            break  # "can make a single split and nothing more": only that, no denial of it
         if (word == "no" and following in NO_WORTH) or word == "nothing":
             return True  # "makes no difference", "adds nothing"
         if word == "cannot" and following not in DESCRIPTIVE_PREDICATES:

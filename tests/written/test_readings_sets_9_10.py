@@ -1,0 +1,58 @@
+"""Issue 10: readings added after the ninth independent set's inversions and the tenth set's correct statements
+called wrong were read (2026-12-04).
+
+Each rule is tested in the set's wording's kind, in other words than the set's, and against the true
+sentences of the same shape that it must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.written.verdicts import misconceptions as _misconceptions
+from tests.written.verdicts import verdicts as _verdicts
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id", "verdict"),
+    [
+        # the point's words named, its claim then said the wrong way round in the same sentence
+        ("spam-pipeline", "I'd split by time, but train on the newest mail and test on the oldest.", "temporal-split",
+         "contradicted"),
+        ("spam-pipeline", "We'd use a time-based split, but train on the latest month and evaluate on the earliest ones.",
+         "temporal-split", "contradicted"),
+        ("spam-pipeline", "I'd split by time: train on the older mail and test on the newest.", "temporal-split",
+         "asserted"),
+        ("spam-pipeline", "I'd split by time, training on the older mail and testing on the newer mail.",
+         "temporal-split", "asserted"),
+        # a direction verb with an object of its own moves the object, not its subject
+        ("bias-variance", "L2 regularisation shrinks the weights towards zero, which lowers variance.", "reduce-variance",
+         "asserted"),
+        ("bias-variance", "Weight decay shrinks the coefficients, and that lowers variance.", "reduce-variance",
+         "asserted"),
+        ("bias-variance", "With more data the variance drops a lot.", "reduce-variance", "asserted"),
+        # the "of" owner of a quantity a verb moves is no driver of the move
+        ("bias-variance", "Bagging reduces the variance of a deep tree.", "deep-tree-variance", "unclear"),
+        ("bias-variance", "Bagging cuts the variance of deep trees a lot.", "reduce-variance", "asserted"),
+        ("bias-variance", "Increasing the depth of a tree raises its variance.", "deep-tree-variance", "asserted"),
+        # "and nothing more" limits, it does not deny
+        ("bias-variance", "A stump makes one split and nothing else, so it has high bias.", "shallow-tree-bias",
+         "asserted"),
+        ("bias-variance", "A depth-1 stump can make a single split and nothing more, so its error is mostly bias.",
+         "shallow-tree-bias", "asserted"),
+        ("bias-variance", "A stump does nothing useful.", "shallow-tree-bias", "contradicted"),
+    ],
+)  # fmt: skip
+def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdict: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bagging reduces the variance of a deep tree.",
+        "Pruning lowers the variance of a fully grown tree.",
+    ],
+)
+def test_a_remedy_for_a_deep_trees_variance_states_no_misconception(text: str) -> None:
+    assert _misconceptions("bias-variance", text) == []
