@@ -41,6 +41,25 @@ from tests.written.verdicts import verdicts as _verdicts
         ("bias-variance", "A depth-1 stump can make a single split and nothing more, so its error is mostly bias.",
          "shallow-tree-bias", "asserted"),
         ("bias-variance", "A stump does nothing useful.", "shallow-tree-bias", "contradicted"),
+        # what a comparison is made with, past the words that describe it
+        ("tfidf-vs-transformer", "Serving a transformer can cost far more compute per prediction than a sparse n-gram "
+         "model.", "latency-cost", "asserted"),
+        ("tfidf-vs-transformer", "A transformer costs far more to serve than a classic TF-IDF pipeline.", "latency-cost",
+         "asserted"),
+        ("tfidf-vs-transformer", "A transformer is cheaper to serve than a sparse TF-IDF model.", "latency-cost",
+         "contradicted"),
+        # a claim about inference is neither said nor denied by a clause about training
+        ("batchnorm", "With a batch of one during training, the batch variance is zero and batch norm breaks down.",
+         "single-example", "missing"),
+        ("batchnorm", "For a layer trained with a single example per batch, the batch variance is zero.",
+         "single-example", "missing"),
+        ("batchnorm", "At inference a single example cannot be processed, because there is no batch.", "single-example",
+         "contradicted"),
+        ("batchnorm", "At inference a single example can't be processed.", "single-example", "contradicted"),
+        # British spellings of the verbs of use
+        ("batchnorm", "During training it normalises with the running averages.", "running-stats", "contradicted"),
+        ("batchnorm", "In training mode the layer updates its running averages each step but normalises with the batch "
+         "statistics.", "running-stats", "asserted"),
     ],
 )  # fmt: skip
 def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdict: str) -> None:

@@ -15,7 +15,10 @@ from collections.abc import Sequence
 from interview_prep.grading.written.occurrences import Occurrence, negation_positions
 from interview_prep.grading.written.segments import Segment
 
-USE_VERBS = frozenset("use uses used using normalize normalizes normalized applies applied apply rely relies".split())
+USE_VERBS = frozenset(
+    """use uses used using normalize normalizes normalized normalise normalises normalised standardize standardizes
+    standardized standardise standardises standardised applies applied apply rely relies""".split()
+)
 # How statistics are kept, which is no use of them: "the running averages are updated during training".
 MAINTAIN_VERBS = frozenset(
     """compute computes computed computing collect collects collected update updates updated updating accumulate
@@ -24,6 +27,7 @@ MAINTAIN_VERBS = frozenset(
 )
 # The category values that are kept in one phase for use in the other: the running averages.
 KEPT = frozenset({("bn-statistics", -1)})
+KEPT_CONCEPTS = frozenset(c for c, _ in KEPT)
 SAMENESS = frozenset("same identical identically".split())
 SAME_ITEMS = frozenset(
     (w,) for w in "input inputs output outputs answer answers result results prediction predictions example".split()

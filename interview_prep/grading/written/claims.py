@@ -292,10 +292,18 @@ def match_claim(
         hi = end + 1
         while hi < len(words) and clauses[hi] == clause:
             hi += 1
-        denials += [i for i in negation_positions(words, end + 1, hi) if words[i - 1] in PREDICATE_AUXILIARIES]
+        denials += [
+            i
+            for i in negation_positions(words, end + 1, hi)
+            if words[i - 1] in PREDICATE_AUXILIARIES or (words[i] == "cannot" and i == end + 1)
+        ]
         negated = len(denials) % 2 == 1
         if "category" in kinds and products == {-1}:
             continue  # every value swapped: a statement about the other case, not about this one
+        if any(c == "phase" and everything[c].sign == -s for c, s in claim):
+            # "trained with a single example per batch, the batch variance is zero" is about training; a claim about
+            # inference is neither said nor denied by it (what training does is its own point's claim)
+            continue
         if negated:
             consistent = not consistent
         # a claim read with a condition's concepts quotes the condition too: "If the classes are imbalanced,

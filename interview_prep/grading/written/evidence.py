@@ -201,6 +201,15 @@ class Reader:
             ]
             if setting == -1:  # a point about what changes at inference
                 found = [self._recased(f, setting) for f in found] + self._same_in_both(allowed)
+            # "trained with a single example per batch": a point's words said of the other phase do not earn it,
+            # except a value kept in one phase for the other ("updates its running averages each step")
+            found = [
+                f
+                for f in found
+                if f.verdict != ASSERTED
+                or self._names_a_kept_value(f)
+                or self.phase_of(f.segment, f.segment.clauses[f.start]) in (None, setting)
+            ]
         found += [
             f
             for f in self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term", said, done)
@@ -291,11 +300,20 @@ class Reader:
     def _recased(self, f: Finding, setting: int) -> Finding:
         """A phrase of a point about one phase, said to be used in the other, contradicts it (cases.py)."""
         occs = self.occs.get(id(f.segment), [])
-        if f.verdict == ASSERTED and cases.used_in_the_other_phase(
-            f.segment, f.segment.clauses[f.start], occs, setting, f.start
+        # only a value kept for one phase (the running averages) can be used in the wrong one: "trained with a single
+        # example per batch" says what training was given, not that a point about inference was said of training
+        if (
+            f.verdict == ASSERTED
+            and self._names_a_kept_value(f)
+            and cases.used_in_the_other_phase(f.segment, f.segment.clauses[f.start], occs, setting, f.start)
         ):
             return Finding(CONTRADICTED, f.segment, f.start, f.end, "case", f.phrase)
         return f
+
+    def _names_a_kept_value(self, f: Finding) -> bool:
+        return any(
+            o.concept in cases.KEPT_CONCEPTS and f.start <= o.start <= f.end for o in self.occs.get(id(f.segment), [])
+        )
 
     def _same_in_both(self, allowed: Sequence[Segment]) -> list[Finding]:
         """Clauses that say training and inference are the same: "at inference it behaves as in training"."""

@@ -147,7 +147,9 @@ def _has_its_own_object(words: Sequence[str], clauses: Sequence[int], verb: int)
 
 # What may stand between "than" and the thing compared: "than a linear model on TF-IDF".
 COMPARAND_WORDS = frozenset(
-    "a an the plain simple simpler linear model models on with training fitting using serving running".split()
+    """a an the plain simple simpler linear model models on with training fitting using serving running sparse small
+    smaller tiny lightweight classic classical traditional basic old school fine tuned pretrained large big bigger
+    deep""".split()
 )
 
 
