@@ -75,3 +75,38 @@ def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdic
 )
 def test_a_remedy_for_a_deep_trees_variance_states_no_misconception(text: str) -> None:
     assert _misconceptions("bias-variance", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kp_id", "verdict"),
+    [
+        # what a hypothesis says is what was suspected, no step left undone
+        ("My hypothesis was that the loss wasn't comparing what I thought it compared.", "experiment", "missing"),
+        ("My suspicion was that the labels weren't aligned with the audio, so I compared a few by hand.", "experiment",
+         "asserted"),
+        ("My theory was that the fix had never been deployed.", "fix-verify", "missing"),
+        # "no X does Y" says what nothing does, in general
+        ("No learning rate fixes a loss that compares the wrong things.", "fix-verify", "missing"),
+        ("No amount of tuning fixes a loss that compares the wrong tensors.", "fix-verify", "missing"),
+        ("No fix held for more than a day.", "fix-verify", "contradicted"),
+        ("No real fix was ever verified.", "fix-verify", "contradicted"),
+        # a copied fix denied is the misconception denied, not the fix
+        ("I didn't search for an error and paste a fix; there wasn't even an error message.", "fix-verify", "missing"),
+    ],
+)  # fmt: skip
+def test_a_story_clause_that_denies_no_step(text: str, kp_id: str, verdict: str) -> None:
+    assert _verdicts("debugging-story", text)[kp_id] == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("I searched the error, pasted a fix from a forum and it worked.", True),
+        ("I just copied their code and it worked.", True),
+        ("I didn't just copy their code; I worked out the cause first.", False),
+        ("I didn't just copy a fix from Stack Overflow; I worked out the cause first.", False),
+        ("I didn't search for an error and paste a fix; there wasn't even an error message.", False),
+    ],
+)
+def test_a_copied_fix_is_the_googled_it_misconception_and_not_just_copying_denies_it(text: str, stated: bool) -> None:
+    assert ("googled-it" in _misconceptions("debugging-story", text)) is stated

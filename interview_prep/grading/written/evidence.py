@@ -213,7 +213,7 @@ class Reader:
         found += [
             f
             for f in self.phrase_findings(kp.terms, [s for s in allowed if s.is_sentence], "term", said, done)
-            if not (f.verdict == CONTRADICTED and _only_set_aside(f))
+            if not (f.verdict == CONTRADICTED and (_only_set_aside(f) or (self.story and _said_of_nothing(f))))
         ]
         # A term earns nothing in a fragment, but a fragment can deny it: "Calibration never matters."
         found += [
@@ -380,6 +380,8 @@ def _warned_of(seg: Segment, start: int, end: int) -> bool:
 BELIEF = frozenset("assume assumed assuming assumes presumed presume hoped hope hoping guessed".split())
 # What a thing was for: "it wasn't meant for shipping" says nothing of whether it shipped.
 PURPOSE = frozenset("meant intended".split())
+# "My hypothesis was that the loss wasn't comparing the right things": what follows is what was suspected.
+BELIEF_NOUNS = frozenset("hypothesis suspicion guess theory hunch belief assumption".split())
 
 
 def _believed(seg: Segment, start: int, end: int) -> bool:
@@ -388,7 +390,8 @@ def _believed(seg: Segment, start: int, end: int) -> bool:
     words = seg.words
     lo = clause_start(seg.clauses, start)
     purpose = any(words[k] in PURPOSE and words[k + 1] in {"for", "to", "as"} for k in range(lo, start))
-    return purpose or any(w in BELIEF for w in words[lo:end])
+    content = any(words[k] in BELIEF_NOUNS and "that" in words[k + 1 : k + 4] for k in range(lo, start))
+    return purpose or content or any(w in BELIEF for w in words[lo:end])
 
 
 def _only_set_aside(f: Finding) -> bool:
@@ -402,6 +405,20 @@ def _only_set_aside(f: Finding) -> bool:
     chosen = any(seg.words[i] in chooses and f.start - 4 <= i <= f.start - 2 for i in cues)
     said_what_it_was = any(w in {"is", "was", "are", "were"} for w in seg.words[lo : f.start])
     return chosen and said_what_it_was and all(seg.words[i] in chooses for i in cues)
+
+
+# How far after a clause's opening "no" a term stands when "no" heads a subject of its own: "no learning rate fixes".
+NO_SUBJECT_REACH = 3
+
+
+def _said_of_nothing(f: Finding) -> bool:
+    """True when a term is denied only by the "no" that opens its clause, a few words before it: "no learning rate
+    fixes a loss that compares the wrong things" says what nothing does, in general; it leaves no step of the story
+    undone ("no fix held" and "no real fix" do deny the term)."""
+    seg = f.segment
+    lo = clause_start(seg.clauses, f.start)
+    cues = denial_positions(seg.words, lo, f.end + 1)
+    return cues == [lo] and seg.words[lo] == "no" and f.start - lo >= NO_SUBJECT_REACH
 
 
 def _privatives_said(kp: KeyPoint) -> frozenset[str]:
