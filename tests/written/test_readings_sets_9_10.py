@@ -110,3 +110,31 @@ def test_a_story_clause_that_denies_no_step(text: str, kp_id: str, verdict: str)
 )
 def test_a_copied_fix_is_the_googled_it_misconception_and_not_just_copying_denies_it(text: str, stated: bool) -> None:
     assert ("googled-it" in _misconceptions("debugging-story", text)) is stated
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id", "verdict"),
+    [
+        # "skipped", "avoided" admit a step left undone, as "never" does
+        ("debugging-story", "I skipped forming a theory and went straight to rewriting the loader.", "hypothesis",
+         "contradicted"),
+        ("learning-quickly", "I skipped the official docs entirely.", "sources", "contradicted"),
+        # "without ... any" and "not ... any" deny any such act, whatever setting follows
+        ("project-deep-dive", "I moved on without forming any theory about the odd residuals.", "debugging",
+         "contradicted"),
+        ("project-deep-dive", "I didn't compare any numbers from before and after the change.", "fix-verified",
+         "contradicted"),
+        # a denied check that is a point's own act names that point
+        ("project-deep-dive", "I never reran the evaluation to see whether the errors came down.", "fix-verified",
+         "contradicted"),
+        # a clause saying when the denied act would have been is denied with it
+        ("debugging-story", "I never reran the experiment after the change to confirm the fix.", "fix-verify",
+         "contradicted"),
+        ("debugging-story", "I reran the experiment after the change to confirm the fix.", "fix-verify", "asserted"),
+        # choices with their reasons stay choices
+        ("project-deep-dive", "We skipped the usual grid search and kept the library defaults, which were fine.",
+         "evaluation", "missing"),
+    ],
+)  # fmt: skip
+def test_a_step_left_undone(qid: str, text: str, kp_id: str, verdict: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == verdict

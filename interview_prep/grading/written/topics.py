@@ -123,9 +123,14 @@ def _shares_a_first_person(seg: Segment, lo: int, cue: int) -> bool:
     return any(w in FIRST_PERSON for w in first)
 
 
+# "I never checked the data", "I skipped the documentation", "I ignored the warnings": an admission, not a choice.
+NEVER_DONE = frozenset("never skipped skip ignored avoided neglected".split())
+
+
 def _denies_everything(words: Sequence[str]) -> bool:
-    """ "I didn't test anything", "we did not try any of them": a denial of any act at all, no choice."""
-    return words[0] == "not" and any(w in {"anything", "any"} for w in words[1:])
+    """ "I didn't test anything", "we did not try any of them", "moved on without forming any theory": a denial of
+    any act at all, no choice."""
+    return words[0] in {"not", "without"} and any(w in {"anything", "any"} for w in words[1:])
 
 
 def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[str, int, int]]:
@@ -150,7 +155,7 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
         if judged:  # "how the data was split did not matter", "the choice of model was irrelevant"
             named = [owner[stems[k]] for k in range(lo, judged[0]) if stems[k] in owner]
         elif (
-            (words[cues[0]] == "never" or _denies_everything(words[cues[0] : hi]) or _denies_a_check(words, cues[0]))
+            (words[cues[0]] in NEVER_DONE or _denies_everything(words[cues[0] : hi]) or _denies_a_check(words, cues[0]))
             and (any(w in FIRST_PERSON for w in words[lo : cues[0]]) or _shares_a_first_person(seg, lo, cues[0]))
             and not _knowing(words, cues[0])
         ):
@@ -159,8 +164,10 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             # "I never checked the data"
             # A denial before a setting ("we never evaluated on the test set", "did not tune on the held-out month")
             # may deny the setting rather than the act: only a clause without one is read.
-            if any(words[k] in PREPOSITIONS for k in range(cues[0] + 1, hi)):
-                continue
+            if any(words[k] in PREPOSITIONS for k in range(cues[0] + 1, hi)) and not _denies_everything(
+                words[cues[0] : hi]
+            ):
+                continue  # ("I didn't compare any numbers from before and after" denies any comparison, in any setting)
             named = [owner[stems[k]] for k in range(cues[0] + 1, hi) if stems[k] in owner]
         else:
             continue
@@ -171,10 +178,16 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
         if NUMBER_STEM in stems:
             continue  # a sentence with a number reports a result: "we did not reach 0.9 on the first try"
         if named and not _reasoned(seg, clause, owner) and not _manner(words[lo:hi]) and not _until(seg, clause):
-            out.append((named[-1], lo, hi - 1))
+            # "I never reran the evaluation to see whether the errors came down": a denied check that is a point's own
+            # act names the point; else its object does ("I never checked the data", "didn't build anything to test")
+            verb = next((k for k in range(cues[0] + 1, hi) if words[k] not in VERB_ADVERBS), None) if cues else None
+            checks = verb is not None and words[verb] in CHECKING and stems[verb] in owner and not judged
+            which = owner[stems[verb]] if checks else named[-1]
+            out.append((which, lo, hi - 1))
     return out
 
 
+VERB_ADVERBS = frozenset("really even once actually properly ever again".split())
 # A later clause opened by these gives the reason for what was not done: a decision, not a neglect.
 REASONS = frozenset({"because", "since", "as"})
 QUALIFIERS = frozenset({"but", "though", "although", "yet", "however"})
