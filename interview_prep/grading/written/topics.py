@@ -181,8 +181,8 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             # "I never reran the evaluation to see whether the errors came down": a denied check that is a point's own
             # act names the point; else its object does ("I never checked the data", "didn't build anything to test")
             verb = next((k for k in range(cues[0] + 1, hi) if words[k] not in VERB_ADVERBS), None) if cues else None
-            checks = verb is not None and words[verb] in CHECKING and stems[verb] in owner and not judged
-            which = owner[stems[verb]] if checks else named[-1]
+            checked = stems[verb] if verb is not None and words[verb] in CHECKING and not judged else None
+            which = owner.get(checked, named[-1]) if checked is not None else named[-1]
             out.append((which, lo, hi - 1))
     return out
 
