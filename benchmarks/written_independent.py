@@ -1,21 +1,21 @@
-"""The written grader on an independent set of single statements (tests/written/independent-8/ by default).
+"""The written grader on an independent set of single statements (tests/written/independent-10/ by default).
 
 Each correct ("textbook") statement, graded alone, should contradict no key point and assert no
 misconception; each fluent inversion should be caught: the key point it denies `contradicted`,
 or the misconception it asserts reported. The set was written from the questions' YAML and the
 grader's design, never from its code, and is never tuned on: this script measures, it is not a test.
 
-    python benchmarks/written_independent.py [-v] [--set independent-8|independent-7|...|independent]
+    python benchmarks/written_independent.py [-v] [--set independent-10|independent-9|...|independent]
 
 "caught" is strict: the key point the inversion names is contradicted, or the misconception it names is
 reported. "flagged" also counts an inversion called wrong some other way (the opposite misconception, a
 neighbouring point), which a user does see as Wrong; "credited" counts inversions that earn the very point
 they deny, a wrong statement given credit.
 
-The first four sets (independent/ to independent-4/) were read while changing the grader on 2026-12-03 and
-are development data since; of independent-5/ to -7/ only the correct statements called wrong at their first
-run were read; independent-8/ (written the same day by a helper that opened neither the grader nor the other
-sets) is the measure. Whoever reads its misses (-v) spends it too.
+Sets 1 to 9 (independent/ to independent-9/) were read while changing the grader on 2026-12-03 and -04 and
+are development data since. independent-10/ (written on 2026-12-04 by a helper that opened neither the grader
+nor the other sets) is the measure: only its correct statements called wrong have been read. Whoever reads its
+inversions (-v) spends it too; have the next set written first.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _row(name: str, n: Counter[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="list every statement the grader got wrong")
-    parser.add_argument("--set", default="independent-8", help="the folder under tests/written (default: %(default)s)")
+    parser.add_argument("--set", default="independent-10", help="the folder under tests/written (default: %(default)s)")
     args = parser.parse_args()
     print(f"set: tests/written/{args.set}")
     bank = load_bank([])

@@ -3,10 +3,10 @@
 What the grader makes of the statements is measured by benchmarks/written_independent.py, not
 asserted here: a set is never tuned on, and today the grader does not meet it (see the READMEs
 there). These tests keep each set itself honest: real ids, every key point inverted, no duplicates.
-The first eight sets (independent/ to independent-8/) were read while changing the grader on 2026-12-03
-and are development data since (sets 5 to 7 were each measured once, unread, before that). The ninth
-(independent-9/) was written that day; only its correct statements called wrong have been read, and its
-inversions are measured in aggregate only.
+The first nine sets (independent/ to independent-9/) were read while changing the grader on 2026-12-03 and
+2026-12-04 and are development data since (sets 5 to 7 and 9 were each measured once, unread, before that).
+The tenth (independent-10/) was written on 2026-12-04; only its correct statements called wrong have been
+read, and its inversions are measured in aggregate only.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ SETS = tuple(
         "independent-7",
         "independent-8",
         "independent-9",
+        "independent-10",
     )
 )
 QUESTIONS = (

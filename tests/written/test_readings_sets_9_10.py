@@ -138,3 +138,17 @@ def test_a_copied_fix_is_the_googled_it_misconception_and_not_just_copying_denie
 )  # fmt: skip
 def test_a_step_left_undone(qid: str, text: str, kp_id: str, verdict: str) -> None:
     assert _verdicts(qid, text)[kp_id] == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Precision here means the fraction of all spam that the filter catches.", "contradicted"),
+        ("Precision is the fraction of the actual spam we catch.", "contradicted"),
+        ("Recall is the share of mail flagged as spam that really is spam.", "contradicted"),
+        ("Precision here means the share of flagged mail that is really spam.", "asserted"),
+        ("Recall is the fraction of all the spam that the filter catches.", "asserted"),
+    ],
+)
+def test_the_spam_pipelines_precision_and_recall_swapped_contradict_its_evaluation(text: str, verdict: str) -> None:
+    assert _verdicts("spam-pipeline", text)["evaluation"] == verdict

@@ -454,7 +454,7 @@ def _defining_clause_end(seg: Segment, at: int, end: int) -> int | None:
     that goes on with it), or None when no defining verb or formula follows the term."""
     words, clauses = seg.words, seg.clauses
     nxt = at + 1
-    while nxt < len(words) and words[nxt] in {"simply", "just", "basically", "really"}:
+    while nxt < len(words) and words[nxt] in {"simply", "just", "basically", "really", "here", "then", "now"}:
         nxt += 1
     if nxt >= len(words) or not (words[nxt] in DEFINING or words[nxt] in FORMULA_WORDS):
         return None
