@@ -10,7 +10,8 @@ grader's design, never from its code, and is never tuned on: this script measure
 "caught" is strict: the key point the inversion names is contradicted, or the misconception it names is
 reported. "flagged" also counts an inversion called wrong some other way (the opposite misconception, a
 neighbouring point), which a user does see as Wrong; "credited" counts inversions that earn the very point
-they deny, a wrong statement given credit.
+they deny, a wrong statement given credit. Last, each question's correct statements are graded as one answer
+(a paragraph each), which should pass, and so are its inversions, which should not.
 
 Sets 1 to 9 (independent/ to independent-9/) were read while changing the grader on 2026-12-03 and -04 and
 are development data since. independent-10/ (written on 2026-12-04 by a helper that opened neither the grader
@@ -92,6 +93,9 @@ def main() -> None:
             caught=n_caught,
             flagged=n_caught + flagged_some_way,
             credited=credited,
+            questions=1,
+            right_passes=_passes(question, data["textbook"]),
+            wrong_passes=_passes(question, data["inversions"]),
         )
         print(_row(question.id, row))
         totals += row
@@ -110,6 +114,17 @@ def main() -> None:
         f"{i_flagged}/{i_n} ({100 * i_flagged / i_n:.1f}%)"
     )
     print(f"inversions that earn the point they deny: {i_credited}/{i_n} ({100 * i_credited / i_n:.1f}%); target 0")
+    n_q = totals["questions"]
+    print(
+        f"as whole answers, a paragraph per statement: every correct statement of a question passes "
+        f"{totals['right_passes']}/{n_q} (target {n_q}); every inversion passes {totals['wrong_passes']}/{n_q} "
+        "(target 0)"
+    )
+
+
+def _passes(question: Any, items: list[dict[str, Any]]) -> int:
+    """1 when the statements, as the paragraphs of one answer, pass: what a user who wrote them all would see."""
+    return int(bool(grade_written(question, "\n\n".join(item["text"] for item in items)).passed))
 
 
 if __name__ == "__main__":
