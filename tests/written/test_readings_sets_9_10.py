@@ -106,6 +106,12 @@ def test_a_story_clause_that_denies_no_step(text: str, kp_id: str, verdict: str)
         ("I didn't just copy their code; I worked out the cause first.", False),
         ("I didn't just copy a fix from Stack Overflow; I worked out the cause first.", False),
         ("I didn't search for an error and paste a fix; there wasn't even an error message.", False),
+        # a temptation, someone else's proposal, or an act put off until the cause is known, is not what was done
+        ("It's tempting to copy a fix from Stack Overflow, but I wanted to understand the cause first.", False),
+        ("A colleague wanted to paste a fix from an old branch, but I first wrote a test to confirm the cause.", False),
+        ("I don't paste a fix in until I can explain the cause.", False),
+        # a verified fix that "started working" is no luck
+        ("Once I fixed the mask, it started working, and the validation loss fell from 2.1 to 0.7.", False),
     ],
 )
 def test_a_copied_fix_is_the_googled_it_misconception_and_not_just_copying_denies_it(text: str, stated: bool) -> None:
@@ -115,25 +121,27 @@ def test_a_copied_fix_is_the_googled_it_misconception_and_not_just_copying_denie
 @pytest.mark.parametrize(
     ("qid", "text", "kp_id", "verdict"),
     [
-        # "skipped", "avoided" admit a step left undone, as "never" does
-        ("debugging-story", "I skipped forming a theory and went straight to rewriting the loader.", "hypothesis",
-         "contradicted"),
-        ("learning-quickly", "I skipped the official docs entirely.", "sources", "contradicted"),
-        # "without ... any" and "not ... any" deny any such act, whatever setting follows
+        # "without <doing> any" denies any such act; "without any change" says what a success did not need
         ("project-deep-dive", "I moved on without forming any theory about the odd residuals.", "debugging",
          "contradicted"),
-        ("project-deep-dive", "I didn't compare any numbers from before and after the change.", "fix-verified",
-         "contradicted"),
+        ("debugging-story", "I fixed the bug without any change to the data.", "specifics", "missing"),
+        ("spam-pipeline", "I'd train without any future data, on mail received before the cutoff.", "temporal-split",
+         "missing"),
         # a denied check that is a point's own act names that point
         ("project-deep-dive", "I never reran the evaluation to see whether the errors came down.", "fix-verified",
          "contradicted"),
-        # a clause saying when the denied act would have been is denied with it
-        ("debugging-story", "I never reran the experiment after the change to confirm the fix.", "fix-verify",
-         "contradicted"),
-        ("debugging-story", "I reran the experiment after the change to confirm the fix.", "fix-verify", "asserted"),
-        # choices with their reasons stay choices
+        # choices, and good practice, stay what they are (an independent review's true sentences)
         ("project-deep-dive", "We skipped the usual grid search and kept the library defaults, which were fine.",
          "evaluation", "missing"),
+        ("debugging-story", "I skipped the metric dashboards and looked at the raw predictions.", "specifics",
+         "missing"),
+        ("spam-pipeline", "I wouldn't tune any threshold on the test month.", "monitoring", "missing"),
+        ("project-deep-dive", "I didn't report any score from the validation folds as the final number.", "evaluation",
+         "missing"),
+        ("debugging-story", "I never reran the old buggy version after fixing it; the new run replaced it.",
+         "fix-verify", "asserted"),
+        ("batchnorm", "At inference, a single example cannot change the statistics the layer uses.", "single-example",
+         "asserted"),
     ],
 )  # fmt: skip
 def test_a_step_left_undone(qid: str, text: str, kp_id: str, verdict: str) -> None:

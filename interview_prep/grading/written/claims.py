@@ -295,7 +295,9 @@ def match_claim(
         denials += [
             i
             for i in negation_positions(words, end + 1, hi)
-            if words[i - 1] in PREDICATE_AUXILIARIES or (words[i] == "cannot" and i == end + 1)
+            if words[i - 1] in PREDICATE_AUXILIARIES
+            # "a single example cannot be processed"; "cannot change the statistics" denies another verb
+            or (words[i] == "cannot" and i == end + 1 and i + 1 < len(words) and words[i + 1] == "be")
         ]
         negated = len(denials) % 2 == 1
         if "category" in kinds and products == {-1}:

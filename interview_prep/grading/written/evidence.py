@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
-from interview_prep.grading.written.denial_scope import SUPPOSING, in_a_condition, subject_judged_worthless
+from interview_prep.grading.written.denial_scope import SUPPOSING, in_a_condition, not_until, subject_judged_worthless
 from interview_prep.grading.written.occurrences import clause_start, excepted, paired
 from interview_prep.grading.written.phrases import (
     Matcher,
@@ -137,6 +137,8 @@ class Reader:
                         continue  # "without a schedule the rate stays constant": a condition, in a question of fact
                     if not beliefs and _believed(seg, m.start, m.end):
                         continue  # "I just assumed it was fixed" says what was believed, not what was done
+                    if beliefs and _proposed(seg, m.start):
+                        continue  # "it's tempting to copy a fix", "a colleague wanted to paste a fix": not done
                     if beliefs and not m.negated and subject_judged_worthless(seg, m.start, m.end, conditional=True):
                         continue  # "splitting at random when mail arrives over time is a mistake" warns of it
                     # "it couldn't get past 0.5 IoU" gives a figure ("{number}", "{number} %"): a number said is given
@@ -392,6 +394,20 @@ def _believed(seg: Segment, start: int, end: int) -> bool:
     purpose = any(words[k] in PURPOSE and words[k + 1] in {"for", "to", "as"} for k in range(lo, start))
     content = any(words[k] in BELIEF_NOUNS and "that" in words[k + 1 : k + 4] for k in range(lo, start))
     return purpose or content or any(w in BELIEF for w in words[lo:end])
+
+
+# Words before an act that make it a temptation or someone's proposal, not what was done: "it's tempting to copy a
+# fix", "a colleague wanted to paste a fix", "the search results told me to copy a fix".
+PROPOSING = frozenset("tempting tempted wanted told suggested advised urged asked recommended".split())
+
+
+def _proposed(seg: Segment, start: int) -> bool:
+    """True when a proposal word stands before the act in its clause, or the act is put off until a condition: "I
+    don't paste a fix in until I can explain the cause" says the fix comes after the process, not instead of it."""
+    lo = clause_start(seg.clauses, start)
+    if any(w in PROPOSING for w in seg.words[lo:start]):
+        return True
+    return any(not_until(seg, i) for i in denial_positions(seg.words, lo, start))
 
 
 def _only_set_aside(f: Finding) -> bool:

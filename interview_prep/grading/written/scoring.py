@@ -87,17 +87,6 @@ def _qualified(f: Finding) -> bool:
     return len(after) >= 2 and after[0] == "only" and after[1] in QUALIFYING
 
 
-# Words that open a clause saying when, or what for, the act of the clause before it was done.
-MODIFIER_OPENERS = frozenset("after before when once to until".split())
-
-
-def _in_a_modifier_of(f: Finding, main: Finding) -> bool:
-    """True when f's clause comes right after main's and is opened by a word that makes it a modifier of main's act."""
-    clauses = f.segment.clauses
-    at = clause_start(clauses, f.start)
-    return clauses[f.start] == clauses[main.end] + 1 and f.segment.words[at] in MODIFIER_OPENERS
-
-
 def _said_both_ways(found: Sequence[Finding]) -> Finding | None:
     """A contradiction, in a sentence of its own, of a point another sentence of the answer asserts: "The loss
     oscillates." ... "The loss curve decreases smoothly." Inside one sentence the two are a contrast the
@@ -300,15 +289,11 @@ def grade_written(question: Question, text: str) -> GradeReport:
             and asserted.how == "phrase"
             and against is not None
             and against.segment is asserted.segment
-            and (
-                (against.how == "claim" and not any(f.verdict == ASSERTED and f.how == "claim" for f in found))
-                or (against.how == "topic" and _in_a_modifier_of(asserted, against))
-            )
+            and against.how == "claim"
+            and not any(f.verdict == ASSERTED and f.how == "claim" for f in found)
         ):
             # "I'd split by time, but train on the newest mail and test on the oldest": a sentence that names the
-            # point's words and says the point's claim the wrong way round asserts the claim it makes; in "I never
-            # reran the experiment after the change to confirm the fix" the "after ..." clause says when the denied
-            # act would have been, and is denied with it
+            # point's words and says the point's claim the wrong way round asserts the claim it makes
             asserted = None
 
         points = 0

@@ -123,14 +123,12 @@ def _shares_a_first_person(seg: Segment, lo: int, cue: int) -> bool:
     return any(w in FIRST_PERSON for w in first)
 
 
-# "I never checked the data", "I skipped the documentation", "I ignored the warnings": an admission, not a choice.
-NEVER_DONE = frozenset("never skipped skip ignored avoided neglected".split())
-
-
 def _denies_everything(words: Sequence[str]) -> bool:
     """ "I didn't test anything", "we did not try any of them", "moved on without forming any theory": a denial of
-    any act at all, no choice."""
-    return words[0] in {"not", "without"} and any(w in {"anything", "any"} for w in words[1:])
+    any act at all, no choice ("without any change to the model" says what a success did not need)."""
+    if words[0] == "without":
+        return len(words) > 2 and words[1].endswith("ing") and words[2] in {"any", "anything"}
+    return words[0] == "not" and any(w in {"anything", "any"} for w in words[1:])
 
 
 def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[str, int, int]]:
@@ -155,7 +153,7 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
         if judged:  # "how the data was split did not matter", "the choice of model was irrelevant"
             named = [owner[stems[k]] for k in range(lo, judged[0]) if stems[k] in owner]
         elif (
-            (words[cues[0]] in NEVER_DONE or _denies_everything(words[cues[0] : hi]) or _denies_a_check(words, cues[0]))
+            (words[cues[0]] == "never" or _denies_everything(words[cues[0] : hi]) or _denies_a_check(words, cues[0]))
             and (any(w in FIRST_PERSON for w in words[lo : cues[0]]) or _shares_a_first_person(seg, lo, cues[0]))
             and not _knowing(words, cues[0])
         ):
@@ -164,10 +162,8 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             # "I never checked the data"
             # A denial before a setting ("we never evaluated on the test set", "did not tune on the held-out month")
             # may deny the setting rather than the act: only a clause without one is read.
-            if any(words[k] in PREPOSITIONS for k in range(cues[0] + 1, hi)) and not _denies_everything(
-                words[cues[0] : hi]
-            ):
-                continue  # ("I didn't compare any numbers from before and after" denies any comparison, in any setting)
+            if any(words[k] in PREPOSITIONS for k in range(cues[0] + 1, hi)):
+                continue
             named = [owner[stems[k]] for k in range(cues[0] + 1, hi) if stems[k] in owner]
         else:
             continue
