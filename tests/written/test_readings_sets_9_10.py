@@ -160,3 +160,21 @@ def test_a_step_left_undone(qid: str, text: str, kp_id: str, verdict: str) -> No
 )
 def test_the_spam_pipelines_precision_and_recall_swapped_contradict_its_evaluation(text: str, verdict: str) -> None:
     assert _verdicts("spam-pipeline", text)["evaluation"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id", "verdict"),
+    [
+        # a denial does not reach past "and"/"so" into a second predicate...
+        ("debugging-story", "I skipped the GPU and trained on the CPU because the model was tiny.", "situation",
+         "asserted"),
+        ("debugging-story", "I skipped the full dataset and reproduced the bug on a single example.", "isolate",
+         "asserted"),
+        # ...but does through "or", and over a plain list of objects
+        ("learning-quickly", "I never built a prototype or tried to reproduce a result to check my understanding.",
+         "validated", "contradicted"),
+        ("learning-quickly", "I did not read any paper, documentation or source code.", "sources", "contradicted"),
+    ],
+)  # fmt: skip
+def test_the_reach_of_a_denial_over_coordinated_predicates(qid: str, text: str, kp_id: str, verdict: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == verdict

@@ -247,6 +247,21 @@ def _only_says_when(segment: Segment, start: int, end: int) -> bool:
     return bool(cues) and all(scope.not_until(segment, i) for i in cues)
 
 
+# "I skipped the GPU and trained on the CPU", "I didn't understand the masks, so I built a toy example": after
+# one of these, a verb or a subject opens a second predicate, which the denial before it does not reach.
+SECOND_PREDICATE_OPENERS = frozenset({"and", "so", "then", "but"})  # "never built it or tried it" denies both
+NEW_SUBJECTS = frozenset({"i", "we", "it", "they", "you"})
+
+
+def _second_predicate_between(words: Sequence[str], cue: int, start: int) -> bool:
+    for k in range(cue + 1, start):
+        if words[k] in SECOND_PREDICATE_OPENERS:
+            nxt = words[k + 1]
+            if nxt in AUXILIARIES or nxt in VERB_WORDS or nxt in NEW_SUBJECTS or (nxt.endswith("ed") and len(nxt) > 4):
+                return True
+    return False
+
+
 def _negated(
     segment: Segment,
     start: int,
@@ -287,6 +302,7 @@ def _negated(
         and not _denies_a_kind(words, i, start)
         and not (i not in matched and scope.denies_leaving_it(segment, i, start))
         and not scope.denies_another_predicate(segment, i, start, end, said)
+        and not _second_predicate_between(words, i, min((k for k in matched if k > i), default=start))
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
     # ("picked it because") gives the reason for a choice, whichever way the choice went.
