@@ -89,7 +89,6 @@ KNOWN_GAPS = {
     "I never checked my understanding by building anything.": "'by building' is a setting, which the denial may be about",
     "The result is irrelevant.": "'result' is no topic of the outcome point",
     "I didn't consider any other model.": "no phrase of the point, and 'model' is too common a word to be a topic",
-    "I did not tune anything on the held-out month.": "'held out' is a phrase of the data point; the denial of tuning reaches it",
     "The data did not come with labels, so we used chargebacks.": "a negative fact about the data still describes it, but reads as the point's term denied",
     "I couldn't reproduce it on my laptop, so I compared the two environments.": "'could not reproduce' denies the isolate point's term; that it was a step of isolating is not read",
     "I would not let a single threshold stay fixed forever; I would tune it as spam drifts.": "'not let X stay fixed' is a double negation the grader does not see, and 'it' mid-sentence is not resolved",

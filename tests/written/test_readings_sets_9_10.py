@@ -60,6 +60,47 @@ from tests.written.verdicts import verdicts as _verdicts
         ("batchnorm", "During training it normalises with the running averages.", "running-stats", "contradicted"),
         ("batchnorm", "In training mode the layer updates its running averages each step but normalises with the batch "
          "statistics.", "running-stats", "asserted"),
+        # "without <doing> any" denies any such act; "without any change" says what a success did not need
+        ("project-deep-dive", "I moved on without forming any theory about the odd residuals.", "debugging",
+         "contradicted"),
+        ("debugging-story", "I fixed the bug without any change to the data.", "specifics", "missing"),
+        ("spam-pipeline", "I'd train without any future data, on mail received before the cutoff.", "temporal-split",
+         "missing"),
+        # a denied check that is a point's own act names that point
+        ("project-deep-dive", "I never reran the evaluation to see whether the errors came down.", "fix-verified",
+         "contradicted"),
+        # choices, and good practice, stay what they are (an independent review's true sentences)
+        ("project-deep-dive", "We skipped the usual grid search and kept the library defaults, which were fine.",
+         "evaluation", "missing"),
+        ("debugging-story", "I skipped the metric dashboards and looked at the raw predictions.", "specifics",
+         "missing"),
+        ("spam-pipeline", "I wouldn't tune any threshold on the test month.", "monitoring", "missing"),
+        ("project-deep-dive", "I didn't report any score from the validation folds as the final number.", "evaluation",
+         "missing"),
+        ("debugging-story", "I never reran the old buggy version after fixing it; the new run replaced it.",
+         "fix-verify", "asserted"),
+        ("batchnorm", "At inference, a single example cannot change the statistics the layer uses.", "single-example",
+         "asserted"),
+        # a denial does not reach past "and"/"so" into a second predicate...
+        ("debugging-story", "I skipped the GPU and trained on the CPU because the model was tiny.", "situation",
+         "asserted"),
+        ("debugging-story", "I skipped the full dataset and reproduced the bug on a single example.", "isolate",
+         "asserted"),
+        # ...but does through "or", and over a plain list of objects
+        ("learning-quickly", "I never built a prototype or tried to reproduce a result to check my understanding.",
+         "validated", "contradicted"),
+        ("learning-quickly", "I did not read any paper, documentation or source code.", "sources", "contradicted"),
+        # a leak denied is good practice: held-out data kept out of tuning, fitting and training
+        ("spam-pipeline", "I'd never tune the threshold on the test set; I'd tune it on a validation month.",
+         "threshold", "missing"),
+        ("project-deep-dive", "I didn't tune any hyperparameters on the held-out data.", "data", "missing"),
+        ("project-deep-dive", "We didn't use any labels from the test month to build the features.", "data",
+         "missing"),
+        ("project-deep-dive", "I never touched the held-out data before the final evaluation.", "evaluation",
+         "asserted"),
+        ("spam-pipeline", "I'd never retrain on the test month before scoring it.", "monitoring", "missing"),
+        # the held-out data itself denied is no leak
+        ("project-deep-dive", "We never built a held-out set.", "data", "contradicted"),
     ],
 )  # fmt: skip
 def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdict: str) -> None:
@@ -119,36 +160,6 @@ def test_a_copied_fix_is_the_googled_it_misconception_and_not_just_copying_denie
 
 
 @pytest.mark.parametrize(
-    ("qid", "text", "kp_id", "verdict"),
-    [
-        # "without <doing> any" denies any such act; "without any change" says what a success did not need
-        ("project-deep-dive", "I moved on without forming any theory about the odd residuals.", "debugging",
-         "contradicted"),
-        ("debugging-story", "I fixed the bug without any change to the data.", "specifics", "missing"),
-        ("spam-pipeline", "I'd train without any future data, on mail received before the cutoff.", "temporal-split",
-         "missing"),
-        # a denied check that is a point's own act names that point
-        ("project-deep-dive", "I never reran the evaluation to see whether the errors came down.", "fix-verified",
-         "contradicted"),
-        # choices, and good practice, stay what they are (an independent review's true sentences)
-        ("project-deep-dive", "We skipped the usual grid search and kept the library defaults, which were fine.",
-         "evaluation", "missing"),
-        ("debugging-story", "I skipped the metric dashboards and looked at the raw predictions.", "specifics",
-         "missing"),
-        ("spam-pipeline", "I wouldn't tune any threshold on the test month.", "monitoring", "missing"),
-        ("project-deep-dive", "I didn't report any score from the validation folds as the final number.", "evaluation",
-         "missing"),
-        ("debugging-story", "I never reran the old buggy version after fixing it; the new run replaced it.",
-         "fix-verify", "asserted"),
-        ("batchnorm", "At inference, a single example cannot change the statistics the layer uses.", "single-example",
-         "asserted"),
-    ],
-)  # fmt: skip
-def test_a_step_left_undone(qid: str, text: str, kp_id: str, verdict: str) -> None:
-    assert _verdicts(qid, text)[kp_id] == verdict
-
-
-@pytest.mark.parametrize(
     ("text", "verdict"),
     [
         ("Precision here means the fraction of all spam that the filter catches.", "contradicted"),
@@ -162,19 +173,7 @@ def test_the_spam_pipelines_precision_and_recall_swapped_contradict_its_evaluati
     assert _verdicts("spam-pipeline", text)["evaluation"] == verdict
 
 
-@pytest.mark.parametrize(
-    ("qid", "text", "kp_id", "verdict"),
-    [
-        # a denial does not reach past "and"/"so" into a second predicate...
-        ("debugging-story", "I skipped the GPU and trained on the CPU because the model was tiny.", "situation",
-         "asserted"),
-        ("debugging-story", "I skipped the full dataset and reproduced the bug on a single example.", "isolate",
-         "asserted"),
-        # ...but does through "or", and over a plain list of objects
-        ("learning-quickly", "I never built a prototype or tried to reproduce a result to check my understanding.",
-         "validated", "contradicted"),
-        ("learning-quickly", "I did not read any paper, documentation or source code.", "sources", "contradicted"),
-    ],
-)  # fmt: skip
-def test_the_reach_of_a_denial_over_coordinated_predicates(qid: str, text: str, kp_id: str, verdict: str) -> None:
-    assert _verdicts(qid, text)[kp_id] == verdict
+def test_a_denied_leak_still_denies_the_misconception_of_tuning_on_the_test_set() -> None:
+    text = "We did not tune any hyperparameters on the test set; we used a validation split."
+    assert _misconceptions("project-deep-dive", text) == []
+    assert "tuned-on-test" in _misconceptions("project-deep-dive", "We tuned the hyperparameters on the test set.")

@@ -290,3 +290,33 @@ def denies_a_likeness(segment: Segment, i: int, start: int) -> bool:
     if words[i] not in {"not", "never"}:
         return False
     return any(tuple(words[i + 1 : i + 1 + len(t)]) == t and i + len(t) < start for t in LIKENESS_TAILS)
+
+
+# "I'd never tune the threshold on the test set", "we didn't use any labels from the test month": what is denied is
+# a leak, an act done with held-out data that must not be, so the denial is good practice, not a step left undone.
+# ("we never built a test set", "I didn't use a test set" deny the held-out data itself: no leak.)
+LEAKING_ACTS = frozenset(
+    """tune tuned tuning train trained training retrain retrained fit fitted fitting select selected pick picked
+    choose chose use used build built""".split()
+)
+# Acts that leak whatever the held-out data is to them: "I never touched the held-out data".
+PEEKING = frozenset("touch touched peek peeked".split())
+HELD_OUT_NOUNS = frozenset("set month data split weeks week period fold folds emails mail labels".split())
+SOURCES = frozenset("on from against with using of in".split())
+
+
+def denies_a_leak(segment: Segment, i: int) -> bool:
+    """True when the denial at `i` is of an act of leaking done with held-out data, named in its clause."""
+    words, clauses = segment.words, segment.clauses
+    own = [words[k] for k in range(i + 1, len(words)) if clauses[k] == clauses[i]]
+    held_out = [
+        n
+        for n, w in enumerate(own)
+        if w in {"held", "holdout"} or (w == "test" and n + 1 < len(own) and own[n + 1] in HELD_OUT_NOUNS)
+    ]
+    if not held_out:
+        return False
+    if any(w in PEEKING for w in own):
+        return True
+    as_source = any(w in SOURCES for n in held_out for w in own[max(0, n - 3) : n])
+    return as_source and any(w in LEAKING_ACTS for w in own)

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview_prep.grading.written import cases, claims, lexicon, similarity, topics
-from interview_prep.grading.written.denial_scope import SUPPOSING, in_a_condition, not_until, subject_judged_worthless
+from interview_prep.grading.written.denial_scope import (
+    SUPPOSING,
+    denies_a_leak,
+    in_a_condition,
+    not_until,
+    subject_judged_worthless,
+)
 from interview_prep.grading.written.occurrences import clause_start, excepted, paired
 from interview_prep.grading.written.phrases import (
     Matcher,
@@ -135,6 +141,8 @@ class Reader:
                         and seg.clauses[m.start] == seg.clauses[0]
                     ):
                         continue  # "without a schedule the rate stays constant": a condition, in a question of fact
+                    if m.negated and not beliefs and _denies_a_leak_before(seg, m.start, m.end):
+                        continue  # "I'd never tune the threshold on the test set" is good practice, no step undone
                     if not beliefs and _believed(seg, m.start, m.end):
                         continue  # "I just assumed it was fixed" says what was believed, not what was done
                     if beliefs and _proposed(seg, m.start):
@@ -399,6 +407,11 @@ def _believed(seg: Segment, start: int, end: int) -> bool:
 # Words before an act that make it a temptation or someone's proposal, not what was done: "it's tempting to copy a
 # fix", "a colleague wanted to paste a fix", "the search results told me to copy a fix".
 PROPOSING = frozenset("tempting tempted wanted told suggested advised urged asked recommended".split())
+
+
+def _denies_a_leak_before(seg: Segment, start: int, end: int) -> bool:
+    lo = clause_start(seg.clauses, start)
+    return any(denies_a_leak(seg, i) for i in denial_positions(seg.words, lo, end + 1))
 
 
 def _proposed(seg: Segment, start: int) -> bool:

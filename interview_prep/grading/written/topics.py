@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from interview_prep.grading.written import segments as seg_words
-from interview_prep.grading.written.denial_scope import SUPPOSING, settles_on
+from interview_prep.grading.written.denial_scope import SUPPOSING, denies_a_leak, settles_on
 from interview_prep.grading.written.occurrences import negation_positions
 from interview_prep.grading.written.phrases import denial_positions
 from interview_prep.grading.written.segments import NUMBER_STEM, OBJECT_JUDGING_VERBS, Segment, stem_all, tokenize
@@ -146,6 +146,8 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             continue  # none, or a double negation
         if words[lo] in SUPPOSING:
             continue  # "the model degrades if we never retrain it" warns of the denial, it does not admit it
+        if cues and denies_a_leak(seg, cues[0]):
+            continue  # "I never touched the held-out data before the final evaluation" is good practice
         if judged and any(w in HEDGES for w in words[judged[0] : hi]):
             continue  # "the exact model did not matter much": a comparison, not a dismissal
         if judged and words[judged[0]] in WORTHLESS and any(w in OBJECT_JUDGING_VERBS for w in words[lo : judged[0]]):
