@@ -101,6 +101,16 @@ from tests.written.verdicts import verdicts as _verdicts
         ("spam-pipeline", "I'd never retrain on the test month before scoring it.", "monitoring", "missing"),
         # the held-out data itself denied is no leak
         ("project-deep-dive", "We never built a held-out set.", "data", "contradicted"),
+        # "without" before a resource says what a success did not need; before a step, that the step was skipped
+        ("project-deep-dive", "We improved recall without any extra labelled data, just by fixing the split.", "data",
+         "missing"),
+        ("learning-quickly", "I learned it without any course, from the official documentation and the source code.",
+         "sources", "missing"),
+        ("learning-quickly", "I validated my understanding without any help, by matching the reference outputs.",
+         "validated", "missing"),
+        ("debugging-story", "I changed the loader without testing it.", "experiment", "contradicted"),
+        ("learning-quickly", "I built the full recommender in one go, without any smaller stepping stones.",
+         "incremental", "contradicted"),
     ],
 )  # fmt: skip
 def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdict: str) -> None:

@@ -141,6 +141,8 @@ class Reader:
                         and seg.clauses[m.start] == seg.clauses[0]
                     ):
                         continue  # "without a schedule the rate stays constant": a condition, in a question of fact
+                    if m.negated and not beliefs and self.story and _without_a_resource(seg, m.start, m.end):
+                        continue  # "we reached the target recall without any extra labelling": what it did not need
                     if m.negated and not beliefs and _denies_a_leak_before(seg, m.start, m.end):
                         continue  # "I'd never tune the threshold on the test set" is good practice, no step undone
                     if not beliefs and _believed(seg, m.start, m.end):
@@ -407,6 +409,27 @@ def _believed(seg: Segment, start: int, end: int) -> bool:
 # Words before an act that make it a temptation or someone's proposal, not what was done: "it's tempting to copy a
 # fix", "a colleague wanted to paste a fix", "the search results told me to copy a fix".
 PROPOSING = frozenset("tempting tempted wanted told suggested advised urged asked recommended".split())
+
+
+# What "without" may leave out that is itself a step of the story: "shipped it without any test".
+STEP_NOUNS = frozenset(
+    """test tests check checks verification validation evaluation experiment experiments comparison hypothesis theory
+    plan baseline idea rerun""".split()
+)
+
+
+def _without_a_resource(seg: Segment, start: int, end: int) -> bool:
+    """True when every denial reaching the match is a "without" before a noun ("without any help", "without a
+    tutorial", "without extra data"), not before a doing ("without testing it" skips a step)."""
+    lo = clause_start(seg.clauses, start)
+    cues = denial_positions(seg.words, lo, end + 1)
+    words = seg.words
+
+    def resource(i: int) -> bool:
+        rest = [w for w in words[i + 1 : i + 4] if w not in {"any", "a", "an", "the", "extra", "more", "much"}]
+        return bool(rest) and not any(w.endswith("ing") or w in STEP_NOUNS for w in rest)
+
+    return bool(cues) and all(words[i] == "without" and i > lo and resource(i) for i in cues)
 
 
 def _denies_a_leak_before(seg: Segment, start: int, end: int) -> bool:
