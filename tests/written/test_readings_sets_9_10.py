@@ -111,6 +111,28 @@ from tests.written.verdicts import verdicts as _verdicts
         ("debugging-story", "I changed the loader without testing it.", "experiment", "contradicted"),
         ("learning-quickly", "I built the full recommender in one go, without any smaller stepping stones.",
          "incremental", "contradicted"),
+        # a suspicion that something was never done is no step left undone
+        ("debugging-story", "My guess was that we never shuffled the data before splitting.", "specifics", "missing"),
+        ("debugging-story", "My suspicion was that we never reran the evaluation after the last data change.",
+         "fix-verify", "missing"),
+        ("debugging-story", "I never shuffled the data before splitting.", "specifics", "contradicted"),
+        # what a thing cannot remedy or tell is a limit of it; "cannot be ignored" insists on it
+        ("learning-rate", "A learning rate schedule cannot rescue a learning rate that diverges from the first step.",
+         "schedules", "asserted"),
+        ("beyond-accuracy", "ROC-AUC cannot tell you which threshold to use in production.", "auc", "asserted"),
+        ("beyond-accuracy", "Class imbalance cannot be ignored when you read an accuracy number.", "class-imbalance",
+         "asserted"),
+        ("beyond-accuracy", "ROC-AUC cannot tell you anything useful about the model.", "auc", "contradicted"),
+        # a second predicate after "and" with a verb of its own
+        ("learning-quickly", "I skipped the video courses and read the original paper and the official documentation.",
+         "sources", "asserted"),
+        ("spam-pipeline", "I'd skip the transformer at first and start with a linear model on n-grams.",
+         "features-model", "asserted"),
+        # what a claim is measured against, and an owner up an "of" chain, make no claim of their own
+        ("bias-variance", "Random forests reduce variance compared with a single deep tree.", "deep-tree-variance",
+         "unclear"),
+        ("bias-variance", "A deep tree has high variance compared with a stump.", "deep-tree-variance", "asserted"),
+        ("bias-variance", "Boosting lowers the bias of an ensemble of stumps.", "shallow-tree-bias", "asserted"),
     ],
 )  # fmt: skip
 def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdict: str) -> None:
@@ -122,6 +144,8 @@ def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdic
     [
         "Bagging reduces the variance of a deep tree.",
         "Pruning lowers the variance of a fully grown tree.",
+        "Random forests reduce variance compared with a single deep tree.",
+        "Boosting lowers the bias of an ensemble of stumps.",
     ],
 )
 def test_a_remedy_for_a_deep_trees_variance_states_no_misconception(text: str) -> None:

@@ -392,8 +392,6 @@ def _warned_of(seg: Segment, start: int, end: int) -> bool:
 BELIEF = frozenset("assume assumed assuming assumes presumed presume hoped hope hoping guessed".split())
 # What a thing was for: "it wasn't meant for shipping" says nothing of whether it shipped.
 PURPOSE = frozenset("meant intended".split())
-# "My hypothesis was that the loss wasn't comparing the right things": what follows is what was suspected.
-BELIEF_NOUNS = frozenset("hypothesis suspicion guess theory hunch belief assumption".split())
 
 
 def _believed(seg: Segment, start: int, end: int) -> bool:
@@ -402,7 +400,7 @@ def _believed(seg: Segment, start: int, end: int) -> bool:
     words = seg.words
     lo = clause_start(seg.clauses, start)
     purpose = any(words[k] in PURPOSE and words[k + 1] in {"for", "to", "as"} for k in range(lo, start))
-    content = any(words[k] in BELIEF_NOUNS and "that" in words[k + 1 : k + 4] for k in range(lo, start))
+    content = any(words[k] in topics.BELIEF_NOUNS and "that" in words[k + 1 : k + 4] for k in range(lo, start))
     return purpose or content or any(w in BELIEF for w in words[lo:end])
 
 

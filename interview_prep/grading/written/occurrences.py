@@ -149,7 +149,7 @@ def _has_its_own_object(words: Sequence[str], clauses: Sequence[int], verb: int)
 COMPARAND_WORDS = frozenset(
     """a an the plain simple simpler linear model models on with training fitting using serving running sparse small
     smaller tiny lightweight classic classical traditional basic old school fine tuned pretrained large big bigger
-    deep""".split()
+    deep single one lone individual""".split()
 )
 
 
@@ -436,6 +436,8 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
+        if sign and kind == "quantity" and _compared_against(words, clauses, a):
+            sign = None  # "random forests reduce variance compared with a single deep tree": the yardstick
         if sign and kind == "quantity" and _owns_a_moved_object(found, bound_at, words, a):
             sign = None  # "bagging reduces the variance of a deep tree": the tree owns the variance, bagging moves it
         if sign and kind not in FIXED_KINDS and _prevented(words, clauses, a):
@@ -460,16 +462,33 @@ def occurrences(
     return out
 
 
+def _compared_against(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
+    """True when the term at `a` follows "compared with/to", "relative to" or "versus": what the clause's claim is
+    measured against, no claim of its own."""
+    j = _comparand_opener(words, clauses, a)
+    if j is None:
+        return False
+    if words[j] in {"versus", "vs", "compared"}:
+        return True  # ("with" is a comparand word of its own, so the walk back stops at "compared")
+    return words[j] in {"with", "to"} and j > 0 and words[j - 1] in {"compared", "relative"}
+
+
 def _owns_a_moved_object(
     found: Sequence[tuple[tuple[str, int], int, int]], bound_at: dict[int, int], words: Sequence[str], a: int
 ) -> bool:
     """True when the term at `a` is the "of" owner of a quantity a verb before it moves: "reduces the variance of a
-    deep tree" (not "the variance of a deep tree is high", where the tree's variance is what the clause is about)."""
-    of = a - 1 if a >= 1 and words[a - 1] == "of" else a - 2
-    if of < 1 or words[of] != "of" or (of != a - 1 and words[a - 1] not in {"a", "an", "the", "its", "their"}):
-        return False
-    owned = next((j for j, (_, _, b) in enumerate(found) if b == of - 1), None)
-    return owned is not None and any(j == owned and v < found[owned][1] for v, j in bound_at.items())
+    deep tree", "lowers the bias of an ensemble of stumps" (not "the variance of a deep tree is high", where the
+    tree's variance is what the clause is about)."""
+    at = a
+    for _ in range(3):  # up an "of" chain: stumps -> ensemble -> bias
+        of = at - 1 if at >= 1 and words[at - 1] == "of" else at - 2
+        if of < 1 or words[of] != "of" or (of != at - 1 and words[at - 1] not in {"a", "an", "the", "its", "their"}):
+            return False
+        owned = next((j for j, (_, _, b) in enumerate(found) if b == of - 1), None)
+        if owned is not None and any(j == owned and v < found[owned][1] for v, j in bound_at.items()):
+            return True
+        at = found[owned][1] if owned is not None else of - 1  # a plain noun ("an ensemble of") may own it too
+    return False
 
 
 def excepted(occs: Sequence[Occurrence]) -> list[Occurrence]:

@@ -247,17 +247,45 @@ def _only_says_when(segment: Segment, start: int, end: int) -> bool:
     return bool(cues) and all(scope.not_until(segment, i) for i in cues)
 
 
+# "a learning rate schedule cannot rescue a rate that diverges", "ROC-AUC cannot tell you which threshold to use":
+# what a thing cannot remedy or tell is a limit of it, not a denial of its worth ("cannot tell you anything" is).
+LIMITING_VERBS = frozenset("rescue fix save replace remove undo compensate cure solve".split())
+# ...and what it cannot tell is a limit when it is a question: "cannot tell you which threshold to use", not "cannot
+# tell you a good learning rate".
+TELLING = frozenset("tell show".split())
+QUESTION_WORDS = frozenset("which what whether how why when where".split())
+
+
+def _limits(words: Sequence[str], i: int) -> bool:
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if any(w in INDEFINITES or w in {"any", "much"} for w in words[i + 2 : i + 5]):
+        return False
+    if following in TELLING:
+        return any(w in QUESTION_WORDS for w in words[i + 2 : i + 5])
+    return following in LIMITING_VERBS
+
+
+IGNORED = frozenset({("be", "ignored"), ("be", "overlooked"), ("be", "neglected"), ("be", "skipped")})
 # "I skipped the GPU and trained on the CPU", "I didn't understand the masks, so I built a toy example": after
 # one of these, a verb or a subject opens a second predicate, which the denial before it does not reach.
 SECOND_PREDICATE_OPENERS = frozenset({"and", "so", "then", "but"})  # "never built it or tried it" denies both
 NEW_SUBJECTS = frozenset({"i", "we", "it", "they", "you"})
+SECOND_VERBS = frozenset(
+    "read wrote write start begin use go move build try focus look run train test fit pick made make got took".split()
+)
 
 
 def _second_predicate_between(words: Sequence[str], cue: int, start: int) -> bool:
     for k in range(cue + 1, start):
         if words[k] in SECOND_PREDICATE_OPENERS:
             nxt = words[k + 1]
-            if nxt in AUXILIARIES or nxt in VERB_WORDS or nxt in NEW_SUBJECTS or (nxt.endswith("ed") and len(nxt) > 4):
+            if (
+                nxt in AUXILIARIES
+                or nxt in VERB_WORDS
+                or nxt in NEW_SUBJECTS
+                or nxt in SECOND_VERBS
+                or (nxt.endswith("ed") and len(nxt) > 4)
+            ):
                 return True
     return False
 
@@ -365,6 +393,8 @@ def _negated(
             break  # "can make a single split and nothing more": only that, no denial of it
         if (word == "no" and following in NO_WORTH) or word == "nothing":
             return True  # "makes no difference", "adds nothing"
+        if word == "cannot" and (_limits(words, i) or tuple(words[i + 1 : i + 3]) in IGNORED):
+            break  # "a schedule cannot rescue a rate that diverges" limits it; "cannot be ignored" insists on it
         if word == "cannot" and following not in DESCRIPTIVE_PREDICATES:
             return True  # "class imbalance cannot explain it"
         if word in AUXILIARIES and following in {"not", "never"}:

@@ -40,6 +40,8 @@ STOPPING = frozenset(
 # "I had never built one before", "we did not have it yet": what the candidate had not done until then.
 EXPERIENCE = frozenset({"before", "yet", "then"})
 FIRST_PERSON = frozenset({"i", "we"})
+# "My hypothesis was that the loss wasn't comparing the right things": what follows is what was suspected.
+BELIEF_NOUNS = frozenset("hypothesis suspicion guess theory hunch belief assumption".split())
 # Predicates that judge their subject worthless: "how the data was split did not matter".
 WORTHLESS = frozenset({"irrelevant", "unnecessary", "unrelated", "pointless", "useless", "needless"})
 WORTH_DENIED = frozenset({("not", "matter"), ("not", "needed"), ("not", "necessary"), ("no", "difference")})
@@ -146,6 +148,8 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             continue  # none, or a double negation
         if words[lo] in SUPPOSING:
             continue  # "the model degrades if we never retrain it" warns of the denial, it does not admit it
+        if cues and any(words[k] in BELIEF_NOUNS and "that" in words[k + 1 : k + 4] for k in range(cues[0])):
+            continue  # "my guess was that we never shuffled the data": what was suspected, no step left undone
         if cues and denies_a_leak(seg, cues[0]):
             continue  # "I never touched the held-out data before the final evaluation" is good practice
         if judged and any(w in HEDGES for w in words[judged[0] : hi]):
