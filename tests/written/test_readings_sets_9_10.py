@@ -133,6 +133,16 @@ from tests.written.verdicts import verdicts as _verdicts
          "unclear"),
         ("bias-variance", "A deep tree has high variance compared with a stump.", "deep-tree-variance", "asserted"),
         ("bias-variance", "Boosting lowers the bias of an ensemble of stumps.", "shallow-tree-bias", "asserted"),
+        # an adjective after an object of its own describes the object ("keeps the weights small")
+        ("bias-variance", "Early stopping keeps the weights small, which reduces variance.", "reduce-variance",
+         "asserted"),
+        ("bias-variance", "Pruning keeps the tree small, which reduces variance.", "reduce-variance", "asserted"),
+        ("bias-variance", "Boosting makes the bias of the ensemble worse, not better.", "reduce-bias", "contradicted"),
+        # the trees an ensemble is built from are its material, no driver of its move
+        ("bias-variance", "Bagging deep trees reduces variance.", "reduce-variance", "asserted"),
+        ("bias-variance", "A random forest averages many deep trees, which lowers the variance.", "reduce-variance",
+         "asserted"),
+        ("bias-variance", "Gradient boosting with shallow trees lowers bias step by step.", "reduce-bias", "asserted"),
     ],
 )  # fmt: skip
 def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdict: str) -> None:
@@ -146,6 +156,10 @@ def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdic
         "Pruning lowers the variance of a fully grown tree.",
         "Random forests reduce variance compared with a single deep tree.",
         "Boosting lowers the bias of an ensemble of stumps.",
+        "Bagging deep trees reduces variance.",
+        "Boosting shallow trees reduces bias.",
+        "A random forest of deep trees has lower variance than any one of its trees.",
+        "Random forests reduce variance by averaging deep, decorrelated trees.",
     ],
 )
 def test_a_remedy_for_a_deep_trees_variance_states_no_misconception(text: str) -> None:

@@ -377,6 +377,10 @@ def occurrences(
                 rank = dist + behind
             elif verb and not _is_object(words, i, a):
                 continue  # ...and what follows after "and" is not its object: "the error falls and the variance rises"
+            elif adjective and a < i and words[b + 1] != "of" and any(w in OBJECT_OPENERS for w in words[b + 1 : i]):
+                # "early stopping keeps the weights small": the adjective says how the weights are kept ("makes the bias
+                # of the ensemble worse" is still the bias)
+                continue
             else:
                 rank = dist
             if best is None or rank < best[0]:
@@ -436,6 +440,8 @@ def occurrences(
             sign = 1  # "variance increases with depth"
         else:
             sign = None
+        if sign and kind == "quantity" and _material_of(found, words, k):
+            sign = None  # "bagging deep trees reduces variance": the trees are what bagging works on, no driver
         if sign and kind == "quantity" and _compared_against(words, clauses, a):
             sign = None  # "random forests reduce variance compared with a single deep tree": the yardstick
         if sign and kind == "quantity" and _owns_a_moved_object(found, bound_at, words, a):
@@ -460,6 +466,26 @@ def occurrences(
             continue  # "averages accumulated during training": the setting of a participle, not of the clause
         out.append(Occurrence(concept, a, b, sign))
     return out
+
+
+ENSEMBLE_CONCEPTS = frozenset({"ensemble", "boosting"})
+# What may stand between an ensemble and the trees it is made of: "a random forest of deep trees", "averages many
+# deep, decorrelated trees", "boosting with shallow trees".
+MATERIAL_GAP = frozenset(
+    "of many a an the few hundreds hundred several lots lot its their with on over together".split()
+)
+
+
+def _material_of(found: Sequence[tuple[tuple[str, int], int, int]], words: Sequence[str], k: int) -> bool:
+    """True when found[k] follows an ensemble's name with only a few linking words between: the learners the
+    ensemble is built from ("bagging deep trees", "boosting shallow trees", "a random forest of deep trees")."""
+    a = found[k][1]
+    for (concept, _), _, b in found[:k]:
+        if concept in ENSEMBLE_CONCEPTS and b < a and a - b <= 4:
+            between = words[b + 1 : a]
+            if all(w in MATERIAL_GAP or w.endswith("s") and w in {"averages", "combines"} for w in between):
+                return True
+    return False
 
 
 def _compared_against(words: Sequence[str], clauses: Sequence[int], a: int) -> bool:
