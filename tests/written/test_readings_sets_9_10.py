@@ -115,7 +115,7 @@ from tests.written.verdicts import verdicts as _verdicts
         ("debugging-story", "My guess was that we never shuffled the data before splitting.", "specifics", "missing"),
         ("debugging-story", "My suspicion was that we never reran the evaluation after the last data change.",
          "fix-verify", "missing"),
-        ("debugging-story", "I never shuffled the data before splitting.", "specifics", "contradicted"),
+        ("debugging-story", "I never shuffled the data.", "specifics", "contradicted"),
         # what a thing cannot remedy or tell is a limit of it; "cannot be ignored" insists on it
         ("learning-rate", "A learning rate schedule cannot rescue a learning rate that diverges from the first step.",
          "schedules", "asserted"),
@@ -143,6 +143,22 @@ from tests.written.verdicts import verdicts as _verdicts
         ("bias-variance", "A random forest averages many deep trees, which lowers the variance.", "reduce-variance",
          "asserted"),
         ("bias-variance", "Gradient boosting with shallow trees lowers bias step by step.", "reduce-bias", "asserted"),
+        # "compared with X, Y ..." puts the yardstick first
+        ("tfidf-vs-transformer", "Compared with a transformer, TF-IDF is cheaper to serve.", "latency-cost", "asserted"),
+        ("tfidf-vs-transformer", "Relative to TF-IDF, a transformer costs more per request.", "latency-cost",
+         "asserted"),
+        ("tfidf-vs-transformer", "Compared with TF-IDF, a transformer is cheaper to serve.", "latency-cost",
+         "contradicted"),
+        # "never X without Y", "never X before Y": a rule the candidate keeps
+        ("spam-pipeline", "I wouldn't roll out the new model without a shadow deployment first.", "deployment",
+         "missing"),
+        ("debugging-story", "I never reran the training without first writing down what I expected the loss to be.",
+         "situation", "missing"),
+        ("debugging-story", "I never changed anything before writing down a hypothesis.", "fix-verify", "missing"),
+        ("debugging-story", "I never tested the fix.", "fix-verify", "contradicted"),
+        ("spam-pipeline", "I'd deploy it without any monitoring.", "monitoring", "contradicted"),
+        ("project-deep-dive", "I don't remember where the data came from, and I trained and evaluated on all of it "
+         "without any split.", "data", "contradicted"),
     ],
 )  # fmt: skip
 def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdict: str) -> None:

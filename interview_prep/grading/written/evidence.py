@@ -141,6 +141,8 @@ class Reader:
                         and seg.clauses[m.start] == seg.clauses[0]
                     ):
                         continue  # "without a schedule the rate stays constant": a condition, in a question of fact
+                    if m.negated and not beliefs and _a_rule_of_practice(seg, m.end):
+                        continue  # "I never ship a fix without testing it first": always tested, never untested
                     if m.negated and not beliefs and self.story and _without_a_resource(seg, m.start, m.end):
                         continue  # "we reached the target recall without any extra labelling": what it did not need
                     if m.negated and not beliefs and _denies_a_leak_before(seg, m.start, m.end):
@@ -414,6 +416,27 @@ STEP_NOUNS = frozenset(
     """test tests check checks verification validation evaluation experiment experiments comparison hypothesis theory
     plan baseline idea rerun""".split()
 )
+
+
+def _a_rule_of_practice(seg: Segment, end: int) -> bool:
+    """True when a "without <doing>" or "before <doing>" follows the denied match in its sentence: "never X without
+    Y" and "never X before Y" say Y always comes first, a rule the candidate keeps, not an X left undone."""
+    words = seg.words
+
+    def step_after(k: int) -> bool:
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        gerund = nxt.endswith("ing") and len(nxt) > 4
+        if words[k] == "before":
+            return gerund
+        return words[k] == "without" and (gerund or nxt in {"first", "a", "an", "any", "the"})
+
+    clause = seg.clauses[end]
+    # in the match's clause, or opening the next one ("I never changed anything | before writing down a hypothesis")
+    return any(
+        step_after(k)
+        for k in range(end + 1, len(words))
+        if seg.clauses[k] == clause or (seg.clauses[k] == clause + 1 and seg.clauses[k - 1] == clause)
+    )
 
 
 def _without_a_resource(seg: Segment, start: int, end: int) -> bool:

@@ -424,7 +424,7 @@ def occurrences(
             sign = inherent
         elif kind == "action" and _matched_with(words, clauses, a):
             sign = None  # "TF-IDF reads word order just as well as a transformer": a yardstick, no claim of its own
-        elif kind == "action" and _compared_with(words, clauses, a):
+        elif kind == "action" and (_compared_with(words, clauses, a) or _compared_against(words, clauses, a)):
             sign = -1  # "TF-IDF captures word order better than a transformer": what it is compared with does less
         elif kind == "quantity" and _pruned(found, k, words):
             sign = -1  # "pruning a fully grown tree" makes it shallower

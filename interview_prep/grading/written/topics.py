@@ -252,7 +252,10 @@ def _until(seg: Segment, clause: int) -> bool:
     nxt = next((i for i, c in enumerate(seg.clauses) if c > clause), None)
     if nxt is None:
         return False
-    return seg.words[nxt] in {"until", "till", "unless"}
+    # "I never retrain without evaluating on the latest week first", "never changed anything before writing down a
+    # hypothesis": the act always waits for the step
+    gerund = nxt + 1 < len(seg.words) and seg.words[nxt + 1].endswith("ing")
+    return seg.words[nxt] in {"until", "till", "unless"} or (seg.words[nxt] in {"without", "before"} and gerund)
 
 
 def _manner(words: Sequence[str]) -> bool:
