@@ -159,6 +159,13 @@ from tests.written.verdicts import verdicts as _verdicts
         ("spam-pipeline", "I'd deploy it without any monitoring.", "monitoring", "contradicted"),
         ("project-deep-dive", "I don't remember where the data came from, and I trained and evaluated on all of it "
          "without any split.", "data", "contradicted"),
+        # a step not taken yet, or tried and failed, is told on the way
+        ("debugging-story", "I had not formed a hypothesis yet, so I first isolated the failing step.", "hypothesis",
+         "missing"),
+        ("debugging-story", "I couldn't reproduce it on my laptop, so I logged the inputs on the server and replayed "
+         "them locally.", "isolate", "missing"),
+        ("debugging-story", "I couldn't tell you what the symptom was - things just felt off, so I started rewriting "
+         "the model.", "situation", "contradicted"),
     ],
 )  # fmt: skip
 def test_what_a_clause_says_of_the_point(qid: str, text: str, kp_id: str, verdict: str) -> None:

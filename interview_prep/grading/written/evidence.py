@@ -141,6 +141,8 @@ class Reader:
                         and seg.clauses[m.start] == seg.clauses[0]
                     ):
                         continue  # "without a schedule the rate stays constant": a condition, in a question of fact
+                    if m.negated and not beliefs and self.story and _not_yet_or_tried(seg, m.start, m.end):
+                        continue  # "I hadn't formed a hypothesis yet", "couldn't reproduce it on my laptop, so ..."
                     if m.negated and not beliefs and _a_rule_of_practice(seg, m.end):
                         continue  # "I never ship a fix without testing it first": always tested, never untested
                     if m.negated and not beliefs and self.story and _without_a_resource(seg, m.start, m.end):
@@ -416,6 +418,29 @@ STEP_NOUNS = frozenset(
     """test tests check checks verification validation evaluation experiment experiments comparison hypothesis theory
     plan baseline idea rerun""".split()
 )
+
+
+# "I didn't have a hypothesis at first", "I hadn't reproduced it yet": a step not taken yet is told on the way.
+NOT_YET = frozenset({"yet", "initially"})
+# What a candidate tries and may fail at on the way: "I couldn't reproduce it on my laptop, so ..."
+TRIED = frozenset("reproduce replicate overfit get make match beat find".split())
+
+
+def _not_yet_or_tried(seg: Segment, start: int, end: int) -> bool:
+    """True when the denial reaching the match says the step was not taken yet ("at first", "yet"), or was tried
+    and failed ("could not reproduce it", "wasn't able to"): both are steps of the story, not ones skipped."""
+    words, clauses = seg.words, seg.clauses
+    lo = clause_start(clauses, start)
+    own = [w for k, w in enumerate(words) if clauses[k] == clauses[start]]
+    nxt = next((k for k in range(start, len(words)) if clauses[k] != clauses[start]), None)
+    if nxt is not None and words[nxt] == "yet":
+        own.append("yet")  # "I had not formed a hypothesis yet, so ...": the "yet" was read as opening a clause
+    if NOT_YET & set(own) or any(a == "at" and b == "first" for a, b in zip(own, own[1:], strict=False)):
+        return True
+    cues = denial_positions(words, lo, end + 1)
+    return bool(cues) and all(
+        words[i] == "not" and 0 < i < len(words) - 1 and words[i - 1] == "could" and words[i + 1] in TRIED for i in cues
+    )
 
 
 def _a_rule_of_practice(seg: Segment, end: int) -> bool:
