@@ -90,7 +90,6 @@ KNOWN_GAPS = {
     "The result is irrelevant.": "'result' is no topic of the outcome point",
     "I didn't consider any other model.": "no phrase of the point, and 'model' is too common a word to be a topic",
     "The data did not come with labels, so we used chargebacks.": "a negative fact about the data still describes it, but reads as the point's term denied",
-    "I couldn't reproduce it on my laptop, so I compared the two environments.": "'could not reproduce' denies the isolate point's term; that it was a step of isolating is not read",
     "I would not let a single threshold stay fixed forever; I would tune it as spam drifts.": "'not let X stay fixed' is a double negation the grader does not see, and 'it' mid-sentence is not resolved",
 }
 

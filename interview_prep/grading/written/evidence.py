@@ -141,7 +141,13 @@ class Reader:
                         and seg.clauses[m.start] == seg.clauses[0]
                     ):
                         continue  # "without a schedule the rate stays constant": a condition, in a question of fact
-                    if m.negated and not beliefs and self.story and _not_yet_or_tried(seg, m.start, m.end):
+                    if (
+                        m.negated
+                        and not beliefs
+                        and self.story
+                        and NUMBER_PLACEHOLDER not in phrase.text  # "couldn't get past 0.5 IoU" gives a figure
+                        and _not_yet_or_tried(seg, m.start, m.end)
+                    ):
                         continue  # "I hadn't formed a hypothesis yet", "couldn't reproduce it on my laptop, so ..."
                     if m.negated and not beliefs and _a_rule_of_practice(seg, m.end):
                         continue  # "I never ship a fix without testing it first": always tested, never untested
