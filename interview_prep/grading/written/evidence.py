@@ -144,17 +144,9 @@ class Reader:
                     if (
                         m.negated
                         and not beliefs
-                        and self.story
-                        and NUMBER_PLACEHOLDER not in phrase.text  # "couldn't get past 0.5 IoU" gives a figure
-                        and _not_yet_or_tried(seg, m.start, m.end)
+                        and _denies_no_step(seg, m.start, m.end, self.story, NUMBER_PLACEHOLDER in phrase.text)
                     ):
-                        continue  # "I hadn't formed a hypothesis yet", "couldn't reproduce it on my laptop, so ..."
-                    if m.negated and not beliefs and _a_rule_of_practice(seg, m.end):
-                        continue  # "I never ship a fix without testing it first": always tested, never untested
-                    if m.negated and not beliefs and self.story and _without_a_resource(seg, m.start, m.end):
-                        continue  # "we reached the target recall without any extra labelling": what it did not need
-                    if m.negated and not beliefs and _denies_a_leak_before(seg, m.start, m.end):
-                        continue  # "I'd never tune the threshold on the test set" is good practice, no step undone
+                        continue  # "I never ship a fix without testing it first", "never tune on the test set"
                     if not beliefs and _believed(seg, m.start, m.end):
                         continue  # "I just assumed it was fixed" says what was believed, not what was done
                     if beliefs and _proposed(seg, m.start):
@@ -410,7 +402,7 @@ def _believed(seg: Segment, start: int, end: int) -> bool:
     words = seg.words
     lo = clause_start(seg.clauses, start)
     purpose = any(words[k] in PURPOSE and words[k + 1] in {"for", "to", "as"} for k in range(lo, start))
-    content = any(words[k] in topics.BELIEF_NOUNS and "that" in words[k + 1 : k + 4] for k in range(lo, start))
+    content = topics.reports_a_belief(words, lo, start)
     return purpose or content or any(w in BELIEF for w in words[lo:end])
 
 
@@ -432,18 +424,30 @@ NOT_YET = frozenset({"yet", "initially"})
 TRIED = frozenset("reproduce replicate overfit get make match beat find".split())
 
 
-def _not_yet_or_tried(seg: Segment, start: int, end: int) -> bool:
+def _denies_no_step(seg: Segment, start: int, end: int, story: bool, figure: bool) -> bool:
+    """True when the denial reaching a key point's match leaves no step undone: a rule kept ("never ship a fix
+    without testing it first"), a leak avoided ("I'd never tune the threshold on the test set"), and in a story a
+    step not taken yet or tried and failed ("couldn't reproduce it on my laptop, so ...", though "couldn't get past
+    0.5 IoU" still gives a figure) or a resource not needed ("without any extra labelling")."""
+    lo = clause_start(seg.clauses, start)
+    cues = denial_positions(seg.words, lo, end + 1)
+    if story and not figure and _not_yet_or_tried(seg, start, cues):
+        return True
+    if _a_rule_of_practice(seg, end) or (story and _without_a_resource(seg.words, lo, cues)):
+        return True
+    return any(denies_a_leak(seg, i) for i in cues)
+
+
+def _not_yet_or_tried(seg: Segment, start: int, cues: Sequence[int]) -> bool:
     """True when the denial reaching the match says the step was not taken yet ("at first", "yet"), or was tried
-    and failed ("could not reproduce it", "wasn't able to"): both are steps of the story, not ones skipped."""
+    and failed ("could not reproduce it"): both are steps of the story, not ones skipped."""
     words, clauses = seg.words, seg.clauses
-    lo = clause_start(clauses, start)
     own = [w for k, w in enumerate(words) if clauses[k] == clauses[start]]
     nxt = next((k for k in range(start, len(words)) if clauses[k] != clauses[start]), None)
     if nxt is not None and words[nxt] == "yet":
         own.append("yet")  # "I had not formed a hypothesis yet, so ...": the "yet" was read as opening a clause
     if NOT_YET & set(own) or any(a == "at" and b == "first" for a, b in zip(own, own[1:], strict=False)):
         return True
-    cues = denial_positions(words, lo, end + 1)
     return bool(cues) and all(
         words[i] == "not" and 0 < i < len(words) - 1 and words[i - 1] == "could" and words[i + 1] in TRIED for i in cues
     )
@@ -452,41 +456,24 @@ def _not_yet_or_tried(seg: Segment, start: int, end: int) -> bool:
 def _a_rule_of_practice(seg: Segment, end: int) -> bool:
     """True when a "without <doing>" or "before <doing>" follows the denied match in its sentence: "never X without
     Y" and "never X before Y" say Y always comes first, a rule the candidate keeps, not an X left undone."""
-    words = seg.words
-
-    def step_after(k: int) -> bool:
-        nxt = words[k + 1] if k + 1 < len(words) else ""
-        gerund = nxt.endswith("ing") and len(nxt) > 4
-        if words[k] == "before":
-            return gerund
-        return words[k] == "without" and (gerund or nxt in {"first", "a", "an", "any", "the"})
-
     clause = seg.clauses[end]
     # in the match's clause, or opening the next one ("I never changed anything | before writing down a hypothesis")
     return any(
-        step_after(k)
-        for k in range(end + 1, len(words))
+        topics.step_comes_first(seg.words, k, any_object=True)
+        for k in range(end + 1, len(seg.words))
         if seg.clauses[k] == clause or (seg.clauses[k] == clause + 1 and seg.clauses[k - 1] == clause)
     )
 
 
-def _without_a_resource(seg: Segment, start: int, end: int) -> bool:
+def _without_a_resource(words: Sequence[str], lo: int, cues: Sequence[int]) -> bool:
     """True when every denial reaching the match is a "without" before a noun ("without any help", "without a
     tutorial", "without extra data"), not before a doing ("without testing it" skips a step)."""
-    lo = clause_start(seg.clauses, start)
-    cues = denial_positions(seg.words, lo, end + 1)
-    words = seg.words
 
     def resource(i: int) -> bool:
         rest = [w for w in words[i + 1 : i + 4] if w not in {"any", "a", "an", "the", "extra", "more", "much"}]
         return bool(rest) and not any(w.endswith("ing") or w in STEP_NOUNS for w in rest)
 
     return bool(cues) and all(words[i] == "without" and i > lo and resource(i) for i in cues)
-
-
-def _denies_a_leak_before(seg: Segment, start: int, end: int) -> bool:
-    lo = clause_start(seg.clauses, start)
-    return any(denies_a_leak(seg, i) for i in denial_positions(seg.words, lo, end + 1))
 
 
 def _proposed(seg: Segment, start: int) -> bool:

@@ -472,7 +472,7 @@ ENSEMBLE_CONCEPTS = frozenset({"ensemble", "boosting"})
 # What may stand between an ensemble and the trees it is made of: "a random forest of deep trees", "averages many
 # deep, decorrelated trees", "boosting with shallow trees".
 MATERIAL_GAP = frozenset(
-    "of many a an the few hundreds hundred several lots lot its their with on over together".split()
+    "of many a an the few hundreds hundred several lots lot its their with on over together averages combines".split()
 )
 
 
@@ -483,7 +483,7 @@ def _material_of(found: Sequence[tuple[tuple[str, int], int, int]], words: Seque
     for (concept, _), _, b in found[:k]:
         if concept in ENSEMBLE_CONCEPTS and b < a and a - b <= 4:
             between = words[b + 1 : a]
-            if all(w in MATERIAL_GAP or w.endswith("s") and w in {"averages", "combines"} for w in between):
+            if all(w in MATERIAL_GAP for w in between):
                 return True
     return False
 

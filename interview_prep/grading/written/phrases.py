@@ -254,6 +254,8 @@ LIMITING_VERBS = frozenset("rescue fix save replace remove undo compensate cure 
 # tell you a good learning rate".
 TELLING = frozenset("tell show".split())
 QUESTION_WORDS = frozenset("which what whether how why when where".split())
+# "class imbalance cannot be ignored" insists on it: two denials.
+IGNORED = frozenset({("be", "ignored"), ("be", "overlooked"), ("be", "neglected"), ("be", "skipped")})
 
 
 def _limits(words: Sequence[str], i: int) -> bool:
@@ -265,7 +267,6 @@ def _limits(words: Sequence[str], i: int) -> bool:
     return following in LIMITING_VERBS
 
 
-IGNORED = frozenset({("be", "ignored"), ("be", "overlooked"), ("be", "neglected"), ("be", "skipped")})
 # "I skipped the GPU and trained on the CPU", "I didn't understand the masks, so I built a toy example": after
 # one of these, a verb or a subject opens a second predicate, which the denial before it does not reach.
 SECOND_PREDICATE_OPENERS = frozenset({"and", "so", "then", "but"})  # "never built it or tried it" denies both

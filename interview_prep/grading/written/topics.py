@@ -42,6 +42,23 @@ EXPERIENCE = frozenset({"before", "yet", "then"})
 FIRST_PERSON = frozenset({"i", "we"})
 # "My hypothesis was that the loss wasn't comparing the right things": what follows is what was suspected.
 BELIEF_NOUNS = frozenset("hypothesis suspicion guess theory hunch belief assumption".split())
+
+
+def reports_a_belief(words: Sequence[str], lo: int, hi: int) -> bool:
+    """True when "<belief noun> ... that" opens in [lo, hi): what follows it is what was suspected."""
+    return any(words[k] in BELIEF_NOUNS and "that" in words[k + 1 : k + 4] for k in range(lo, hi))
+
+
+def step_comes_first(words: Sequence[str], k: int, any_object: bool) -> bool:
+    """True when word k is a "before <doing>" or "without <doing>" (with any_object, also "without first", "without a
+    shadow deployment"): the act it follows always waits for that step, "never X without Y"."""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    gerund = nxt.endswith("ing") and len(nxt) > 4
+    if words[k] == "before":
+        return gerund
+    return words[k] == "without" and (gerund or (any_object and nxt in {"first", "a", "an", "any", "the"}))
+
+
 # Predicates that judge their subject worthless: "how the data was split did not matter".
 WORTHLESS = frozenset({"irrelevant", "unnecessary", "unrelated", "pointless", "useless", "needless"})
 WORTH_DENIED = frozenset({("not", "matter"), ("not", "needed"), ("not", "necessary"), ("no", "difference")})
@@ -148,7 +165,7 @@ def denied_points(seg: Segment, table: dict[str, frozenset[str]]) -> list[tuple[
             continue  # none, or a double negation
         if words[lo] in SUPPOSING:
             continue  # "the model degrades if we never retrain it" warns of the denial, it does not admit it
-        if cues and any(words[k] in BELIEF_NOUNS and "that" in words[k + 1 : k + 4] for k in range(cues[0])):
+        if cues and reports_a_belief(words, 0, cues[0]):
             continue  # "my guess was that we never shuffled the data": what was suspected, no step left undone
         if cues and denies_a_leak(seg, cues[0]):
             continue  # "I never touched the held-out data before the final evaluation" is good practice
@@ -254,8 +271,7 @@ def _until(seg: Segment, clause: int) -> bool:
         return False
     # "I never retrain without evaluating on the latest week first", "never changed anything before writing down a
     # hypothesis": the act always waits for the step
-    gerund = nxt + 1 < len(seg.words) and seg.words[nxt + 1].endswith("ing")
-    return seg.words[nxt] in {"until", "till", "unless"} or (seg.words[nxt] in {"without", "before"} and gerund)
+    return seg.words[nxt] in {"until", "till", "unless"} or step_comes_first(seg.words, nxt, any_object=False)
 
 
 def _manner(words: Sequence[str]) -> bool:
