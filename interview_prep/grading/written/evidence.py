@@ -433,9 +433,29 @@ def _denies_no_step(seg: Segment, start: int, end: int, story: bool, figure: boo
     cues = denial_positions(seg.words, lo, end + 1)
     if story and not figure and _not_yet_or_tried(seg, start, cues):
         return True
+    if story and _only_an_attitude_denied(seg.words, cues):
+        return True
     if _a_rule_of_practice(seg, end) or (story and _without_a_resource(seg.words, lo, cues)):
         return True
     return any(denies_a_leak(seg, i) for i in cues)
+
+
+# What a candidate felt about a step, not whether they took it: "I didn't trust my first hypothesis and tested it",
+# "I wasn't sure whether the problem came from the features or the model, so I swapped in a simpler model".
+ATTITUDES = frozenset("trust trusted believe believed doubt doubted sure comfortable confident convinced".split())
+DEGREES = frozenset("really fully quite entirely completely totally yet".split())
+
+
+def _only_an_attitude_denied(words: Sequence[str], cues: Sequence[int]) -> bool:
+    """True when every denial reaching the match denies an attitude verb or adjective right after it."""
+
+    def attitude(i: int) -> bool:
+        k = i + 1
+        while k < len(words) and words[k] in DEGREES:
+            k += 1
+        return k < len(words) and words[k] in ATTITUDES
+
+    return bool(cues) and all(attitude(i) for i in cues)
 
 
 def _not_yet_or_tried(seg: Segment, start: int, cues: Sequence[int]) -> bool:

@@ -249,7 +249,7 @@ def _only_says_when(segment: Segment, start: int, end: int) -> bool:
 
 # "a learning rate schedule cannot rescue a rate that diverges", "ROC-AUC cannot tell you which threshold to use":
 # what a thing cannot remedy or tell is a limit of it, not a denial of its worth ("cannot tell you anything" is).
-LIMITING_VERBS = frozenset("rescue fix save replace remove undo compensate cure solve".split())
+LIMITING_VERBS = frozenset("rescue fix save replace remove undo compensate cure solve capture represent handle".split())
 # ...and what it cannot tell is a limit when it is a question: "cannot tell you which threshold to use", not "cannot
 # tell you a good learning rate".
 TELLING = frozenset("tell show".split())
