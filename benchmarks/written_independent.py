@@ -1,11 +1,11 @@
-"""The written grader on an independent set of single statements (tests/written/independent-10/ by default).
+"""The written grader on an independent set of single statements (tests/written/independent-11/ by default).
 
 Each correct ("textbook") statement, graded alone, should contradict no key point and assert no
 misconception; each fluent inversion should be caught: the key point it denies `contradicted`,
 or the misconception it asserts reported. The set was written from the questions' YAML and the
 grader's design, never from its code, and is never tuned on: this script measures, it is not a test.
 
-    python benchmarks/written_independent.py [-v] [--set independent-10|independent-9|...|independent]
+    python benchmarks/written_independent.py [-v] [--set independent-11|independent-10|...|independent]
 
 "caught" is strict: the key point the inversion names is contradicted, or the misconception it names is
 reported. "flagged" also counts an inversion called wrong some other way (the opposite misconception, a
@@ -13,8 +13,8 @@ neighbouring point), which a user does see as Wrong; "credited" counts inversion
 they deny, a wrong statement given credit. Last, each question's correct statements are graded as one answer
 (a paragraph each), which should pass, and so are its inversions, which should not.
 
-Sets 1 to 9 (independent/ to independent-9/) were read while changing the grader on 2026-12-03 and -04 and
-are development data since. independent-10/ (written on 2026-12-04 by a helper that opened neither the grader
+Sets 1 to 10 (independent/ to independent-10/) were read while changing the grader on 2026-12-03 and -04 and
+are development data since. independent-11/ (written on 2026-12-04 by a helper that opened neither the grader
 nor the other sets) is the measure: only its correct statements called wrong have been read. Whoever reads its
 inversions (-v) spends it too; have the next set written first.
 """
@@ -59,7 +59,7 @@ def _row(name: str, n: Counter[str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="list every statement the grader got wrong")
-    parser.add_argument("--set", default="independent-10", help="the folder under tests/written (default: %(default)s)")
+    parser.add_argument("--set", default="independent-11", help="the folder under tests/written (default: %(default)s)")
     args = parser.parse_args()
     print(f"set: tests/written/{args.set}")
     bank = load_bank([])

@@ -5,8 +5,9 @@ asserted here: a set is never tuned on, and today the grader does not meet it (s
 there). These tests keep each set itself honest: real ids, every key point inverted, no duplicates.
 The first nine sets (independent/ to independent-9/) were read while changing the grader on 2026-12-03 and
 2026-12-04 and are development data since (sets 5 to 7 and 9 were each measured once, unread, before that).
-The tenth (independent-10/) was written on 2026-12-04; only its correct statements called wrong have been
-read, and its inversions are measured in aggregate only.
+The tenth (independent-10/) was written on 2026-12-04; its correct statements called wrong were read, and its
+inversions once an eleventh set was being written. The eleventh (independent-11/), written on 2026-12-04 apart
+from the grader, is the measure: only its correct statements called wrong are read.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ SETS = tuple(
         "independent-8",
         "independent-9",
         "independent-10",
+        "independent-11",
     )
 )
 QUESTIONS = (
