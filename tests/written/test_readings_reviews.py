@@ -73,6 +73,10 @@ def test_reading(qid: str, text: str, kp_id: str, verdict: str) -> None:
             "fix-verify",
         ),
         ("learning-quickly", "I wasn't comfortable with the math, so I worked through the derivation by hand.", "gap"),
+        # "no X fixes Y" says what X cannot remedy, as "X cannot fix Y" does
+        ("learning-rate", "No warm-up schedule rescues a learning rate that is far too large.", "schedules"),
+        ("learning-rate", "No schedule can fix a rate that diverges in the first steps.", "schedules"),
+        ("spam-pipeline", "No threshold can fix a leaky split.", "threshold"),
     ],
 )
 def test_not_called_wrong(qid: str, text: str, kp_id: str) -> None:
@@ -85,3 +89,15 @@ def test_not_called_wrong(qid: str, text: str, kp_id: str) -> None:
 def test_a_step_skipped_after_an_attitude() -> None:
     text = "I didn't trust the experiment, so I skipped it and changed the code."
     assert _verdicts("debugging-story", text)["experiment"] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        ("learning-rate", "No schedule is needed.", "schedules"),
+        ("learning-rate", "No schedule fixes anything.", "schedules"),
+        ("spam-pipeline", "No threshold tuning is needed.", "threshold"),
+    ],
+)
+def test_still_denied(qid: str, text: str, kp_id: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == "contradicted"

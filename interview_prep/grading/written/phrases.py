@@ -267,6 +267,23 @@ def _limits(words: Sequence[str], i: int) -> bool:
     return following in LIMITING_VERBS
 
 
+MODALS = frozenset("can could will would".split())
+
+
+def _none_can_remedy(words: Sequence[str], clauses: Sequence[int], i: int, start: int, end: int) -> bool:
+    """True when a "no" just before the match makes it the subject of a limiting verb: "no schedule fixes a rate
+    that is ten times too large", "no threshold can rescue a leaky split" say what the thing cannot remedy."""
+    if words[i] != "no" or not 0 < start - i <= 3 or end + 1 >= len(words) or clauses[end + 1] != clauses[i]:
+        return False
+    k = end + 1
+    if words[k] in MODALS:
+        k += 1
+    if k >= len(words) or any(w in INDEFINITES or w in {"any", "much"} for w in words[k + 1 : k + 4]):
+        return False
+    verb = words[k]  # "fixes", "rescues", "fix"
+    return any(form in LIMITING_VERBS for form in (verb, verb[:-1], verb[:-2] if verb.endswith("es") else ""))
+
+
 # "I skipped the GPU and trained on the CPU", "I didn't understand the masks, so I built a toy example": after
 # one of these, a verb or a subject opens a second predicate, which the denial before it does not reach.
 SECOND_PREDICATE_OPENERS = frozenset({"and", "so", "then", "but"})  # "never built it or tried it" denies both
@@ -332,6 +349,7 @@ def _negated(
         and not (i not in matched and scope.denies_leaving_it(segment, i, start))
         and not scope.denies_another_predicate(segment, i, start, end, said)
         and not _second_predicate_between(words, i, min((k for k in matched if k > i), default=start))
+        and not _none_can_remedy(words, clauses, i, start, end)
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
     # ("picked it because") gives the reason for a choice, whichever way the choice went.
