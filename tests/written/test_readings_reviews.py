@@ -1,5 +1,6 @@
 """Issue 10: readings added on 2026-12-04 (second session) for true sentences of the two independent reviews
-(tests/written/reviews/) that were called wrong.
+(tests/written/reviews/) and of the eleventh independent set (tests/written/independent-11/) that were called
+wrong.
 
 Each rule is tested on the review's kind of sentence, in other words than the review's, and against the
 sentences of the same shape that it must leave alone.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.written.verdicts import misconceptions as _misconceptions
 from tests.written.verdicts import verdicts as _verdicts
 
 
@@ -100,4 +102,68 @@ def test_a_step_skipped_after_an_attitude() -> None:
     ],
 )
 def test_still_denied(qid: str, text: str, kp_id: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == "contradicted"
+
+
+# The eleventh set's five correct statements called wrong at its first run, each read in other words too.
+SET_11_CORRECT = [
+    # removing a mean is subtracting it
+    (
+        "batchnorm",
+        "Centring removes the batch mean, then dividing by the batch standard deviation rescales every feature.",
+    ),
+    (
+        "batchnorm",
+        "The layer removes the mini-batch mean from each feature, then divides by the batch standard deviation.",
+    ),
+    # a denial does not reach past "and it ..." to a second predicate
+    (
+        "bias-variance",
+        "a shallow tree, say depth 2, has at most four leaves, so it cant carve out the boundary and it underfits",
+    ),
+    ("bias-variance", "A stump can't draw a curved boundary and it underfits badly."),
+    # an example set off by "e.g." describes its own noun ("a smaller lambda"), not the clause's concepts
+    (
+        "bias-variance",
+        "Weakening the regularization, e.g. a smaller lambda, also reduces bias, since it frees the model.",
+    ),
+    (
+        "bias-variance",
+        "Loosening the regularisation, e.g. a smaller alpha, also reduces bias, since it frees the model to fit more.",
+    ),
+    # a denial in a relative clause with a subject of its own ("it previously had no way to see") is its own
+    (
+        "bias-variance",
+        "Adding informative features lowers bias, because the model can now express relationships it "
+        "previously had no way to see.",
+    ),
+    (
+        "bias-variance",
+        "More informative features lower bias, because the model can now express patterns it had no way "
+        "to express before.",
+    ),
+    # the trees an ensemble keeps are its material, and a relative clause that says what trees have is said of them
+    ("bias-variance", "Random forests keep the deep trees but decorrelate and average them, so variance falls."),
+    ("bias-variance", "Random forests keep the deep trees and average them, so variance goes down."),
+    ("bias-variance", "Bagging averages deep trees, which have high variance on their own."),
+]
+
+
+@pytest.mark.parametrize(("qid", "text"), SET_11_CORRECT)
+def test_set_11_correct_statement_not_called_wrong(qid: str, text: str) -> None:
+    verdicts = _verdicts(qid, text)
+    assert "contradicted" not in verdicts.values()
+    assert _misconceptions(qid, text) == []
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        ("batchnorm", "Batch norm removes the need for the batch mean.", "batch-statistics"),
+        ("bias-variance", "A shallow tree can't follow the boundary, so it doesn't underfit.", "shallow-tree-bias"),
+        ("bias-variance", "Adding features does not lower bias.", "reduce-bias"),
+        ("bias-variance", "Deep trees have lower variance.", "deep-tree-variance"),
+    ],
+)
+def test_set_11_guards_still_denied(qid: str, text: str, kp_id: str) -> None:
     assert _verdicts(qid, text)[kp_id] == "contradicted"

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from interview_prep.grading.written.cases import KEPT, keeps_rather_than_uses
+from interview_prep.grading.written.denial_scope import NEW_SUBJECTS, second_predicate_between
 from interview_prep.grading.written.lexicon import (
     CONCEPTS,
     CONDITIONS,
@@ -36,7 +37,13 @@ from interview_prep.grading.written.lexicon import (
     RELATION_DENYING_WORDS,
     SET_ASIDE,
 )
-from interview_prep.grading.written.occurrences import Occurrence, clause_start, negation_positions, occurrences
+from interview_prep.grading.written.occurrences import (
+    STATIVE,
+    Occurrence,
+    clause_start,
+    negation_positions,
+    occurrences,
+)
 
 __all__ = ["Claim", "ClaimMatch", "Occurrence", "claim_of", "match_claim", "negation_positions", "occurrences"]
 
@@ -85,6 +92,11 @@ def _locally_denied(o: Occurrence, words: Sequence[str], clauses: Sequence[int])
     while clauses[lo] != clauses[o.start]:
         lo += 1
     return bool(negation_positions(words, lo, o.start)) or any(w in SET_ASIDE for w in words[lo : o.start])
+
+
+def _next_concept(picked: dict[str, Occurrence], i: int) -> int:
+    """Where the first picked concept after word i starts (i itself when none follows)."""
+    return min((o.start for o in picked.values() if o.start > i), default=i)
 
 
 def _split_at_and(
@@ -241,11 +253,20 @@ def match_claim(
         # a comparison ("TF-IDF trains faster than a transformer") is made in one clause: which side is which
         # cannot be borrowed ("..., than TF-IDF with logistic regression, ... so iteration is fast")
         compares = sum(1 for c in wanted if CONCEPTS[c][0] != "anchor") >= COMPARISON_SIZE
+        # "bagging averages deep trees, which have high variance": a relative clause that says what its noun is or
+        # has is said of the noun before it ("..., which lowers the variance" may be said of the whole clause)
+        opens_at = next(k for k, c in enumerate(clauses) if c == clause)
+        relative = (
+            _opener(words, clauses, clause) in {"which", "who"}
+            and opens_at + 1 < len(words)
+            and words[opens_at + 1] in STATIVE
+        )
         if len(picked) < len(wanted) and not compares:
             for lender in lenders:
                 for o in by_clause[lender]:
                     if (
-                        o.concept in wanted
+                        not (relative and o.end < opens_at - 2)
+                        and o.concept in wanted
                         and o.concept not in picked
                         and o.concept not in borrowed
                         and CONCEPTS[o.concept][0] != "category"  # "during training ..., and at inference"
@@ -286,7 +307,10 @@ def match_claim(
         denials = [
             i
             for i in negation_positions(words, lo, end)
-            if not any(x.start - 3 <= i < x.start for x in set_aside) and not _denies_the_manner(words, clauses, i)
+            if not any(x.start - 3 <= i < x.start for x in set_aside)
+            and not _denies_the_manner(words, clauses, i)
+            # "it cant carve out the boundary and it underfits": the denial does not reach a second predicate
+            and not second_predicate_between(words, i, _next_concept(picked, i))
         ]
         # "At inference the running mean is not used": a denied predicate after the concepts denies them too
         hi = end + 1
@@ -295,7 +319,9 @@ def match_claim(
         denials += [
             i
             for i in negation_positions(words, end + 1, hi)
-            if words[i - 1] in PREDICATE_AUXILIARIES
+            # "express relationships it previously had no way to see": a subject of its own opens a relative clause
+            if not any(w in NEW_SUBJECTS for w in words[end + 1 : i - 1])
+            and words[i - 1] in PREDICATE_AUXILIARIES
             # "a single example cannot be processed"; "cannot change the statistics" denies another verb
             or (words[i] == "cannot" and i == end + 1 and i + 1 < len(words) and words[i + 1] == "be")
         ]

@@ -320,3 +320,29 @@ def denies_a_leak(segment: Segment, i: int) -> bool:
         return True
     as_source = any(w in SOURCES for n in held_out for w in own[max(0, n - 3) : n])
     return as_source and any(w in LEAKING_ACTS for w in own)
+
+
+# "I skipped the GPU and trained on the CPU", "I didn't understand the masks, so I built a toy example": after
+# one of these, a verb or a subject opens a second predicate, which the denial before it does not reach.
+SECOND_PREDICATE_OPENERS = frozenset({"and", "so", "then", "but"})  # "never built it or tried it" denies both
+NEW_SUBJECTS = frozenset({"i", "we", "it", "they", "you"})
+SECOND_VERBS = frozenset(
+    "read wrote write start begin use go move build try focus look run train test fit pick made make got took".split()
+)
+
+
+def second_predicate_between(words: Sequence[str], cue: int, start: int) -> bool:
+    """True when an "and/so/then/but" before a verb, an auxiliary or a new subject stands between a denial and
+    what it would deny: "I skipped the GPU and trained on the CPU" does not deny the training."""
+    for k in range(cue + 1, start):
+        if words[k] in SECOND_PREDICATE_OPENERS:
+            nxt = words[k + 1]
+            if (
+                nxt in AUXILIARIES
+                or nxt in VERB_WORDS
+                or nxt in NEW_SUBJECTS
+                or nxt in SECOND_VERBS
+                or (nxt.endswith("ed") and len(nxt) > 4)
+            ):
+                return True
+    return False

@@ -193,6 +193,28 @@ def _pruned(found: Sequence[tuple[tuple[str, int], int, int]], k: int, words: Se
     return words[pa] in CUTTING and pb < a and all(w in _OBJECT_GAP for w in words[pb + 1 : a])
 
 
+# Words after a direction adjective that are no noun it could describe.
+NOT_NOUNS = frozenset(
+    "than and or but so the a an of to in on for with is are was were be been it its their this that as".split()
+)
+
+
+def _modifies_its_own_noun(words: Sequence[str], clauses: Sequence[int], taken: set[int], i: int) -> bool:
+    """True when a direction adjective stands before a noun of no concept ("a smaller lambda", "a larger C"),
+    set off from the clause by "e.g." or "say": it describes that noun, not a concept of the clause."""
+    lo = clause_start(clauses, i)
+    aside = any(w in {"e.g", "eg", "i.e", "ie", "say"} for w in words[max(lo, i - 3) : i])
+    nxt = i + 1
+    return (
+        aside
+        and nxt < len(words)
+        and clauses[nxt] == clauses[i]
+        and nxt not in taken
+        and words[nxt] not in NOT_NOUNS
+        and words[nxt] not in ADJECTIVE_WORDS
+    )
+
+
 def clause_start(clauses: Sequence[int], at: int) -> int:
     """The index of the first word of the clause that word `at` is in."""
     lo = at
@@ -342,6 +364,8 @@ def occurrences(
             continue  # "pruning stops the tree from growing deeper": what is prevented is moved, below
         if i + 1 < len(stems) and (stems[i + 1] in up or stems[i + 1] in down) and words[i] in SIZE_WORDS:
             continue  # "a small rise in bias", "a big fall in variance": the size of the move, not a move
+        if words[i] in ADJECTIVE_WORDS and _modifies_its_own_noun(words, clauses, taken, i):
+            continue  # "weakening the regularization, e.g. a smaller lambda, reduces bias": the lambda is smaller
         move = 1 if s in up else -1
         if words[i] in KEEP_WORDS and _restrains(words, clauses, i):
             move = -1  # "keeps the variance in check" holds it down
@@ -469,17 +493,24 @@ def occurrences(
 
 
 ENSEMBLE_CONCEPTS = frozenset({"ensemble", "boosting"})
+# The verbs of a relative clause that describes a plural noun before it ("trees, which have high variance"); "which
+# is" and "which lowers" may be said of the whole clause before them.
+STATIVE = frozenset("have had are were tend suffer".split())
 # What may stand between an ensemble and the trees it is made of: "a random forest of deep trees", "averages many
 # deep, decorrelated trees", "boosting with shallow trees".
 MATERIAL_GAP = frozenset(
-    "of many a an the few hundreds hundred several lots lot its their with on over together averages combines".split()
+    "of many a an the few hundreds hundred several lots lot its their with on over together averages combines keep "
+    "keeps".split()
 )
 
 
 def _material_of(found: Sequence[tuple[tuple[str, int], int, int]], words: Sequence[str], k: int) -> bool:
     """True when found[k] follows an ensemble's name with only a few linking words between: the learners the
     ensemble is built from ("bagging deep trees", "boosting shallow trees", "a random forest of deep trees")."""
-    a = found[k][1]
+    a, end = found[k][1], found[k][2]
+    rel = next((j for j in range(end + 1, min(end + 3, len(words) - 1)) if words[j] in {"which", "that"}), None)
+    if rel is not None and words[rel + 1] in STATIVE:
+        return False  # "bagging deep trees, which have high variance, ...": the relative says what the trees are
     for (concept, _), _, b in found[:k]:
         if concept in ENSEMBLE_CONCEPTS and b < a and a - b <= 4:
             between = words[b + 1 : a]

@@ -267,6 +267,14 @@ def _limits(words: Sequence[str], i: int) -> bool:
     return following in LIMITING_VERBS
 
 
+# "centring removes the batch mean": removing a mean is subtracting it, arithmetic done, not a thing left out.
+SUBTRACTED = frozenset("mean means average averages".split())
+
+
+def _subtracts(words: Sequence[str], i: int) -> bool:
+    return any(w in SUBTRACTED for w in words[i + 1 : i + 6])  # "removes the mini-batch mean"
+
+
 MODALS = frozenset("can could will would".split())
 
 
@@ -282,30 +290,6 @@ def _none_can_remedy(words: Sequence[str], clauses: Sequence[int], i: int, start
         return False
     verb = words[k]  # "fixes", "rescues", "fix"
     return any(form in LIMITING_VERBS for form in (verb, verb[:-1], verb[:-2] if verb.endswith("es") else ""))
-
-
-# "I skipped the GPU and trained on the CPU", "I didn't understand the masks, so I built a toy example": after
-# one of these, a verb or a subject opens a second predicate, which the denial before it does not reach.
-SECOND_PREDICATE_OPENERS = frozenset({"and", "so", "then", "but"})  # "never built it or tried it" denies both
-NEW_SUBJECTS = frozenset({"i", "we", "it", "they", "you"})
-SECOND_VERBS = frozenset(
-    "read wrote write start begin use go move build try focus look run train test fit pick made make got took".split()
-)
-
-
-def _second_predicate_between(words: Sequence[str], cue: int, start: int) -> bool:
-    for k in range(cue + 1, start):
-        if words[k] in SECOND_PREDICATE_OPENERS:
-            nxt = words[k + 1]
-            if (
-                nxt in AUXILIARIES
-                or nxt in VERB_WORDS
-                or nxt in NEW_SUBJECTS
-                or nxt in SECOND_VERBS
-                or (nxt.endswith("ed") and len(nxt) > 4)
-            ):
-                return True
-    return False
 
 
 def _negated(
@@ -334,7 +318,7 @@ def _negated(
             or i in matched  # the phrase's own "instead of", which opens a clause of its own
             or (clauses[i] <= clauses[end] and scope.opens_elliptical_denial(segment, i))
         )
-        and not (words[i] in lexicon.PRIVATIVES and (i in matched or segment.stems[i] in done))
+        and not (words[i] in lexicon.PRIVATIVES and (i in matched or segment.stems[i] in done or _subtracts(words, i)))
         and not scope.sets_a_condition(segment, i)
         and not (
             i not in matched
@@ -348,7 +332,7 @@ def _negated(
         and not _denies_a_kind(words, i, start)
         and not (i not in matched and scope.denies_leaving_it(segment, i, start))
         and not scope.denies_another_predicate(segment, i, start, end, said)
-        and not _second_predicate_between(words, i, min((k for k in matched if k > i), default=start))
+        and not scope.second_predicate_between(words, i, min((k for k in matched if k > i), default=start))
         and not _none_can_remedy(words, clauses, i, start, end)
     ]
     # "I didn't pick a neural network because the data was tabular": a phrase that runs on into its reason
