@@ -94,6 +94,22 @@ def _locally_denied(o: Occurrence, words: Sequence[str], clauses: Sequence[int])
     return bool(negation_positions(words, lo, o.start)) or any(w in SET_ASIDE for w in words[lo : o.start])
 
 
+# A relative clause about a proposition denies that proposition: "regularization reduces bias, a claim I do not
+# accept", "that deeper trees have lower variance is something I don't believe".
+PROPOSITION_HEADS = frozenset("claim idea something one view thing belief statement myth notion assertion".split())
+ASSENTING = frozenset("believe accept share make buy agree think hold endorse say claim support".split())
+
+
+def _in_a_relative_of_its_own(words: Sequence[str], end: int, i: int) -> bool:
+    """True when the denial at i sits in a relative clause with a subject of its own after the concepts (which end
+    at `end`): "express relationships it previously had no way to see" denies nothing of the claim."""
+    subject = next((k for k in range(end + 1, i) if words[k] in NEW_SUBJECTS), None)
+    if subject is None:
+        return False
+    about_a_proposition = words[subject - 1] in PROPOSITION_HEADS or any(w in ASSENTING for w in words[i + 1 : i + 3])
+    return not about_a_proposition
+
+
 def _next_concept(picked: dict[str, Occurrence], i: int) -> int:
     """Where the first picked concept after word i starts (i itself when none follows)."""
     return min((o.start for o in picked.values() if o.start > i), default=i)
@@ -310,7 +326,7 @@ def match_claim(
             if not any(x.start - 3 <= i < x.start for x in set_aside)
             and not _denies_the_manner(words, clauses, i)
             # "it cant carve out the boundary and it underfits": the denial does not reach a second predicate
-            and not second_predicate_between(words, i, _next_concept(picked, i))
+            and not second_predicate_between(words, i, _next_concept(picked, i), verbs=False)
         ]
         # "At inference the running mean is not used": a denied predicate after the concepts denies them too
         hi = end + 1
@@ -319,8 +335,7 @@ def match_claim(
         denials += [
             i
             for i in negation_positions(words, end + 1, hi)
-            # "express relationships it previously had no way to see": a subject of its own opens a relative clause
-            if not any(w in NEW_SUBJECTS for w in words[end + 1 : i - 1])
+            if not _in_a_relative_of_its_own(words, end, i)
             and words[i - 1] in PREDICATE_AUXILIARIES
             # "a single example cannot be processed"; "cannot change the statistics" denies another verb
             or (words[i] == "cannot" and i == end + 1 and i + 1 < len(words) and words[i + 1] == "be")

@@ -331,18 +331,14 @@ SECOND_VERBS = frozenset(
 )
 
 
-def second_predicate_between(words: Sequence[str], cue: int, start: int) -> bool:
+def second_predicate_between(words: Sequence[str], cue: int, start: int, verbs: bool = True) -> bool:
     """True when an "and/so/then/but" before a verb, an auxiliary or a new subject stands between a denial and
-    what it would deny: "I skipped the GPU and trained on the CPU" does not deny the training."""
+    what it would deny: "I skipped the GPU and trained on the CPU" does not deny the training. Without `verbs`,
+    only a new subject or auxiliary opens one: "doesn't overshoot and make the loss diverge" shares its "doesn't"."""
     for k in range(cue + 1, start):
         if words[k] in SECOND_PREDICATE_OPENERS:
             nxt = words[k + 1]
-            if (
-                nxt in AUXILIARIES
-                or nxt in VERB_WORDS
-                or nxt in NEW_SUBJECTS
-                or nxt in SECOND_VERBS
-                or (nxt.endswith("ed") and len(nxt) > 4)
-            ):
+            verb = nxt in VERB_WORDS or nxt in SECOND_VERBS or (nxt.endswith("ed") and len(nxt) > 4)
+            if nxt in AUXILIARIES or nxt in NEW_SUBJECTS or (verbs and verb):
                 return True
     return False

@@ -21,6 +21,7 @@ from interview_prep.grading.written.denial_scope import (
 )
 from interview_prep.grading.written.occurrences import clause_start, excepted, paired
 from interview_prep.grading.written.phrases import (
+    QUESTION_WORDS,
     Matcher,
     about_the_other,
     compile_claim,
@@ -433,29 +434,46 @@ def _denies_no_step(seg: Segment, start: int, end: int, story: bool, figure: boo
     cues = denial_positions(seg.words, lo, end + 1)
     if story and not figure and _not_yet_or_tried(seg, start, cues):
         return True
-    if story and _only_an_attitude_denied(seg.words, cues):
+    if story and _only_a_doubt_denied(seg.words, cues):
         return True
     if _a_rule_of_practice(seg, end) or (story and _without_a_resource(seg.words, lo, cues)):
         return True
     return any(denies_a_leak(seg, i) for i in cues)
 
 
-# What a candidate felt about a step, not whether they took it: "I didn't trust my first hypothesis and tested it",
-# "I wasn't sure whether the problem came from the features or the model, so I swapped in a simpler model".
-ATTITUDES = frozenset("trust trusted believe believed doubt doubted sure comfortable confident convinced".split())
-DEGREES = frozenset("really fully quite entirely completely totally yet".split())
+# A doubt that leads to a check is no step skipped: "I wasn't sure whether the problem came from the features or
+# the model, so I swapped in a simpler model", "I didn't trust the validation number, so I recomputed it", "I didn't
+# trust my first hypothesis and tested it". A doubt about the step itself still denies it: "I didn't trust
+# experiments", "I wasn't sure a minimal experiment was worth the time", "I didn't believe in forming a hypothesis".
+UNSURE = frozenset("sure certain".split())
+DOUBTING = frozenset("trust trusted believe believed".split())
+DEGREES = frozenset("really fully quite entirely completely totally very 100".split())
+# What a candidate may doubt and then check: a figure the run gave, or a first guess.
+DOUBTED = frozenset("number numbers result results metric metrics score scores value values output outputs".split())
+FIRST = frozenset("first initial original".split())
+OWNERS = frozenset("the my our that this those these its their".split())
 
 
-def _only_an_attitude_denied(words: Sequence[str], cues: Sequence[int]) -> bool:
-    """True when every denial reaching the match denies an attitude verb or adjective right after it."""
+def _only_a_doubt_denied(words: Sequence[str], cues: Sequence[int]) -> bool:
+    """True when every denial reaching the match denies a doubt the story goes on to check: "not sure whether ...",
+    "didn't trust the numbers", "didn't believe my first guess"."""
 
-    def attitude(i: int) -> bool:
+    def doubt(i: int) -> bool:
         k = i + 1
         while k < len(words) and words[k] in DEGREES:
             k += 1
-        return k < len(words) and words[k] in ATTITUDES
+        if k >= len(words):
+            return False
+        if words[k] in UNSURE:
+            return k + 1 < len(words) and words[k + 1] in QUESTION_WORDS
+        if words[k] not in DOUBTING:
+            return False
+        rest = words[k + 1 : k + 5]
+        if not rest or rest[0] not in OWNERS:
+            return False  # "didn't trust experiments", "didn't trust myself to ...", "didn't believe in ..."
+        return len(rest) > 1 and (rest[1] in FIRST or any(w in DOUBTED for w in rest[1:3]))
 
-    return bool(cues) and all(attitude(i) for i in cues)
+    return bool(cues) and all(doubt(i) for i in cues)
 
 
 def _not_yet_or_tried(seg: Segment, start: int, cues: Sequence[int]) -> bool:

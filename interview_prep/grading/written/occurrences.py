@@ -507,10 +507,7 @@ MATERIAL_GAP = frozenset(
 def _material_of(found: Sequence[tuple[tuple[str, int], int, int]], words: Sequence[str], k: int) -> bool:
     """True when found[k] follows an ensemble's name with only a few linking words between: the learners the
     ensemble is built from ("bagging deep trees", "boosting shallow trees", "a random forest of deep trees")."""
-    a, end = found[k][1], found[k][2]
-    rel = next((j for j in range(end + 1, min(end + 3, len(words) - 1)) if words[j] in {"which", "that"}), None)
-    if rel is not None and words[rel + 1] in STATIVE:
-        return False  # "bagging deep trees, which have high variance, ...": the relative says what the trees are
+    a = found[k][1]
     for (concept, _), _, b in found[:k]:
         if concept in ENSEMBLE_CONCEPTS and b < a and a - b <= 4:
             between = words[b + 1 : a]

@@ -249,7 +249,7 @@ def _only_says_when(segment: Segment, start: int, end: int) -> bool:
 
 # "a learning rate schedule cannot rescue a rate that diverges", "ROC-AUC cannot tell you which threshold to use":
 # what a thing cannot remedy or tell is a limit of it, not a denial of its worth ("cannot tell you anything" is).
-LIMITING_VERBS = frozenset("rescue fix save replace remove undo compensate cure solve capture represent handle".split())
+LIMITING_VERBS = frozenset("rescue fix save replace remove undo compensate cure solve".split())
 # ...and what it cannot tell is a limit when it is a question: "cannot tell you which threshold to use", not "cannot
 # tell you a good learning rate".
 TELLING = frozenset("tell show".split())
@@ -271,8 +271,22 @@ def _limits(words: Sequence[str], i: int) -> bool:
 SUBTRACTED = frozenset("mean means average averages".split())
 
 
+# What may stand between the privative and the mean: "removes the mini-batch mean", "removes each feature's mean".
+DROPPED_FROM = frozenset("computation calculation formula equation pipeline".split())
+MEAN_MODIFIERS = frozenset("the each its a batch mini mini-batch minibatch per feature feature's per-feature".split())
+
+
 def _subtracts(words: Sequence[str], i: int) -> bool:
-    return any(w in SUBTRACTED for w in words[i + 1 : i + 6])  # "removes the mini-batch mean"
+    """True when a privative's object is a mean ("removes the batch mean"), not "the need for the mean", "average
+    precision", or a mean dropped "from the computation"."""
+    k = i + 1
+    while k < len(words) and words[k] in MEAN_MODIFIERS:
+        k += 1
+    if k >= len(words) or words[k] not in SUBTRACTED:
+        return False
+    after = words[k + 1 : k + 4]
+    dropped = bool(after) and after[0] == "from" and any(w in DROPPED_FROM for w in after[1:])
+    return not (after[:1] and after[0] == "precision") and not dropped
 
 
 MODALS = frozenset("can could will would".split())
@@ -289,7 +303,12 @@ def _none_can_remedy(words: Sequence[str], clauses: Sequence[int], i: int, start
     if k >= len(words) or any(w in INDEFINITES or w in {"any", "much"} for w in words[k + 1 : k + 4]):
         return False
     verb = words[k]  # "fixes", "rescues", "fix"
-    return any(form in LIMITING_VERBS for form in (verb, verb[:-1], verb[:-2] if verb.endswith("es") else ""))
+    if not any(form in LIMITING_VERBS for form in (verb, verb[:-1], verb[:-2] if verb.endswith("es") else "")):
+        return False
+    # only a case the sentence qualifies is beyond the remedy ("a rate that is ten times too large", "a model
+    # evaluated on a leaky split"): "no regularization can fix overfitting" denies what the thing is for
+    obj = words[k + 1 : k + 8]
+    return any(w in {"that", "which", "who"} or (w.endswith("ed") and len(w) > 4) for w in obj)
 
 
 def _negated(
