@@ -71,6 +71,10 @@ def _pick(found: Sequence[Finding], verdict: str) -> Finding | None:
     return min(hits, key=lambda f: order.get(f.how, 9))
 
 
+# Key points stated the wrong way round plus misconceptions stated: this many fail an answer.
+ERRORS_TO_FAIL = 2
+
+
 # A lone word of the point, or wording close to it, against what says the opposite outright.
 WEAK_EVIDENCE = frozenset({"term", "similarity"})
 OUTRIGHT = frozenset({"claim", "subject", "topic", "definition"})
@@ -379,9 +383,18 @@ def grade_written(question: Question, text: str) -> GradeReport:
             + "), so it does not pass whatever else it covers."
         )
     stated_core = core_asserted and bool(core) and not misconceptions and not contradictions
+    # One slip an interviewer asks about; two things stated wrongly fail the answer, whatever else it covers.
+    # counted by what was said: a misconception's sentence that also states a key point wrongly is one error
+    errors = len({c["quote"] for c in contradictions} | {m["quote"] for m in misconceptions})
+    if errors >= ERRORS_TO_FAIL and not core_contradicted:
+        notes.append(
+            f"{errors} things stated wrongly (key points the wrong way round, misconceptions): an interviewer "
+            "would not pass this answer, whatever else it covers."
+        )
     passed = (
         (score >= rubric.pass_mark or stated_core)
         and not core_contradicted
+        and errors < ERRORS_TO_FAIL
         and prose_share >= PROSE_SHARE_TO_PASS
         and rambling_factor >= 1.0
     )
