@@ -26,7 +26,8 @@ def test_a_strong_answer_with_one_misconception_still_passes() -> None:
 
 def test_two_misconceptions_fail_an_answer_that_scores_above_the_pass_mark() -> None:
     report = _grade(
-        STRONG + "\n\nHonestly, a fully grown tree is the safest choice. Bias here really just means the data is unfair."
+        STRONG
+        + "\n\nHonestly, a fully grown tree is the safest choice. Bias here really just means the data is unfair."
     )
     assert {m["id"] for m in report["misconceptions"]} == {"deeper-is-better", "bias-is-fairness"}
     assert report["score"] >= report["pass_mark"]
