@@ -172,3 +172,34 @@ def test_set_11_correct_statement_not_called_wrong(qid: str, text: str) -> None:
 )
 def test_set_11_guards_still_denied(qid: str, text: str, kp_id: str) -> None:
     assert _verdicts(qid, text)[kp_id] == "contradicted"
+
+
+# A short tail that only denies ("..., which it does not", "..., but they don't", "..., which they rarely do")
+# takes back what the clause before it says: the third review's misconceptions reported and then denied.
+TAKEN_BACK = [
+    ("bias-variance", "People assume regularization reduces bias, which it does not."),
+    ("bias-variance", "Many people think deeper trees have lower variance, which they do not."),
+    ("bias-variance", "Some think a bigger model increases bias, but it does not."),
+    ("batchnorm", "Some assume batch norm uses the batch statistics at inference, which it does not."),
+    ("beyond-accuracy", "Stakeholders assume false positives and false negatives cost the same, which they rarely do."),
+    ("spam-pipeline", "Juniors often think a random split is fine for email, which it is not."),
+]
+
+
+@pytest.mark.parametrize(("qid", "text"), TAKEN_BACK)
+def test_a_tail_that_takes_it_back(qid: str, text: str) -> None:
+    assert "contradicted" not in _verdicts(qid, text).values()
+    assert _misconceptions(qid, text) == []
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id", "verdict"),
+    [
+        ("bias-variance", "People say bagging reduces variance, which it does not.", "reduce-variance", "contradicted"),
+        # a tail with a predicate of its own is no taking back
+        ("bias-variance", "Bagging reduces variance, but it does not reduce bias.", "reduce-variance", "asserted"),
+        ("bias-variance", "Deeper trees have higher variance, which they do.", "deep-tree-variance", "asserted"),
+    ],
+)
+def test_a_tail_only_takes_back_when_it_only_denies(qid: str, text: str, kp_id: str, verdict: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == verdict

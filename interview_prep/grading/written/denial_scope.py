@@ -342,3 +342,22 @@ def second_predicate_between(words: Sequence[str], cue: int, start: int, verbs: 
             if nxt in AUXILIARIES or nxt in NEW_SUBJECTS or (verbs and verb):
                 return True
     return False
+
+
+# "People assume regularization reduces bias, which it does not", "Some think a bigger model increases bias, but
+# it does not", "..., which they rarely do": a short clause after the match that only denies, with a pronoun for
+# what was said, takes back what the clause before it says.
+TAIL_OPENERS = frozenset({"which", "but"})
+TAIL_PRONOUNS = frozenset({"it", "they", "this", "that"})
+TAIL_DENIALS = frozenset({"not", "never", "rarely", "seldom", "hardly"})
+TAIL_FILLERS = frozenset("do does did is are was were will would can could really always at all in practice".split())
+
+
+def taken_back_after(segment: Segment, at: int) -> bool:
+    """True when the clause after word `at`'s clause is such a denial, and all of it."""
+    words, clauses = segment.words, segment.clauses
+    nxt = next((k for k in range(at + 1, len(words)) if clauses[k] != clauses[at]), None)
+    if nxt is None or words[nxt] not in TAIL_OPENERS or nxt + 2 >= len(words) or words[nxt + 1] not in TAIL_PRONOUNS:
+        return False
+    tail = [words[k] for k in range(nxt + 2, len(words)) if clauses[k] == clauses[nxt]]
+    return any(w in TAIL_DENIALS for w in tail) and all(w in TAIL_DENIALS or w in TAIL_FILLERS for w in tail)

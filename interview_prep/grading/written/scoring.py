@@ -8,7 +8,7 @@ from typing import Any
 from interview_prep.errors import AnswerError
 from interview_prep.grading.report import Category, CheckResult, GradeReport, Status
 from interview_prep.grading.written.antecedents import resolve_pronouns
-from interview_prep.grading.written.denial_scope import after_a_mistake
+from interview_prep.grading.written.denial_scope import after_a_mistake, taken_back_after
 from interview_prep.grading.written.evidence import ASSERTED, CONTRADICTED, MISSING, UNCLEAR, Finding, Reader
 from interview_prep.grading.written.occurrences import clause_start
 from interview_prep.grading.written.phrases import compile_claim, set_against
@@ -89,6 +89,19 @@ def _qualified(f: Finding) -> bool:
     hold); further on ("O(n), and the whole run is ... only if it does not converge") it qualifies another claim."""
     after = f.segment.words[f.end + 1 :]
     return len(after) >= 2 and after[0] == "only" and after[1] in QUALIFYING
+
+
+def _taken_back(found: Sequence[Finding]) -> list[Finding]:
+    """What a clause asserts is denied by a tail that takes it back ("People assume regularization reduces bias,
+    which it does not"), and what it denies is no longer said either way ("Many people think deeper trees have
+    lower variance, which they do not" contradicts no point)."""
+    out = []
+    for f in found:
+        if not taken_back_after(f.segment, f.end):
+            out.append(f)
+        elif f.verdict == ASSERTED:
+            out.append(Finding(CONTRADICTED, f.segment, f.start, f.end, f.how, f.phrase))
+    return out
 
 
 def _said_both_ways(found: Sequence[Finding]) -> Finding | None:
@@ -196,6 +209,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
         k: [f for f in fs if not (f.verdict == CONTRADICTED and after_a_mistake(f.segment, f.start))]
         for k, fs in findings.items()
     }
+    findings = {k: _taken_back(fs) for k, fs in findings.items()}
     _swap_subjects(findings)
     _explain_contradictions(findings)
     earning = {
@@ -207,6 +221,7 @@ def grade_written(question: Question, text: str) -> GradeReport:
         found = reader.phrase_findings(phrase_texts, segments, beliefs=True) + reader.claim_findings(
             claim_texts, segments
         )
+        found = _taken_back(found)
         if _EXCLUSIVE & set(mc.description.lower().replace(",", " ").split()):
             found = [_not_only(f) for f in found]
         # "A queue is FIFO, whereas a stack is LIFO": set against a clause that earns a key point, the
