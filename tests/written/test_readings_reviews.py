@@ -203,3 +203,48 @@ def test_a_tail_that_takes_it_back(qid: str, text: str) -> None:
 )
 def test_a_tail_only_takes_back_when_it_only_denies(qid: str, text: str, kp_id: str, verdict: str) -> None:
     assert _verdicts(qid, text)[kp_id] == verdict
+
+
+# The fourth review: what a tail does not take back, and the truth-value tails it does.
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id"),
+    [
+        # a hedge ("not always") is no taking back
+        ("bias-variance", "Deep trees tend to overfit, but they don't always.", "deep-tree-variance"),
+        ("spam-pipeline", "Retraining monthly is usually enough, but it isn't always.", "monitoring"),
+        # the candidate's own guess was wrong, the step was still taken
+        ("debugging-story", "I thought it was the learning rate, but it wasn't.", "hypothesis"),
+        ("debugging-story", "I suspected the labels were shifted by one row, but they were not.", "hypothesis"),
+        # a tail that agrees with a denial keeps it
+        ("bias-variance", "Deeper trees do not have lower variance, which they never do.", "deep-tree-variance"),
+    ],
+)
+def test_what_a_tail_does_not_take_back(qid: str, text: str, kp_id: str) -> None:
+    assert _verdicts(qid, text)[kp_id] != "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "misconception"),
+    [
+        ("spam-pipeline", "Many argue spam does not change over time, which it doesn't.", "spam-is-static"),
+        ("learning-rate", "Some say Adam does not need a learning rate, which it does not.", "adam-needs-no-tuning"),
+    ],
+)
+def test_a_tail_that_agrees_keeps_the_misconception(qid: str, text: str, misconception: str) -> None:
+    assert misconception in _misconceptions(qid, text)
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        ("bias-variance", "Regularization reduces bias, which is false."),
+        ("bias-variance", "Some claim a bigger model increases bias, but that is not the case."),
+        ("spam-pipeline", "Some say a random split is fine for email, which isn't true because it leaks future spam."),
+        ("project-deep-dive", "It would be easy to say nothing went wrong, but that isn't true."),
+        # a point only named in what is taken back is neither said nor denied
+        ("learning-rate", "It's tempting to think Adam removes the need to tune the learning rate, but it does not."),
+    ],
+)
+def test_a_truth_value_tail_takes_it_back(qid: str, text: str) -> None:
+    assert "contradicted" not in _verdicts(qid, text).values()
+    assert _misconceptions(qid, text) == []

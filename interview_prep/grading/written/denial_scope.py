@@ -345,19 +345,45 @@ def second_predicate_between(words: Sequence[str], cue: int, start: int, verbs: 
 
 
 # "People assume regularization reduces bias, which it does not", "Some think a bigger model increases bias, but
-# it does not", "..., which they rarely do": a short clause after the match that only denies, with a pronoun for
-# what was said, takes back what the clause before it says.
+# it does not", "..., which they rarely do", "..., which isn't true": a short clause after the match that only
+# denies what was said takes it back. Not a hedge ("but it doesn't always"), not the candidate's own guess or check
+# ("I thought it was the learning rate, but it wasn't": the guess was wrong, the step was taken), not a condition
+# ("if the classes were balanced ..., but they are not"), and not a clause that already denies ("deeper trees do
+# not have lower variance, which they never do" agrees with it).
 TAIL_OPENERS = frozenset({"which", "but"})
 TAIL_PRONOUNS = frozenset({"it", "they", "this", "that"})
 TAIL_DENIALS = frozenset({"not", "never", "rarely", "seldom", "hardly"})
-TAIL_FILLERS = frozenset("do does did is are was were will would can could really always at all in practice".split())
+TAIL_FILLERS = frozenset("do does did is are was were will would can could really at all in practice".split())
+# "..., which isn't true", "but that is not the case", "which is false"
+TAIL_TRUTH = frozenset("true correct right case".split())
+TAIL_FALSITY = frozenset("false wrong untrue myth".split())
+OWN_VOICE = frozenset("i we my our i'd we'd me us".split())
+SUPPOSING_WORDS = frozenset("if unless might would could whether".split())
 
 
 def taken_back_after(segment: Segment, at: int) -> bool:
     """True when the clause after word `at`'s clause is such a denial, and all of it."""
     words, clauses = segment.words, segment.clauses
     nxt = next((k for k in range(at + 1, len(words)) if clauses[k] != clauses[at]), None)
-    if nxt is None or words[nxt] not in TAIL_OPENERS or nxt + 2 >= len(words) or words[nxt + 1] not in TAIL_PRONOUNS:
+    if nxt is None or words[nxt] not in TAIL_OPENERS or nxt + 1 >= len(words):
         return False
-    tail = [words[k] for k in range(nxt + 2, len(words)) if clauses[k] == clauses[nxt]]
-    return any(w in TAIL_DENIALS for w in tail) and all(w in TAIL_DENIALS or w in TAIL_FILLERS for w in tail)
+    tail = [words[k] for k in range(nxt + 1, len(words)) if clauses[k] == clauses[nxt]]
+    if tail and tail[0] in TAIL_PRONOUNS:
+        tail = tail[1:]
+    elif words[nxt] == "but":
+        return False  # "but it does not", "but that isn't true"; not "but does not reduce bias"
+    said = set(words[k] for k in range(0, nxt) if clauses[k] <= clauses[at])
+    if OWN_VOICE & said:
+        return False
+    content = [w for w in tail if w not in TAIL_FILLERS and w not in TAIL_DENIALS and w not in {"the", "a"}]
+    denied = any(w in TAIL_DENIALS for w in tail)
+    if content and (all(w in TAIL_FALSITY for w in content) or (denied and all(w in TAIL_TRUTH for w in content))):
+        return True  # "which isn't true", "but that is false": said of what was said, whatever it says
+    # "which it does not" repeats the clause's predicate, denied: a clause that already denies is agreed with, and
+    # in a supposition it may deny the condition ("if the classes were balanced ..., but they are not")
+    return denied and not content and not negation_positions_in(tuple(said)) and not SUPPOSING_WORDS & said
+
+
+def negation_positions_in(words: Sequence[str]) -> bool:
+    """True when the words deny something ("not", "never", "no", "n't" read as "not", "without")."""
+    return any(w in {"not", "never", "no", "without", "cannot", "nothing", "none"} for w in words)

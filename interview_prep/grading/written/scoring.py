@@ -99,7 +99,8 @@ def _taken_back(found: Sequence[Finding]) -> list[Finding]:
     for f in found:
         if not taken_back_after(f.segment, f.end):
             out.append(f)
-        elif f.verdict == ASSERTED:
+        elif f.verdict == ASSERTED and f.how not in WEAK_EVIDENCE:
+            # a point only named ("Adam") in what is taken back is neither said nor denied
             out.append(Finding(CONTRADICTED, f.segment, f.start, f.end, f.how, f.phrase))
     return out
 
