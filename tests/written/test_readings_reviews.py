@@ -248,3 +248,29 @@ def test_a_tail_that_agrees_keeps_the_misconception(qid: str, text: str, misconc
 def test_a_truth_value_tail_takes_it_back(qid: str, text: str) -> None:
     assert "contradicted" not in _verdicts(qid, text).values()
     assert _misconceptions(qid, text) == []
+
+
+# Found in the new-user trial: without a comma, "and a deep tree has ..." is a second clause with its own subject.
+@pytest.mark.parametrize(
+    ("qid", "text", "kp_id", "verdict"),
+    [
+        ("bias-variance", "A shallow tree has high bias and a deep tree has high variance.", "deep-tree-variance",
+         "asserted"),
+        ("bias-variance", "A shallow tree has high bias and a deep tree has high variance.", "shallow-tree-bias",
+         "asserted"),
+        ("bias-variance", "A stump has high bias and a fully grown tree has high variance.", "deep-tree-variance",
+         "asserted"),
+        pytest.param("bias-variance", "A stump underfits and a fully grown tree has high variance.",
+                     "deep-tree-variance", "asserted",
+                     marks=pytest.mark.xfail(strict=True, reason="'underfits' is no verb the clause reader knows")),
+        # no second verb, or no first one: still one clause, and its denial reaches both
+        ("batchnorm", "In training it computes the batch mean and the batch variance.", "batch-statistics",
+         "asserted"),
+        ("batchnorm", "During training it does not use the batch mean and the batch variance.", "batch-statistics",
+         "contradicted"),
+    ],
+)  # fmt: skip
+def test_and_with_a_second_subject_and_verb_opens_a_clause(qid: str, text: str, kp_id: str, verdict: str) -> None:
+    assert _verdicts(qid, text)[kp_id] == verdict
+    if verdict == "asserted":
+        assert _misconceptions(qid, text) == []

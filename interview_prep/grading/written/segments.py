@@ -302,6 +302,27 @@ def _opens_a_past_step(m: re.Match[str], nxt: re.Match[str] | None, lowered: str
 PAST_STEP_VERBS = frozenset("found ran reran wrote built saw made took put got split kept set".split())
 
 
+# "A shallow tree has high bias and a deep tree has high variance": after a clause with its own verb, "and" and
+# a determiner open a second subject with a verb of its own, a clause of its own ("computes the mean and the
+# variance of the batch" has no second verb; "the mean and the variance are computed" no first one).
+SECOND_SUBJECT_OPENERS = frozenset("a an the its their this these".split())
+SECOND_SUBJECT_REACH = 4
+
+
+def _opens_a_second_sentence(
+    following: str, lowered: str, at: int, words: Sequence[str], clauses: Sequence[int]
+) -> bool:
+    if following not in SECOND_SUBJECT_OPENERS or not words:
+        return False
+    own = [w for w, c in zip(words, clauses, strict=True) if c == clauses[-1]]
+    if not any(w in AUXILIARIES or w in VERB_WORDS for w in own):
+        return False
+    stop = lowered.find(",", at)
+    upto = lowered if stop == -1 else lowered[:stop]  # up to the next comma
+    ahead = [t.group() for t in TOKEN_RE.finditer(upto, at)][: SECOND_SUBJECT_REACH + 1]
+    return any(w in AUXILIARIES or w in VERB_WORDS for w in ahead[2:])
+
+
 def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[tuple[int, int]]]:
     """As tokenize(), with the character span of each word in the segment."""
     words: list[str] = []
@@ -375,6 +396,7 @@ def tokenize_spans(segment: str) -> tuple[list[str], list[int], list[int], list[
                 and (
                     word in CLAUSE_BREAK_WORDS
                     or (word == "and" and following in AUXILIARIES | VERB_WORDS)
+                    or (word == "and" and _opens_a_second_sentence(following, lowered, m.end(), words, clauses))
                     or after_without
                 )
             ):
