@@ -37,13 +37,7 @@ from interview_prep.grading.written.lexicon import (
     RELATION_DENYING_WORDS,
     SET_ASIDE,
 )
-from interview_prep.grading.written.occurrences import (
-    STATIVE,
-    Occurrence,
-    clause_start,
-    negation_positions,
-    occurrences,
-)
+from interview_prep.grading.written.occurrences import Occurrence, clause_start, negation_positions, occurrences
 
 __all__ = ["Claim", "ClaimMatch", "Occurrence", "claim_of", "match_claim", "negation_positions", "occurrences"]
 
@@ -94,6 +88,9 @@ def _locally_denied(o: Occurrence, words: Sequence[str], clauses: Sequence[int])
     return bool(negation_positions(words, lo, o.start)) or any(w in SET_ASIDE for w in words[lo : o.start])
 
 
+# The verbs of a relative clause that describes a plural noun before it ("trees, which have high variance"); "which
+# is" and "which lowers" may be said of the whole clause before them.
+STATIVE = frozenset("have had are were tend suffer".split())
 # A relative clause about a proposition denies that proposition: "regularization reduces bias, a claim I do not
 # accept", "that deeper trees have lower variance is something I don't believe".
 PROPOSITION_HEADS = frozenset("claim idea something one view thing belief statement myth notion assertion".split())
@@ -269,15 +266,15 @@ def match_claim(
         # a comparison ("TF-IDF trains faster than a transformer") is made in one clause: which side is which
         # cannot be borrowed ("..., than TF-IDF with logistic regression, ... so iteration is fast")
         compares = sum(1 for c in wanted if CONCEPTS[c][0] != "anchor") >= COMPARISON_SIZE
-        # "bagging averages deep trees, which have high variance": a relative clause that says what its noun is or
-        # has is said of the noun before it ("..., which lowers the variance" may be said of the whole clause)
-        opens_at = next(k for k, c in enumerate(clauses) if c == clause)
-        relative = (
-            _opener(words, clauses, clause) in {"which", "who"}
-            and opens_at + 1 < len(words)
-            and words[opens_at + 1] in STATIVE
-        )
         if len(picked) < len(wanted) and not compares:
+            # "bagging averages deep trees, which have high variance": a relative clause that says what its noun is
+            # or has is said of the noun before it ("..., which lowers the variance" may be said of the whole clause)
+            opens_at = clause_start(clauses, own[0].start)
+            relative = (
+                _opener(words, clauses, clause) in {"which", "who"}
+                and opens_at + 1 < len(words)
+                and words[opens_at + 1] in STATIVE
+            )
             for lender in lenders:
                 for o in by_clause[lender]:
                     if (
@@ -335,8 +332,7 @@ def match_claim(
         denials += [
             i
             for i in negation_positions(words, end + 1, hi)
-            if not _in_a_relative_of_its_own(words, end, i)
-            and words[i - 1] in PREDICATE_AUXILIARIES
+            if (words[i - 1] in PREDICATE_AUXILIARIES and not _in_a_relative_of_its_own(words, end, i))
             # "a single example cannot be processed"; "cannot change the statistics" denies another verb
             or (words[i] == "cannot" and i == end + 1 and i + 1 < len(words) and words[i + 1] == "be")
         ]

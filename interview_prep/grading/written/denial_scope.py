@@ -359,6 +359,8 @@ TAIL_TRUTH = frozenset("true correct right case".split())
 TAIL_FALSITY = frozenset("false wrong untrue myth".split())
 OWN_VOICE = frozenset("i we my our i'd we'd me us".split())
 SUPPOSING_WORDS = frozenset("if unless might would could whether".split())
+# What makes the clause before a tail a denial already ("n't" is read as "not").
+CLAUSE_DENIALS = frozenset("not never no without cannot nothing none".split())
 
 
 def taken_back_after(segment: Segment, at: int) -> bool:
@@ -381,9 +383,4 @@ def taken_back_after(segment: Segment, at: int) -> bool:
         return True  # "which isn't true", "but that is false": said of what was said, whatever it says
     # "which it does not" repeats the clause's predicate, denied: a clause that already denies is agreed with, and
     # in a supposition it may deny the condition ("if the classes were balanced ..., but they are not")
-    return denied and not content and not negation_positions_in(tuple(said)) and not SUPPOSING_WORDS & said
-
-
-def negation_positions_in(words: Sequence[str]) -> bool:
-    """True when the words deny something ("not", "never", "no", "n't" read as "not", "without")."""
-    return any(w in {"not", "never", "no", "without", "cannot", "nothing", "none"} for w in words)
+    return denied and not content and not CLAUSE_DENIALS & said and not SUPPOSING_WORDS & said

@@ -493,9 +493,6 @@ def occurrences(
 
 
 ENSEMBLE_CONCEPTS = frozenset({"ensemble", "boosting"})
-# The verbs of a relative clause that describes a plural noun before it ("trees, which have high variance"); "which
-# is" and "which lowers" may be said of the whole clause before them.
-STATIVE = frozenset("have had are were tend suffer".split())
 # What may stand between an ensemble and the trees it is made of: "a random forest of deep trees", "averages many
 # deep, decorrelated trees", "boosting with shallow trees".
 MATERIAL_GAP = frozenset(

@@ -286,7 +286,7 @@ def _subtracts(words: Sequence[str], i: int) -> bool:
         return False
     after = words[k + 1 : k + 4]
     dropped = bool(after) and after[0] == "from" and any(w in DROPPED_FROM for w in after[1:])
-    return not (after[:1] and after[0] == "precision") and not dropped
+    return not (after and after[0] == "precision") and not dropped
 
 
 MODALS = frozenset("can could will would".split())

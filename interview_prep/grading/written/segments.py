@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 
 from interview_prep.grading.written import claims, lexicon
 
@@ -319,7 +320,7 @@ def _opens_a_second_sentence(
         return False
     stop = lowered.find(",", at)
     upto = lowered if stop == -1 else lowered[:stop]  # up to the next comma
-    ahead = [t.group() for t in TOKEN_RE.finditer(upto, at)][: SECOND_SUBJECT_REACH + 1]
+    ahead = [t.group() for t in islice(TOKEN_RE.finditer(upto, at), SECOND_SUBJECT_REACH + 1)]
     return any(w in AUXILIARIES or w in VERB_WORDS for w in ahead[2:])
 
 
